@@ -1,0 +1,47 @@
+/* ovh-error.h: what went wrong talking to OVH, in words a program can switch on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define OVH_ERROR (ovh_error_quark ())
+
+typedef enum
+{
+  OVH_ERROR_FAILED,              /* anything not listed below */
+  OVH_ERROR_INVALID_SIGNATURE,   /* 400 INVALID_SIGNATURE */
+  OVH_ERROR_QUERY_TIME_OUT,      /* 400 QUERY_TIME_OUT: the clock offset is wrong */
+  OVH_ERROR_INVALID_KEY,         /* 403 INVALID_KEY: unknown application key */
+  OVH_ERROR_INVALID_CREDENTIAL,  /* 403 INVALID_CREDENTIAL / NOT_CREDENTIAL: CK not (or no longer) valid */
+  OVH_ERROR_NOT_GRANTED,         /* 403 NOT_GRANTED_CALL / FORBIDDEN: outside the CK's rules */
+  OVH_ERROR_NOT_FOUND,           /* 404 */
+  OVH_ERROR_CONFLICT,            /* 409 */
+  OVH_ERROR_BAD_PARAMETERS,      /* other 400s: the request was refused as malformed */
+  OVH_ERROR_EXPIRED,             /* 460: the service expired */
+  OVH_ERROR_RATE_LIMITED,        /* 429 */
+  OVH_ERROR_SERVER,              /* 5xx */
+  OVH_ERROR_NETWORK,             /* no answer: resolution, connection, timeout */
+  OVH_ERROR_TLS,                 /* the certificate was refused */
+  OVH_ERROR_INVALID_RESPONSE,    /* the answer was not what the API promises */
+  OVH_ERROR_CANCELLED_BY_USER,   /* reserved; cancellation uses G_IO_ERROR_CANCELLED */
+} OvhErrorCode;
+
+GQuark      ovh_error_quark (void);
+
+/* Extended error data (G_DEFINE_EXTENDED_ERROR): readable on any GError in OVH_ERROR. */
+const char *ovh_error_get_query_id   (const GError *error); /* X-Ovh-QueryID, or NULL */
+const char *ovh_error_get_error_code (const GError *error); /* "NOT_GRANTED_CALL", class, or NULL */
+guint       ovh_error_get_http_status (const GError *error); /* 0 when there was no answer */
+
+GError     *ovh_error_new_from_response (guint         http_status,
+                                         const char   *body,
+                                         gsize         body_length,
+                                         const char   *query_id);
+
+gboolean    ovh_error_is_authentication (const GError *error); /* key/credential problems */
+
+G_END_DECLS
