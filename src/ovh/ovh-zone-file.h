@@ -1,0 +1,52 @@
+/* ovh-zone-file.h: BIND zone files to and from OVH records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ovh-record.h"
+
+G_BEGIN_DECLS
+
+#define OVH_ZONE_FILE_ERROR (ovh_zone_file_error_quark ())
+
+typedef enum
+{
+  OVH_ZONE_FILE_ERROR_SYNTAX,      /* a line ldns cannot read, or a bad $ORIGIN/$TTL */
+  OVH_ZONE_FILE_ERROR_UNSUPPORTED, /* a record type OVH cannot hold (HINFO, DS…) */
+  OVH_ZONE_FILE_ERROR_OUT_OF_ZONE, /* an owner name outside the zone */
+  OVH_ZONE_FILE_ERROR_INVALID,     /* parsed, but refused by OVH's rules (ovh_record_validate) */
+} OvhZoneFileError;
+
+typedef enum
+{
+  OVH_ZONE_FILE_PARSE_DEFAULT = 0,
+  /* Skip SOA silently (always) and unsupported types too, instead of failing. */
+  OVH_ZONE_FILE_PARSE_SKIP_UNSUPPORTED = 1 << 0,
+  /* By default a TXT stays TXT whatever it holds (what the file says is what gets created).
+   * With this flag, TXT "v=spf1 …" becomes SPF, "v=DKIM1…" DKIM, "v=DMARC1…" under _dmarc
+   * DMARC. */
+  OVH_ZONE_FILE_PARSE_DETECT_TYPED_TXT = 1 << 1,
+} OvhZoneFileParseFlags;
+
+GQuark ovh_zone_file_error_quark (void);
+
+/* "$ORIGIN example.com.\n$TTL 3600\n" then one line per record, sorted by name (apex first),
+ * type, then target; stable otherwise. records: OvhRecord items. default_ttl 0 leaves $TTL out. */
+char *ovh_zone_file_write (const char *origin, guint default_ttl, GPtrArray *records);
+char *ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *records);
+
+/* Parses text into a GPtrArray of OvhRecord (zone = origin without its final dot, id 0).
+ * Handles $ORIGIN, $TTL, comments, parentheses and blank owners (previous owner). A line
+ * without a TTL gives ttl 0 (the zone default, as OVH means it), whatever $TTL says. On
+ * failure sets error and *error_line (1-based; may be NULL). SOA records are always skipped:
+ * OVH manages them. */
+GPtrArray *ovh_zone_file_parse (const char *text,
+                                const char *origin,
+                                OvhZoneFileParseFlags flags,
+                                guint *error_line,
+                                GError **error);
+
+G_END_DECLS
