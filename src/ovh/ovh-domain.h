@@ -1,0 +1,85 @@
+/* ovh-domain.h: a domain of the account: registration details and DNS zone info
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A name can be registered at OVH (GET /domain), have its DNS zone hosted at OVH
+ * (GET /domain/zone), or both. Registration details come from GET /domain/{name},
+ * zone info from GET /domain/zone/{name}; both are optional until loaded.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "ovh-client.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE, /* registered at OVH, zone hosted at OVH */
+  OVH_DOMAIN_KIND_ZONE_ONLY,            /* zone hosted at OVH, registered elsewhere */
+  OVH_DOMAIN_KIND_EXTERNAL_DNS,         /* registered at OVH, no zone at OVH */
+} OvhDomainKind;
+
+#define OVH_TYPE_DOMAIN_KIND (ovh_domain_kind_get_type ())
+GType ovh_domain_kind_get_type (void);
+
+#define OVH_TYPE_DOMAIN (ovh_domain_get_type ())
+G_DECLARE_FINAL_TYPE (OvhDomain, ovh_domain, OVH, DOMAIN, GObject)
+
+/* A domain known by name only (from the lists); at least one of the flags must be TRUE. */
+OvhDomain *ovh_domain_new (const char *name, gboolean is_registered, gboolean has_zone);
+/* From GET /domain/{name} (domain.Domain): a registered domain. Malformed →
+ * OVH_ERROR_INVALID_RESPONSE. */
+OvhDomain *ovh_domain_new_from_json (JsonNode *node, GError **error);
+/* Merge answers into an existing domain; on error the domain is unchanged. */
+gboolean ovh_domain_update_from_json (OvhDomain *self, JsonNode *node, GError **error);
+gboolean ovh_domain_update_from_zone_json (OvhDomain *self, JsonNode *node, GError **error);
+
+const char *ovh_domain_get_name (OvhDomain *self);
+gboolean ovh_domain_is_registered (OvhDomain *self);
+gboolean ovh_domain_has_zone (OvhDomain *self);
+OvhDomainKind ovh_domain_get_kind (OvhDomain *self);
+/* A short translated line for the sidebar: "DNS zone hosted at OVHcloud", … */
+const char *ovh_domain_get_caption (OvhDomain *self);
+
+/* Registration (NULL / FALSE until GET /domain/{name} was merged). */
+gboolean ovh_domain_has_registration_details (OvhDomain *self);
+GDateTime *ovh_domain_get_expiration_date (OvhDomain *self);
+GDateTime *ovh_domain_get_renewal_date (OvhDomain *self);
+const char *ovh_domain_get_renewal_state (OvhDomain *self); /* "automatic_renew"… */
+const char *ovh_domain_get_state (OvhDomain *self);         /* "ok", "expired"… */
+const char *ovh_domain_get_suspension_state (OvhDomain *self);
+const char *ovh_domain_get_name_server_type (OvhDomain *self);     /* "hosted", "external"… */
+const char *ovh_domain_get_transfer_lock_status (OvhDomain *self); /* "locked"… */
+const char *ovh_domain_get_dnssec_state (OvhDomain *self);         /* "enabled"… */
+const char *ovh_domain_get_whois_owner (OvhDomain *self);
+/* The registry's name servers (domain.nameServer.NameServer.nameServer). */
+const char *const *ovh_domain_get_name_servers (OvhDomain *self);
+
+/* Zone info (NULL / FALSE until GET /domain/zone/{name} was merged). */
+gboolean ovh_domain_has_zone_details (OvhDomain *self);
+const char *const *ovh_domain_get_zone_name_servers (OvhDomain *self);
+gboolean ovh_domain_get_zone_dnssec_supported (OvhDomain *self);
+gboolean ovh_domain_get_zone_dnssec_activated (OvhDomain *self);
+gboolean ovh_domain_get_has_dns_anycast (OvhDomain *self);
+GDateTime *ovh_domain_get_zone_last_update (OvhDomain *self); /* may be NULL */
+
+/* GET /domain and GET /domain/zone merged: a GListStore of OvhDomain sorted by name. */
+void ovh_domain_list_load_async (OvhClient *client,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+GListStore *ovh_domain_list_load_finish (GAsyncResult *result, GError **error);
+
+/* GET /domain/{name} (if registered) and GET /domain/zone/{name} (if it has a zone),
+ * merged into self (properties notify). */
+void ovh_domain_load_details_async (OvhDomain *self,
+                                    OvhClient *client,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean ovh_domain_load_details_finish (OvhDomain *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS
