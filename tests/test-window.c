@@ -1,0 +1,231 @@
+/* test-window.c: the application shell as a person meets it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "domaine-application.h"
+#include "domaine-test-gui.h"
+#include "domaine-window.h"
+
+/* One application object per process, as in real life: a GApplication owns its bus name
+ * and object paths until the process exits. Each test opens and closes its windows. */
+static DomaineApplication *the_app;
+
+static DomaineApplication *
+start_application (void)
+{
+  if (the_app == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      the_app = domaine_application_new ();
+      /* A forked child must not hand its activation to the parent that waits for it. */
+      if (g_test_subprocess ())
+        g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (the_app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_application_activate (G_APPLICATION (the_app));
+  return g_object_ref (the_app);
+}
+
+static GtkWindow *
+get_window (DomaineApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (DOMAINE_IS_WINDOW (window));
+  return window;
+}
+
+static void
+close_all (DomaineApplication *app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_window_empty_state (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  GtkWindow *window = get_window (app);
+  GtkWidget *status;
+  GtkWidget *add_button;
+  g_autofree char *png = NULL;
+  g_autofree char *shot = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  int fd;
+
+  gtk_window_set_default_size (window, 900, 640);
+  domaine_test_wait_for_window (window);
+
+  status = domaine_test_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Manage your OVHcloud domains");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Add an account to see your domains and DNS zones.");
+
+  add_button = domaine_test_find_button_with_label (GTK_WIDGET (window), "Add Account…");
+  g_assert_nonnull (add_button);
+  g_assert_true (gtk_widget_has_css_class (add_button, "suggested-action"));
+  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (window), "Main Menu"));
+
+  if (DEVELOPMENT_BUILD)
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"));
+
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (window)), ==, 0);
+
+  /* It really draws: a PNG of the window's size with more than one colour in it. */
+  fd = g_file_open_tmp ("domaine-window-XXXXXX.png", &png, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (domaine_test_render_to_png (GTK_WIDGET (window), png, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (png);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==,
+                   gtk_widget_get_height (GTK_WIDGET (window)));
+  {
+    gsize stride = gdk_texture_get_width (texture) * 4;
+    g_autofree guchar *pixels = g_malloc (stride * gdk_texture_get_height (texture));
+    gboolean varied = FALSE;
+
+    gdk_texture_download (texture, pixels, stride);
+    for (gsize i = 4; i < stride * gdk_texture_get_height (texture) && !varied; i += 4)
+      varied = memcmp (pixels, pixels + i, 4) != 0;
+    g_assert_true (varied);
+  }
+  g_unlink (png);
+
+  shot = domaine_test_save_screenshot (GTK_WIDGET (window), "empty");
+  if (shot != NULL)
+    g_test_message ("screenshot: %s", shot);
+
+  close_all (app);
+}
+
+static void
+test_window_single_instance (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  GtkWindow *first = get_window (app);
+
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (get_window (app) == first);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  close_all (app);
+}
+
+static void
+test_window_remembers_size (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (DomaineApplication) app = NULL;
+  GtkWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  app = start_application ();
+  window = get_window (app);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  gtk_window_set_default_size (window, 812, 604);
+  domaine_test_wait_for_window (window);
+  close_all (app);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 604);
+}
+
+static void
+test_window_accelerators (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  g_auto (GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_auto (GStrv) close_accels
+      = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
+  GtkWindow *window = get_window (app);
+
+  g_assert_true (g_strv_contains ((const char *const *) quit, "<Control>q"));
+  g_assert_true (g_strv_contains ((const char *const *) close_accels, "<Control>w"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  /* The shortcuts window is loaded from resources by GtkApplication. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_window_french (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (DomaineApplication) app = NULL;
+      GtkWidget *status;
+
+      app = start_application ();
+      status
+          = domaine_test_find_widget_of_type (GTK_WIDGET (get_window (app)), ADW_TYPE_STATUS_PAGE);
+      g_print ("%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (status)));
+      close_all (app);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*Gérer vos domaines OVHcloud*");
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* The French subprocess asks for French before anything reads the locale. */
+  gboolean subprocess = FALSE, french = FALSE;
+  int status;
+
+  for (int i = 1; i < argc; i++)
+    {
+      subprocess |= g_str_equal (argv[i], "--GTestSubprocess");
+      french |= g_str_has_suffix (argv[i], "/window/french");
+    }
+  if (subprocess && french)
+    g_setenv ("LANGUAGE", "fr", TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  domaine_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/window/empty-state", test_window_empty_state);
+  g_test_add_func ("/window/single-instance", test_window_single_instance);
+  g_test_add_func ("/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/window/accelerators", test_window_accelerators);
+  g_test_add_func ("/window/french", test_window_french);
+
+  status = g_test_run ();
+  g_clear_object (&the_app);
+  return status;
+}
