@@ -1,0 +1,373 @@
+/* ovh-zone-file.c: BIND zone files to and from OVH records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <ldns/ldns.h>
+
+#include "ovh-zone-file.h"
+
+/* No TTL in the file can reach this (TTLs stop at 2^31-1): it marks "no TTL on this line". */
+#define TTL_NOT_GIVEN G_MAXUINT32
+
+G_DEFINE_QUARK (ovh-zone-file-error-quark, ovh_zone_file_error)
+
+/* --- writing ------------------------------------------------------------------------------- */
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b)
+{
+  OvhRecord *ra = *(OvhRecord **) a;
+  OvhRecord *rb = *(OvhRecord **) b;
+  const char *sa = ovh_record_get_sub_domain (ra);
+  const char *sb = ovh_record_get_sub_domain (rb);
+  int cmp;
+
+  /* The apex first, then names, types and targets in order; equal ones keep their order. */
+  if ((sa[0] == '\0') != (sb[0] == '\0'))
+    return sa[0] == '\0' ? -1 : 1;
+  if ((cmp = g_ascii_strcasecmp (sa, sb)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (ovh_record_get_field_type (ra), ovh_record_get_field_type (rb))) != 0)
+    return cmp;
+  return g_strcmp0 (ovh_record_get_target (ra), ovh_record_get_target (rb));
+}
+
+static char *
+write_sorted (const char *origin,
+              guint       default_ttl,
+              GPtrArray  *sorted)
+{
+  GString *out = g_string_new (NULL);
+
+  if (origin != NULL && origin[0] != '\0')
+    g_string_append_printf (out, "$ORIGIN %s%s\n", origin,
+                            g_str_has_suffix (origin, ".") ? "" : ".");
+  if (default_ttl != 0)
+    g_string_append_printf (out, "$TTL %u\n", default_ttl);
+
+  /* g_ptr_array_sort() is a stable merge sort since GLib 2.32. */
+  g_ptr_array_sort (sorted, compare_records);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_autofree char *line = ovh_record_format_zone_line (g_ptr_array_index (sorted, i));
+
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+ovh_zone_file_write (const char *origin,
+                     guint       default_ttl,
+                     GPtrArray  *records)
+{
+  g_autoptr (GPtrArray) sorted = NULL;
+
+  g_return_val_if_fail (records != NULL, NULL);
+
+  sorted = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (records, i)));
+
+  return write_sorted (origin, default_ttl, sorted);
+}
+
+char *
+ovh_zone_file_write_model (const char *origin,
+                           guint       default_ttl,
+                           GListModel *records)
+{
+  g_autoptr (GPtrArray) sorted = NULL;
+  guint n_items;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+
+  n_items = g_list_model_get_n_items (records);
+  sorted = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      GObject *item = g_list_model_get_item (records, i);
+
+      if (OVH_IS_RECORD (item))
+        g_ptr_array_add (sorted, item);
+      else
+        g_clear_object (&item);
+    }
+
+  return write_sorted (origin, default_ttl, sorted);
+}
+
+/* --- parsing ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *zone;    /* "example.com", no final dot */
+  char *zone_suffix;   /* ".example.com." */
+  OvhZoneFileParseFlags flags;
+} ParseState;
+
+static char *
+owner_to_sub_domain (ParseState    *state,
+                     const ldns_rr *rr)
+{
+  g_autofree char *owner = ldns_rdf2str (ldns_rr_owner (rr));
+  gsize owner_length, suffix_length;
+
+  if (owner == NULL)
+    return NULL;
+
+  if (g_ascii_strcasecmp (owner, state->zone_suffix + 1) == 0)
+    return g_strdup ("");
+
+  owner_length = strlen (owner);
+  suffix_length = strlen (state->zone_suffix);
+  if (owner_length > suffix_length &&
+      g_ascii_strcasecmp (owner + owner_length - suffix_length, state->zone_suffix) == 0)
+    return g_strndup (owner, owner_length - suffix_length);
+
+  return NULL;
+}
+
+/* The record data as OVH holds it: TXT strings joined into one text, anything else in
+ * presentation format, one space between fields. */
+static char *
+rdata_to_target (const ldns_rr *rr,
+                 gboolean       txt_like)
+{
+  GString *target = g_string_new (NULL);
+
+  for (size_t i = 0; i < ldns_rr_rd_count (rr); i++)
+    {
+      const ldns_rdf *rdf = ldns_rr_rdf (rr, i);
+
+      if (txt_like && ldns_rdf_get_type (rdf) == LDNS_RDF_TYPE_STR && ldns_rdf_size (rdf) >= 1)
+        {
+          const guint8 *data = ldns_rdf_data (rdf);
+
+          g_string_append_len (target, (const char *) data + 1, MIN (data[0], ldns_rdf_size (rdf) - 1));
+        }
+      else
+        {
+          g_autofree char *text = ldns_rdf2str (rdf);
+
+          if (i > 0)
+            g_string_append_c (target, ' ');
+          g_string_append (target, text != NULL ? text : "");
+        }
+    }
+
+  return g_string_free (target, FALSE);
+}
+
+static const char *
+detect_typed_txt (const char *sub_domain,
+                  const char *target)
+{
+  g_auto (GStrv) labels = g_strsplit (sub_domain, ".", -1);
+
+  if (g_ascii_strncasecmp (target, "v=spf1", 6) == 0 && (target[6] == '\0' || target[6] == ' '))
+    return "SPF";
+  if (g_ascii_strncasecmp (target, "v=DMARC1", 8) == 0 && labels[0] != NULL &&
+      g_ascii_strcasecmp (labels[0], "_dmarc") == 0)
+    return "DMARC";
+  if (g_ascii_strncasecmp (target, "v=DKIM1", 7) == 0)
+    for (guint i = 1; labels[0] != NULL && labels[i] != NULL; i++)
+      if (g_ascii_strcasecmp (labels[i], "_domainkey") == 0)
+        return "DKIM";
+  return "TXT";
+}
+
+/* Returns the record for rr, NULL with error unset to skip it, or NULL with error set. */
+static OvhRecord *
+record_from_rr (ParseState *state,
+                ldns_rr    *rr,
+                guint       ttl_given,
+                GError    **error)
+{
+  ldns_rr_type rr_type = ldns_rr_get_type (rr);
+  g_autofree char *type_name = ldns_rr_type2str (rr_type);
+  g_autofree char *sub_domain = NULL;
+  g_autofree char *target = NULL;
+  const OvhRecordType *type;
+  const char *field_type;
+  g_autoptr (OvhRecord) record = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (rr_type == LDNS_RR_TYPE_SOA)
+    return NULL;
+
+  type = ovh_record_type_lookup (type_name);
+  /* DKIM and DMARC are OVH's names, never RR types: only the file's TXT can become them. */
+  if (type == NULL || (type->typed_txt && rr_type != LDNS_RR_TYPE_SPF))
+    {
+      if (state->flags & OVH_ZONE_FILE_PARSE_SKIP_UNSUPPORTED)
+        return NULL;
+      g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
+                   _("OVH cannot hold %s records"), type_name);
+      return NULL;
+    }
+
+  sub_domain = owner_to_sub_domain (state, rr);
+  if (sub_domain == NULL)
+    {
+      g_autofree char *owner = ldns_rdf2str (ldns_rr_owner (rr));
+
+      g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_OUT_OF_ZONE,
+                   _("“%s” is outside the zone %s"), owner, state->zone);
+      return NULL;
+    }
+
+  target = rdata_to_target (rr, g_str_equal (type->zone_type, "TXT"));
+  field_type = type->name;
+  if (rr_type == LDNS_RR_TYPE_TXT && (state->flags & OVH_ZONE_FILE_PARSE_DETECT_TYPED_TXT))
+    field_type = detect_typed_txt (sub_domain, target);
+
+  record = g_object_new (OVH_TYPE_RECORD, "zone", state->zone, "sub-domain", sub_domain,
+                         "field-type", field_type, "target", target, "ttl",
+                         ttl_given == TTL_NOT_GIVEN ? 0 : MIN (ttl_given, (guint) OVH_RECORD_TTL_MAX),
+                         NULL);
+
+  if (!ovh_record_check (record, &local_error))
+    {
+      g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_INVALID, "%s",
+                   local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&record);
+}
+
+static void
+prefix_line (GError **error,
+             int      line)
+{
+  g_prefix_error (error, _("Line %d: "), line);
+}
+
+GPtrArray *
+ovh_zone_file_parse (const char           *text,
+                     const char           *origin,
+                     OvhZoneFileParseFlags flags,
+                     guint                *error_line,
+                     GError              **error)
+{
+  g_autoptr (GPtrArray) records = NULL;
+  g_autofree char *zone = NULL;
+  ParseState state = { 0 };
+  ldns_rdf *current_origin = NULL;
+  ldns_rdf *previous_owner = NULL;
+  uint32_t default_ttl = TTL_NOT_GIVEN;
+  int line = 0;
+  gsize length;
+  FILE *fp;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (origin != NULL && origin[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (error_line != NULL)
+    *error_line = 0;
+
+  zone = g_strdup (origin);
+  if (g_str_has_suffix (zone, "."))
+    zone[strlen (zone) - 1] = '\0';
+  state.zone = zone;
+  state.zone_suffix = g_strconcat (".", zone, ".", NULL);
+  state.flags = flags;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  length = strlen (text);
+  if (length == 0)
+    {
+      g_free (state.zone_suffix);
+      return g_steal_pointer (&records);
+    }
+
+  current_origin = ldns_dname_new_frm_str (state.zone_suffix + 1);
+  if (current_origin == NULL)
+    {
+      g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not a valid zone name"), origin);
+      g_free (state.zone_suffix);
+      return NULL;
+    }
+
+  fp = fmemopen ((void *) text, length, "r");
+  while (ok && fp != NULL && !feof (fp))
+    {
+      ldns_rr *rr = NULL;
+      ldns_status status;
+      g_autoptr (GError) local_error = NULL;
+      OvhRecord *record;
+
+      /* Reset before each record so that "no TTL on this line" stays visible, whatever $TTL
+       * said: such records take OVH's zone default (ttl 0). */
+      default_ttl = TTL_NOT_GIVEN;
+      status = ldns_rr_new_frm_fp_l (&rr, fp, &default_ttl, &current_origin, &previous_owner,
+                                     &line);
+      switch (status)
+        {
+        case LDNS_STATUS_OK:
+          record = record_from_rr (&state, rr, ldns_rr_ttl (rr), &local_error);
+          if (record != NULL)
+            g_ptr_array_add (records, record);
+          else if (local_error != NULL)
+            ok = FALSE;
+          break;
+
+        case LDNS_STATUS_SYNTAX_EMPTY:
+        case LDNS_STATUS_SYNTAX_TTL:
+        case LDNS_STATUS_SYNTAX_ORIGIN:
+          break;
+
+        case LDNS_STATUS_SYNTAX_INCLUDE:
+          g_set_error_literal (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
+                               _("$INCLUDE is not supported"));
+          ok = FALSE;
+          break;
+
+        default:
+          g_set_error (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX, "%s",
+                       ldns_get_errorstr_by_id (status));
+          ok = FALSE;
+          break;
+        }
+
+      if (rr != NULL)
+        ldns_rr_free (rr);
+
+      if (!ok)
+        {
+          prefix_line (&local_error, line);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          if (error_line != NULL)
+            *error_line = (guint) line;
+        }
+    }
+
+  if (fp != NULL)
+    fclose (fp);
+  else
+    {
+      ok = FALSE;
+      g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                           _("Could not read the zone file"));
+    }
+
+  ldns_rdf_deep_free (current_origin);
+  if (previous_owner != NULL)
+    ldns_rdf_deep_free (previous_owner);
+  g_free (state.zone_suffix);
+
+  return ok ? g_steal_pointer (&records) : NULL;
+}
