@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "ovh-error.h"
+
 G_BEGIN_DECLS
 
 #define OVH_TYPE_CLIENT (ovh_client_get_type ())
@@ -84,5 +86,16 @@ JsonNode   *ovh_client_call_sync (OvhClient    *self,
 
 /* The clock offset (server − local, seconds), fetched from /auth/time on first signed call. */
 gint64      ovh_client_get_time_offset (OvhClient *self);
+
+/* Additions by the implementation. */
+
+/* GET (and /auth/time) calls are tried at most max_attempts times (default 3) on 429, 5xx and
+ * network errors, waiting base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */
+void        ovh_client_set_retry_policy (OvhClient *self, guint max_attempts, guint base_delay_ms);
+/* Seconds without progress before a request fails with OVH_ERROR_NETWORK (default 60). */
+void        ovh_client_set_timeout      (OvhClient *self, guint seconds);
+guint       ovh_client_get_timeout      (OvhClient *self);
+/* Whether the clock offset has been fetched (and not invalidated by QUERY_TIME_OUT). */
+gboolean    ovh_client_has_time_offset  (OvhClient *self);
 
 G_END_DECLS

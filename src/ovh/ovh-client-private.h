@@ -1,0 +1,30 @@
+/* ovh-client-private.h: what the rest of libovh needs from the client, not for applications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ovh-client.h"
+
+G_BEGIN_DECLS
+
+/* ovh_client_call_async with another consumer key than the client's: the credential flow
+ * polls with a key that is not (yet) the account's. Finish with ovh_client_call_finish. */
+void ovh_client_call_as_async (OvhClient *self,
+                               const char *consumer_key,
+                               const char *method,
+                               const char *path,
+                               JsonNode *body,
+                               OvhCallFlags flags,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data);
+
+/* Waits delay_ms on the thread-default main context; cancellable. */
+void ovh_sleep_async (guint delay_ms,
+                      GCancellable *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer user_data);
+gboolean ovh_sleep_finish (GAsyncResult *result, GError **error);
+
+G_END_DECLS
