@@ -620,6 +620,7 @@ static void
 load_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
 
@@ -629,7 +630,7 @@ load_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   attributes = new_attributes (NULL, NULL, NULL);
   secret_service_search (service, ovh_account_store_get_schema (), attributes,
                          SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                         g_task_get_cancellable (task), load_search_cb, g_steal_pointer (&task));
+                         cancellable, load_search_cb, g_steal_pointer (&task));
 }
 
 void
@@ -694,6 +695,7 @@ static void
 lookup_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   Operation *operation = g_task_get_task_data (task);
   SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
@@ -703,8 +705,8 @@ lookup_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   attributes = new_attributes (operation->account_id, NULL, NULL);
   secret_service_search (service, ovh_account_store_get_schema (), attributes,
-                         SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                         g_task_get_cancellable (task), lookup_search_cb, g_steal_pointer (&task));
+                         SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, cancellable,
+                         lookup_search_cb, g_steal_pointer (&task));
 }
 
 void
@@ -844,6 +846,7 @@ static void
 store_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   Operation *operation = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) attributes = NULL;
@@ -864,14 +867,14 @@ store_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   attributes = new_attributes (ovh_account_get_id (operation->account), NULL, NULL);
   secret_service_search (operation->service, ovh_account_store_get_schema (), attributes,
-                         SECRET_SEARCH_ALL, g_task_get_cancellable (task), update_search_cb,
-                         g_steal_pointer (&task));
+                         SECRET_SEARCH_ALL, cancellable, update_search_cb, g_steal_pointer (&task));
 }
 
 static void
 write_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   Operation *operation = g_task_get_task_data (task);
   SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
@@ -885,8 +888,8 @@ write_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   value = encode_secret (operation->account);
   label = dup_item_label (operation->account);
   secret_service_store (service, ovh_account_store_get_schema (), attributes,
-                        SECRET_COLLECTION_DEFAULT, label, value, g_task_get_cancellable (task),
-                        store_cb, g_steal_pointer (&task));
+                        SECRET_COLLECTION_DEFAULT, label, value, cancellable, store_cb,
+                        g_steal_pointer (&task));
 }
 
 static void
@@ -998,6 +1001,7 @@ static void
 remove_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   Operation *operation = g_task_get_task_data (task);
   SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
@@ -1008,8 +1012,8 @@ remove_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   /* Every generation: forgetting an account forgets all its items. */
   attributes = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (attributes, (char *) "account-id", operation->account_id);
-  secret_service_clear (service, ovh_account_store_get_schema (), attributes,
-                        g_task_get_cancellable (task), clear_cb, g_steal_pointer (&task));
+  secret_service_clear (service, ovh_account_store_get_schema (), attributes, cancellable, clear_cb,
+                        g_steal_pointer (&task));
 }
 
 void

@@ -1,0 +1,609 @@
+/* test-account-store.c: accounts in the real gnome-keyring of the test session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs inside tests/run-headless.sh: a private bus with an unlocked gnome-keyring and
+ * scratch HOME/XDG directories, so walking them for secrets is cheap and meaningful.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libsecret/secret.h>
+
+#include "ovh-account-store.h"
+
+/* Waiting on async calls */
+
+static void
+store_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static gboolean
+load_sync (OvhAccountStore *store, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_load_async (store, cancellable, store_result_cb, &result);
+  return ovh_account_store_load_finish (store, await_result (&result), error);
+}
+
+static gboolean
+add_sync (OvhAccountStore *store, OvhAccount *account, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_add_async (store, account, NULL, store_result_cb, &result);
+  return ovh_account_store_add_finish (store, await_result (&result), error);
+}
+
+static gboolean
+update_sync (OvhAccountStore *store, OvhAccount *account, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_update_async (store, account, NULL, store_result_cb, &result);
+  return ovh_account_store_update_finish (store, await_result (&result), error);
+}
+
+static gboolean
+remove_sync (OvhAccountStore *store, OvhAccount *account, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_remove_async (store, account, NULL, store_result_cb, &result);
+  return ovh_account_store_remove_finish (store, await_result (&result), error);
+}
+
+static OvhAccount *
+lookup_sync (OvhAccountStore *store, const char *account_id, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_lookup_async (store, account_id, NULL, store_result_cb, &result);
+  return ovh_account_store_lookup_finish (store, await_result (&result), error);
+}
+
+/* Counts our items in the keyring directly, bypassing the store. */
+static guint
+count_keyring_items (const char *account_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GList *items;
+  guint n;
+
+  g_hash_table_insert (attributes, (char *) "account-id", (char *) account_id);
+  items = secret_password_searchv_sync (ovh_account_store_get_schema (), attributes,
+                                        SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+  n = g_list_length (items);
+  g_list_free_full (items, g_object_unref);
+  return n;
+}
+
+static char *
+new_secret (const char *prefix)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strconcat (prefix, "-", uuid, NULL);
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, gpointer user_data)
+{
+  guint *n_changes = user_data;
+
+  (*n_changes)++;
+}
+
+static void
+on_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  guint *n_notify = user_data;
+
+  (*n_notify)++;
+}
+
+/* OvhAccount alone */
+
+static void
+test_account_properties (void)
+{
+  g_autoptr (OvhAccount) account = ovh_account_new ("ovh-eu", "AK", "AS", "CK");
+  g_autoptr (OvhAccount) other = ovh_account_new ("ovh-eu", "AK", NULL, NULL);
+  g_autoptr (OvhAccount) sandbox = ovh_account_new ("http://127.0.0.1:8080/1.0/", "AK", "AS", NULL);
+  g_autoptr (OvhAccount) proxy
+      = ovh_account_new ("https://proxy.example.net/1.0", "AK", NULL, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *base_url = NULL;
+  guint n_notify = 0;
+
+  g_assert_true (g_uuid_string_is_valid (ovh_account_get_id (account)));
+  g_assert_cmpstr (ovh_account_get_id (account), !=, ovh_account_get_id (other));
+
+  g_assert_false (ovh_account_is_custom_endpoint (account));
+  g_assert_false (ovh_account_is_sandbox (account));
+  g_assert_nonnull (ovh_account_get_known_endpoint (account));
+  base_url = ovh_account_dup_base_url (account);
+  g_assert_cmpstr (base_url, ==, "https://eu.api.ovh.com/1.0");
+  g_clear_pointer (&base_url, g_free);
+
+  g_assert_true (ovh_account_is_custom_endpoint (sandbox));
+  g_assert_true (ovh_account_is_sandbox (sandbox));
+  base_url = ovh_account_dup_base_url (sandbox);
+  g_assert_cmpstr (base_url, ==, "http://127.0.0.1:8080/1.0");
+  g_assert_true (ovh_account_is_custom_endpoint (proxy));
+  g_assert_false (ovh_account_is_sandbox (proxy));
+  g_assert_null (ovh_account_get_known_endpoint (proxy));
+
+  /* Display name: label, else nichandle, else the endpoint's name. */
+  name = ovh_account_dup_display_name (account);
+  g_assert_cmpstr (name, ==, "OVHcloud Europe");
+  g_clear_pointer (&name, g_free);
+
+  g_signal_connect (account, "notify::display-name", G_CALLBACK (on_notify), &n_notify);
+  ovh_account_set_nichandle (account, "xx1234-ovh");
+  name = ovh_account_dup_display_name (account);
+  g_assert_cmpstr (name, ==, "xx1234-ovh");
+  g_clear_pointer (&name, g_free);
+  ovh_account_set_label (account, "Work");
+  ovh_account_set_label (account, "Work"); /* unchanged: no notification */
+  name = ovh_account_dup_display_name (account);
+  g_assert_cmpstr (name, ==, "Work");
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  g_assert_true (ovh_account_has_secrets (account));
+  g_assert_false (ovh_account_has_secrets (other));
+  ovh_account_clear_secrets (account);
+  g_assert_false (ovh_account_has_secrets (account));
+  g_assert_null (ovh_account_get_application_secret (account));
+  g_assert_null (ovh_account_get_consumer_key (account));
+  g_assert_cmpstr (ovh_account_get_application_key (account), ==, "AK");
+}
+
+/* The keyring */
+
+static void
+test_store_lifecycle (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccountStore) reopened = NULL;
+  g_autoptr (OvhAccountStore) again = NULL;
+  g_autoptr (OvhAccount) first = NULL;
+  g_autoptr (OvhAccount) second = NULL;
+  g_autoptr (OvhAccount) looked_up = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *secret1 = new_secret ("AS1");
+  g_autofree char *consumer1 = new_secret ("CK1");
+  g_autofree char *secret2 = new_secret ("AS2");
+  g_autofree char *consumer2 = new_secret ("CK2");
+  OvhAccount *found;
+  guint n_changes = 0;
+
+  g_assert_true (load_sync (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ovh_account_store_is_loaded (store));
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &n_changes);
+
+  first = ovh_account_new ("ovh-eu", "ak-first", secret1, consumer1);
+  ovh_account_set_label (first, "Personal");
+  second = ovh_account_new ("http://127.0.0.1:8080/1.0", "ak-second", secret2, consumer2);
+  ovh_account_set_nichandle (second, "ab1234-ovh");
+
+  g_assert_true (add_sync (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (add_sync (store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_true (ovh_account_store_find (store, ovh_account_get_id (first)) == first);
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
+
+  /* A new store object, as after a restart, finds both with their secrets. */
+  reopened = ovh_account_store_new ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 0);
+  g_assert_true (load_sync (reopened, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), >=, 2);
+
+  found = ovh_account_store_find (reopened, ovh_account_get_id (first));
+  g_assert_nonnull (found);
+  g_assert_true (found != first);
+  g_assert_cmpstr (ovh_account_get_label (found), ==, "Personal");
+  g_assert_cmpstr (ovh_account_get_endpoint (found), ==, "ovh-eu");
+  g_assert_cmpstr (ovh_account_get_application_key (found), ==, "ak-first");
+  g_assert_cmpstr (ovh_account_get_application_secret (found), ==, secret1);
+  g_assert_cmpstr (ovh_account_get_consumer_key (found), ==, consumer1);
+  g_assert_null (ovh_account_get_nichandle (found));
+
+  found = ovh_account_store_find (reopened, ovh_account_get_id (second));
+  g_assert_nonnull (found);
+  g_assert_null (ovh_account_get_label (found));
+  g_assert_cmpstr (ovh_account_get_nichandle (found), ==, "ab1234-ovh");
+  g_assert_cmpstr (ovh_account_get_application_secret (found), ==, secret2);
+  g_assert_cmpstr (ovh_account_get_consumer_key (found), ==, consumer2);
+  g_assert_true (ovh_account_is_sandbox (found));
+
+  /* Update the label: the item is replaced, not duplicated, and the model follows. */
+  ovh_account_set_label (first, "Company");
+  g_assert_true (update_sync (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
+  looked_up = lookup_sync (reopened, ovh_account_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ovh_account_get_label (looked_up), ==, "Company");
+  g_assert_cmpstr (ovh_account_get_application_secret (looked_up), ==, secret1);
+  g_clear_object (&looked_up);
+
+  /* An update through the other store object updates that store's instance. */
+  ovh_account_set_consumer_key (first, "CK-renewed");
+  ovh_account_set_endpoint (first, "ovh-ca"); /* an attribute: the old item must go */
+  g_assert_true (update_sync (reopened, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
+  found = ovh_account_store_find (reopened, ovh_account_get_id (first));
+  g_assert_cmpstr (ovh_account_get_endpoint (found), ==, "ovh-ca");
+  g_assert_cmpstr (ovh_account_get_consumer_key (found), ==, "CK-renewed");
+
+  /* Remove: gone from the model, the keyring and a fresh load. */
+  n_changes = 0;
+  g_assert_true (remove_sync (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_null (ovh_account_store_find (store, ovh_account_get_id (first)));
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 0);
+
+  again = ovh_account_store_new ();
+  g_assert_true (load_sync (again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (ovh_account_store_find (again, ovh_account_get_id (first)));
+  g_assert_nonnull (ovh_account_store_find (again, ovh_account_get_id (second)));
+
+  looked_up = lookup_sync (again, ovh_account_get_id (first), &error);
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_NOT_FOUND);
+  g_assert_null (looked_up);
+  g_clear_error (&error);
+
+  /* Removing twice is an error, not a silent success. */
+  g_assert_false (remove_sync (again, first, &error));
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (remove_sync (again, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (second)), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&again));
+}
+
+static void
+test_store_incomplete_account (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccount) account = ovh_account_new ("ovh-eu", "ak", NULL, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (add_sync (store, account, &error));
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_FAILED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+}
+
+/* An item of our schema whose secret is not our JSON: skipped by load, an error for lookup. */
+static void
+test_store_corrupt_item (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *account_id = g_uuid_string_random ();
+  g_autoptr (GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (attributes, (char *) "generation", (char *) "1");
+  g_hash_table_insert (attributes, (char *) "account-id", account_id);
+  g_hash_table_insert (attributes, (char *) "endpoint", (char *) "ovh-eu");
+  g_hash_table_insert (attributes, (char *) "application-key", (char *) "ak");
+  g_assert_true (secret_password_storev_sync (ovh_account_store_get_schema (), attributes,
+                                              SECRET_COLLECTION_DEFAULT, "corrupt", "not json",
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (load_sync (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (ovh_account_store_find (store, account_id));
+
+  account = lookup_sync (store, account_id, &error);
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_CORRUPT);
+  g_assert_null (account);
+  g_clear_error (&error);
+
+  /* Even a corrupt account can be forgotten. */
+  account = g_object_new (OVH_TYPE_ACCOUNT, "id", account_id, NULL);
+  g_assert_true (remove_sync (store, account, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_keyring_items (account_id), ==, 0);
+}
+
+static void
+test_store_cancelled (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (load_sync (store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ovh_account_store_is_loaded (store));
+}
+
+/* Secrets on disk: walk the scratch HOME and XDG directories for the secret's bytes. */
+
+static void
+collect_files (const char *path, GPtrArray *files)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        collect_files (child, files);
+      else if (g_file_test (child, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (files, g_steal_pointer (&child));
+    }
+}
+
+static GPtrArray *
+collect_session_files (void)
+{
+  const char *roots[] = {
+    g_get_home_dir (),       g_get_user_data_dir (),    g_get_user_config_dir (),
+    g_get_user_cache_dir (), g_get_user_runtime_dir (), g_get_user_state_dir (),
+  };
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roots); i++)
+    {
+      if (g_hash_table_add (seen, (char *) roots[i]))
+        collect_files (roots[i], files);
+    }
+
+  /* The roots may nest (XDG dirs under HOME): count each file once. */
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < files->len;)
+    {
+      if (!g_hash_table_add (seen, g_ptr_array_index (files, i)))
+        g_ptr_array_remove_index (files, i);
+      else
+        i++;
+    }
+
+  return files;
+}
+
+static gboolean
+file_contains (const char *path, const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize needle_length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  needle_length = strlen (needle);
+  /* Keyring files are binary: search bytes, not a C string. */
+  for (gsize i = 0; i + needle_length <= length; i++)
+    {
+      if (memcmp (contents + i, needle, needle_length) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_files_containing (GPtrArray *files, const char *needle)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (file_contains (g_ptr_array_index (files, i), needle))
+        {
+          g_test_message ("secret found in %s", (char *) g_ptr_array_index (files, i));
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+test_store_no_secret_on_disk (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccount) account = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *secret = new_secret ("AS-on-disk");
+  g_autofree char *consumer = new_secret ("CK-on-disk");
+  g_autofree char *keyring_dir = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
+  g_autofree char *control = NULL;
+  gboolean saw_keyring_file = FALSE;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("needs the private session of tests/run-headless.sh");
+      return;
+    }
+
+  account = ovh_account_new ("ovh-eu", "ak-on-disk", secret, consumer);
+  ovh_account_set_label (account, "On disk?");
+  g_assert_true (add_sync (store, account, &error));
+  g_assert_no_error (error);
+
+  files = collect_session_files ();
+  for (guint i = 0; i < files->len; i++)
+    saw_keyring_file |= g_str_has_prefix (g_ptr_array_index (files, i), keyring_dir);
+
+  /* The walk reaches the keyring's own file (so it would see a plain-text secret)... */
+  g_assert_true (saw_keyring_file);
+  g_assert_cmpuint (count_files_containing (files, secret), ==, 0);
+  g_assert_cmpuint (count_files_containing (files, consumer), ==, 0);
+
+  /* ...and finds a secret that is there: the check can fail. */
+  control = g_build_filename (g_get_home_dir (), "control-file", NULL);
+  g_assert_true (g_file_set_contents (control, secret, -1, NULL));
+  g_clear_pointer (&files, g_ptr_array_unref);
+  files = collect_session_files ();
+  g_assert_cmpuint (count_files_containing (files, secret), ==, 1);
+  g_assert_cmpint (g_unlink (control), ==, 0);
+
+  g_assert_true (remove_sync (store, account, &error));
+  g_assert_no_error (error);
+}
+
+/* Secrets in logs: the whole life of an account with G_MESSAGES_DEBUG=all. */
+
+#define LOG_SECRET "AS-must-not-be-logged-5f0c2e"
+#define LOG_CONSUMER "CK-must-not-be-logged-9a41d7"
+
+static void
+test_store_no_secret_in_log (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+      g_autoptr (OvhAccount) account
+          = ovh_account_new ("ovh-eu", "ak-log", LOG_SECRET, LOG_CONSUMER);
+      g_autoptr (OvhAccount) looked_up = NULL;
+      g_autoptr (GError) error = NULL;
+
+      /* Read by GLib at each message; set before any thread exists. */
+      g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+      g_assert_true (add_sync (store, account, &error));
+      g_assert_no_error (error);
+      ovh_account_set_label (account, "Logged");
+      g_assert_true (update_sync (store, account, &error));
+      g_assert_no_error (error);
+      g_assert_true (load_sync (store, NULL, &error));
+      g_assert_no_error (error);
+      looked_up = lookup_sync (store, ovh_account_get_id (account), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ovh_account_get_application_secret (looked_up), ==, LOG_SECRET);
+      g_assert_true (remove_sync (store, account, &error));
+      g_assert_no_error (error);
+      secret_service_disconnect ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+
+  g_test_trap_assert_passed ();
+  /* Debug output was on (so the check below looks at something)... */
+  g_test_trap_assert_stdout ("*Stored account*");
+  /* ...and never shows a secret. */
+  g_test_trap_assert_stdout_unmatched ("*" LOG_SECRET "*");
+  g_test_trap_assert_stdout_unmatched ("*" LOG_CONSUMER "*");
+  g_test_trap_assert_stderr_unmatched ("*" LOG_SECRET "*");
+  g_test_trap_assert_stderr_unmatched ("*" LOG_CONSUMER "*");
+}
+
+/* No keyring: a clear error, no crash, and nothing written anywhere else. */
+
+static void
+assert_store_unavailable (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccount) account = ovh_account_new ("ovh-eu", "ak", "as", "ck");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (load_sync (store, NULL, &error));
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_UNAVAILABLE);
+  g_assert_nonnull (strstr (error->message, "keyring"));
+  g_assert_false (ovh_account_store_is_loaded (store));
+  g_clear_error (&error);
+
+  g_assert_false (add_sync (store, account, &error));
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_UNAVAILABLE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_false (remove_sync (store, account, &error));
+  g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_UNAVAILABLE);
+}
+
+static void
+test_store_unavailable_no_bus (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* Before the first D-Bus call of this (fresh) process. */
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/domaine-test-bus", TRUE);
+      assert_store_unavailable ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_store_unavailable_no_service (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* A working session bus on which nobody provides org.freedesktop.secrets. */
+      g_autoptr (GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+      g_test_dbus_up (bus);
+      assert_store_unavailable ();
+      g_test_dbus_stop (bus);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/account/properties", test_account_properties);
+  g_test_add_func ("/account-store/lifecycle", test_store_lifecycle);
+  g_test_add_func ("/account-store/incomplete-account", test_store_incomplete_account);
+  g_test_add_func ("/account-store/corrupt-item", test_store_corrupt_item);
+  g_test_add_func ("/account-store/cancelled", test_store_cancelled);
+  g_test_add_func ("/account-store/no-secret-on-disk", test_store_no_secret_on_disk);
+  g_test_add_func ("/account-store/no-secret-in-log", test_store_no_secret_in_log);
+  g_test_add_func ("/account-store/unavailable/no-bus", test_store_unavailable_no_bus);
+  g_test_add_func ("/account-store/unavailable/no-service", test_store_unavailable_no_service);
+
+  status = g_test_run ();
+  secret_service_disconnect ();
+  return status;
+}
