@@ -167,6 +167,19 @@ test_account_properties (void)
   g_assert_cmpstr (name, ==, "Work");
   g_assert_cmpuint (n_notify, ==, 2);
 
+  {
+    g_autoptr (OvhClient) client = ovh_account_create_client (sandbox);
+
+    g_assert_cmpstr (ovh_client_get_base_url (client), ==, "http://127.0.0.1:8080/1.0");
+    g_assert_cmpstr (ovh_client_get_application_key (client), ==, "AK");
+    g_assert_null (ovh_client_get_consumer_key (client));
+    g_clear_object (&client);
+
+    client = ovh_account_create_client (account);
+    g_assert_cmpstr (ovh_client_get_base_url (client), ==, "https://eu.api.ovh.com/1.0");
+    g_assert_cmpstr (ovh_client_get_consumer_key (client), ==, "CK");
+  }
+
   g_assert_true (ovh_account_has_secrets (account));
   g_assert_false (ovh_account_has_secrets (other));
   ovh_account_clear_secrets (account);

@@ -488,3 +488,16 @@ ovh_account_set_nichandle (OvhAccount *self, const char *nichandle)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
     }
 }
+
+OvhClient *
+ovh_account_create_client (OvhAccount *self)
+{
+  g_autofree char *base_url = NULL;
+
+  g_return_val_if_fail (OVH_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (self->endpoint != NULL, NULL);
+
+  base_url = ovh_account_dup_base_url (self);
+  return ovh_client_new (base_url, self->application_key, self->application_secret,
+                         self->consumer_key);
+}
