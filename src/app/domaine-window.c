@@ -1,4 +1,4 @@
-/* domaine-window.c: the main window
+/* domaine-window.c: the main window: welcome, keyring state, or an account's sidebar + page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-application.h"
+#include "domaine-session-banner.h"
 #include "domaine-window.h"
 
 struct _DomaineWindow
@@ -13,16 +15,329 @@ struct _DomaineWindow
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  DomaineSession *session;
+  GSignalGroup *session_signals;
+  GSignalGroup *store_signals;
+  GSignalGroup *app_signals;
 
   /* Template children */
-  AdwHeaderBar *header_bar;
-  GtkMenuButton *primary_menu_button;
   AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
+  GtkStack *main_stack;
+  AdwStatusPage *welcome_page;
+  AdwStatusPage *keyring_page;
+  GtkWidget *keyring_retry_button;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *sidebar_slot;
+  GtkMenuButton *account_button;
+  GtkLabel *account_title_label;
+  GtkLabel *account_subtitle_label;
+  GtkStack *content_stack;
+  DomaineSessionBanner *status_banner;
+  AdwStatusPage *session_status_page;
+  GtkSpinner *session_spinner;
+  GtkWidget *session_retry_button;
+  GMenu *accounts_section;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineWindow, domaine_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static OvhAccountStore *
+domaine_window_get_store (DomaineWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!DOMAINE_IS_APPLICATION (app))
+    return NULL;
+  return domaine_application_get_account_store (DOMAINE_APPLICATION (app));
+}
+
+static void
+domaine_window_update_session_status (DomaineWindow *self)
+{
+  DomaineSessionState state;
+  const GError *error;
+  OvhAccount *account;
+  g_autofree char *name = NULL;
+  const char *title = NULL;
+  const char *description = NULL;
+  const char *icon = NULL;
+  gboolean busy = FALSE;
+  gboolean retry = FALSE;
+
+  if (self->session == NULL)
+    return;
+
+  state = domaine_session_get_state (self->session);
+  error = domaine_session_get_error (self->session);
+  account = domaine_session_get_account (self->session);
+  name = ovh_account_dup_display_name (account);
+
+  switch (state)
+    {
+    case DOMAINE_SESSION_STATE_IDLE:
+    case DOMAINE_SESSION_STATE_LOADING:
+      title = _ ("Loading Account…");
+      busy = TRUE;
+      break;
+    case DOMAINE_SESSION_STATE_READY:
+      icon = "io.github.domaine.Domaine-symbolic";
+      title = name;
+      description = _ ("Choose a domain in the sidebar to see its DNS records.");
+      break;
+    case DOMAINE_SESSION_STATE_OFFLINE:
+      icon = "network-offline-symbolic";
+      title = _ ("Cannot Reach OVHcloud");
+      description = error != NULL ? error->message : NULL;
+      retry = TRUE;
+      break;
+    case DOMAINE_SESSION_STATE_NEEDS_SIGN_IN:
+      icon = "dialog-password-symbolic";
+      title = _ ("Sign In Again");
+      description = _ ("The key Domaine uses for this account is no longer valid. Your "
+                       "unpublished changes are kept.");
+      break;
+    case DOMAINE_SESSION_STATE_FAILED:
+    default:
+      icon = "dialog-error-symbolic";
+      title = _ ("Could Not Load the Account");
+      description = error != NULL ? error->message : NULL;
+      retry = TRUE;
+      break;
+    }
+
+  adw_status_page_set_icon_name (self->session_status_page, icon);
+  adw_status_page_set_title (self->session_status_page, title);
+  adw_status_page_set_description (self->session_status_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->session_spinner), busy);
+  gtk_spinner_set_spinning (self->session_spinner, busy);
+  gtk_widget_set_visible (self->session_retry_button, retry);
+}
+
+static void
+domaine_window_update_account_button (DomaineWindow *self)
+{
+  OvhAccount *account;
+  g_autofree char *name = NULL;
+  const OvhEndpoint *endpoint;
+
+  if (self->session == NULL)
+    return;
+
+  account = domaine_session_get_account (self->session);
+  name = ovh_account_dup_display_name (account);
+  endpoint = ovh_account_get_known_endpoint (account);
+
+  gtk_label_set_label (self->account_title_label, name);
+  if (endpoint != NULL)
+    gtk_label_set_label (self->account_subtitle_label, ovh_endpoint_get_display_name (endpoint));
+  else if (ovh_account_is_sandbox (account))
+    gtk_label_set_label (self->account_subtitle_label, _ ("Sandbox"));
+  else
+    gtk_label_set_label (self->account_subtitle_label, ovh_account_get_endpoint (account));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+domaine_window_rebuild_accounts_menu (DomaineWindow *self)
+{
+  OvhAccountStore *store = domaine_window_get_store (self);
+  guint n;
+
+  g_menu_remove_all (self->accounts_section);
+  if (store == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OvhAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autofree char *name = ovh_account_dup_display_name (account);
+      g_autoptr (GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.select-account", "s",
+                                         ovh_account_get_id (account));
+      g_menu_append_item (self->accounts_section, item);
+    }
+}
+
+static void
+domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
+{
+  GtkWidget *child;
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    domaine_session_close (self->session);
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  domaine_session_banner_set_session (self->status_banner, session);
+
+  /* Pages belong to one account: drop them all but the status page. */
+  {
+    GtkWidget *status = gtk_stack_get_child_by_name (self->content_stack, "status");
+    g_autoptr (GPtrArray) stale = g_ptr_array_new ();
+
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (child != status)
+        g_ptr_array_add (stale, child);
+    for (guint i = 0; i < stale->len; i++)
+      gtk_stack_remove (self->content_stack, g_ptr_array_index (stale, i));
+  }
+  gtk_stack_set_visible_child_name (self->content_stack, "status");
+
+  if (session != NULL)
+    {
+      OvhAccount *account = domaine_session_get_account (session);
+
+      g_settings_set_string (self->settings, "last-account", ovh_account_get_id (account));
+      domaine_window_update_account_button (self);
+      domaine_window_update_session_status (self);
+      domaine_session_reload (session);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+gboolean
+domaine_window_select_account (DomaineWindow *self, const char *account_id)
+{
+  OvhAccountStore *store;
+  OvhAccount *account;
+  g_autoptr (OvhClient) client = NULL;
+  g_autoptr (DomaineSession) session = NULL;
+
+  g_return_val_if_fail (DOMAINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (account_id != NULL, FALSE);
+
+  if (self->session != NULL
+      && g_strcmp0 (ovh_account_get_id (domaine_session_get_account (self->session)), account_id)
+             == 0)
+    return TRUE;
+
+  store = domaine_window_get_store (self);
+  account = store != NULL ? ovh_account_store_find (store, account_id) : NULL;
+  if (account == NULL)
+    return FALSE;
+
+  client = ovh_account_create_client (account);
+  session = domaine_session_new (account, client);
+  domaine_window_set_session (self, session);
+  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  return TRUE;
+}
+
+/* What the window shows follows the accounts: loading, failed, none, or one open. */
+static void
+domaine_window_update_main_page (DomaineWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  OvhAccountStore *store = domaine_window_get_store (self);
+  DomaineAccountsState state;
+  guint n_accounts;
+
+  if (store == NULL)
+    return;
+
+  state = domaine_application_get_accounts_state (DOMAINE_APPLICATION (app));
+  if (state == DOMAINE_ACCOUNTS_LOADING && self->session == NULL)
+    {
+      adw_status_page_set_title (self->keyring_page, _ ("Opening the Keyring…"));
+      adw_status_page_set_description (self->keyring_page, NULL);
+      gtk_widget_set_visible (self->keyring_retry_button, FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      return;
+    }
+  if (state == DOMAINE_ACCOUNTS_FAILED)
+    {
+      domaine_window_set_session (self, NULL);
+      adw_status_page_set_title (self->keyring_page, _ ("Cannot Open the Keyring"));
+      adw_status_page_set_description (
+          self->keyring_page, domaine_application_get_accounts_error (DOMAINE_APPLICATION (app)));
+      gtk_widget_set_visible (self->keyring_retry_button, TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      return;
+    }
+
+  n_accounts = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n_accounts == 0)
+    {
+      domaine_window_set_session (self, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      return;
+    }
+
+  /* The open account was removed (signed out): fall back to another one. */
+  if (self->session != NULL
+      && ovh_account_store_find (store,
+                                 ovh_account_get_id (domaine_session_get_account (self->session)))
+             == NULL)
+    domaine_window_set_session (self, NULL);
+
+  if (self->session == NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-account");
+
+      if (!domaine_window_select_account (self, last))
+        {
+          g_autoptr (OvhAccount) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+          domaine_window_select_account (self, ovh_account_get_id (first));
+        }
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "session");
+}
+
+static void
+accounts_changed_cb (DomaineWindow *self)
+{
+  domaine_window_rebuild_accounts_menu (self);
+  domaine_window_update_main_page (self);
+  domaine_window_update_account_button (self);
+}
+
+static void
+session_state_changed_cb (DomaineWindow *self)
+{
+  domaine_window_update_session_status (self);
+}
+
+static void
+select_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  domaine_window_select_account (DOMAINE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+
+  if (self->session != NULL)
+    domaine_session_reload (self->session);
+}
+
+static void
+show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
 
 static void
 domaine_window_save_size (DomaineWindow *self)
@@ -46,8 +361,41 @@ domaine_window_close_request (GtkWindow *window)
 }
 
 static void
+leaflet_folded_cb (DomaineWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
+}
+
+static void
+domaine_window_constructed (GObject *object)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (domaine_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (DOMAINE_IS_APPLICATION (app))
+    {
+      g_signal_group_set_target (self->app_signals, app);
+      g_signal_group_set_target (self->store_signals,
+                                 domaine_application_get_account_store (DOMAINE_APPLICATION (app)));
+      accounts_changed_cb (self);
+    }
+}
+
+static void
 domaine_window_dispose (GObject *object)
 {
+  DomaineWindow *self = DOMAINE_WINDOW (object);
+
+  g_signal_group_set_target (self->app_signals, NULL);
+  g_signal_group_set_target (self->store_signals, NULL);
+  g_signal_group_set_target (self->session_signals, NULL);
+  if (self->session != NULL)
+    domaine_session_close (self->session);
+  g_clear_object (&self->session);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), DOMAINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (domaine_window_parent_class)->dispose (object);
@@ -59,8 +407,29 @@ domaine_window_finalize (GObject *object)
   DomaineWindow *self = DOMAINE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->app_signals);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (domaine_window_parent_class)->finalize (object);
+}
+
+static void
+domaine_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, domaine_window_get_folded (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -70,16 +439,44 @@ domaine_window_class_init (DomaineWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = domaine_window_constructed;
   object_class->dispose = domaine_window_dispose;
   object_class->finalize = domaine_window_finalize;
+  object_class->get_property = domaine_window_get_property;
   window_class->close_request = domaine_window_close_request;
 
+  properties[PROP_SESSION]
+      = g_param_spec_object ("session", NULL, NULL, DOMAINE_TYPE_SESSION,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED]
+      = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domaine-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, sidebar_slot);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, account_title_label);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, account_subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, status_banner);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, session_status_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, session_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, session_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, accounts_section);
+
+  gtk_widget_class_install_action (widget_class, "win.select-account", "s", select_account_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
 }
 
 static void
@@ -97,6 +494,21 @@ domaine_window_init (DomaineWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->session_signals = g_signal_group_new (DOMAINE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (session_state_changed_cb), self);
+
+  self->store_signals = g_signal_group_new (OVH_TYPE_ACCOUNT_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "items-changed",
+                                  G_CALLBACK (accounts_changed_cb), self);
+
+  self->app_signals = g_signal_group_new (DOMAINE_TYPE_APPLICATION);
+  g_signal_group_connect_swapped (self->app_signals, "notify::accounts-state",
+                                  G_CALLBACK (accounts_changed_cb), self);
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 DomaineWindow *
@@ -112,4 +524,53 @@ domaine_window_add_toast (DomaineWindow *self, AdwToast *toast)
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+DomaineSession *
+domaine_window_get_session (DomaineWindow *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+gboolean
+domaine_window_get_folded (DomaineWindow *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_WINDOW (self), FALSE);
+  return adw_leaflet_get_folded (self->leaflet);
+}
+
+GtkWidget *
+domaine_window_get_page (DomaineWindow *self, const char *name)
+{
+  g_return_val_if_fail (DOMAINE_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->content_stack, name);
+}
+
+void
+domaine_window_show_page (DomaineWindow *self, const char *name, GtkWidget *page)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (DOMAINE_IS_WINDOW (self));
+  g_return_if_fail (name != NULL && !g_str_equal (name, "status"));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  old = gtk_stack_get_child_by_name (self->content_stack, name);
+  if (old != page)
+    {
+      if (old != NULL)
+        gtk_stack_remove (self->content_stack, old);
+      gtk_stack_add_named (self->content_stack, page, name);
+    }
+  gtk_stack_set_visible_child (self->content_stack, page);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+void
+domaine_window_show_session_status (DomaineWindow *self)
+{
+  g_return_if_fail (DOMAINE_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "status");
 }
