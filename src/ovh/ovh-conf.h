@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *endpoint; /* "ovh-eu" or a base URL */
+  char *endpoint; /* "ovh-eu" or a base URL; NULL when only OVH_* keys and no endpoint */
   char *application_key;
   char *application_secret; /* may be NULL */
   char *consumer_key;       /* may be NULL */
