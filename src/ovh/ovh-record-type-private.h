@@ -10,18 +10,13 @@ G_BEGIN_DECLS
 
 /* Zone-file tokens: blank-separated words or "quoted strings" (quotes removed, \" and \\
  * unescaped). quoted (GArray of gboolean) may be NULL. FALSE on an unterminated quote. */
-gboolean _ovh_record_tokenize      (const char *text,
-                                    GPtrArray  *tokens,
-                                    GArray     *quoted);
+gboolean _ovh_record_tokenize (const char *text, GPtrArray *tokens, GArray *quoted);
 /* Appends "text" with '"' and '\\' escaped. length -1 for NUL-terminated. */
-void     _ovh_record_append_quoted (GString    *out,
-                                    const char *text,
-                                    gssize      length);
+void _ovh_record_append_quoted (GString *out, const char *text, gssize length);
 /* Appends text as zone-file character-strings of at most 255 bytes, never cutting a UTF-8
  * character: "part1" "part2". */
-void     _ovh_record_append_txt_strings (GString    *out,
-                                         const char *text);
+void _ovh_record_append_txt_strings (GString *out, const char *text);
 /* The reverse of what the API does to TXT: "a" "b" → ab; anything else is returned as is. */
-char    *_ovh_record_unquote_txt   (const char *target);
+char *_ovh_record_unquote_txt (const char *target);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "ovh-record-type-private.h"
 
 #define U16 0, 65535
-#define U8  0, 255
+#define U8 0, 255
 
 static const char *const caa_tags[] = { "issue", "issuewild", "iodef", NULL };
 
@@ -111,8 +111,8 @@ static const OvhRecordType record_types[] = {
 };
 
 static const char *const record_type_names[] = {
-  "A",   "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "LOC", "MX",
-  "NAPTR", "NS", "PTR", "SPF", "SRV", "SSHFP", "TLSA", "TXT", NULL,
+  "A",     "AAAA", "CAA", "CNAME", "DKIM", "DMARC", "DNAME", "LOC", "MX",
+  "NAPTR", "NS",   "PTR", "SPF",   "SRV",  "SSHFP", "TLSA",  "TXT", NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (record_type_names) == G_N_ELEMENTS (record_types) + 1);
@@ -162,9 +162,7 @@ ovh_record_field_get_label (const OvhRecordField *field)
  * double-quoted strings with backslash escapes (kept escaped in the token text, quotes
  * removed). Returns FALSE on an unterminated quote. */
 gboolean
-_ovh_record_tokenize (const char *text,
-                      GPtrArray  *tokens,
-                      GArray     *quoted)
+_ovh_record_tokenize (const char *text, GPtrArray *tokens, GArray *quoted)
 {
   const char *p = text;
 
@@ -219,9 +217,7 @@ _ovh_record_tokenize (const char *text,
 }
 
 char **
-ovh_record_type_split_target (const OvhRecordType *type,
-                              const char          *target,
-                              GError             **error)
+ovh_record_type_split_target (const OvhRecordType *type, const char *target, GError **error)
 {
   g_autoptr (GPtrArray) tokens = NULL;
   g_autoptr (GStrvBuilder) builder = NULL;
@@ -247,7 +243,7 @@ ovh_record_type_split_target (const OvhRecordType *type,
   if (!_ovh_record_tokenize (target, tokens, NULL))
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _("A quoted string is not closed"));
+                   _ ("A quoted string is not closed"));
       return NULL;
     }
 
@@ -278,9 +274,7 @@ ovh_record_type_split_target (const OvhRecordType *type,
 }
 
 void
-_ovh_record_append_quoted (GString    *out,
-                           const char *text,
-                           gssize      length)
+_ovh_record_append_quoted (GString *out, const char *text, gssize length)
 {
   const char *end = length < 0 ? text + strlen (text) : text + length;
 
@@ -295,8 +289,7 @@ _ovh_record_append_quoted (GString    *out,
 }
 
 char *
-ovh_record_type_join_fields (const OvhRecordType *type,
-                             const char *const   *values)
+ovh_record_type_join_fields (const OvhRecordType *type, const char *const *values)
 {
   g_autoptr (GString) out = NULL;
 

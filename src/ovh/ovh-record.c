@@ -35,7 +35,7 @@ struct _OvhRecord
 
 G_DEFINE_FINAL_TYPE (OvhRecord, ovh_record, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ovh-record-error-quark, ovh_record_error)
+G_DEFINE_QUARK (ovh - record - error - quark, ovh_record_error)
 
 enum
 {
@@ -65,10 +65,7 @@ ovh_record_finalize (GObject *object)
 }
 
 static void
-ovh_record_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+ovh_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   OvhRecord *self = OVH_RECORD (object);
 
@@ -98,10 +95,7 @@ ovh_record_get_property (GObject    *object,
 }
 
 static void
-ovh_record_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
+ovh_record_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   OvhRecord *self = OVH_RECORD (object);
 
@@ -145,8 +139,8 @@ ovh_record_class_init (OvhRecordClass *klass)
   properties[PROP_SUB_DOMAIN] = g_param_spec_string ("sub-domain", NULL, NULL, "", flags);
   properties[PROP_FIELD_TYPE] = g_param_spec_string ("field-type", NULL, NULL, NULL, flags);
   properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, "", flags);
-  properties[PROP_TTL] =
-    g_param_spec_uint ("ttl", NULL, NULL, 0, (guint) OVH_RECORD_TTL_MAX, 0, flags);
+  properties[PROP_TTL]
+      = g_param_spec_uint ("ttl", NULL, NULL, 0, (guint) OVH_RECORD_TTL_MAX, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -161,24 +155,17 @@ ovh_record_init (OvhRecord *self)
 /* --- construction ------------------------------------------------------------------------ */
 
 OvhRecord *
-ovh_record_new (const char *zone,
-                const char *sub_domain,
-                const char *field_type,
-                const char *target,
-                guint       ttl)
+ovh_record_new (
+    const char *zone, const char *sub_domain, const char *field_type, const char *target, guint ttl)
 {
-  return g_object_new (OVH_TYPE_RECORD,
-                       "zone", zone,
-                       "sub-domain", sub_domain != NULL ? sub_domain : "",
-                       "field-type", field_type,
-                       "target", target != NULL ? target : "",
-                       "ttl", MIN (ttl, (guint) OVH_RECORD_TTL_MAX),
+  return g_object_new (OVH_TYPE_RECORD, "zone", zone, "sub-domain",
+                       sub_domain != NULL ? sub_domain : "", "field-type", field_type, "target",
+                       target != NULL ? target : "", "ttl", MIN (ttl, (guint) OVH_RECORD_TTL_MAX),
                        NULL);
 }
 
 static gboolean
-member_is_null (JsonObject *object,
-                const char *name)
+member_is_null (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -186,11 +173,8 @@ member_is_null (JsonObject *object,
 }
 
 static gboolean
-get_string_member (JsonObject  *object,
-                   const char  *name,
-                   gboolean     required,
-                   const char **out,
-                   GError     **error)
+get_string_member (
+    JsonObject *object, const char *name, gboolean required, const char **out, GError **error)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -200,14 +184,14 @@ get_string_member (JsonObject  *object,
       if (!required)
         return TRUE;
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH has no “%s”"), name);
+                   _ ("The record sent by OVH has no “%s”"), name);
       return FALSE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH has a “%s” that is not a string"), name);
+                   _ ("The record sent by OVH has a “%s” that is not a string"), name);
       return FALSE;
     }
 
@@ -218,10 +202,10 @@ get_string_member (JsonObject  *object,
 static gboolean
 get_uint_member (JsonObject *object,
                  const char *name,
-                 gboolean    required,
-                 guint64     max,
-                 guint64    *out,
-                 GError    **error)
+                 gboolean required,
+                 guint64 max,
+                 guint64 *out,
+                 GError **error)
 {
   JsonNode *node = json_object_get_member (object, name);
   gint64 value;
@@ -232,14 +216,14 @@ get_uint_member (JsonObject *object,
       if (!required)
         return TRUE;
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH has no “%s”"), name);
+                   _ ("The record sent by OVH has no “%s”"), name);
       return FALSE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH has a “%s” that is not a whole number"), name);
+                   _ ("The record sent by OVH has a “%s” that is not a whole number"), name);
       return FALSE;
     }
 
@@ -247,7 +231,7 @@ get_uint_member (JsonObject *object,
   if (value < 0 || (guint64) value > max)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH has a “%s” out of range"), name);
+                   _ ("The record sent by OVH has a “%s” out of range"), name);
       return FALSE;
     }
 
@@ -256,8 +240,7 @@ get_uint_member (JsonObject *object,
 }
 
 OvhRecord *
-ovh_record_new_from_json_object (JsonObject *object,
-                                 GError    **error)
+ovh_record_new_from_json_object (JsonObject *object, GError **error)
 {
   const OvhRecordType *type;
   const char *zone, *sub_domain, *field_type, *target;
@@ -268,19 +251,19 @@ ovh_record_new_from_json_object (JsonObject *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!get_uint_member (object, "id", TRUE, G_MAXINT64, &id, error) ||
-      !get_string_member (object, "zone", FALSE, &zone, error) ||
-      !get_string_member (object, "subDomain", FALSE, &sub_domain, error) ||
-      !get_string_member (object, "fieldType", TRUE, &field_type, error) ||
-      !get_string_member (object, "target", TRUE, &target, error) ||
-      !get_uint_member (object, "ttl", FALSE, OVH_RECORD_TTL_MAX, &ttl, error))
+  if (!get_uint_member (object, "id", TRUE, G_MAXINT64, &id, error)
+      || !get_string_member (object, "zone", FALSE, &zone, error)
+      || !get_string_member (object, "subDomain", FALSE, &sub_domain, error)
+      || !get_string_member (object, "fieldType", TRUE, &field_type, error)
+      || !get_string_member (object, "target", TRUE, &target, error)
+      || !get_uint_member (object, "ttl", FALSE, OVH_RECORD_TTL_MAX, &ttl, error))
     return NULL;
 
   type = ovh_record_type_lookup (field_type);
   if (type == NULL)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TYPE,
-                   _("“%s” is not a record type Domaine knows"), field_type);
+                   _ ("“%s” is not a record type Domaine knows"), field_type);
       return NULL;
     }
 
@@ -304,15 +287,14 @@ ovh_record_new_from_json_object (JsonObject *object,
 }
 
 OvhRecord *
-ovh_record_new_from_json (JsonNode *node,
-                          GError  **error)
+ovh_record_new_from_json (JsonNode *node, GError **error)
 {
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _("The record sent by OVH is not a JSON object"));
+                   _ ("The record sent by OVH is not a JSON object"));
       return NULL;
     }
 
@@ -322,8 +304,7 @@ ovh_record_new_from_json (JsonNode *node,
 /* --- TXT quoting ---------------------------------------------------------------------------- */
 
 void
-_ovh_record_append_txt_strings (GString    *out,
-                                const char *text)
+_ovh_record_append_txt_strings (GString *out, const char *text)
 {
   const char *p = text;
   const char *end = text + strlen (text);
@@ -399,8 +380,7 @@ dup_api_target (OvhRecord *self)
 }
 
 static JsonNode *
-to_json (OvhRecord *self,
-         gboolean   with_field_type)
+to_json (OvhRecord *self, gboolean with_field_type)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autofree char *target = dup_api_target (self);
@@ -451,21 +431,19 @@ ovh_record_dup (OvhRecord *self)
 }
 
 gboolean
-ovh_record_equal (OvhRecord *a,
-                  OvhRecord *b)
+ovh_record_equal (OvhRecord *a, OvhRecord *b)
 {
   g_return_val_if_fail (OVH_IS_RECORD (a), FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (b), FALSE);
 
-  return a->id == b->id && g_strcmp0 (a->zone, b->zone) == 0 &&
-         g_strcmp0 (a->sub_domain, b->sub_domain) == 0 &&
-         g_strcmp0 (a->field_type, b->field_type) == 0 && g_strcmp0 (a->target, b->target) == 0 &&
-         a->ttl == b->ttl;
+  return a->id == b->id && g_strcmp0 (a->zone, b->zone) == 0
+         && g_strcmp0 (a->sub_domain, b->sub_domain) == 0
+         && g_strcmp0 (a->field_type, b->field_type) == 0 && g_strcmp0 (a->target, b->target) == 0
+         && a->ttl == b->ttl;
 }
 
 static gboolean
-str_equal_nocase (const char *a,
-                  const char *b)
+str_equal_nocase (const char *a, const char *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -473,20 +451,18 @@ str_equal_nocase (const char *a,
 }
 
 gboolean
-ovh_record_equal_content (OvhRecord *a,
-                          OvhRecord *b)
+ovh_record_equal_content (OvhRecord *a, OvhRecord *b)
 {
   g_return_val_if_fail (OVH_IS_RECORD (a), FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (b), FALSE);
 
-  return str_equal_nocase (a->zone, b->zone) && str_equal_nocase (a->sub_domain, b->sub_domain) &&
-         str_equal_nocase (a->field_type, b->field_type) &&
-         g_strcmp0 (a->target, b->target) == 0 && a->ttl == b->ttl;
+  return str_equal_nocase (a->zone, b->zone) && str_equal_nocase (a->sub_domain, b->sub_domain)
+         && str_equal_nocase (a->field_type, b->field_type) && g_strcmp0 (a->target, b->target) == 0
+         && a->ttl == b->ttl;
 }
 
 void
-ovh_record_copy_from (OvhRecord *self,
-                      OvhRecord *other)
+ovh_record_copy_from (OvhRecord *self, OvhRecord *other)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
   g_return_if_fail (OVH_IS_RECORD (other));
@@ -507,8 +483,7 @@ ovh_record_copy_from (OvhRecord *self,
 /* --- accessors ------------------------------------------------------------------------------ */
 
 static gboolean
-replace_string (char      **field,
-                const char *value)
+replace_string (char **field, const char *value)
 {
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
@@ -525,8 +500,7 @@ ovh_record_get_id (OvhRecord *self)
 }
 
 void
-ovh_record_set_id (OvhRecord *self,
-                   guint64    id)
+ovh_record_set_id (OvhRecord *self, guint64 id)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
 
@@ -544,8 +518,7 @@ ovh_record_get_zone (OvhRecord *self)
 }
 
 void
-ovh_record_set_zone (OvhRecord  *self,
-                     const char *zone)
+ovh_record_set_zone (OvhRecord *self, const char *zone)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
 
@@ -561,8 +534,7 @@ ovh_record_get_sub_domain (OvhRecord *self)
 }
 
 void
-ovh_record_set_sub_domain (OvhRecord  *self,
-                           const char *sub_domain)
+ovh_record_set_sub_domain (OvhRecord *self, const char *sub_domain)
 {
   g_autofree char *normalized = NULL;
 
@@ -581,8 +553,7 @@ ovh_record_get_field_type (OvhRecord *self)
 }
 
 void
-ovh_record_set_field_type (OvhRecord  *self,
-                           const char *field_type)
+ovh_record_set_field_type (OvhRecord *self, const char *field_type)
 {
   const OvhRecordType *type;
 
@@ -612,8 +583,7 @@ ovh_record_get_target (OvhRecord *self)
 }
 
 void
-ovh_record_set_target (OvhRecord  *self,
-                       const char *target)
+ovh_record_set_target (OvhRecord *self, const char *target)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
 
@@ -629,8 +599,7 @@ ovh_record_get_ttl (OvhRecord *self)
 }
 
 void
-ovh_record_set_ttl (OvhRecord *self,
-                    guint      ttl)
+ovh_record_set_ttl (OvhRecord *self, guint ttl)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
 
@@ -660,9 +629,7 @@ ovh_record_dup_fqdn (OvhRecord *self)
 }
 
 static void
-append_rdata (GString             *out,
-              const OvhRecordType *type,
-              const char          *target)
+append_rdata (GString *out, const OvhRecordType *type, const char *target)
 {
   if (is_txt_like (type))
     _ovh_record_append_txt_strings (out, target);
@@ -691,8 +658,7 @@ ovh_record_format_zone_line (OvhRecord *self)
 }
 
 char *
-ovh_record_normalize_sub_domain (const char *sub_domain,
-                                 const char *zone)
+ovh_record_normalize_sub_domain (const char *sub_domain, const char *zone)
 {
   g_autofree char *name = g_strstrip (g_strdup (sub_domain != NULL ? sub_domain : ""));
   gsize name_length = strlen (name);
@@ -708,8 +674,8 @@ ovh_record_normalize_sub_domain (const char *sub_domain,
 
       if (g_ascii_strcasecmp (name, suffix + 1) == 0)
         return g_strdup ("");
-      if (name_length > suffix_length &&
-          g_ascii_strcasecmp (name + name_length - suffix_length, suffix) == 0)
+      if (name_length > suffix_length
+          && g_ascii_strcasecmp (name + name_length - suffix_length, suffix) == 0)
         return g_strndup (name, name_length - suffix_length);
     }
 
@@ -719,14 +685,12 @@ ovh_record_normalize_sub_domain (const char *sub_domain,
 /* --- validation ----------------------------------------------------------------------------- */
 
 static gboolean
-validate_type (const char           *field_type,
-               const OvhRecordType **out_type,
-               GError              **error)
+validate_type (const char *field_type, const OvhRecordType **out_type, GError **error)
 {
   if (field_type == NULL || field_type[0] == '\0')
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TYPE,
-                           _("Choose a record type"));
+                           _ ("Choose a record type"));
       return FALSE;
     }
 
@@ -734,7 +698,7 @@ validate_type (const char           *field_type,
   if (*out_type == NULL)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TYPE,
-                   _("“%s” is not a record type OVH supports"), field_type);
+                   _ ("“%s” is not a record type OVH supports"), field_type);
       return FALSE;
     }
 
@@ -748,9 +712,7 @@ label_char_is_valid (char c)
 }
 
 static gboolean
-validate_sub_domain (const OvhRecordType *type,
-                     const char          *sub_domain,
-                     GError             **error)
+validate_sub_domain (const OvhRecordType *type, const char *sub_domain, GError **error)
 {
   g_auto (GStrv) labels = NULL;
   guint n_labels;
@@ -761,27 +723,27 @@ validate_sub_domain (const OvhRecordType *type,
         return TRUE;
       if (g_str_equal (type->name, "DMARC"))
         g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                             _("A DMARC record belongs under “_dmarc”"));
+                             _ ("A DMARC record belongs under “_dmarc”"));
       else if (g_str_equal (type->name, "DKIM"))
         g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                             _("A DKIM record belongs under “selector._domainkey”"));
+                             _ ("A DKIM record belongs under “selector._domainkey”"));
       else
         g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                     _("A %s record cannot be at the zone apex (“@”)"), type->name);
+                     _ ("A %s record cannot be at the zone apex (“@”)"), type->name);
       return FALSE;
     }
 
   if (strlen (sub_domain) > NAME_MAX_LENGTH)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                   _("The name is longer than %u characters"), NAME_MAX_LENGTH);
+                   _ ("The name is longer than %u characters"), NAME_MAX_LENGTH);
       return FALSE;
     }
 
   if (g_str_has_suffix (sub_domain, "."))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                           _("Write the name relative to the zone, without a final dot"));
+                           _ ("Write the name relative to the zone, without a final dot"));
       return FALSE;
     }
 
@@ -794,22 +756,22 @@ validate_sub_domain (const OvhRecordType *type,
       if (label[0] == '\0')
         {
           g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                               _("The name has an empty part (two dots in a row?)"));
+                               _ ("The name has an empty part (two dots in a row?)"));
           return FALSE;
         }
       if (strlen (label) > LABEL_MAX_LENGTH)
         {
           g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                       _("Each part of the name is at most %u characters long"),
-                       LABEL_MAX_LENGTH);
+                       _ ("Each part of the name is at most %u characters long"), LABEL_MAX_LENGTH);
           return FALSE;
         }
       if (strchr (label, '*') != NULL)
         {
           if (i != 0 || !g_str_equal (label, "*"))
             {
-              g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                                   _("“*” is only allowed alone, as the leftmost part of the name"));
+              g_set_error_literal (
+                  error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
+                  _ ("“*” is only allowed alone, as the leftmost part of the name"));
               return FALSE;
             }
           continue;
@@ -818,7 +780,7 @@ validate_sub_domain (const OvhRecordType *type,
         if (!label_char_is_valid (*p))
           {
             g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                                 _("A name may only hold letters, digits, “-”, “_” and dots"));
+                                 _ ("A name may only hold letters, digits, “-”, “_” and dots"));
             return FALSE;
           }
     }
@@ -826,7 +788,7 @@ validate_sub_domain (const OvhRecordType *type,
   if (g_str_equal (type->name, "DMARC") && g_ascii_strcasecmp (labels[0], "_dmarc") != 0)
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                           _("A DMARC record belongs under “_dmarc”"));
+                           _ ("A DMARC record belongs under “_dmarc”"));
       return FALSE;
     }
 
@@ -839,7 +801,7 @@ validate_sub_domain (const OvhRecordType *type,
       if (!found)
         {
           g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                               _("A DKIM record belongs under “selector._domainkey”"));
+                               _ ("A DKIM record belongs under “selector._domainkey”"));
           return FALSE;
         }
     }
@@ -848,13 +810,12 @@ validate_sub_domain (const OvhRecordType *type,
 }
 
 static gboolean
-validate_ttl (gint64   ttl,
-              GError **error)
+validate_ttl (gint64 ttl, GError **error)
 {
   if (ttl < 0 || (guint64) ttl > OVH_RECORD_TTL_MAX)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TTL,
-                   _("The TTL is 0 (the zone’s default) or a number of seconds up to %u"),
+                   _ ("The TTL is 0 (the zone’s default) or a number of seconds up to %u"),
                    (guint) OVH_RECORD_TTL_MAX);
       return FALSE;
     }
@@ -862,8 +823,7 @@ validate_ttl (gint64   ttl,
 }
 
 static gboolean
-is_ip_address (const char *text,
-               int         family)
+is_ip_address (const char *text, int family)
 {
   guchar buffer[sizeof (struct in6_addr)];
 
@@ -901,9 +861,7 @@ is_host_name (const char *name)
 }
 
 static gboolean
-validate_field (const OvhRecordField *field,
-                const char           *value,
-                GError              **error)
+validate_field (const OvhRecordField *field, const char *value, GError **error)
 {
   const char *label = ovh_record_field_get_label (field);
 
@@ -913,38 +871,38 @@ validate_field (const OvhRecordField *field,
       if (is_ip_address (value, AF_INET))
         return TRUE;
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _("“%s” is not an IPv4 address such as 192.0.2.1"), value);
+                   _ ("“%s” is not an IPv4 address such as 192.0.2.1"), value);
       return FALSE;
 
     case OVH_RECORD_FIELD_ADDRESS6:
       if (is_ip_address (value, AF_INET6))
         return TRUE;
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _("“%s” is not an IPv6 address such as 2001:db8::1"), value);
+                   _ ("“%s” is not an IPv6 address such as 2001:db8::1"), value);
       return FALSE;
 
     case OVH_RECORD_FIELD_HOSTNAME:
       if (is_ip_address (value, AF_INET) || is_ip_address (value, AF_INET6))
         {
           g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                       _("%s: a host name is needed here, not an IP address"), label);
+                       _ ("%s: a host name is needed here, not an IP address"), label);
           return FALSE;
         }
       if (is_host_name (value))
         return TRUE;
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _("%s: “%s” is not a valid host name"), label, value);
+                   _ ("%s: “%s” is not a valid host name"), label, value);
       return FALSE;
 
     case OVH_RECORD_FIELD_INTEGER:
       {
         guint64 number;
 
-        if (g_ascii_isdigit (value[0]) &&
-            g_ascii_string_to_unsigned (value, 10, field->min, field->max, &number, NULL))
+        if (g_ascii_isdigit (value[0])
+            && g_ascii_string_to_unsigned (value, 10, field->min, field->max, &number, NULL))
           return TRUE;
         g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                     _("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                     _ ("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
                      label, field->min, field->max);
         return FALSE;
       }
@@ -959,7 +917,7 @@ validate_field (const OvhRecordField *field,
         if (length > 0 && length % 2 == 0)
           return TRUE;
         g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                     _("%s must be hexadecimal digits, in pairs"), label);
+                     _ ("%s must be hexadecimal digits, in pairs"), label);
         return FALSE;
       }
 
@@ -971,8 +929,8 @@ validate_field (const OvhRecordField *field,
           if (g_ascii_strcasecmp (field->choices[i], value) == 0)
             return TRUE;
         choices = g_strjoinv (", ", (char **) field->choices);
-        g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                     _("%s must be one of: %s"), label, choices);
+        g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET, _ ("%s must be one of: %s"),
+                     label, choices);
         return FALSE;
       }
 
@@ -984,9 +942,7 @@ validate_field (const OvhRecordField *field,
 
 /* v=spf1 followed by the end or a blank: "v=spf10" is not SPF. */
 static gboolean
-has_version_tag (const char *text,
-                 const char *tag,
-                 const char *separators)
+has_version_tag (const char *text, const char *tag, const char *separators)
 {
   gsize length = strlen (tag);
 
@@ -1009,16 +965,14 @@ has_dkim_key (const char *text)
 }
 
 static gboolean
-validate_txt_like (const OvhRecordType *type,
-                   const char          *target,
-                   GError             **error)
+validate_txt_like (const OvhRecordType *type, const char *target, GError **error)
 {
   gsize length = strlen (target);
 
   if (length > TXT_TOTAL_MAX)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _("The text is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed"), length,
+                   _ ("The text is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed"), length,
                    TXT_TOTAL_MAX);
       return FALSE;
     }
@@ -1026,22 +980,22 @@ validate_txt_like (const OvhRecordType *type,
   if (g_str_equal (type->name, "SPF") && !has_version_tag (target, "v=spf1", " \t"))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("An SPF record starts with “v=spf1”"));
+                           _ ("An SPF record starts with “v=spf1”"));
       return FALSE;
     }
 
   if (g_str_equal (type->name, "DMARC") && !has_version_tag (target, "v=DMARC1", "; \t"))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("A DMARC record starts with “v=DMARC1”"));
+                           _ ("A DMARC record starts with “v=DMARC1”"));
       return FALSE;
     }
 
-  if (g_str_equal (type->name, "DKIM") && !has_version_tag (target, "v=DKIM1", "; \t") &&
-      !has_dkim_key (target))
+  if (g_str_equal (type->name, "DKIM") && !has_version_tag (target, "v=DKIM1", "; \t")
+      && !has_dkim_key (target))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("A DKIM record starts with “v=DKIM1” or holds a key “p=…”"));
+                           _ ("A DKIM record starts with “v=DKIM1” or holds a key “p=…”"));
       return FALSE;
     }
 
@@ -1049,9 +1003,7 @@ validate_txt_like (const OvhRecordType *type,
 }
 
 static gboolean
-validate_fields (const OvhRecordType *type,
-                 const char          *target,
-                 GError             **error)
+validate_fields (const OvhRecordType *type, const char *target, GError **error)
 {
   g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) quoted = g_array_new (FALSE, FALSE, sizeof (gboolean));
@@ -1060,17 +1012,17 @@ validate_fields (const OvhRecordType *type,
   if (!_ovh_record_tokenize (target, tokens, quoted))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("A quoted string is not closed"));
+                           _ ("A quoted string is not closed"));
       return FALSE;
     }
 
   /* In a zone file these start a comment or span lines: they would silently change meaning. */
   for (guint i = 0; i < tokens->len; i++)
-    if (!g_array_index (quoted, gboolean, i) &&
-        strpbrk (g_ptr_array_index (tokens, i), ";()") != NULL)
+    if (!g_array_index (quoted, gboolean, i)
+        && strpbrk (g_ptr_array_index (tokens, i), ";()") != NULL)
       {
         g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                             _("“;”, “(” and “)” are only allowed between quotes"));
+                             _ ("“;”, “(” and “)” are only allowed between quotes"));
         return FALSE;
       }
 
@@ -1087,9 +1039,7 @@ validate_fields (const OvhRecordType *type,
 
 /* The DNS library has the last word on the record syntax, for every type it knows. */
 static gboolean
-validate_with_ldns (const OvhRecordType *type,
-                    const char          *target,
-                    GError             **error)
+validate_with_ldns (const OvhRecordType *type, const char *target, GError **error)
 {
   g_autoptr (GString) line = g_string_new ("check 3600 IN ");
   ldns_rdf *origin;
@@ -1115,7 +1065,7 @@ validate_with_ldns (const OvhRecordType *type,
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
                    /* Translators: the second %s is an English message from the DNS library */
-                   _("Not a valid %s record: %s"), type->name, ldns_get_errorstr_by_id (status));
+                   _ ("Not a valid %s record: %s"), type->name, ldns_get_errorstr_by_id (status));
       return FALSE;
     }
 
@@ -1123,9 +1073,7 @@ validate_with_ldns (const OvhRecordType *type,
 }
 
 static gboolean
-validate_target (const OvhRecordType *type,
-                 const char          *target,
-                 GError             **error)
+validate_target (const OvhRecordType *type, const char *target, GError **error)
 {
   const char *p;
 
@@ -1137,14 +1085,14 @@ validate_target (const OvhRecordType *type,
   if (*p == '\0')
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("The target cannot be empty"));
+                           _ ("The target cannot be empty"));
       return FALSE;
     }
 
   if (!g_utf8_validate (target, -1, NULL))
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                           _("The target is not valid UTF-8 text"));
+                           _ ("The target is not valid UTF-8 text"));
       return FALSE;
     }
 
@@ -1152,7 +1100,7 @@ validate_target (const OvhRecordType *type,
     if ((guchar) *p < 0x20 || *p == 0x7f)
       {
         g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                             _("The target cannot hold line breaks or control characters"));
+                             _ ("The target cannot hold line breaks or control characters"));
         return FALSE;
       }
 
@@ -1168,24 +1116,20 @@ validate_target (const OvhRecordType *type,
 }
 
 gboolean
-ovh_record_validate (const char *field_type,
-                     const char *sub_domain,
-                     const char *target,
-                     gint64      ttl,
-                     GError    **error)
+ovh_record_validate (
+    const char *field_type, const char *sub_domain, const char *target, gint64 ttl, GError **error)
 {
   const OvhRecordType *type = NULL;
   g_autofree char *name = ovh_record_normalize_sub_domain (sub_domain, NULL);
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return validate_type (field_type, &type, error) && validate_sub_domain (type, name, error) &&
-         validate_ttl (ttl, error) && validate_target (type, target, error);
+  return validate_type (field_type, &type, error) && validate_sub_domain (type, name, error)
+         && validate_ttl (ttl, error) && validate_target (type, target, error);
 }
 
 gboolean
-ovh_record_check (OvhRecord *self,
-                  GError   **error)
+ovh_record_check (OvhRecord *self, GError **error)
 {
   g_return_val_if_fail (OVH_IS_RECORD (self), FALSE);
 
@@ -1195,9 +1139,7 @@ ovh_record_check (OvhRecord *self,
 /* --- conflicts ------------------------------------------------------------------------------ */
 
 static gboolean
-check_conflict_with (OvhRecord *candidate,
-                     OvhRecord *other,
-                     GError   **error)
+check_conflict_with (OvhRecord *candidate, OvhRecord *other, GError **error)
 {
   gboolean candidate_is_cname, other_is_cname;
 
@@ -1213,19 +1155,17 @@ check_conflict_with (OvhRecord *candidate,
 
   if (other_is_cname)
     g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_CONFLICT,
-                 _("“%s” is an alias (CNAME): it cannot hold other records"),
+                 _ ("“%s” is an alias (CNAME): it cannot hold other records"),
                  ovh_record_get_display_name (other));
   else
     g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_CONFLICT,
-                 _("“%s” already has a %s record: an alias (CNAME) cannot sit beside it"),
+                 _ ("“%s” already has a %s record: an alias (CNAME) cannot sit beside it"),
                  ovh_record_get_display_name (other), other->field_type);
   return FALSE;
 }
 
 gboolean
-ovh_records_check_conflicts (GListModel *records,
-                             OvhRecord  *candidate,
-                             GError    **error)
+ovh_records_check_conflicts (GListModel *records, OvhRecord *candidate, GError **error)
 {
   guint n_items;
 
@@ -1245,9 +1185,7 @@ ovh_records_check_conflicts (GListModel *records,
 }
 
 gboolean
-ovh_records_check_conflicts_array (GPtrArray *records,
-                                   OvhRecord *candidate,
-                                   GError   **error)
+ovh_records_check_conflicts_array (GPtrArray *records, OvhRecord *candidate, GError **error)
 {
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (candidate), FALSE);

@@ -4,24 +4,23 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <ldns/ldns.h>
 
 #include "ovh-zone-file.h"
+#include "ovh-record-type-private.h"
 
 /* No TTL in the file can reach this (TTLs stop at 2^31-1): it marks "no TTL on this line". */
 #define TTL_NOT_GIVEN G_MAXUINT32
 
-G_DEFINE_QUARK (ovh-zone-file-error-quark, ovh_zone_file_error)
+G_DEFINE_QUARK (ovh - zone - file - error - quark, ovh_zone_file_error)
 
 /* --- writing ------------------------------------------------------------------------------- */
 
 static int
-compare_records (gconstpointer a,
-                 gconstpointer b)
+compare_records (gconstpointer a, gconstpointer b)
 {
   OvhRecord *ra = *(OvhRecord **) a;
   OvhRecord *rb = *(OvhRecord **) b;
@@ -40,9 +39,7 @@ compare_records (gconstpointer a,
 }
 
 static char *
-write_sorted (const char *origin,
-              guint       default_ttl,
-              GPtrArray  *sorted)
+write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
 {
   GString *out = g_string_new (NULL);
 
@@ -66,9 +63,7 @@ write_sorted (const char *origin,
 }
 
 char *
-ovh_zone_file_write (const char *origin,
-                     guint       default_ttl,
-                     GPtrArray  *records)
+ovh_zone_file_write (const char *origin, guint default_ttl, GPtrArray *records)
 {
   g_autoptr (GPtrArray) sorted = NULL;
 
@@ -82,9 +77,7 @@ ovh_zone_file_write (const char *origin,
 }
 
 char *
-ovh_zone_file_write_model (const char *origin,
-                           guint       default_ttl,
-                           GListModel *records)
+ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *records)
 {
   g_autoptr (GPtrArray) sorted = NULL;
   guint n_items;
@@ -110,14 +103,13 @@ ovh_zone_file_write_model (const char *origin,
 
 typedef struct
 {
-  const char *zone;    /* "example.com", no final dot */
-  char *zone_suffix;   /* ".example.com." */
+  const char *zone;        /* "example.com", no final dot */
+  const char *zone_suffix; /* ".example.com." */
   OvhZoneFileParseFlags flags;
 } ParseState;
 
 static char *
-owner_to_sub_domain (ParseState    *state,
-                     const ldns_rr *rr)
+owner_to_sub_domain (ParseState *state, const ldns_rr *rr)
 {
   g_autofree char *owner = ldns_rdf2str (ldns_rr_owner (rr));
   gsize owner_length, suffix_length;
@@ -130,8 +122,8 @@ owner_to_sub_domain (ParseState    *state,
 
   owner_length = strlen (owner);
   suffix_length = strlen (state->zone_suffix);
-  if (owner_length > suffix_length &&
-      g_ascii_strcasecmp (owner + owner_length - suffix_length, state->zone_suffix) == 0)
+  if (owner_length > suffix_length
+      && g_ascii_strcasecmp (owner + owner_length - suffix_length, state->zone_suffix) == 0)
     return g_strndup (owner, owner_length - suffix_length);
 
   return NULL;
@@ -140,8 +132,7 @@ owner_to_sub_domain (ParseState    *state,
 /* The record data as OVH holds it: TXT strings joined into one text, anything else in
  * presentation format, one space between fields. */
 static char *
-rdata_to_target (const ldns_rr *rr,
-                 gboolean       txt_like)
+rdata_to_target (const ldns_rr *rr, gboolean txt_like)
 {
   GString *target = g_string_new (NULL);
 
@@ -153,7 +144,8 @@ rdata_to_target (const ldns_rr *rr,
         {
           const guint8 *data = ldns_rdf_data (rdf);
 
-          g_string_append_len (target, (const char *) data + 1, MIN (data[0], ldns_rdf_size (rdf) - 1));
+          g_string_append_len (target, (const char *) data + 1,
+                               MIN (data[0], ldns_rdf_size (rdf) - 1));
         }
       else
         {
@@ -169,15 +161,14 @@ rdata_to_target (const ldns_rr *rr,
 }
 
 static const char *
-detect_typed_txt (const char *sub_domain,
-                  const char *target)
+detect_typed_txt (const char *sub_domain, const char *target)
 {
   g_auto (GStrv) labels = g_strsplit (sub_domain, ".", -1);
 
   if (g_ascii_strncasecmp (target, "v=spf1", 6) == 0 && (target[6] == '\0' || target[6] == ' '))
     return "SPF";
-  if (g_ascii_strncasecmp (target, "v=DMARC1", 8) == 0 && labels[0] != NULL &&
-      g_ascii_strcasecmp (labels[0], "_dmarc") == 0)
+  if (g_ascii_strncasecmp (target, "v=DMARC1", 8) == 0 && labels[0] != NULL
+      && g_ascii_strcasecmp (labels[0], "_dmarc") == 0)
     return "DMARC";
   if (g_ascii_strncasecmp (target, "v=DKIM1", 7) == 0)
     for (guint i = 1; labels[0] != NULL && labels[i] != NULL; i++)
@@ -188,10 +179,7 @@ detect_typed_txt (const char *sub_domain,
 
 /* Returns the record for rr, NULL with error unset to skip it, or NULL with error set. */
 static OvhRecord *
-record_from_rr (ParseState *state,
-                ldns_rr    *rr,
-                guint       ttl_given,
-                GError    **error)
+record_from_rr (ParseState *state, ldns_rr *rr, guint ttl_given, GError **error)
 {
   ldns_rr_type rr_type = ldns_rr_get_type (rr);
   g_autofree char *type_name = ldns_rr_type2str (rr_type);
@@ -212,7 +200,7 @@ record_from_rr (ParseState *state,
       if (state->flags & OVH_ZONE_FILE_PARSE_SKIP_UNSUPPORTED)
         return NULL;
       g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
-                   _("OVH cannot hold %s records"), type_name);
+                   _ ("OVH cannot hold %s records"), type_name);
       return NULL;
     }
 
@@ -222,7 +210,7 @@ record_from_rr (ParseState *state,
       g_autofree char *owner = ldns_rdf2str (ldns_rr_owner (rr));
 
       g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_OUT_OF_ZONE,
-                   _("“%s” is outside the zone %s"), owner, state->zone);
+                   _ ("“%s” is outside the zone %s"), owner, state->zone);
       return NULL;
     }
 
@@ -231,10 +219,10 @@ record_from_rr (ParseState *state,
   if (rr_type == LDNS_RR_TYPE_TXT && (state->flags & OVH_ZONE_FILE_PARSE_DETECT_TYPED_TXT))
     field_type = detect_typed_txt (sub_domain, target);
 
-  record = g_object_new (OVH_TYPE_RECORD, "zone", state->zone, "sub-domain", sub_domain,
-                         "field-type", field_type, "target", target, "ttl",
-                         ttl_given == TTL_NOT_GIVEN ? 0 : MIN (ttl_given, (guint) OVH_RECORD_TTL_MAX),
-                         NULL);
+  record = g_object_new (
+      OVH_TYPE_RECORD, "zone", state->zone, "sub-domain", sub_domain, "field-type", field_type,
+      "target", target, "ttl",
+      ttl_given == TTL_NOT_GIVEN ? 0 : MIN (ttl_given, (guint) OVH_RECORD_TTL_MAX), NULL);
 
   if (!ovh_record_check (record, &local_error))
     {
@@ -246,30 +234,212 @@ record_from_rr (ParseState *state,
   return g_steal_pointer (&record);
 }
 
-static void
-prefix_line (GError **error,
-             int      line)
+/* Reads one logical record: comments dropped, parentheses joined into one line, quotes kept.
+ * Returns FALSE at the end of the text. *start_line is where the record begins. */
+static gboolean
+read_logical_line (
+    const char **cursor, guint *line, GString *out, guint *start_line, GError **error)
 {
-  g_prefix_error (error, _("Line %d: "), line);
+  const char *p = *cursor;
+  gboolean in_quote = FALSE;
+  guint depth = 0;
+
+  g_string_truncate (out, 0);
+  if (*p == '\0')
+    return FALSE;
+
+  *start_line = *line;
+  while (*p != '\0')
+    {
+      char c = *p;
+
+      if (c == '\\' && p[1] != '\0' && p[1] != '\n')
+        {
+          g_string_append_len (out, p, 2);
+          p += 2;
+          continue;
+        }
+      if (in_quote)
+        {
+          if (c == '\n')
+            break;
+          if (c == '"')
+            in_quote = FALSE;
+          g_string_append_c (out, c);
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_quote = TRUE;
+          g_string_append_c (out, c);
+          break;
+        case ';':
+          while (p[1] != '\0' && p[1] != '\n')
+            p++;
+          break;
+        case '(':
+          depth++;
+          g_string_append_c (out, ' ');
+          break;
+        case ')':
+          if (depth == 0)
+            {
+              g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                                   _ ("“)” without a matching “(”"));
+              *cursor = p;
+              return TRUE;
+            }
+          depth--;
+          g_string_append_c (out, ' ');
+          break;
+        case '\n':
+          (*line)++;
+          if (depth == 0)
+            {
+              *cursor = p + 1;
+              return TRUE;
+            }
+          g_string_append_c (out, ' ');
+          break;
+        case '\r':
+          break;
+        default:
+          g_string_append_c (out, c);
+        }
+      p++;
+    }
+
+  *cursor = p;
+  if (in_quote)
+    g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                         _ ("A quoted string is not closed"));
+  else if (depth > 0)
+    g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                         _ ("“(” without a matching “)”"));
+  return TRUE;
+}
+
+static gboolean
+handle_directive (const char *line, ldns_rdf **origin, GError **error)
+{
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (!_ovh_record_tokenize (line, tokens, NULL) || tokens->len == 0)
+    return TRUE;
+  name = g_ptr_array_index (tokens, 0);
+
+  if (g_ascii_strcasecmp (name, "$ORIGIN") == 0)
+    {
+      g_autofree char *current = ldns_rdf2str (*origin);
+      g_autofree char *absolute = NULL;
+      ldns_rdf *new_origin = NULL;
+
+      if (tokens->len == 2)
+        {
+          const char *value = g_ptr_array_index (tokens, 1);
+
+          absolute = g_str_has_suffix (value, ".") ? g_strdup (value)
+                                                   : g_strconcat (value, ".", current, NULL);
+          new_origin = ldns_dname_new_frm_str (absolute);
+        }
+      if (new_origin == NULL)
+        {
+          g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                               _ ("$ORIGIN needs one domain name"));
+          return FALSE;
+        }
+      ldns_rdf_deep_free (*origin);
+      *origin = new_origin;
+      return TRUE;
+    }
+
+  if (g_ascii_strcasecmp (name, "$TTL") == 0)
+    {
+      const char *end = NULL;
+
+      /* The value is only checked: a line without a TTL means OVH's zone default. */
+      if (tokens->len == 2)
+        {
+          const char *value = g_ptr_array_index (tokens, 1);
+
+          ldns_str2period (value, &end);
+          if (g_ascii_isdigit (value[0]) && end != NULL && *end == '\0')
+            return TRUE;
+        }
+      g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
+                           _ ("$TTL needs one duration"));
+      return FALSE;
+    }
+
+  if (g_ascii_strcasecmp (name, "$INCLUDE") == 0)
+    g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
+                         _ ("$INCLUDE is not supported"));
+  else
+    g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
+                 _ ("The directive %s is not supported"), name);
+  return FALSE;
+}
+
+/* ldns stores 70000 in a 16-bit field as 4464 without a word: check the numbers as written. */
+static gboolean
+check_written_numbers (const char *line, const ldns_rr *rr, GError **error)
+{
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *type_name = ldns_rr_type2str (ldns_rr_get_type (rr));
+  const OvhRecordType *type = ovh_record_type_lookup (type_name);
+  guint first;
+
+  if (type == NULL || !_ovh_record_tokenize (line, tokens, NULL))
+    return TRUE;
+
+  /* Skip the owner, then TTL and class, up to the type. */
+  for (first = g_ascii_isspace (line[0]) ? 0 : 1; first < tokens->len; first++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (tokens, first), type_name) == 0)
+      break;
+  first++;
+
+  for (guint i = 0; i + 1 < type->n_fields && first + i < tokens->len; i++)
+    {
+      const OvhRecordField *field = &type->fields[i];
+      const char *token = g_ptr_array_index (tokens, first + i);
+
+      if (field->kind == OVH_RECORD_FIELD_INTEGER
+          && (!g_ascii_isdigit (token[0])
+              || !g_ascii_string_to_unsigned (token, 10, field->min, field->max, NULL, NULL)))
+        {
+          g_set_error (
+              error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_INVALID,
+              _ ("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+              ovh_record_field_get_label (field), field->min, field->max);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 GPtrArray *
-ovh_zone_file_parse (const char           *text,
-                     const char           *origin,
+ovh_zone_file_parse (const char *text,
+                     const char *origin,
                      OvhZoneFileParseFlags flags,
-                     guint                *error_line,
-                     GError              **error)
+                     guint *error_line,
+                     GError **error)
 {
   g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GString) logical = g_string_new (NULL);
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *zone = NULL;
+  g_autofree char *zone_suffix = NULL;
   ParseState state = { 0 };
   ldns_rdf *current_origin = NULL;
   ldns_rdf *previous_owner = NULL;
-  uint32_t default_ttl = TTL_NOT_GIVEN;
-  int line = 0;
-  gsize length;
-  FILE *fp;
-  gboolean ok = TRUE;
+  const char *cursor = text;
+  guint line = 1;
+  guint start_line = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (origin != NULL && origin[0] != '\0', NULL);
@@ -281,93 +451,73 @@ ovh_zone_file_parse (const char           *text,
   zone = g_strdup (origin);
   if (g_str_has_suffix (zone, "."))
     zone[strlen (zone) - 1] = '\0';
+  zone_suffix = g_strconcat (".", zone, ".", NULL);
   state.zone = zone;
-  state.zone_suffix = g_strconcat (".", zone, ".", NULL);
+  state.zone_suffix = zone_suffix;
   state.flags = flags;
 
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  length = strlen (text);
-  if (length == 0)
-    {
-      g_free (state.zone_suffix);
-      return g_steal_pointer (&records);
-    }
-
-  current_origin = ldns_dname_new_frm_str (state.zone_suffix + 1);
+  current_origin = ldns_dname_new_frm_str (zone_suffix + 1);
   if (current_origin == NULL)
     {
       g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
-                   _("“%s” is not a valid zone name"), origin);
-      g_free (state.zone_suffix);
+                   _ ("“%s” is not a valid zone name"), origin);
       return NULL;
     }
 
-  fp = fmemopen ((void *) text, length, "r");
-  while (ok && fp != NULL && !feof (fp))
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  while (local_error == NULL
+         && read_logical_line (&cursor, &line, logical, &start_line, &local_error))
     {
+      const char *p = logical->str;
       ldns_rr *rr = NULL;
       ldns_status status;
-      g_autoptr (GError) local_error = NULL;
       OvhRecord *record;
 
-      /* Reset before each record so that "no TTL on this line" stays visible, whatever $TTL
-       * said: such records take OVH's zone default (ttl 0). */
-      default_ttl = TTL_NOT_GIVEN;
-      status = ldns_rr_new_frm_fp_l (&rr, fp, &default_ttl, &current_origin, &previous_owner,
-                                     &line);
-      switch (status)
+      if (local_error != NULL)
+        break;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        continue;
+
+      if (logical->str[0] == '$')
         {
-        case LDNS_STATUS_OK:
+          handle_directive (logical->str, &current_origin, &local_error);
+          continue;
+        }
+
+      /* A line without a TTL gets TTL_NOT_GIVEN: it takes OVH's zone default (ttl 0). */
+      status
+          = ldns_rr_new_frm_str (&rr, logical->str, TTL_NOT_GIVEN, current_origin, &previous_owner);
+      if (status != LDNS_STATUS_OK)
+        {
+          g_set_error (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX, "%s",
+                       ldns_get_errorstr_by_id (status));
+        }
+      else if (check_written_numbers (logical->str, rr, &local_error))
+        {
           record = record_from_rr (&state, rr, ldns_rr_ttl (rr), &local_error);
           if (record != NULL)
             g_ptr_array_add (records, record);
-          else if (local_error != NULL)
-            ok = FALSE;
-          break;
-
-        case LDNS_STATUS_SYNTAX_EMPTY:
-        case LDNS_STATUS_SYNTAX_TTL:
-        case LDNS_STATUS_SYNTAX_ORIGIN:
-          break;
-
-        case LDNS_STATUS_SYNTAX_INCLUDE:
-          g_set_error_literal (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
-                               _("$INCLUDE is not supported"));
-          ok = FALSE;
-          break;
-
-        default:
-          g_set_error (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX, "%s",
-                       ldns_get_errorstr_by_id (status));
-          ok = FALSE;
-          break;
         }
 
       if (rr != NULL)
         ldns_rr_free (rr);
-
-      if (!ok)
-        {
-          prefix_line (&local_error, line);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          if (error_line != NULL)
-            *error_line = (guint) line;
-        }
-    }
-
-  if (fp != NULL)
-    fclose (fp);
-  else
-    {
-      ok = FALSE;
-      g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX,
-                           _("Could not read the zone file"));
     }
 
   ldns_rdf_deep_free (current_origin);
   if (previous_owner != NULL)
     ldns_rdf_deep_free (previous_owner);
-  g_free (state.zone_suffix);
 
-  return ok ? g_steal_pointer (&records) : NULL;
+  if (local_error != NULL)
+    {
+      g_prefix_error (&local_error, _ ("Line %u: "), start_line);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      if (error_line != NULL)
+        *error_line = start_line;
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
 }
