@@ -18,71 +18,96 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OvhSandbox, ovh_sandbox, OVH, SANDBOX, GObject)
 
 /* Ready-made credentials of the seeded customer (nichandle "al1234-ovh", Ada Lovelace). */
-#define OVH_SANDBOX_APPLICATION_KEY    "sandboxAppKey000"
+#define OVH_SANDBOX_APPLICATION_KEY "sandboxAppKey000"
 #define OVH_SANDBOX_APPLICATION_SECRET "sandboxAppSecret0000000000000000"
-#define OVH_SANDBOX_CONSUMER_KEY       "sandboxConsumerKey00000000000000" /* validated, all rights */
+#define OVH_SANDBOX_CONSUMER_KEY "sandboxConsumerKey00000000000000" /* validated, all rights */
+#define OVH_SANDBOX_NICHANDLE "al1234-ovh"
+#define OVH_SANDBOX_EMAIL "ada@lovelace.fr"
+/* The password the credential page accepts for the demo customer (shown on the page). */
+#define OVH_SANDBOX_DEMO_PASSWORD "analytical-1843"
 
 typedef enum
 {
   OVH_SANDBOX_FAULT_NONE,
-  OVH_SANDBOX_FAULT_HTTP_500,     /* 500 with an OVH error body */
-  OVH_SANDBOX_FAULT_DROP,         /* close the connection without an answer */
-  OVH_SANDBOX_FAULT_MALFORMED,    /* 200 with a body that is not JSON */
+  OVH_SANDBOX_FAULT_HTTP_500,  /* 500 with an OVH error body */
+  OVH_SANDBOX_FAULT_DROP,      /* close the connection without an answer */
+  OVH_SANDBOX_FAULT_MALFORMED, /* 200 with a body that is not JSON */
 } OvhSandboxFault;
 
 OvhSandbox *ovh_sandbox_new (void); /* seeded with the demo customer, domains and zones */
 
 /* Listens on 127.0.0.1, port 0 = any free port. With tls, a self-signed certificate for
  * 127.0.0.1/localhost is generated with GnuTLS at start (or set one before start). */
-gboolean    ovh_sandbox_start (OvhSandbox *self, guint port, gboolean tls, GError **error);
-void        ovh_sandbox_stop  (OvhSandbox *self);
-const char *ovh_sandbox_get_base_url (OvhSandbox *self);     /* "http(s)://127.0.0.1:PORT/1.0" */
-const char *ovh_sandbox_get_ca_file  (OvhSandbox *self);     /* PEM of the served certificate */
-gboolean    ovh_sandbox_set_tls_certificate_files (OvhSandbox *self, const char *cert_pem,
-                                                   const char *key_pem, GError **error);
+gboolean ovh_sandbox_start (OvhSandbox *self, guint port, gboolean tls, GError **error);
+void ovh_sandbox_stop (OvhSandbox *self);
+const char *ovh_sandbox_get_base_url (OvhSandbox *self); /* "http(s)://127.0.0.1:PORT/1.0" */
+const char *ovh_sandbox_get_ca_file (OvhSandbox *self);  /* PEM of the served certificate */
+guint ovh_sandbox_get_port (OvhSandbox *self);
+gboolean ovh_sandbox_set_tls_certificate_files (OvhSandbox *self,
+                                                const char *cert_pem,
+                                                const char *key_pem,
+                                                GError **error);
 
 /* Applications and credentials, as the customer's browser or OVH's back office would. */
-void        ovh_sandbox_add_application (OvhSandbox *self, const char *application_key,
-                                         const char *application_secret, const char *name);
-gboolean    ovh_sandbox_validate_credential (OvhSandbox *self, const char *consumer_key,
-                                             guint validity_seconds /* 0 = unlimited */);
-gboolean    ovh_sandbox_refuse_credential   (OvhSandbox *self, const char *consumer_key);
-gboolean    ovh_sandbox_expire_credential   (OvhSandbox *self, const char *consumer_key);
+void ovh_sandbox_add_application (OvhSandbox *self,
+                                  const char *application_key,
+                                  const char *application_secret,
+                                  const char *name);
+gboolean ovh_sandbox_validate_credential (OvhSandbox *self,
+                                          const char *consumer_key,
+                                          guint validity_seconds /* 0 = unlimited */);
+gboolean ovh_sandbox_refuse_credential (OvhSandbox *self, const char *consumer_key);
+gboolean ovh_sandbox_expire_credential (OvhSandbox *self, const char *consumer_key);
 /* The consumer key behind a validationUrl's credentialToken, for tests that "click". */
-char       *ovh_sandbox_dup_consumer_key_for_token (OvhSandbox *self, const char *credential_token);
+char *ovh_sandbox_dup_consumer_key_for_token (OvhSandbox *self, const char *credential_token);
+/* A ready, validated CK for application_key (NULL = the sandbox's own) with rules written
+ * "METHOD /path", the path possibly ending in a '*' wildcard (rules NULL = every method on
+ * every path), without going through the browser page. */
+char *ovh_sandbox_create_credential (OvhSandbox *self,
+                                     const char *application_key,
+                                     const char *const *rules,
+                                     guint validity_seconds);
+/* "pendingValidation", "validated", "refused", "expired", or NULL for an unknown key. */
+char *ovh_sandbox_dup_credential_status (OvhSandbox *self, const char *consumer_key);
 
 /* Data. */
-void        ovh_sandbox_add_generated_zone (OvhSandbox *self, const char *zone, guint n_records);
-char       *ovh_sandbox_dup_records_json (OvhSandbox *self, const char *zone); /* live, unpublished included */
-guint       ovh_sandbox_get_zone_serial (OvhSandbox *self, const char *zone);
-gboolean    ovh_sandbox_save_state (OvhSandbox *self, const char *path, GError **error);
-gboolean    ovh_sandbox_load_state (OvhSandbox *self, const char *path, GError **error);
+void ovh_sandbox_add_generated_zone (OvhSandbox *self, const char *zone, guint n_records);
+char *ovh_sandbox_dup_records_json (OvhSandbox *self,
+                                    const char *zone); /* live, unpublished included */
+guint ovh_sandbox_get_zone_serial (OvhSandbox *self, const char *zone);
+gboolean ovh_sandbox_get_zone_deployed (OvhSandbox *self,
+                                        const char *zone); /* no change since refresh */
+gboolean ovh_sandbox_save_state (OvhSandbox *self, const char *path, GError **error);
+gboolean ovh_sandbox_load_state (OvhSandbox *self, const char *path, GError **error);
 
 /* Fidelity switches and fault injection. */
-void        ovh_sandbox_set_latency_ms       (OvhSandbox *self, guint latency_ms);
-void        ovh_sandbox_set_rate_limit       (OvhSandbox *self, guint requests_per_minute); /* per CK, 0 = off */
-void        ovh_sandbox_set_clock_offset     (OvhSandbox *self, gint64 seconds);
-void        ovh_sandbox_set_expanded_lists   (OvhSandbox *self, gboolean enabled);  /* X-Pagination-Mode */
-void        ovh_sandbox_set_batch            (OvhSandbox *self, gboolean enabled);  /* X-Ovh-Batch */
+void ovh_sandbox_set_latency_ms (OvhSandbox *self, guint latency_ms);
+void ovh_sandbox_set_rate_limit (OvhSandbox *self, guint requests_per_minute); /* per CK, 0 = off */
+void ovh_sandbox_set_clock_offset (OvhSandbox *self, gint64 seconds);
+void ovh_sandbox_set_expanded_lists (OvhSandbox *self, gboolean enabled); /* X-Pagination-Mode */
+void ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled);          /* X-Ovh-Batch */
 /* The next `count` calls (0 = every call) to METHOD on a path matching the glob fail so. */
-void        ovh_sandbox_inject_fault (OvhSandbox *self, const char *method, const char *path_glob,
-                                      OvhSandboxFault fault, guint count);
-void        ovh_sandbox_clear_faults (OvhSandbox *self);
+void ovh_sandbox_inject_fault (OvhSandbox *self,
+                               const char *method,
+                               const char *path_glob,
+                               OvhSandboxFault fault,
+                               guint count);
+void ovh_sandbox_clear_faults (OvhSandbox *self);
 
 /* What clients did: "METHOD /path?query" of every request received, and a body log. */
-guint       ovh_sandbox_get_request_count (OvhSandbox *self, const char *method, const char *path_glob);
-GPtrArray  *ovh_sandbox_dup_request_log   (OvhSandbox *self); /* of OvhSandboxRequest* */
-void        ovh_sandbox_reset_request_log (OvhSandbox *self);
+guint ovh_sandbox_get_request_count (OvhSandbox *self, const char *method, const char *path_glob);
+GPtrArray *ovh_sandbox_dup_request_log (OvhSandbox *self); /* of OvhSandboxRequest* */
+void ovh_sandbox_reset_request_log (OvhSandbox *self);
 
 typedef struct
 {
   char *method;
-  char *path;  /* without the /1.0 prefix, with the query string */
-  char *body;  /* as received, may be NULL */
+  char *path; /* without the /1.0 prefix, with the query string */
+  char *body; /* as received, may be NULL */
   guint status;
 } OvhSandboxRequest;
 
-void        ovh_sandbox_request_free (OvhSandboxRequest *request);
+void ovh_sandbox_request_free (OvhSandboxRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhSandboxRequest, ovh_sandbox_request_free)
 
 G_END_DECLS
