@@ -902,8 +902,8 @@ validate_field (const OvhRecordField *field, const char *value, GError **error)
             && g_ascii_string_to_unsigned (value, 10, field->min, field->max, &number, NULL))
           return TRUE;
         g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                     _ ("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                     label, field->min, field->max);
+                     _ ("%s must be a whole number from %d to %d"), label, (int) field->min,
+                     (int) field->max);
         return FALSE;
       }
 
@@ -972,7 +972,7 @@ validate_txt_like (const OvhRecordType *type, const char *target, GError **error
   if (length > TXT_TOTAL_MAX)
     {
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
-                   _ ("The text is %" G_GSIZE_FORMAT " bytes long; at most %u are allowed"), length,
+                   _ ("The text is %u bytes long; at most %u are allowed"), (guint) length,
                    TXT_TOTAL_MAX);
       return FALSE;
     }

@@ -411,10 +411,9 @@ check_written_numbers (const char *line, const ldns_rr *rr, GError **error)
           && (!g_ascii_isdigit (token[0])
               || !g_ascii_string_to_unsigned (token, 10, field->min, field->max, NULL, NULL)))
         {
-          g_set_error (
-              error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_INVALID,
-              _ ("%s must be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-              ovh_record_field_get_label (field), field->min, field->max);
+          g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_INVALID,
+                       _ ("%s must be a whole number from %d to %d"),
+                       ovh_record_field_get_label (field), (int) field->min, (int) field->max);
           return FALSE;
         }
     }
