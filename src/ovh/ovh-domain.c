@@ -1,0 +1,1068 @@
+/* ovh-domain.c: a domain of the account: registration details and DNS zone info
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ovh-domain.h"
+#include "ovh-error.h"
+
+G_DEFINE_ENUM_TYPE (OvhDomainKind,
+                    ovh_domain_kind,
+                    G_DEFINE_ENUM_VALUE (OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE,
+                                         "registered-with-zone"),
+                    G_DEFINE_ENUM_VALUE (OVH_DOMAIN_KIND_ZONE_ONLY, "zone-only"),
+                    G_DEFINE_ENUM_VALUE (OVH_DOMAIN_KIND_EXTERNAL_DNS, "external-dns"))
+
+/* GET /domain/{name} (domain.Domain), parsed apart so that a bad answer changes nothing. */
+typedef struct
+{
+  GDateTime *expiration_date;
+  GDateTime *renewal_date;
+  char *renewal_state;
+  char *state;
+  char *suspension_state;
+  char *name_server_type;
+  char *transfer_lock_status;
+  char *dnssec_state;
+  char *whois_owner;
+  GStrv name_servers;
+} Registration;
+
+/* GET /domain/zone/{name} (domain.Zone) */
+typedef struct
+{
+  GStrv name_servers;
+  gboolean dnssec_supported;
+  gboolean dnssec_activated;
+  gboolean has_dns_anycast;
+  GDateTime *last_update;
+} ZoneInfo;
+
+static void
+registration_clear (Registration *registration)
+{
+  g_clear_pointer (&registration->expiration_date, g_date_time_unref);
+  g_clear_pointer (&registration->renewal_date, g_date_time_unref);
+  g_clear_pointer (&registration->renewal_state, g_free);
+  g_clear_pointer (&registration->state, g_free);
+  g_clear_pointer (&registration->suspension_state, g_free);
+  g_clear_pointer (&registration->name_server_type, g_free);
+  g_clear_pointer (&registration->transfer_lock_status, g_free);
+  g_clear_pointer (&registration->dnssec_state, g_free);
+  g_clear_pointer (&registration->whois_owner, g_free);
+  g_clear_pointer (&registration->name_servers, g_strfreev);
+}
+
+static void
+zone_info_clear (ZoneInfo *zone)
+{
+  g_clear_pointer (&zone->name_servers, g_strfreev);
+  g_clear_pointer (&zone->last_update, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Registration, registration_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZoneInfo, zone_info_clear)
+
+struct _OvhDomain
+{
+  GObject parent_instance;
+
+  char *name;
+  guint is_registered : 1;
+  guint has_zone : 1;
+  guint has_registration_details : 1;
+  guint has_zone_details : 1;
+
+  Registration registration;
+  ZoneInfo zone;
+};
+
+G_DEFINE_FINAL_TYPE (OvhDomain, ovh_domain, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_NAME,
+  PROP_IS_REGISTERED,
+  PROP_HAS_ZONE,
+  PROP_KIND,
+  PROP_CAPTION,
+  PROP_HAS_REGISTRATION_DETAILS,
+  PROP_EXPIRATION_DATE,
+  PROP_RENEWAL_DATE,
+  PROP_RENEWAL_STATE,
+  PROP_STATE,
+  PROP_SUSPENSION_STATE,
+  PROP_NAME_SERVER_TYPE,
+  PROP_TRANSFER_LOCK_STATUS,
+  PROP_DNSSEC_STATE,
+  PROP_WHOIS_OWNER,
+  PROP_NAME_SERVERS,
+  PROP_HAS_ZONE_DETAILS,
+  PROP_ZONE_NAME_SERVERS,
+  PROP_ZONE_DNSSEC_SUPPORTED,
+  PROP_ZONE_DNSSEC_ACTIVATED,
+  PROP_HAS_DNS_ANYCAST,
+  PROP_ZONE_LAST_UPDATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ovh_domain_finalize (GObject *object)
+{
+  OvhDomain *self = OVH_DOMAIN (object);
+
+  g_free (self->name);
+  registration_clear (&self->registration);
+  zone_info_clear (&self->zone);
+
+  G_OBJECT_CLASS (ovh_domain_parent_class)->finalize (object);
+}
+
+static void
+ovh_domain_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  OvhDomain *self = OVH_DOMAIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_IS_REGISTERED:
+      g_value_set_boolean (value, self->is_registered);
+      break;
+    case PROP_HAS_ZONE:
+      g_value_set_boolean (value, self->has_zone);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, ovh_domain_get_kind (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, ovh_domain_get_caption (self));
+      break;
+    case PROP_HAS_REGISTRATION_DETAILS:
+      g_value_set_boolean (value, self->has_registration_details);
+      break;
+    case PROP_EXPIRATION_DATE:
+      g_value_set_boxed (value, self->registration.expiration_date);
+      break;
+    case PROP_RENEWAL_DATE:
+      g_value_set_boxed (value, self->registration.renewal_date);
+      break;
+    case PROP_RENEWAL_STATE:
+      g_value_set_string (value, self->registration.renewal_state);
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, self->registration.state);
+      break;
+    case PROP_SUSPENSION_STATE:
+      g_value_set_string (value, self->registration.suspension_state);
+      break;
+    case PROP_NAME_SERVER_TYPE:
+      g_value_set_string (value, self->registration.name_server_type);
+      break;
+    case PROP_TRANSFER_LOCK_STATUS:
+      g_value_set_string (value, self->registration.transfer_lock_status);
+      break;
+    case PROP_DNSSEC_STATE:
+      g_value_set_string (value, self->registration.dnssec_state);
+      break;
+    case PROP_WHOIS_OWNER:
+      g_value_set_string (value, self->registration.whois_owner);
+      break;
+    case PROP_NAME_SERVERS:
+      g_value_set_boxed (value, self->registration.name_servers);
+      break;
+    case PROP_HAS_ZONE_DETAILS:
+      g_value_set_boolean (value, self->has_zone_details);
+      break;
+    case PROP_ZONE_NAME_SERVERS:
+      g_value_set_boxed (value, self->zone.name_servers);
+      break;
+    case PROP_ZONE_DNSSEC_SUPPORTED:
+      g_value_set_boolean (value, self->zone.dnssec_supported);
+      break;
+    case PROP_ZONE_DNSSEC_ACTIVATED:
+      g_value_set_boolean (value, self->zone.dnssec_activated);
+      break;
+    case PROP_HAS_DNS_ANYCAST:
+      g_value_set_boolean (value, self->zone.has_dns_anycast);
+      break;
+    case PROP_ZONE_LAST_UPDATE:
+      g_value_set_boxed (value, self->zone.last_update);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+readable_string (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+readable_boolean (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+readable_boxed (const char *name, GType type)
+{
+  return g_param_spec_boxed (name, NULL, NULL, type,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ovh_domain_class_init (OvhDomainClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ovh_domain_finalize;
+  object_class->get_property = ovh_domain_get_property;
+
+  properties[PROP_NAME] = readable_string ("name");
+  properties[PROP_IS_REGISTERED] = readable_boolean ("is-registered");
+  properties[PROP_HAS_ZONE] = readable_boolean ("has-zone");
+  properties[PROP_KIND] = g_param_spec_enum (
+      "kind", NULL, NULL, OVH_TYPE_DOMAIN_KIND, OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE,
+      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPTION] = readable_string ("caption");
+  properties[PROP_HAS_REGISTRATION_DETAILS] = readable_boolean ("has-registration-details");
+  properties[PROP_EXPIRATION_DATE] = readable_boxed ("expiration-date", G_TYPE_DATE_TIME);
+  properties[PROP_RENEWAL_DATE] = readable_boxed ("renewal-date", G_TYPE_DATE_TIME);
+  properties[PROP_RENEWAL_STATE] = readable_string ("renewal-state");
+  properties[PROP_STATE] = readable_string ("state");
+  properties[PROP_SUSPENSION_STATE] = readable_string ("suspension-state");
+  properties[PROP_NAME_SERVER_TYPE] = readable_string ("name-server-type");
+  properties[PROP_TRANSFER_LOCK_STATUS] = readable_string ("transfer-lock-status");
+  properties[PROP_DNSSEC_STATE] = readable_string ("dnssec-state");
+  properties[PROP_WHOIS_OWNER] = readable_string ("whois-owner");
+  properties[PROP_NAME_SERVERS] = readable_boxed ("name-servers", G_TYPE_STRV);
+  properties[PROP_HAS_ZONE_DETAILS] = readable_boolean ("has-zone-details");
+  properties[PROP_ZONE_NAME_SERVERS] = readable_boxed ("zone-name-servers", G_TYPE_STRV);
+  properties[PROP_ZONE_DNSSEC_SUPPORTED] = readable_boolean ("zone-dnssec-supported");
+  properties[PROP_ZONE_DNSSEC_ACTIVATED] = readable_boolean ("zone-dnssec-activated");
+  properties[PROP_HAS_DNS_ANYCAST] = readable_boolean ("has-dns-anycast");
+  properties[PROP_ZONE_LAST_UPDATE] = readable_boxed ("zone-last-update", G_TYPE_DATE_TIME);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ovh_domain_init (OvhDomain *self)
+{
+}
+
+OvhDomain *
+ovh_domain_new (const char *name, gboolean is_registered, gboolean has_zone)
+{
+  OvhDomain *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (is_registered || has_zone, NULL);
+
+  self = g_object_new (OVH_TYPE_DOMAIN, NULL);
+  self->name = g_strdup (name);
+  self->is_registered = !!is_registered;
+  self->has_zone = !!has_zone;
+  return self;
+}
+
+/* JSON reading: missing or null members are fine, members of the wrong type are not. */
+
+static gboolean
+set_invalid (GError **error, const char *what, const char *member)
+{
+  g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+               _ ("The details of “%s” sent by OVHcloud are not valid (“%s”)."), what, member);
+  return FALSE;
+}
+
+static gboolean
+read_string (JsonObject *object, const char *what, const char *member, char **out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return set_invalid (error, what, member);
+
+  g_free (*out);
+  *out = json_node_dup_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_boolean (
+    JsonObject *object, const char *what, const char *member, gboolean *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return set_invalid (error, what, member);
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* "2025-03-01T00:00:00+01:00", or a bare date "2025-03-01" (read as UTC midnight). */
+static gboolean
+read_date (
+    JsonObject *object, const char *what, const char *member, GDateTime **out, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GDateTime) date = NULL;
+
+  if (!read_string (object, what, member, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (strchr (text, 'T') == NULL)
+    {
+      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
+
+      date = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
+  else
+    {
+      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+
+      date = g_date_time_new_from_iso8601 (text, utc);
+    }
+
+  if (date == NULL)
+    return set_invalid (error, what, member);
+
+  g_clear_pointer (out, g_date_time_unref);
+  *out = g_steal_pointer (&date);
+  return TRUE;
+}
+
+/* An array of host names, or of domain.nameServer.NameServer objects ({"nameServer": …}). */
+static gboolean
+read_name_servers (
+    JsonObject *object, const char *what, const char *member, GStrv *out, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr (GStrvBuilder) builder = NULL;
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return set_invalid (error, what, member);
+
+  builder = g_strv_builder_new ();
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *host = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        host = json_node_get_string (element);
+      else if (JSON_NODE_HOLDS_OBJECT (element))
+        {
+          JsonNode *host_node
+              = json_object_get_member (json_node_get_object (element), "nameServer");
+
+          if (host_node != NULL && JSON_NODE_HOLDS_VALUE (host_node)
+              && json_node_get_value_type (host_node) == G_TYPE_STRING)
+            host = json_node_get_string (host_node);
+        }
+
+      if (host == NULL || host[0] == '\0')
+        return set_invalid (error, what, member);
+      g_strv_builder_add (builder, host);
+    }
+
+  g_clear_pointer (out, g_strfreev);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* The object's name member, which must be there and (if expected is not NULL) match. */
+static JsonObject *
+get_named_object (JsonNode *node,
+                  const char *name_member,
+                  const char *expected,
+                  const char **name,
+                  GError **error)
+{
+  JsonObject *object;
+  JsonNode *name_node;
+  const char *what = expected ? expected : "/domain";
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid (error, what, "{}");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  name_node = json_object_get_member (object, name_member);
+  if (name_node == NULL || !JSON_NODE_HOLDS_VALUE (name_node)
+      || json_node_get_value_type (name_node) != G_TYPE_STRING
+      || json_node_get_string (name_node)[0] == '\0'
+      || (expected != NULL && g_ascii_strcasecmp (json_node_get_string (name_node), expected) != 0))
+    {
+      set_invalid (error, what, name_member);
+      return NULL;
+    }
+
+  *name = json_node_get_string (name_node);
+  return object;
+}
+
+static gboolean
+parse_registration (JsonObject *object,
+                    const char *what,
+                    Registration *registration,
+                    GError **error)
+{
+  return read_date (object, what, "expirationDate", &registration->expiration_date, error)
+         && read_date (object, what, "renewalDate", &registration->renewal_date, error)
+         && read_string (object, what, "renewalState", &registration->renewal_state, error)
+         && read_string (object, what, "state", &registration->state, error)
+         && read_string (object, what, "suspensionState", &registration->suspension_state, error)
+         && read_string (object, what, "nameServerType", &registration->name_server_type, error)
+         && read_string (object, what, "transferLockStatus", &registration->transfer_lock_status,
+                         error)
+         && read_string (object, what, "dnssecState", &registration->dnssec_state, error)
+         && read_string (object, what, "whoisOwner", &registration->whois_owner, error)
+         && read_name_servers (object, what, "nameServers", &registration->name_servers, error);
+}
+
+static gboolean
+parse_zone_info (JsonObject *object, const char *what, ZoneInfo *zone, GError **error)
+{
+  return read_name_servers (object, what, "nameServers", &zone->name_servers, error)
+         && read_boolean (object, what, "dnssecSupported", &zone->dnssec_supported, error)
+         && read_boolean (object, what, "dnssecActivated", &zone->dnssec_activated, error)
+         && read_boolean (object, what, "hasDnsAnycast", &zone->has_dns_anycast, error)
+         && read_date (object, what, "lastUpdate", &zone->last_update, error);
+}
+
+static void
+notify_kind (OvhDomain *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+static void
+apply_registration (OvhDomain *self, Registration *registration)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  registration_clear (&self->registration);
+  self->registration = *registration;
+  memset (registration, 0, sizeof *registration);
+
+  if (!self->is_registered)
+    {
+      self->is_registered = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_REGISTERED]);
+    }
+  self->has_registration_details = TRUE;
+
+  for (guint prop = PROP_HAS_REGISTRATION_DETAILS; prop <= PROP_NAME_SERVERS; prop++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  notify_kind (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+apply_zone_info (OvhDomain *self, ZoneInfo *zone)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  zone_info_clear (&self->zone);
+  self->zone = *zone;
+  memset (zone, 0, sizeof *zone);
+
+  if (!self->has_zone)
+    {
+      self->has_zone = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ZONE]);
+    }
+  self->has_zone_details = TRUE;
+
+  for (guint prop = PROP_HAS_ZONE_DETAILS; prop <= PROP_ZONE_LAST_UPDATE; prop++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  notify_kind (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+OvhDomain *
+ovh_domain_new_from_json (JsonNode *node, GError **error)
+{
+  g_auto (Registration) registration = { 0 };
+  g_autoptr (OvhDomain) self = NULL;
+  JsonObject *object;
+  const char *name;
+
+  object = get_named_object (node, "domain", NULL, &name, error);
+  if (object == NULL || !parse_registration (object, name, &registration, error))
+    return NULL;
+
+  self = ovh_domain_new (name, TRUE, FALSE);
+  apply_registration (self, &registration);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+ovh_domain_update_from_json (OvhDomain *self, JsonNode *node, GError **error)
+{
+  g_auto (Registration) registration = { 0 };
+  JsonObject *object;
+  const char *name;
+
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  object = get_named_object (node, "domain", self->name, &name, error);
+  if (object == NULL || !parse_registration (object, self->name, &registration, error))
+    return FALSE;
+
+  apply_registration (self, &registration);
+  return TRUE;
+}
+
+gboolean
+ovh_domain_update_from_zone_json (OvhDomain *self, JsonNode *node, GError **error)
+{
+  g_auto (ZoneInfo) zone = { 0 };
+  JsonObject *object;
+  const char *name;
+
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  object = get_named_object (node, "name", self->name, &name, error);
+  if (object == NULL || !parse_zone_info (object, self->name, &zone, error))
+    return FALSE;
+
+  apply_zone_info (self, &zone);
+  return TRUE;
+}
+
+const char *
+ovh_domain_get_name (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return self->name;
+}
+
+gboolean
+ovh_domain_is_registered (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->is_registered;
+}
+
+gboolean
+ovh_domain_has_zone (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->has_zone;
+}
+
+OvhDomainKind
+ovh_domain_get_kind (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE);
+
+  if (self->is_registered && self->has_zone)
+    return OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE;
+  if (self->has_zone)
+    return OVH_DOMAIN_KIND_ZONE_ONLY;
+  return OVH_DOMAIN_KIND_EXTERNAL_DNS;
+}
+
+const char *
+ovh_domain_get_caption (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  switch (ovh_domain_get_kind (self))
+    {
+    case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
+      /* The zone exists at OVH, but the registry points elsewhere: edits would not show. */
+      if (g_strcmp0 (self->registration.name_server_type, "external") == 0)
+        return _ ("DNS zone at OVHcloud, not in use");
+      return _ ("Domain and DNS zone at OVHcloud");
+
+    case OVH_DOMAIN_KIND_ZONE_ONLY:
+      return _ ("DNS zone only, domain registered elsewhere");
+
+    case OVH_DOMAIN_KIND_EXTERNAL_DNS:
+    default:
+      return _ ("Domain at OVHcloud, DNS hosted elsewhere");
+    }
+}
+
+gboolean
+ovh_domain_has_registration_details (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->has_registration_details;
+}
+
+GDateTime *
+ovh_domain_get_expiration_date (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return self->registration.expiration_date;
+}
+
+GDateTime *
+ovh_domain_get_renewal_date (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return self->registration.renewal_date;
+}
+
+#define DEFINE_REGISTRATION_GETTER(function, member)   \
+  const char *function (OvhDomain *self)               \
+  {                                                    \
+    g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL); \
+    return self->registration.member;                  \
+  }
+
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_renewal_state, renewal_state)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_state, state)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_suspension_state, suspension_state)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_name_server_type, name_server_type)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_transfer_lock_status, transfer_lock_status)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_dnssec_state, dnssec_state)
+DEFINE_REGISTRATION_GETTER (ovh_domain_get_whois_owner, whois_owner)
+
+#undef DEFINE_REGISTRATION_GETTER
+
+const char *const *
+ovh_domain_get_name_servers (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return (const char *const *) self->registration.name_servers;
+}
+
+gboolean
+ovh_domain_has_zone_details (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->has_zone_details;
+}
+
+const char *const *
+ovh_domain_get_zone_name_servers (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return (const char *const *) self->zone.name_servers;
+}
+
+gboolean
+ovh_domain_get_zone_dnssec_supported (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->zone.dnssec_supported;
+}
+
+gboolean
+ovh_domain_get_zone_dnssec_activated (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->zone.dnssec_activated;
+}
+
+gboolean
+ovh_domain_get_has_dns_anycast (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return self->zone.has_dns_anycast;
+}
+
+GDateTime *
+ovh_domain_get_zone_last_update (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  return self->zone.last_update;
+}
+
+/* The list: GET /domain and GET /domain/zone at once, merged by name. */
+
+typedef struct
+{
+  guint pending;
+  JsonNode *registered;
+  JsonNode *zones;
+  GError *registered_error;
+  GError *zones_error;
+} ListLoad;
+
+static void
+list_load_free (ListLoad *load)
+{
+  g_clear_pointer (&load->registered, json_node_unref);
+  g_clear_pointer (&load->zones, json_node_unref);
+  g_clear_error (&load->registered_error);
+  g_clear_error (&load->zones_error);
+  g_free (load);
+}
+
+static gboolean
+is_name_list (JsonNode *node)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
+          || json_node_get_string (element)[0] == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_domains (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int result
+      = g_ascii_strcasecmp (OVH_DOMAIN ((gpointer) a)->name, OVH_DOMAIN ((gpointer) b)->name);
+
+  return result != 0 ? result
+                     : strcmp (OVH_DOMAIN ((gpointer) a)->name, OVH_DOMAIN ((gpointer) b)->name);
+}
+
+static void
+add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
+{
+  JsonArray *array;
+
+  if (node == NULL)
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+      g_autofree char *key = g_ascii_strdown (name, -1);
+      OvhDomain *domain = g_hash_table_lookup (by_name, key);
+
+      if (domain == NULL)
+        {
+          domain = ovh_domain_new (name, registered, !registered);
+          g_hash_table_insert (by_name, g_steal_pointer (&key), domain);
+        }
+      else if (registered)
+        domain->is_registered = TRUE;
+      else
+        domain->has_zone = TRUE;
+    }
+}
+
+static void
+list_load_complete (GTask *task)
+{
+  ListLoad *load = g_task_get_task_data (task);
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GListStore) store = NULL;
+  GHashTableIter iter;
+  gpointer domain;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* A consumer key limited to the /domain/zone paths cannot list registrations: the zones are what
+   * Domaine edits, so that alone is not a failure. Any other error is. */
+  if (load->zones_error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&load->zones_error));
+      return;
+    }
+  if (load->registered_error != NULL
+      && !g_error_matches (load->registered_error, OVH_ERROR, OVH_ERROR_NOT_GRANTED))
+    {
+      g_task_return_error (task, g_steal_pointer (&load->registered_error));
+      return;
+    }
+
+  if (!is_name_list (load->zones) || (load->registered != NULL && !is_name_list (load->registered)))
+    {
+      g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                               _ ("The list of domains sent by OVHcloud is not valid."));
+      return;
+    }
+
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  add_names (by_name, load->registered, TRUE);
+  add_names (by_name, load->zones, FALSE);
+
+  store = g_list_store_new (OVH_TYPE_DOMAIN);
+  g_hash_table_iter_init (&iter, by_name);
+  while (g_hash_table_iter_next (&iter, NULL, &domain))
+    g_list_store_insert_sorted (store, domain, compare_domains, NULL);
+
+  g_debug ("Loaded %u domains and zones", g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+list_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registered)
+{
+  GTask *task = user_data;
+  ListLoad *load = g_task_get_task_data (task);
+  GError *error = NULL;
+  JsonNode *node;
+
+  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
+  if (registered)
+    {
+      load->registered = node;
+      load->registered_error = error;
+    }
+  else
+    {
+      load->zones = node;
+      load->zones_error = error;
+    }
+
+  if (--load->pending == 0)
+    list_load_complete (task);
+  g_object_unref (task);
+}
+
+static void
+list_registered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  list_call_cb (object, result, user_data, TRUE);
+}
+
+static void
+list_zones_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  list_call_cb (object, result, user_data, FALSE);
+}
+
+void
+ovh_domain_list_load_async (OvhClient *client,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ListLoad *load;
+
+  g_return_if_fail (OVH_IS_CLIENT (client));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_domain_list_load_async);
+  load = g_new0 (ListLoad, 1);
+  load->pending = 2;
+  g_task_set_task_data (task, load, (GDestroyNotify) list_load_free);
+
+  ovh_client_call_async (client, "GET", "/domain", NULL, OVH_CALL_NONE, cancellable,
+                         list_registered_cb, g_object_ref (task));
+  ovh_client_call_async (client, "GET", "/domain/zone", NULL, OVH_CALL_NONE, cancellable,
+                         list_zones_cb, g_object_ref (task));
+}
+
+GListStore *
+ovh_domain_list_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_domain_list_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Details: both calls at once; merged only when both answered well. */
+
+typedef struct
+{
+  guint pending;
+  JsonNode *registration;
+  JsonNode *zone;
+  GError *error;
+} DetailsLoad;
+
+static void
+details_load_free (DetailsLoad *load)
+{
+  g_clear_pointer (&load->registration, json_node_unref);
+  g_clear_pointer (&load->zone, json_node_unref);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+static void
+details_load_complete (GTask *task)
+{
+  OvhDomain *self = g_task_get_source_object (task);
+  DetailsLoad *load = g_task_get_task_data (task);
+  g_auto (Registration) registration = { 0 };
+  g_auto (ZoneInfo) zone = { 0 };
+  GError *error = NULL;
+  JsonObject *object;
+  const char *name;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (load->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&load->error));
+      return;
+    }
+
+  if (load->registration != NULL)
+    {
+      object = get_named_object (load->registration, "domain", self->name, &name, &error);
+      if (object == NULL || !parse_registration (object, self->name, &registration, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (load->zone != NULL)
+    {
+      object = get_named_object (load->zone, "name", self->name, &name, &error);
+      if (object == NULL || !parse_zone_info (object, self->name, &zone, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  if (load->registration != NULL)
+    apply_registration (self, &registration);
+  if (load->zone != NULL)
+    apply_zone_info (self, &zone);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+details_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registration)
+{
+  GTask *task = user_data;
+  DetailsLoad *load = g_task_get_task_data (task);
+  GError *error = NULL;
+  JsonNode *node;
+
+  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
+  if (node == NULL)
+    {
+      if (load->error == NULL)
+        load->error = error;
+      else
+        g_error_free (error);
+    }
+  else if (registration)
+    load->registration = node;
+  else
+    load->zone = node;
+
+  if (--load->pending == 0)
+    details_load_complete (task);
+  g_object_unref (task);
+}
+
+static void
+details_registration_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  details_call_cb (object, result, user_data, TRUE);
+}
+
+static void
+details_zone_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  details_call_cb (object, result, user_data, FALSE);
+}
+
+void
+ovh_domain_load_details_async (OvhDomain *self,
+                               OvhClient *client,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  DetailsLoad *load;
+
+  g_return_if_fail (OVH_IS_DOMAIN (self));
+  g_return_if_fail (OVH_IS_CLIENT (client));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_domain_load_details_async);
+  load = g_new0 (DetailsLoad, 1);
+  load->pending = (self->is_registered ? 1 : 0) + (self->has_zone ? 1 : 0);
+  g_task_set_task_data (task, load, (GDestroyNotify) details_load_free);
+
+  escaped = g_uri_escape_string (self->name, NULL, FALSE);
+
+  if (self->is_registered)
+    {
+      g_autofree char *path = g_strdup_printf ("/domain/%s", escaped);
+
+      ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable,
+                             details_registration_cb, g_object_ref (task));
+    }
+  if (self->has_zone)
+    {
+      g_autofree char *path = g_strdup_printf ("/domain/zone/%s", escaped);
+
+      ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable, details_zone_cb,
+                             g_object_ref (task));
+    }
+}
+
+gboolean
+ovh_domain_load_details_finish (OvhDomain *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
