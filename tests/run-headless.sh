@@ -12,6 +12,8 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/domaine-test.XXXXXX")
 xvfb_pid=
 cleanup() {
+  # Only the script itself cleans up, never a subshell that inherited the trap.
+  [ "$BASHPID" = "$$" ] || return 0
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
   rm -rf "$scratch"
 }
@@ -29,14 +31,25 @@ unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY
 
 # The display first and outside the bus: synthetic input and AT-SPI reach it, and the
 # keyring (started without DISPLAY) can never put a prompt on it.
+# Xvfb tells its parent it accepts connections with SIGUSR1 when it starts with that signal
+# ignored (as xvfb-run relies on): wait for that, not for the socket file.
+xvfb_ready=0
+trap 'xvfb_ready=1' USR1
 for n in $(seq 90 140); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-  Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp >"$scratch/xvfb.log" 2>&1 &
+  { [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; } && continue
+  xvfb_ready=0
+  (trap '' USR1; exec Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1) &
   xvfb_pid=$!
-  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
-  if kill -0 "$xvfb_pid" 2>/dev/null; then export DISPLAY=":$n"; break; fi
+  for _ in $(seq 100); do
+    [ "$xvfb_ready" = 1 ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ "$xvfb_ready" = 1 ]; then export DISPLAY=":$n"; break; fi
+  kill "$xvfb_pid" 2>/dev/null || true
   xvfb_pid=
 done
+trap '' USR1  # Xvfb signals again at each server reset
 [ -n "${DISPLAY:-}" ] || { echo "could not start Xvfb" >&2; exit 1; }
 
 log="$scratch/meson-test.out"

@@ -36,6 +36,12 @@ start_application (void)
   return g_object_ref (the_app);
 }
 
+static gboolean
+accounts_settled (gpointer data)
+{
+  return domaine_application_get_accounts_state (data) != DOMAINE_ACCOUNTS_LOADING;
+}
+
 static GtkWindow *
 get_window (DomaineApplication *app)
 {
@@ -68,6 +74,14 @@ test_window_empty_state (void)
   int fd;
 
   gtk_window_set_default_size (window, 900, 640);
+  domaine_test_wait_for_window (window);
+
+  /* The keyring of the test session is real: wait for it, and for it to be empty (a test
+   * that leaves accounts behind is a bug of that test). */
+  g_assert_true (domaine_test_wait_until (accounts_settled, app, 10000));
+  g_assert_cmpint (domaine_application_get_accounts_state (app), ==, DOMAINE_ACCOUNTS_READY);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (app))), ==, 0);
   domaine_test_wait_for_window (window);
 
   status = domaine_test_find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
