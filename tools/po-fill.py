@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fill po/fr.po from a JSON map {msgid: msgstr} (or {msgctxt\\x04msgid: msgstr}).
+"""Fill po/fr.po from a JSON map {msgid: msgstr} (or {msgctxt\\x04msgid: msgstr}) or a .po file.
 
 Maintainers' helper: `ninja -C _build domaine-update-po` refreshes fr.po from the sources,
 then `tools/po-fill.py po/fr.po translations.json` adds the new translations. Entries already
@@ -18,8 +18,46 @@ def quote(text):
     return json.dumps(text, ensure_ascii=False)
 
 
+def read_po(path):
+    """{msgid or ctxt\x04msgid: msgstr or [forms]} of the translated, non-fuzzy entries."""
+    mapping = {}
+    for block in open(path, encoding="utf-8").read().split("\n\n"):
+        fields = {}
+        current = None
+        fuzzy = False
+        for line in block.split("\n"):
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            m = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$', line)
+            if m:
+                current = m.group(1)
+                fields[current] = [m.group(2)]
+            elif line.startswith('"') and current:
+                fields[current].append(line)
+            else:
+                current = None
+        if "msgid" not in fields or fuzzy:
+            continue
+        msgid = unquote(fields["msgid"])
+        if not msgid:
+            continue
+        key = msgid
+        if "msgctxt" in fields:
+            key = unquote(fields["msgctxt"]) + "\x04" + msgid
+        if "msgid_plural" in fields:
+            forms = [unquote(fields.get("msgstr[%d]" % i, ['""'])) for i in range(2)]
+            if all(forms):
+                mapping[key] = forms
+        elif unquote(fields.get("msgstr", ['""'])):
+            mapping[key] = unquote(fields["msgstr"])
+    return mapping
+
+
 def main(po_path, map_path):
-    mapping = json.load(open(map_path, encoding="utf-8"))
+    if map_path.endswith(".po"):
+        mapping = read_po(map_path)
+    else:
+        mapping = json.load(open(map_path, encoding="utf-8"))
     blocks = open(po_path, encoding="utf-8").read().split("\n\n")
     out = []
     missing = []
