@@ -1,0 +1,404 @@
+/* ovh-record-cache.c: a zone's records on disk, keyed by the SOA serial
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "Ovh"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ovh-record-cache.h"
+#include "ovh-record-loader.h"
+
+OvhRecordCacheEntry *
+ovh_record_cache_entry_new (const char *zone)
+{
+  OvhRecordCacheEntry *entry = g_new0 (OvhRecordCacheEntry, 1);
+
+  entry->zone = g_strdup (zone);
+  entry->records = g_ptr_array_new_with_free_func (g_object_unref);
+  return entry;
+}
+
+void
+ovh_record_cache_entry_free (OvhRecordCacheEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->zone);
+  g_clear_pointer (&entry->info, json_node_unref);
+  g_clear_pointer (&entry->soa, json_node_unref);
+  g_clear_pointer (&entry->records, g_ptr_array_unref);
+  g_free (entry);
+}
+
+char *
+ovh_record_cache_dup_path (const char *cache_dir,
+                           const char *base_url,
+                           const char *application_key,
+                           const char *zone)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  /* NUL separators: no choice of parts can collide with another. */
+  g_checksum_update (checksum, (const guchar *) base_url, strlen (base_url) + 1);
+  if (application_key != NULL)
+    g_checksum_update (checksum, (const guchar *) application_key, strlen (application_key) + 1);
+  g_checksum_update (checksum, (const guchar *) zone, strlen (zone) + 1);
+  name = g_strconcat (g_checksum_get_string (checksum), ".json", NULL);
+
+  if (cache_dir != NULL)
+    return g_build_filename (cache_dir, name, NULL);
+  return g_build_filename (g_get_user_cache_dir (), "domaine", "zones", name, NULL);
+}
+
+static void
+append_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_node (GString *out, JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  text = json_to_string (node, FALSE);
+  g_string_append (out, text);
+}
+
+/* Written by hand: a 100,000-record zone through JsonBuilder costs a node per field. */
+GBytes *
+ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry)
+{
+  GString *out;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  out = g_string_sized_new (128 + entry->records->len * 96);
+  g_string_append_printf (out, "{\"format\":%d,\"zone\":", OVH_RECORD_CACHE_FORMAT);
+  append_json_string (out, entry->zone);
+  g_string_append_printf (out, ",\"serial\":%" G_GUINT64_FORMAT ",\"strategy\":", entry->serial);
+  append_json_string (out, ovh_record_load_strategy_to_string (entry->strategy));
+  g_string_append (out, ",\"info\":");
+  append_node (out, entry->info);
+  g_string_append (out, ",\"soa\":");
+  append_node (out, entry->soa);
+  g_string_append (out, ",\"records\":[");
+
+  for (guint i = 0; i < entry->records->len; i++)
+    {
+      OvhRecord *record = g_ptr_array_index (entry->records, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_printf (
+          out, "\n{\"id\":%" G_GUINT64_FORMAT ",\"subDomain\":", ovh_record_get_id (record));
+      append_json_string (out, ovh_record_get_sub_domain (record));
+      g_string_append (out, ",\"fieldType\":");
+      append_json_string (out, ovh_record_get_field_type (record));
+      g_string_append (out, ",\"target\":");
+      append_json_string (out, ovh_record_get_target (record));
+      g_string_append_printf (out, ",\"ttl\":%u}", ovh_record_get_ttl (record));
+    }
+  g_string_append (out, "]}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+static gboolean
+invalid (GError **error, const char *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Zone cache file: %s", what);
+  return FALSE;
+}
+
+static gboolean
+member_uint (JsonObject *object, const char *name, guint64 max, guint64 *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 number;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  number = json_node_get_int (node);
+  if (number < 0 || (guint64) number > max)
+    return FALSE;
+  *value = (guint64) number;
+  return TRUE;
+}
+
+static const char *
+member_string (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonNode *
+member_object_or_null (JsonObject *object, const char *name, gboolean *ok)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *ok = TRUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_copy (node);
+}
+
+OvhRecordCacheEntry *
+ovh_record_cache_entry_parse (const char *data,
+                              gsize length,
+                              const char *expected_zone,
+                              GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (OvhRecordCacheEntry) entry = NULL;
+  JsonObject *root;
+  JsonNode *records_node;
+  JsonArray *records;
+  const char *zone, *strategy;
+  guint64 format, serial;
+  gboolean ok;
+  guint n;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
+    return invalid (error, "not JSON"), NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return invalid (error, "not an object"), NULL;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!member_uint (root, "format", G_MAXUINT, &format) || format != OVH_RECORD_CACHE_FORMAT)
+    return invalid (error, "unknown format"), NULL;
+  zone = member_string (root, "zone");
+  if (zone == NULL || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
+    return invalid (error, "another zone"), NULL;
+  if (!member_uint (root, "serial", G_MAXINT64, &serial))
+    return invalid (error, "no serial"), NULL;
+
+  entry = ovh_record_cache_entry_new (zone);
+  entry->serial = serial;
+  strategy = member_string (root, "strategy");
+  entry->strategy = ovh_record_load_strategy_from_string (strategy);
+  entry->info = member_object_or_null (root, "info", &ok);
+  if (!ok)
+    return invalid (error, "bad info"), NULL;
+  entry->soa = member_object_or_null (root, "soa", &ok);
+  if (!ok)
+    return invalid (error, "bad soa"), NULL;
+
+  records_node = json_object_get_member (root, "records");
+  if (records_node == NULL || !JSON_NODE_HOLDS_ARRAY (records_node))
+    return invalid (error, "no records"), NULL;
+
+  records = json_node_get_array (records_node);
+  n = json_array_get_length (records);
+  g_ptr_array_set_size (entry->records, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (records, i);
+      JsonObject *object;
+      const char *sub_domain, *field_type, *target;
+      guint64 id, ttl;
+      OvhRecord *record;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, "a record is not an object"), NULL;
+      object = json_node_get_object (element);
+      sub_domain = member_string (object, "subDomain");
+      field_type = member_string (object, "fieldType");
+      target = member_string (object, "target");
+      if (sub_domain == NULL || field_type == NULL || target == NULL
+          || !member_uint (object, "id", G_MAXINT64, &id) || id == 0
+          || !member_uint (object, "ttl", OVH_RECORD_TTL_MAX, &ttl)
+          || ovh_record_type_lookup (field_type) == NULL)
+        return invalid (error, "a record is malformed"), NULL;
+
+      record = ovh_record_new (zone, sub_domain, field_type, target, (guint) ttl);
+      ovh_record_set_id (record, id);
+      g_ptr_array_add (entry->records, record);
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+typedef struct
+{
+  char *path;
+  char *zone;
+  GBytes *contents;
+} CacheJob;
+
+static void
+cache_job_free (CacheJob *job)
+{
+  g_free (job->path);
+  g_free (job->zone);
+  g_clear_pointer (&job->contents, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  CacheJob *job = task_data;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  OvhRecordCacheEntry *entry;
+  gsize length;
+
+  if (!g_file_get_contents (job->path, &contents, &length, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", error->message);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", error->message);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  entry = ovh_record_cache_entry_parse (contents, length, job->zone, &error);
+  if (entry == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, entry, (GDestroyNotify) ovh_record_cache_entry_free);
+}
+
+void
+ovh_record_cache_read_async (const char *path,
+                             const char *zone,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CacheJob *job;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_record_cache_read_async);
+  job = g_new0 (CacheJob, 1);
+  job->path = g_strdup (path);
+  job->zone = g_strdup (zone);
+  g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+OvhRecordCacheEntry *
+ovh_record_cache_read_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  CacheJob *job = task_data;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (job->contents, &length);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "Cannot create %s: %s", dir, g_strerror (saved_errno));
+      return;
+    }
+
+  if (!g_file_set_contents_full (job->path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &error))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+ovh_record_cache_write_async (const char *path,
+                              GBytes *contents,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CacheJob *job;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (contents != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_record_cache_write_async);
+  job = g_new0 (CacheJob, 1);
+  job->path = g_strdup (path);
+  job->contents = g_bytes_ref (contents);
+  g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+ovh_record_cache_write_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,66 @@
+/* ovh-record-cache.h: a zone's records on disk, keyed by the SOA serial
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One JSON file per (endpoint, application, zone) under g_get_user_cache_dir()/domaine/zones/,
+ * named by a SHA-256 of the three so that neither the application key nor anything secret
+ * is written in clear. The file holds records, serial, zone info and the loading strategy
+ * that worked; a file that does not parse is treated as absent.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "ovh-zone.h"
+
+G_BEGIN_DECLS
+
+#define OVH_RECORD_CACHE_FORMAT 1
+
+typedef struct
+{
+  char *zone;
+  guint64 serial;
+  OvhRecordLoadStrategy strategy;
+  JsonNode *info;     /* GET /domain/zone/{zone}, or NULL */
+  JsonNode *soa;      /* GET /domain/zone/{zone}/soa, or NULL */
+  GPtrArray *records; /* OvhRecord */
+} OvhRecordCacheEntry;
+
+OvhRecordCacheEntry *ovh_record_cache_entry_new (const char *zone);
+void ovh_record_cache_entry_free (OvhRecordCacheEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhRecordCacheEntry, ovh_record_cache_entry_free)
+
+/* cache_dir NULL = g_get_user_cache_dir()/domaine/zones. */
+char *ovh_record_cache_dup_path (const char *cache_dir,
+                                 const char *base_url,
+                                 const char *application_key,
+                                 const char *zone);
+
+/* The entry as JSON text, and back. Parsing checks every field: anything unexpected is
+ * G_IO_ERROR_INVALID_DATA. */
+GBytes *ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry);
+OvhRecordCacheEntry *ovh_record_cache_entry_parse (const char *data,
+                                                   gsize length,
+                                                   const char *expected_zone,
+                                                   GError **error);
+
+/* Reading and parsing on a worker thread. A missing file is G_IO_ERROR_NOT_FOUND. */
+void ovh_record_cache_read_async (const char *path,
+                                  const char *zone,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data);
+OvhRecordCacheEntry *ovh_record_cache_read_finish (GAsyncResult *result, GError **error);
+
+/* Atomic write (temporary file + rename) of serialized contents on a worker thread,
+ * creating the directory (0700) when needed. */
+void ovh_record_cache_write_async (const char *path,
+                                   GBytes *contents,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean ovh_record_cache_write_finish (GAsyncResult *result, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* ovh-zone-private.h: how the changeset updates a zone's model as changes land
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These change the local model only (one precise items-changed each), never OVH.
+ */
+#pragma once
+
+#include "ovh-zone.h"
+
+G_BEGIN_DECLS
+
+/* Appends a record that OVH now has (its id must be set and new to the zone). */
+void ovh_zone_add_record (OvhZone *self, OvhRecord *record);
+/* Puts record in the row of the record with the same id; FALSE when there is none. */
+gboolean ovh_zone_replace_record (OvhZone *self, OvhRecord *record);
+gboolean ovh_zone_remove_record (OvhZone *self, guint64 id);
+
+G_END_DECLS
