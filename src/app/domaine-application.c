@@ -6,8 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-account-assistant.h"
 #include "domaine-application.h"
 #include "domaine-window.h"
+
+#if WITH_SANDBOX
+#include "ovh-sandbox.h"
+#endif
 
 struct _DomaineApplication
 {
@@ -17,6 +22,14 @@ struct _DomaineApplication
   DomaineAccountsState accounts_state;
   char *accounts_error;
   GCancellable *cancellable;
+
+  /* Accounts kept in memory only, and the keyring's and those together. */
+  GListStore *transient_accounts;
+  GListModel *accounts;
+  /* The in-process sandbox (--sandbox, "Try the Sandbox") and its ready-made account. */
+  GObject *sandbox;
+  OvhAccount *sandbox_account;
+  char *select_on_activate;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineApplication, domaine_application, ADW_TYPE_APPLICATION)
@@ -89,9 +102,125 @@ domaine_application_get_accounts_error (DomaineApplication *self)
   return self->accounts_error;
 }
 
+GListModel *
+domaine_application_get_accounts (DomaineApplication *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
+  return self->accounts;
+}
+
+OvhAccount *
+domaine_application_find_account (DomaineApplication *self, const char *account_id)
+{
+  guint n;
+
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
+
+  if (account_id == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (self->accounts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OvhAccount) account = g_list_model_get_item (self->accounts, i);
+
+      if (g_str_equal (ovh_account_get_id (account), account_id))
+        return account; /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+gboolean
+domaine_application_is_transient_account (DomaineApplication *self, OvhAccount *account)
+{
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), FALSE);
+  return g_list_store_find (self->transient_accounts, account, NULL);
+}
+
+void
+domaine_application_forget_transient_account (DomaineApplication *self, OvhAccount *account)
+{
+  guint position;
+
+  g_return_if_fail (DOMAINE_IS_APPLICATION (self));
+
+  if (g_list_store_find (self->transient_accounts, account, &position))
+    {
+      if (account == self->sandbox_account)
+        g_clear_object (&self->sandbox_account);
+      g_list_store_remove (self->transient_accounts, position);
+    }
+}
+
+gboolean
+domaine_application_start_sandbox (DomaineApplication *self, GError **error)
+{
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), FALSE);
+
+#if WITH_SANDBOX
+  if (self->sandbox == NULL)
+    {
+      g_autoptr (OvhSandbox) sandbox = ovh_sandbox_new ();
+
+      /* Plain HTTP on loopback: nothing leaves this computer. */
+      if (!ovh_sandbox_start (sandbox, 0, FALSE, error))
+        return FALSE;
+      self->sandbox = G_OBJECT (g_steal_pointer (&sandbox));
+    }
+  return TRUE;
+#else
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _ ("This build of Domaine has no sandbox."));
+  return FALSE;
+#endif
+}
+
+const char *
+domaine_application_get_sandbox_url (DomaineApplication *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
+
+#if WITH_SANDBOX
+  if (self->sandbox != NULL)
+    return ovh_sandbox_get_base_url (OVH_SANDBOX (self->sandbox));
+#endif
+  return NULL;
+}
+
+GObject *
+domaine_application_get_sandbox (DomaineApplication *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
+  return self->sandbox;
+}
+
+OvhAccount *
+domaine_application_ensure_sandbox_account (DomaineApplication *self, GError **error)
+{
+  g_autoptr (OvhAccount) account = NULL;
+
+  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
+
+  if (self->sandbox_account != NULL)
+    return self->sandbox_account;
+  if (!domaine_application_start_sandbox (self, error))
+    return NULL;
+
+#if WITH_SANDBOX
+  /* The port changes each run: this account never goes to the keyring. */
+  account = ovh_account_new (domaine_application_get_sandbox_url (self),
+                             OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
+                             OVH_SANDBOX_CONSUMER_KEY);
+  ovh_account_set_label (account, _ ("Sandbox"));
+  self->sandbox_account = g_object_ref (account);
+  g_list_store_append (self->transient_accounts, account);
+#endif
+  return self->sandbox_account;
+}
+
 static void
 domaine_application_activate (GApplication *app)
 {
+  DomaineApplication *self = DOMAINE_APPLICATION (app);
   GtkWindow *window;
 
   /* Single instance: a second launch lands here in the first process. */
@@ -99,7 +228,108 @@ domaine_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (domaine_window_new (GTK_APPLICATION (app)));
 
+  if (self->select_on_activate != NULL)
+    {
+      domaine_window_select_account (DOMAINE_WINDOW (window), self->select_on_activate);
+      g_clear_pointer (&self->select_on_activate, g_free);
+    }
+
   gtk_window_present (window);
+}
+
+static void
+domaine_application_add_account_action (GSimpleAction *action,
+                                        GVariant *parameter,
+                                        gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  DomaineAccountAssistant *assistant;
+
+  assistant = domaine_account_assistant_new (window, self->account_store,
+                                             domaine_application_get_sandbox_url (self));
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+domaine_application_reauthenticate_action (GSimpleAction *action,
+                                           GVariant *parameter,
+                                           gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  OvhAccount *account;
+  DomaineSession *session = NULL;
+  DomaineAccountAssistant *assistant;
+  gboolean more_rights = FALSE;
+
+  account = domaine_application_find_account (self, g_variant_get_string (parameter, NULL));
+  if (account == NULL)
+    return;
+
+  /* The banner asked for more rights when a call was refused as not granted. */
+  if (DOMAINE_IS_WINDOW (window))
+    session = domaine_window_get_session (DOMAINE_WINDOW (window));
+  if (session != NULL && domaine_session_get_account (session) == account)
+    more_rights = domaine_session_get_not_granted (session);
+
+  assistant = domaine_account_assistant_new_reauthenticate (
+      window, domaine_application_is_transient_account (self, account) ? NULL : self->account_store,
+      account, more_rights);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
+static void
+domaine_application_try_sandbox_action (GSimpleAction *action,
+                                        GVariant *parameter,
+                                        gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr (GError) error = NULL;
+  OvhAccount *account;
+
+  account = domaine_application_ensure_sandbox_account (self, &error);
+  if (account == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "Address already in use". */
+      message = g_strdup_printf (_ ("Could not start the sandbox: %s"), error->message);
+      if (DOMAINE_IS_WINDOW (window))
+        domaine_window_add_toast (DOMAINE_WINDOW (window), adw_toast_new (message));
+      else
+        g_printerr ("%s\n", message);
+      return;
+    }
+
+  /* At start-up (--sandbox) the window does not exist yet: activate selects it. */
+  if (DOMAINE_IS_WINDOW (window))
+    domaine_window_select_account (DOMAINE_WINDOW (window), ovh_account_get_id (account));
+  else
+    {
+      g_free (self->select_on_activate);
+      self->select_on_activate = g_strdup (ovh_account_get_id (account));
+    }
+}
+
+static int
+domaine_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "sandbox"))
+    {
+      g_autoptr (GError) error = NULL;
+
+      /* Through the action, so that a second `domaine --sandbox` reaches the running one. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "try-sandbox", NULL);
+    }
+
+  return G_APPLICATION_CLASS (domaine_application_parent_class)->handle_local_options (app, options);
 }
 
 static void
@@ -154,6 +384,9 @@ static const GActionEntry app_actions[] = {
   { "about", domaine_application_about_action },
   { "quit", domaine_application_quit_action },
   { "load-accounts", domaine_application_load_accounts_action },
+  { "add-account", domaine_application_add_account_action },
+  { "reauthenticate", domaine_application_reauthenticate_action, "s" },
+  { "try-sandbox", domaine_application_try_sandbox_action },
 };
 
 static void
@@ -166,6 +399,9 @@ domaine_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+  if (!WITH_SANDBOX)
+    g_simple_action_set_enabled (
+        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "try-sandbox")), FALSE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
@@ -180,6 +416,11 @@ domaine_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->cancellable);
 
   G_APPLICATION_CLASS (domaine_application_parent_class)->shutdown (app);
+
+#if WITH_SANDBOX
+  if (self->sandbox != NULL)
+    ovh_sandbox_stop (OVH_SANDBOX (self->sandbox));
+#endif
 }
 
 static void
@@ -187,7 +428,12 @@ domaine_application_finalize (GObject *object)
 {
   DomaineApplication *self = DOMAINE_APPLICATION (object);
 
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->transient_accounts);
   g_clear_object (&self->account_store);
+  g_clear_object (&self->sandbox_account);
+  g_clear_object (&self->sandbox);
+  g_clear_pointer (&self->select_on_activate, g_free);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->accounts_error, g_free);
 
@@ -220,6 +466,7 @@ domaine_application_class_init (DomaineApplicationClass *klass)
   app_class->activate = domaine_application_activate;
   app_class->startup = domaine_application_startup;
   app_class->shutdown = domaine_application_shutdown;
+  app_class->handle_local_options = domaine_application_handle_local_options;
 
   /* An int rather than a registered enum: only the windows of this app read it. */
   properties[PROP_ACCOUNTS_STATE]
@@ -232,8 +479,27 @@ domaine_application_class_init (DomaineApplicationClass *klass)
 static void
 domaine_application_init (DomaineApplication *self)
 {
+  g_autoptr (GListStore) models = g_list_store_new (G_TYPE_LIST_MODEL);
+
   self->account_store = ovh_account_store_new ();
   self->cancellable = g_cancellable_new ();
+
+  self->transient_accounts = g_list_store_new (OVH_TYPE_ACCOUNT);
+  g_list_store_append (models, self->account_store);
+  g_list_store_append (models, self->transient_accounts);
+  self->accounts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
+
+  if (WITH_SANDBOX)
+    {
+      const GOptionEntry entries[] = {
+        { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,
+          N_ ("Start the built-in sandbox, a local stand-in for the OVHcloud API, and open its "
+              "demo account"),
+          NULL },
+        { NULL },
+      };
+      g_application_add_main_option_entries (G_APPLICATION (self), entries);
+    }
 }
 
 DomaineApplication *

@@ -28,4 +28,21 @@ const char *domaine_application_get_accounts_error (DomaineApplication *self);
 /* (Re)loads the accounts from the keyring; windows follow accounts-state. */
 void domaine_application_load_accounts (DomaineApplication *self);
 
+/* Every account the windows offer: the keyring's, then those kept in memory only (the
+ * sandbox account, whose port changes each run). A GListModel of OvhAccount. */
+GListModel *domaine_application_get_accounts (DomaineApplication *self);
+OvhAccount *domaine_application_find_account (DomaineApplication *self, const char *account_id);
+/* Whether the account lives in memory only (never in the keyring). */
+gboolean domaine_application_is_transient_account (DomaineApplication *self, OvhAccount *account);
+void domaine_application_forget_transient_account (DomaineApplication *self, OvhAccount *account);
+
+/* The in-process sandbox, started on a free loopback port (sandbox builds only). */
+gboolean domaine_application_start_sandbox (DomaineApplication *self, GError **error);
+/* "http://127.0.0.1:PORT/1.0" once started, else NULL. */
+const char *domaine_application_get_sandbox_url (DomaineApplication *self);
+/* The running OvhSandbox (a GObject), else NULL: tests act as the user's browser on it. */
+GObject *domaine_application_get_sandbox (DomaineApplication *self);
+/* Starts the sandbox if needed and adds its ready-made "Sandbox" account, in memory only. */
+OvhAccount *domaine_application_ensure_sandbox_account (DomaineApplication *self, GError **error);
+
 G_END_DECLS

@@ -1,0 +1,56 @@
+/* domaine-account-assistant.h: the Add Account dialog, and signing in again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ovh-account-store.h"
+
+G_BEGIN_DECLS
+
+/* Like GNOME Online Accounts' dialog: what the assistant is doing, for people and tests. */
+typedef enum
+{
+  DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE,  /* a page waits for the user's input */
+  DOMAINE_ACCOUNT_ASSISTANT_STATE_BUSY,  /* talking to OVHcloud, waiting, or saving */
+  DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR, /* refused, expired, timed out, or failed */
+  DOMAINE_ACCOUNT_ASSISTANT_STATE_DONE,  /* signed in and stored */
+} DomaineAccountAssistantState;
+
+#define DOMAINE_TYPE_ACCOUNT_ASSISTANT_STATE (domaine_account_assistant_state_get_type ())
+GType domaine_account_assistant_state_get_type (void);
+
+#define DOMAINE_TYPE_ACCOUNT_ASSISTANT (domaine_account_assistant_get_type ())
+G_DECLARE_FINAL_TYPE (
+    DomaineAccountAssistant, domaine_account_assistant, DOMAINE, ACCOUNT_ASSISTANT, AdwWindow)
+
+/* A new account: endpoint, application keys, access, browser, done. When @parent is a
+ * DomaineWindow, Done opens the new account there. @sandbox_url (nullable) adds the local
+ * sandbox to the endpoints. */
+DomaineAccountAssistant *
+domaine_account_assistant_new (GtkWindow *parent, OvhAccountStore *store, const char *sandbox_url);
+/* Signing in again on @account with its application key and secret: access, browser, done.
+ * @more_rights preselects full access (a call was refused as not granted). @store is NULL
+ * for an account kept in memory only. */
+DomaineAccountAssistant *domaine_account_assistant_new_reauthenticate (GtkWindow *parent,
+                                                                       OvhAccountStore *store,
+                                                                       OvhAccount *account,
+                                                                       gboolean more_rights);
+
+DomaineAccountAssistantState domaine_account_assistant_get_state (DomaineAccountAssistant *self);
+/* "endpoint", "application", "access", "working", "authorize", "refused", "expired",
+ * "timed-out", "error" or "done". */
+const char *domaine_account_assistant_get_page_name (DomaineAccountAssistant *self);
+/* The page the user opens in the browser, while on "authorize"; else NULL. */
+const char *domaine_account_assistant_get_validation_url (DomaineAccountAssistant *self);
+/* The signed-in account, once done. */
+OvhAccount *domaine_account_assistant_get_account (DomaineAccountAssistant *self);
+/* How often to ask OVHcloud whether the user answered, and when to stop (0 = defaults:
+ * 2 s and 15 minutes). */
+void domaine_account_assistant_set_wait_timing (DomaineAccountAssistant *self,
+                                                guint interval_ms,
+                                                guint timeout_seconds);
+
+G_END_DECLS
