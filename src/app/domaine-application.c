@@ -207,9 +207,9 @@ domaine_application_ensure_sandbox_account (DomaineApplication *self, GError **e
 
 #if WITH_SANDBOX
   /* The port changes each run: this account never goes to the keyring. */
-  account = ovh_account_new (domaine_application_get_sandbox_url (self),
-                             OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
-                             OVH_SANDBOX_CONSUMER_KEY);
+  account
+      = ovh_account_new (domaine_application_get_sandbox_url (self), OVH_SANDBOX_APPLICATION_KEY,
+                         OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
   ovh_account_set_label (account, _ ("Sandbox"));
   self->sandbox_account = g_object_ref (account);
   g_list_store_append (self->transient_accounts, account);
@@ -329,7 +329,8 @@ domaine_application_handle_local_options (GApplication *app, GVariantDict *optio
       g_action_group_activate_action (G_ACTION_GROUP (app), "try-sandbox", NULL);
     }
 
-  return G_APPLICATION_CLASS (domaine_application_parent_class)->handle_local_options (app, options);
+  return G_APPLICATION_CLASS (domaine_application_parent_class)
+      ->handle_local_options (app, options);
 }
 
 static void
@@ -487,7 +488,8 @@ domaine_application_init (DomaineApplication *self)
   self->transient_accounts = g_list_store_new (OVH_TYPE_ACCOUNT);
   g_list_store_append (models, self->account_store);
   g_list_store_append (models, self->transient_accounts);
-  self->accounts = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
+  self->accounts
+      = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
 
   if (WITH_SANDBOX)
     {
