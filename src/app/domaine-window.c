@@ -52,14 +52,25 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static OvhAccountStore *
-domaine_window_get_store (DomaineWindow *self)
+/* The keyring's accounts and those kept in memory only (the sandbox's). */
+static GListModel *
+domaine_window_get_accounts (DomaineWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!DOMAINE_IS_APPLICATION (app))
     return NULL;
-  return domaine_application_get_account_store (DOMAINE_APPLICATION (app));
+  return domaine_application_get_accounts (DOMAINE_APPLICATION (app));
+}
+
+static OvhAccount *
+domaine_window_find_account (DomaineWindow *self, const char *account_id)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!DOMAINE_IS_APPLICATION (app))
+    return NULL;
+  return domaine_application_find_account (DOMAINE_APPLICATION (app), account_id);
 }
 
 static void
@@ -153,17 +164,17 @@ domaine_window_update_account_button (DomaineWindow *self)
 static void
 domaine_window_rebuild_accounts_menu (DomaineWindow *self)
 {
-  OvhAccountStore *store = domaine_window_get_store (self);
+  GListModel *accounts = domaine_window_get_accounts (self);
   guint n;
 
   g_menu_remove_all (self->accounts_section);
-  if (store == NULL)
+  if (accounts == NULL)
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  n = g_list_model_get_n_items (accounts);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (OvhAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr (OvhAccount) account = g_list_model_get_item (accounts, i);
       g_autofree char *name = ovh_account_dup_display_name (account);
       g_autoptr (GMenuItem) item = g_menu_item_new (name, NULL);
 
@@ -217,7 +228,6 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
 gboolean
 domaine_window_select_account (DomaineWindow *self, const char *account_id)
 {
-  OvhAccountStore *store;
   OvhAccount *account;
   g_autoptr (OvhClient) client = NULL;
   g_autoptr (DomaineSession) session = NULL;
@@ -230,8 +240,7 @@ domaine_window_select_account (DomaineWindow *self, const char *account_id)
              == 0)
     return TRUE;
 
-  store = domaine_window_get_store (self);
-  account = store != NULL ? ovh_account_store_find (store, account_id) : NULL;
+  account = domaine_window_find_account (self, account_id);
   if (account == NULL)
     return FALSE;
 
@@ -247,11 +256,11 @@ static void
 domaine_window_update_main_page (DomaineWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  OvhAccountStore *store = domaine_window_get_store (self);
+  GListModel *accounts = domaine_window_get_accounts (self);
   DomaineAccountsState state;
   guint n_accounts;
 
-  if (store == NULL)
+  if (accounts == NULL)
     return;
 
   state = domaine_application_get_accounts_state (DOMAINE_APPLICATION (app));
@@ -274,7 +283,7 @@ domaine_window_update_main_page (DomaineWindow *self)
       return;
     }
 
-  n_accounts = g_list_model_get_n_items (G_LIST_MODEL (store));
+  n_accounts = g_list_model_get_n_items (accounts);
   if (n_accounts == 0)
     {
       domaine_window_set_session (self, NULL);
@@ -284,8 +293,8 @@ domaine_window_update_main_page (DomaineWindow *self)
 
   /* The open account was removed (signed out): fall back to another one. */
   if (self->session != NULL
-      && ovh_account_store_find (store,
-                                 ovh_account_get_id (domaine_session_get_account (self->session)))
+      && domaine_window_find_account (
+             self, ovh_account_get_id (domaine_session_get_account (self->session)))
              == NULL)
     domaine_window_set_session (self, NULL);
 
@@ -295,7 +304,7 @@ domaine_window_update_main_page (DomaineWindow *self)
 
       if (!domaine_window_select_account (self, last))
         {
-          g_autoptr (OvhAccount) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+          g_autoptr (OvhAccount) first = g_list_model_get_item (accounts, 0);
           domaine_window_select_account (self, ovh_account_get_id (first));
         }
     }
@@ -379,7 +388,7 @@ domaine_window_constructed (GObject *object)
     {
       g_signal_group_set_target (self->app_signals, app);
       g_signal_group_set_target (self->store_signals,
-                                 domaine_application_get_account_store (DOMAINE_APPLICATION (app)));
+                                 domaine_application_get_accounts (DOMAINE_APPLICATION (app)));
       accounts_changed_cb (self);
     }
 }
@@ -499,7 +508,8 @@ domaine_window_init (DomaineWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
                                   G_CALLBACK (session_state_changed_cb), self);
 
-  self->store_signals = g_signal_group_new (OVH_TYPE_ACCOUNT_STORE);
+  /* The keyring's accounts and the in-memory ones (sandbox), as one list. */
+  self->store_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->store_signals, "items-changed",
                                   G_CALLBACK (accounts_changed_cb), self);
 
