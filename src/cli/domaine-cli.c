@@ -1,0 +1,945 @@
+/* domaine-cli.c: command line, account resolution, errors and output of domaine-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "Domaine"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "domaine-cli-private.h"
+#include "ovh-conf.h"
+#include "ovh-endpoint.h"
+#include "ovh-record.h"
+#include "ovh-zone-file.h"
+
+G_DEFINE_QUARK (domaine - cli - error - quark, domaine_cli_error)
+
+/* Command options, so that each command refuses the ones it does not take. */
+typedef enum
+{
+  OPT_TYPE = 1 << 0,
+  OPT_NAME = 1 << 1,
+  OPT_VALUE = 1 << 2,
+  OPT_TTL = 1 << 3,
+  OPT_OUTPUT = 1 << 4,
+  OPT_PRESET = 1 << 5,
+  OPT_ZONE = 1 << 6,
+  OPT_LABEL = 1 << 7,
+  OPT_APPLICATION_KEY = 1 << 8,
+  OPT_TIMEOUT = 1 << 9,
+} CommandOptions;
+
+typedef struct
+{
+  const char *group; /* "records", or NULL for a one-word command */
+  const char *name;
+  const char *synopsis; /* N_() */
+  guint min_args;
+  guint max_args; /* G_MAXUINT = any number */
+  CommandOptions options;
+  DomaineCliCommandFunc func;
+  gboolean hidden;
+} Command;
+
+static const Command commands[] = {
+  { NULL, "accounts", N_ ("accounts"), 0, 0, 0, domaine_cli_cmd_accounts, FALSE },
+  { NULL, "me", N_ ("me"), 0, 0, 0, domaine_cli_cmd_me, FALSE },
+  { NULL, "domains", N_ ("domains"), 0, 0, 0, domaine_cli_cmd_domains, FALSE },
+  { "zone", "show", N_ ("zone show ZONE"), 1, 1, 0, domaine_cli_cmd_zone_show, FALSE },
+  { "zone", "refresh", N_ ("zone refresh ZONE"), 1, 1, 0, domaine_cli_cmd_zone_refresh, FALSE },
+  { "zone", "export", N_ ("zone export ZONE [-o FILE]"), 1, 1, OPT_OUTPUT,
+    domaine_cli_cmd_zone_export, FALSE },
+  { "zone", "import", N_ ("zone import ZONE FILE"), 2, 2, OPT_TIMEOUT, domaine_cli_cmd_zone_import,
+    FALSE },
+  { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
+    OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
+  { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
+    1, 1, OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_add, FALSE },
+  { "records", "set", N_ ("records set ZONE ID [--name SUB] [--value VALUE] [--ttl SECONDS]"), 2, 2,
+    OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
+  { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
+    domaine_cli_cmd_records_delete, FALSE },
+  { "credentials", "list", N_ ("credentials list"), 0, 0, 0, domaine_cli_cmd_credentials_list,
+    FALSE },
+  { "credentials", "revoke", N_ ("credentials revoke ID"), 1, 1, 0,
+    domaine_cli_cmd_credentials_revoke, FALSE },
+  { NULL, "login",
+    N_ ("login [--endpoint NAME|URL] [--application-key KEY] [--preset PRESET] [--zone ZONE…] "
+        "[--label NAME]"),
+    0, 0, OPT_PRESET | OPT_ZONE | OPT_LABEL | OPT_APPLICATION_KEY | OPT_TIMEOUT,
+    domaine_cli_cmd_login, FALSE },
+  { NULL, "__complete", "__complete accounts|zones|record-types", 1, 2, 0, domaine_cli_cmd_complete,
+    TRUE },
+};
+
+/* Errors ------------------------------------------------------------------------------------ */
+
+DomaineCliExit
+domaine_cli_exit_code_for_error (const GError *error)
+{
+  if (error == NULL)
+    return DOMAINE_CLI_EXIT_OK;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return DOMAINE_CLI_EXIT_CANCELLED;
+
+  if (error->domain == DOMAINE_CLI_ERROR)
+    {
+      switch ((DomaineCliError) error->code)
+        {
+        case DOMAINE_CLI_ERROR_USAGE:
+          return DOMAINE_CLI_EXIT_USAGE;
+        case DOMAINE_CLI_ERROR_AUTH:
+          return DOMAINE_CLI_EXIT_AUTH;
+        case DOMAINE_CLI_ERROR_NOT_FOUND:
+          return DOMAINE_CLI_EXIT_NOT_FOUND;
+        case DOMAINE_CLI_ERROR_FAILED:
+        default:
+          return DOMAINE_CLI_EXIT_API;
+        }
+    }
+
+  if (error->domain == G_OPTION_ERROR || error->domain == OVH_RECORD_ERROR
+      || error->domain == OVH_ZONE_FILE_ERROR)
+    return DOMAINE_CLI_EXIT_USAGE;
+
+  if (error->domain == OVH_ERROR)
+    {
+      switch ((OvhErrorCode) error->code)
+        {
+        case OVH_ERROR_INVALID_SIGNATURE:
+        case OVH_ERROR_INVALID_KEY:
+        case OVH_ERROR_INVALID_CREDENTIAL:
+        case OVH_ERROR_NOT_GRANTED:
+          return DOMAINE_CLI_EXIT_AUTH;
+        case OVH_ERROR_NOT_FOUND:
+          return DOMAINE_CLI_EXIT_NOT_FOUND;
+        case OVH_ERROR_NETWORK:
+        case OVH_ERROR_TLS:
+          return DOMAINE_CLI_EXIT_NETWORK;
+        case OVH_ERROR_FAILED:
+        case OVH_ERROR_QUERY_TIME_OUT:
+        case OVH_ERROR_CONFLICT:
+        case OVH_ERROR_BAD_PARAMETERS:
+        case OVH_ERROR_EXPIRED:
+        case OVH_ERROR_RATE_LIMITED:
+        case OVH_ERROR_SERVER:
+        case OVH_ERROR_INVALID_RESPONSE:
+        case OVH_ERROR_CANCELLED_BY_USER:
+        default:
+          return DOMAINE_CLI_EXIT_API;
+        }
+    }
+
+  if (error->domain == OVH_ACCOUNT_STORE_ERROR)
+    {
+      /* Without the keyring there is no account to sign calls with. */
+      if (error->code == OVH_ACCOUNT_STORE_ERROR_UNAVAILABLE
+          || error->code == OVH_ACCOUNT_STORE_ERROR_LOCKED
+          || error->code == OVH_ACCOUNT_STORE_ERROR_NOT_FOUND)
+        return DOMAINE_CLI_EXIT_AUTH;
+      return DOMAINE_CLI_EXIT_API;
+    }
+
+  return DOMAINE_CLI_EXIT_API;
+}
+
+/* One line, with OVH's query id when there is one. */
+static void
+print_error (DomaineCli *self, const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (error->domain == OVH_ERROR)
+    message = ovh_error_dup_display_message (error);
+  else
+    message = g_strdup (error->message);
+
+  g_strdelimit (message, "\r\n", ' ');
+  fprintf (self->err, "domaine-cli: %s\n", message);
+  fflush (self->err);
+}
+
+/* Waiting ------------------------------------------------------------------------------------ */
+
+void
+domaine_cli_result_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+domaine_cli_await (DomaineCli *self, GAsyncResult **slot)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  while (*slot == NULL)
+    g_main_context_iteration (context, TRUE);
+
+  return *slot;
+}
+
+static gboolean
+sleep_done_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sleep_cancelled_cb (GCancellable *cancellable, gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  g_main_context_wakeup (g_main_context_get_thread_default ());
+}
+
+gboolean
+domaine_cli_sleep (DomaineCli *self, guint milliseconds, GError **error)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  gboolean done = FALSE;
+  gboolean interrupted = FALSE;
+  g_autoptr (GSource) source = g_timeout_source_new (milliseconds);
+  gulong handler;
+
+  g_source_set_callback (source, sleep_done_cb, &done, NULL);
+  g_source_attach (source, context);
+  handler = g_cancellable_connect (self->cancellable, G_CALLBACK (sleep_cancelled_cb), &interrupted,
+                                   NULL);
+
+  while (!done && !interrupted)
+    g_main_context_iteration (context, TRUE);
+
+  g_cancellable_disconnect (self->cancellable, handler);
+  g_source_destroy (source);
+
+  return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
+JsonNode *
+domaine_cli_call (DomaineCli *self,
+                  OvhClient *client,
+                  const char *method,
+                  const char *path,
+                  JsonNode *body,
+                  OvhCallFlags flags,
+                  GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  if (client == NULL)
+    client = self->client;
+  g_return_val_if_fail (OVH_IS_CLIENT (client), NULL);
+
+  ovh_client_call_async (client, method, path, body, flags, self->cancellable,
+                         domaine_cli_result_cb, &result);
+  return ovh_client_call_finish (client, domaine_cli_await (self, &result), error);
+}
+
+/* Output ------------------------------------------------------------------------------------ */
+
+void
+domaine_cli_print (DomaineCli *self, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (self->out, format, args);
+  va_end (args);
+}
+
+void
+domaine_cli_note (DomaineCli *self, const char *format, ...)
+{
+  va_list args;
+
+  if (self->quiet || self->json)
+    return;
+
+  va_start (args, format);
+  vfprintf (self->err, format, args);
+  va_end (args);
+  fflush (self->err);
+}
+
+void
+domaine_cli_print_json (DomaineCli *self, JsonNode *node)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  fprintf (self->out, "%s\n", text);
+  fflush (self->out);
+}
+
+void
+domaine_cli_print_table (DomaineCli *self, DomaineCliTable *table)
+{
+  g_autofree char *text = domaine_cli_table_format (table);
+
+  fputs (text, self->out);
+  fflush (self->out);
+}
+
+gboolean
+domaine_cli_parse_id (const char *text, const char *what, guint64 *id, GError **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      /* Translators: the first %s names what was expected ("record ID"), the second what was
+       * typed */
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Invalid %s “%s”: a positive number is expected"), what, text);
+      return FALSE;
+    }
+
+  *id = value;
+  return TRUE;
+}
+
+char *
+domaine_cli_escape_path (const char *segment)
+{
+  return g_uri_escape_string (segment, NULL, FALSE);
+}
+
+char *
+domaine_cli_format_date (const char *iso8601)
+{
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+
+  date = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (date == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (date);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+JsonNode *
+domaine_cli_account_to_json (OvhAccount *account)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *display_name = ovh_account_dup_display_name (account);
+  g_autofree char *base_url = ovh_account_dup_base_url (account);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, ovh_account_get_id (account));
+  json_builder_set_member_name (builder, "label");
+  json_builder_add_string_value (builder, ovh_account_get_label (account));
+  json_builder_set_member_name (builder, "displayName");
+  json_builder_add_string_value (builder, display_name);
+  json_builder_set_member_name (builder, "nichandle");
+  json_builder_add_string_value (builder, ovh_account_get_nichandle (account));
+  json_builder_set_member_name (builder, "endpoint");
+  json_builder_add_string_value (builder, ovh_account_get_endpoint (account));
+  json_builder_set_member_name (builder, "baseUrl");
+  json_builder_add_string_value (builder, base_url);
+  json_builder_set_member_name (builder, "applicationKey");
+  json_builder_add_string_value (builder, ovh_account_get_application_key (account));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Accounts ---------------------------------------------------------------------------------- */
+
+OvhAccountStore *
+domaine_cli_load_store (DomaineCli *self, GError **error)
+{
+  g_autoptr (OvhAccountStore) store = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+
+  if (self->store != NULL)
+    return self->store;
+
+  store = ovh_account_store_new ();
+  ovh_account_store_load_async (store, self->cancellable, domaine_cli_result_cb, &result);
+  if (!ovh_account_store_load_finish (store, domaine_cli_await (self, &result), error))
+    return NULL;
+
+  self->store = g_steal_pointer (&store);
+  return self->store;
+}
+
+gboolean
+domaine_cli_endpoint_matches (const char *endpoint, const char *other)
+{
+  const OvhEndpoint *a = ovh_endpoint_lookup (endpoint);
+  const OvhEndpoint *b = ovh_endpoint_lookup (other);
+  g_autofree char *url_a = NULL;
+  g_autofree char *url_b = NULL;
+
+  if (a != NULL || b != NULL)
+    return a == b;
+
+  url_a = ovh_endpoint_normalize_url (endpoint);
+  url_b = ovh_endpoint_normalize_url (other);
+  return url_a != NULL && url_b != NULL && g_str_equal (url_a, url_b);
+}
+
+static gboolean
+account_is_named (OvhAccount *account, const char *name)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  const char *candidates[] = {
+    ovh_account_get_label (account),
+    ovh_account_get_nichandle (account),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (candidates[i] == NULL)
+        continue;
+      folded = g_utf8_casefold (candidates[i], -1);
+      if (g_str_equal (folded, wanted))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+describe_accounts (GPtrArray *accounts)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      OvhAccount *account = g_ptr_array_index (accounts, i);
+      g_autofree char *name = ovh_account_dup_display_name (account);
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append_printf (list, "%s (%s)", name, ovh_account_get_id (account));
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/* The ovh.conf / OVH_* account, when one has all three keys. */
+static OvhAccount *
+account_from_ovh_conf (DomaineCli *self, gboolean required, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) candidates = ovh_conf_find_candidates (NULL, NULL, &local_error);
+
+  if (candidates == NULL)
+    {
+      if (required)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const OvhConfCandidate *candidate = g_ptr_array_index (candidates, i);
+      const char *endpoint = candidate->endpoint != NULL ? candidate->endpoint : "ovh-eu";
+
+      if (self->endpoint != NULL && !domaine_cli_endpoint_matches (self->endpoint, endpoint))
+        continue;
+      if (candidate->application_secret == NULL || candidate->consumer_key == NULL)
+        {
+          if (!required)
+            continue;
+          g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+                       /* Translators: %s names a file or the environment */
+                       _ ("%s has no application secret or consumer key for this endpoint"),
+                       candidate->source);
+          return NULL;
+        }
+      g_debug ("Using the %s account of %s", endpoint, candidate->source);
+      return ovh_conf_candidate_to_account (candidate);
+    }
+
+  if (required)
+    g_set_error_literal (
+        error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+        _ ("No account in ovh.conf or the OVH_* environment variables for this endpoint"));
+  return NULL;
+}
+
+static gboolean
+resolve_account (DomaineCli *self, GError **error)
+{
+  g_autoptr (GError) store_error = NULL;
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) matches = g_ptr_array_new ();
+  OvhAccountStore *store;
+  guint n_items;
+
+  if (self->from_ovh_conf)
+    {
+      self->account = account_from_ovh_conf (self, TRUE, error);
+      return self->account != NULL;
+    }
+
+  store = domaine_cli_load_store (self, &store_error);
+  if (store == NULL)
+    {
+      if (g_error_matches (store_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&store_error));
+          return FALSE;
+        }
+      /* No keyring (a server, a cron job): ovh.conf is what such scripts have. */
+      if (self->account_name == NULL && (self->account = account_from_ovh_conf (self, FALSE, NULL)))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&store_error));
+      return FALSE;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OvhAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (self->endpoint != NULL
+          && !domaine_cli_endpoint_matches (self->endpoint, ovh_account_get_endpoint (account)))
+        continue;
+      g_ptr_array_add (accounts, g_steal_pointer (&account));
+    }
+
+  if (self->account_name != NULL)
+    {
+      for (guint i = 0; i < accounts->len; i++)
+        if (g_str_equal (ovh_account_get_id (g_ptr_array_index (accounts, i)), self->account_name))
+          {
+            self->account = g_object_ref (g_ptr_array_index (accounts, i));
+            return TRUE;
+          }
+      for (guint i = 0; i < accounts->len; i++)
+        if (account_is_named (g_ptr_array_index (accounts, i), self->account_name))
+          g_ptr_array_add (matches, g_ptr_array_index (accounts, i));
+
+      if (matches->len == 1)
+        {
+          self->account = g_object_ref (g_ptr_array_index (matches, 0));
+          return TRUE;
+        }
+      if (matches->len > 1)
+        {
+          g_autofree char *list = describe_accounts (matches);
+
+          g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                       /* Translators: %s is a name, then a list of accounts */
+                       _ ("More than one account is named “%s”; use its ID: %s"),
+                       self->account_name, list);
+          return FALSE;
+        }
+      if (accounts->len == 0)
+        g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                     _ ("No account named “%s”: the keyring holds none"), self->account_name);
+      else
+        {
+          g_autofree char *list = describe_accounts (accounts);
+
+          g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                       _ ("No account named “%s”; the accounts are: %s"), self->account_name, list);
+        }
+      return FALSE;
+    }
+
+  if (accounts->len == 1)
+    {
+      self->account = g_object_ref (g_ptr_array_index (accounts, 0));
+      return TRUE;
+    }
+
+  if (accounts->len > 1)
+    {
+      g_autofree char *list = describe_accounts (accounts);
+
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Several accounts are stored; choose one with --account: %s"), list);
+      return FALSE;
+    }
+
+  /* An empty keyring: fall back to the official clients' configuration, if complete. */
+  self->account = account_from_ovh_conf (self, FALSE, NULL);
+  if (self->account != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+                       _ ("No account is stored: sign in with “domaine-cli login” or use "
+                          "--from-ovh-conf"));
+  return FALSE;
+}
+
+OvhClient *
+domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error)
+{
+  g_autoptr (OvhClient) client = NULL;
+
+  if (self->ca_file != NULL && self->tls_database == NULL)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      self->tls_database = g_tls_file_database_new (self->ca_file, &local_error);
+      if (self->tls_database == NULL)
+        {
+          g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                       /* Translators: %s is a file name, then an error message */
+                       _ ("Cannot use the CA file “%s”: %s"), self->ca_file, local_error->message);
+          return NULL;
+        }
+    }
+
+  client = ovh_account_create_client (account);
+  if (self->tls_database != NULL)
+    ovh_client_set_tls_database (client, self->tls_database);
+
+  return g_steal_pointer (&client);
+}
+
+gboolean
+domaine_cli_open_account (DomaineCli *self, GError **error)
+{
+  g_autofree char *base_url = NULL;
+
+  if (self->client != NULL)
+    return TRUE;
+
+  if (!resolve_account (self, error))
+    return FALSE;
+
+  if (!ovh_account_has_secrets (self->account))
+    {
+      g_autofree char *name = ovh_account_dup_display_name (self->account);
+
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+                   _ ("The account “%s” has no consumer key: sign in again with “domaine-cli "
+                      "login”"),
+                   name);
+      return FALSE;
+    }
+
+  base_url = ovh_account_dup_base_url (self->account);
+  g_debug ("Account %s on %s", ovh_account_get_id (self->account), base_url);
+
+  self->client = domaine_cli_create_client (self, self->account, error);
+  return self->client != NULL;
+}
+
+/* The command line -------------------------------------------------------------------------- */
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+build_summary (void)
+{
+  GString *summary = g_string_new (_ ("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (!commands[i].hidden)
+      g_string_append_printf (summary, "\n  %s", _ (commands[i].synopsis));
+
+  return g_string_free (summary, FALSE);
+}
+
+static const char *
+get_description (void)
+{
+  return _ (
+      "Accounts are the ones the Domaine application stores in the keyring. Without --account,\n"
+      "the only stored account is used. With --from-ovh-conf, or when the keyring holds no\n"
+      "account, the keys come from ovh.conf and the OVH_* environment variables, as in the\n"
+      "official OVHcloud clients.\n"
+      "\n"
+      "Changes (records add, set, delete) are published with one zone refresh per command,\n"
+      "unless --no-publish is given. zone import is published by OVHcloud itself.\n"
+      "\n"
+      "Exit status:\n"
+      "  0  success\n"
+      "  1  other API error (refused request, server error, malformed answer)\n"
+      "  2  usage error: bad command line, invalid record or zone file (nothing was sent)\n"
+      "  3  authentication: no usable account, invalid key or consumer key, call not granted\n"
+      "  4  not found: no such zone, record or credential\n"
+      "  5  network or TLS error: the API could not be reached or its certificate was refused\n"
+      "  130  interrupted\n"
+      "\n"
+      "Errors are written to standard error on one line, with OVHcloud's query ID.\n"
+      "With --json, results are JSON documents on standard output (see README-cli.md for the\n"
+      "field names, which are stable).");
+}
+
+static void
+domaine_cli_clear (DomaineCli *self)
+{
+  g_clear_pointer (&self->account_name, g_free);
+  g_clear_pointer (&self->endpoint, g_free);
+  g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->type, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->ttl, g_free);
+  g_clear_pointer (&self->output, g_free);
+  g_clear_pointer (&self->preset, g_free);
+  g_clear_pointer (&self->zones, g_strfreev);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->application_key, g_free);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->account);
+  g_clear_object (&self->tls_database);
+  g_clear_object (&self->store);
+}
+
+static CommandOptions
+given_options (DomaineCli *self)
+{
+  CommandOptions given = 0;
+
+  if (self->type != NULL)
+    given |= OPT_TYPE;
+  if (self->name != NULL)
+    given |= OPT_NAME;
+  if (self->value != NULL)
+    given |= OPT_VALUE;
+  if (self->ttl != NULL)
+    given |= OPT_TTL;
+  if (self->output != NULL)
+    given |= OPT_OUTPUT;
+  if (self->preset != NULL)
+    given |= OPT_PRESET;
+  if (self->zones != NULL)
+    given |= OPT_ZONE;
+  if (self->label != NULL)
+    given |= OPT_LABEL;
+  if (self->application_key != NULL)
+    given |= OPT_APPLICATION_KEY;
+  if (self->timeout_seconds >= 0)
+    given |= OPT_TIMEOUT;
+
+  return given;
+}
+
+static const char *const option_names[] = {
+  "--type", "--name",  "--value",           "--ttl",     "--output", "--preset",
+  "--zone", "--label", "--application-key", "--timeout",
+};
+
+static int
+dispatch (DomaineCli *self, char **words, guint n_words, GError **error)
+{
+  const Command *command = NULL;
+  guint n_command_words = 0;
+  CommandOptions refused;
+
+  if (n_words == 0)
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                           _ ("No command given; see “domaine-cli --help”"));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands) && command == NULL; i++)
+    {
+      if (commands[i].group == NULL && g_str_equal (commands[i].name, words[0]))
+        {
+          command = &commands[i];
+          n_command_words = 1;
+        }
+      else if (commands[i].group != NULL && g_str_equal (commands[i].group, words[0]) && n_words > 1
+               && g_str_equal (commands[i].name, words[1]))
+        {
+          command = &commands[i];
+          n_command_words = 2;
+        }
+    }
+
+  if (command == NULL)
+    {
+      GString *known = g_string_new (NULL);
+      gboolean is_group = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (commands[i].group != NULL && g_str_equal (commands[i].group, words[0]))
+          {
+            is_group = TRUE;
+            g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", commands[i].name);
+          }
+
+      if (is_group)
+        g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                     /* Translators: "%s" is a command ("records"), then a list of its
+                      * subcommands */
+                     _ ("“%s” needs one of: %s"), words[0], known->str);
+      else
+        g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                     _ ("Unknown command “%s”; see “domaine-cli --help”"), words[0]);
+      g_string_free (known, TRUE);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  self->args = words + n_command_words;
+  self->n_args = n_words - n_command_words;
+
+  if (self->n_args < command->min_args || self->n_args > command->max_args)
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   /* Translators: %s is a command synopsis */
+                   _ ("Usage: domaine-cli %s"), _ (command->synopsis));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  refused = given_options (self) & ~command->options;
+  for (guint i = 0; refused != 0 && i < G_N_ELEMENTS (option_names); i++)
+    if (refused & (1u << i))
+      {
+        g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                     /* Translators: an option ("--ttl"), then a command synopsis */
+                     _ ("%s does not apply here. Usage: domaine-cli %s"), option_names[i],
+                     _ (command->synopsis));
+        return DOMAINE_CLI_EXIT_USAGE;
+      }
+
+  return command->func (self, error);
+}
+
+int
+domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_sigint)
+{
+  DomaineCli cli = { 0 };
+  DomaineCli *self = &cli;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_auto (GStrv) words = NULL;
+  gboolean show_version = FALSE;
+  guint sigint_source = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "account", 'a', 0, G_OPTION_ARG_STRING, &self->account_name,
+      N_ ("The account to use: its label, nichandle or ID"), N_ ("NAME") },
+    { "endpoint", 'e', 0, G_OPTION_ARG_STRING, &self->endpoint,
+      N_ ("The API endpoint (ovh-eu, ovh-ca, ovh-us, … or a base URL)"), N_ ("NAME|URL") },
+    { "from-ovh-conf", 0, 0, G_OPTION_ARG_NONE, &self->from_ovh_conf,
+      N_ ("Take the keys from ovh.conf and OVH_* variables, not the keyring"), NULL },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &self->json, N_ ("Print results as JSON"), NULL },
+    { "no-publish", 0, 0, G_OPTION_ARG_NONE, &self->no_publish,
+      N_ ("Change records without refreshing the zone"), NULL },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &self->ca_file,
+      N_ ("Trust the certificate authorities in this PEM file instead of the system’s"),
+      N_ ("FILE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &self->quiet, N_ ("Print only results and errors"),
+      NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &self->verbose,
+      N_ ("Log every request (never the secrets) to standard error"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_ ("Print the version"), NULL },
+    { "type", 't', 0, G_OPTION_ARG_STRING, &self->type,
+      N_ ("records: the record type (A, MX, TXT…)"), N_ ("TYPE") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &self->name,
+      N_ ("records: the sub-domain (“@” or “” for the zone itself)"), N_ ("SUB") },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &self->value,
+      N_ ("records: the value (target), as in a zone file"), N_ ("VALUE") },
+    { "ttl", 0, 0, G_OPTION_ARG_STRING, &self->ttl,
+      N_ ("records: the TTL in seconds (0 = the zone’s default)"), N_ ("SECONDS") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &self->output,
+      N_ ("zone export: write the zone file here"), N_ ("FILE") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &self->preset,
+      N_ ("login: the rights to ask for (read-only, dns-editor, full)"), N_ ("PRESET") },
+    { "zone", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->zones,
+      N_ ("login: limit the rights to this zone (repeatable)"), N_ ("ZONE") },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &self->label, N_ ("login: a name for the new account"),
+      N_ ("NAME") },
+    { "application-key", 0, 0, G_OPTION_ARG_STRING, &self->application_key,
+      N_ ("login: the application key (the secret is read from OVH_APPLICATION_SECRET or "
+          "standard input)"),
+      N_ ("KEY") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &self->timeout_seconds,
+      N_ ("login, zone import: how long to wait, in seconds"), N_ ("SECONDS") },
+    { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
+      NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
+    { NULL },
+  };
+
+  self->out = out;
+  self->err = err;
+  self->timeout_seconds = -1;
+  self->poll_interval_ms = 2000;
+  self->cancellable = g_cancellable_new ();
+
+  /* Debug messages must never mix with results on standard output. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
+  context = g_option_context_new (_ ("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  summary = build_summary ();
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, get_description ());
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (self, error);
+      domaine_cli_clear (self);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  if (show_version)
+    {
+      fprintf (out, "domaine-cli %s\n", PACKAGE_VERSION);
+      domaine_cli_clear (self);
+      return DOMAINE_CLI_EXIT_OK;
+    }
+
+  if (self->verbose)
+    {
+      const char *domains = g_getenv ("G_MESSAGES_DEBUG");
+
+      if (domains == NULL || !g_str_equal (domains, "all"))
+        g_setenv ("G_MESSAGES_DEBUG", "Ovh Domaine", TRUE);
+    }
+
+  if (install_sigint)
+    sigint_source = g_unix_signal_add (SIGINT, on_sigint, self->cancellable);
+
+  status = dispatch (self, words, words != NULL ? g_strv_length (words) : 0, &error);
+  if (error != NULL)
+    {
+      print_error (self, error);
+      status = domaine_cli_exit_code_for_error (error);
+    }
+
+  if (sigint_source != 0)
+    g_source_remove (sigint_source);
+
+  fflush (out);
+  domaine_cli_clear (self);
+  return status;
+}
