@@ -1261,7 +1261,8 @@ ovh_changeset_load_from_file (OvhChangeset *self, const char *path, GError **err
       return file_error (error, path);
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return file_error (error, path);
   root = json_node_get_object (json_parser_get_root (parser));
   if (!read_uint (root, "format", &format) || format != CHANGESET_FILE_FORMAT

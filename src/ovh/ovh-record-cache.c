@@ -215,7 +215,9 @@ ovh_record_cache_entry_parse (const char *data,
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
     return invalid (error, "not JSON"), NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty file parses, to no root at all. */
+  if (json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return invalid (error, "not an object"), NULL;
 
   root = json_node_get_object (json_parser_get_root (parser));

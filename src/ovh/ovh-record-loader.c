@@ -101,6 +101,21 @@ static void start_batch (GTask *task);
 static void start_per_id (GTask *task, gboolean only_retries);
 static void finish_load (GTask *task);
 
+/* Slots not filled (yet) hold NULL, which GPtrArray hands to the free function too. */
+static void
+object_unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+page_unref_if_set (gpointer page)
+{
+  if (page != NULL)
+    g_ptr_array_unref (page);
+}
+
 static void
 load_data_free (LoadData *data)
 {
@@ -141,16 +156,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JobCall, job_call_free)
 static void
 set_progress (OvhRecordLoader *self, guint n_loaded, guint n_total)
 {
-  if (self->n_loaded != n_loaded)
-    {
-      self->n_loaded = n_loaded;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
-    }
-  if (self->n_total != n_total)
-    {
-      self->n_total = n_total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-    }
+  gboolean loaded_changed = self->n_loaded != n_loaded;
+  gboolean total_changed = self->n_total != n_total;
+
+  /* Both values are set before anyone hears of either: n-loaded never exceeds n-total. */
+  self->n_loaded = n_loaded;
+  self->n_total = n_total;
+  if (total_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+  if (loaded_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
 }
 
 static void
@@ -271,7 +286,7 @@ set_ids (LoadData *data, GArray *ids)
 
   data->ids = ids;
   data->id_positions = g_hash_table_new (g_int64_hash, g_int64_equal);
-  data->by_position = g_ptr_array_new_full (ids->len, g_object_unref);
+  data->by_position = g_ptr_array_new_full (ids->len, object_unref_if_set);
   g_ptr_array_set_size (data->by_position, ids->len);
 
   for (guint i = 0; i < ids->len; i++)
@@ -605,7 +620,7 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 
   data->current = OVH_RECORD_LOAD_STRATEGY_EXPANDED;
   n_pages = total == 0 ? 1 : (total + self->page_size - 1) / self->page_size;
-  data->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  data->pages = g_ptr_array_new_with_free_func (page_unref_if_set);
   g_ptr_array_set_size (data->pages, n_pages);
   g_ptr_array_index (data->pages, 0) = first_page;
 

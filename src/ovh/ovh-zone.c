@@ -247,16 +247,16 @@ set_load_state (OvhZone *self, OvhZoneLoadState state)
 static void
 set_progress (OvhZone *self, guint n_loaded, guint n_total)
 {
-  if (self->n_loaded != n_loaded)
-    {
-      self->n_loaded = n_loaded;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
-    }
-  if (self->n_total != n_total)
-    {
-      self->n_total = n_total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-    }
+  gboolean loaded_changed = self->n_loaded != n_loaded;
+  gboolean total_changed = self->n_total != n_total;
+
+  /* Both values are set before anyone hears of either: n-loaded never exceeds n-total. */
+  self->n_loaded = n_loaded;
+  self->n_total = n_total;
+  if (total_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+  if (loaded_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
 }
 
 static void
