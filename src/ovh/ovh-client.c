@@ -415,7 +415,7 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (bytes == NULL)
     {
-      g_debug ("%s %s → no answer after %.0f ms: %s", call->method, call->path, elapsed_ms,
+      g_debug ("%s %s -> no answer after %.0f ms: %s", call->method, call->path, elapsed_ms,
                transport_error->message);
       if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         call_return_error (task, g_steal_pointer (&transport_error));
@@ -427,7 +427,7 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
   status = soup_message_get_status (call->message);
   query_id = soup_message_headers_get_one (soup_message_get_response_headers (call->message),
                                            "X-Ovh-QueryID");
-  g_debug ("%s %s → %u (query %s) in %.0f ms", call->method, call->path, status,
+  g_debug ("%s %s -> %u (query %s) in %.0f ms", call->method, call->path, status,
            query_id != NULL ? query_id : "none", elapsed_ms);
 
   g_clear_pointer (&call->response_headers, g_hash_table_unref);
@@ -596,8 +596,6 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       else
         call_acquire_token (task);
     }
-
-  g_object_unref (self);
 }
 
 static void
@@ -626,7 +624,7 @@ call_wait_for_clock (GTask *task)
       g_ptr_array_add (self->clock_fetches, fetch);
       /* No cancellable: the other waiters still want the time when this caller gives up. */
       ovh_client_call_async (self, "GET", "/auth/time", NULL, OVH_CALL_UNSIGNED, NULL,
-                             on_clock_fetched, g_object_ref (self));
+                             on_clock_fetched, fetch);
     }
 
   g_ptr_array_add (fetch->waiters, task);
