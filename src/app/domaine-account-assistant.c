@@ -455,8 +455,12 @@ validation_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       show_page (self, "refused", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
       break;
     case OVH_CREDENTIAL_STATUS_EXPIRED:
-      /* libovh says EXPIRED for both; our own clock tells a timeout from OVH's expiry. */
-      if (waited_us >= (gint64) self->wait_timeout_seconds * G_USEC_PER_SEC)
+      /* libovh says EXPIRED for both; our own clock tells a timeout (it stops one poll
+       * before the deadline) from OVH's expiry. */
+      if (credential == NULL
+          && waited_us
+                     + (gint64) (self->wait_interval_ms > 0 ? self->wait_interval_ms : 2000) * 1000
+                 >= (gint64) self->wait_timeout_seconds * G_USEC_PER_SEC)
         show_page (self, "timed-out", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
       else
         show_page (self, "expired", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
@@ -779,6 +783,32 @@ add_endpoint_row (DomaineAccountAssistant *self,
   return GTK_CHECK_BUTTON (check);
 }
 
+static GtkWidget *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* AdwExpanderRow 1.2 leaves its enable switch unnamed for screen readers. */
+static void
+name_expander_switch (AdwExpanderRow *row)
+{
+  GtkWidget *toggle = find_switch (GTK_WIDGET (row));
+
+  if (toggle != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
 static void
 build_endpoint_page (DomaineAccountAssistant *self)
 {
@@ -1060,6 +1090,7 @@ domaine_account_assistant_init (DomaineAccountAssistant *self)
 
   build_endpoint_page (self);
   build_access_page (self);
+  name_expander_switch (self->consumer_key_expander);
 
   g_signal_connect_object (self->application_key_row, "changed", G_CALLBACK (input_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1083,7 +1114,8 @@ domaine_account_assistant_new (GtkWindow *parent, OvhAccountStore *store, const 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (OVH_IS_ACCOUNT_STORE (store), NULL);
 
-  self = g_object_new (DOMAINE_TYPE_ACCOUNT_ASSISTANT, "transient-for", parent, NULL);
+  self = g_object_new (DOMAINE_TYPE_ACCOUNT_ASSISTANT, "transient-for", parent, "application",
+                       parent != NULL ? gtk_window_get_application (parent) : NULL, NULL);
   self->store = g_object_ref (store);
   if (sandbox_url != NULL)
     {
@@ -1107,7 +1139,8 @@ domaine_account_assistant_new_reauthenticate (GtkWindow *parent,
   g_return_val_if_fail (store == NULL || OVH_IS_ACCOUNT_STORE (store), NULL);
   g_return_val_if_fail (OVH_IS_ACCOUNT (account), NULL);
 
-  self = g_object_new (DOMAINE_TYPE_ACCOUNT_ASSISTANT, "transient-for", parent, "title",
+  self = g_object_new (DOMAINE_TYPE_ACCOUNT_ASSISTANT, "transient-for", parent, "application",
+                       parent != NULL ? gtk_window_get_application (parent) : NULL, "title",
                        _ ("Sign In Again"), NULL);
   g_set_object (&self->store, store);
   self->reauth_account = g_object_ref (account);
