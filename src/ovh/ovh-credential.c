@@ -591,6 +591,20 @@ wait_again (GTask *task)
   ovh_sleep_async (wait->interval_ms, g_task_get_cancellable (task), on_wait_slept, task);
 }
 
+/* OVH says a key that was deleted (revoked, or dropped unvalidated) "does not exist", with
+ * NOT_CREDENTIAL or, on some routes, INVALID_CREDENTIAL and that message; a pending, refused
+ * or expired one "is not valid": the API does not tell those three apart. */
+static gboolean
+credential_is_gone (const GError *error)
+{
+  if (!g_error_matches (error, OVH_ERROR, OVH_ERROR_INVALID_CREDENTIAL)
+      || ovh_error_get_http_status (error) == 401)
+    return FALSE;
+
+  return g_strcmp0 (ovh_error_get_error_code (error), "NOT_CREDENTIAL") == 0
+         || g_str_has_prefix (error->message, "This credential does not exist");
+}
+
 static void
 on_wait_polled (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -604,9 +618,8 @@ on_wait_polled (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         wait_fail (task, OVH_CREDENTIAL_STATUS_CANCELLED, g_steal_pointer (&error));
-      /* "This credential does not exist": OVH dropped it, unvalidated. */
-      else if (g_error_matches (error, OVH_ERROR, OVH_ERROR_INVALID_CREDENTIAL)
-               && g_strcmp0 (ovh_error_get_error_code (error), "NOT_CREDENTIAL") == 0)
+      /* Revoked, or dropped by OVH before anyone validated it. */
+      else if (credential_is_gone (error))
         wait_return (task, OVH_CREDENTIAL_STATUS_EXPIRED, NULL);
       /* Until the user answers, OVH says 403 "This credential is not valid". */
       else if (g_error_matches (error, OVH_ERROR, OVH_ERROR_INVALID_CREDENTIAL)
