@@ -135,10 +135,11 @@ add_change (OvhChangeset *self, OvhChange *change)
 static void
 touch_change (OvhChangeset *self, OvhChange *change)
 {
+  g_autoptr (OvhChange) keep = g_object_ref (change); /* the store may hold the only ref */
   guint position;
 
-  if (g_list_store_find (self->changes, change, &position))
-    g_list_store_splice (self->changes, position, 1, (gpointer *) &change, 1);
+  if (g_list_store_find (self->changes, keep, &position))
+    g_list_store_splice (self->changes, position, 1, (gpointer *) &keep, 1);
 }
 
 static void
@@ -759,7 +760,8 @@ create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   change_finished (call->task);
 }
 
-static void
+/* Returns FALSE when the change was settled without a request (the pump goes on). */
+static gboolean
 start_change (GTask *task, OvhChange *change)
 {
   OvhChangeset *self = g_task_get_source_object (task);
@@ -770,7 +772,6 @@ start_change (GTask *task, OvhChange *change)
   g_autoptr (JsonNode) body = NULL;
   OvhChange *partner = ovh_change_get_partner (change);
 
-  data->in_flight++;
   ovh_change_set_state (change, OVH_CHANGE_STATE_APPLYING, NULL);
 
   switch (ovh_change_get_kind (change))
@@ -801,8 +802,8 @@ start_change (GTask *task, OvhChange *change)
           else
             error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
           change_failed (task, change, error);
-          change_finished (task);
-          return;
+          set_apply_progress (self, self->n_done + 1, self->n_to_apply);
+          return FALSE;
         }
       path = zone_path (self, "/record");
       body = ovh_record_to_json_for_create (ovh_change_get_after (change));
@@ -810,6 +811,9 @@ start_change (GTask *task, OvhChange *change)
                              change_call_new (task, change));
       break;
     }
+
+  data->in_flight++;
+  return TRUE;
 }
 
 static void refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data);
@@ -873,8 +877,11 @@ return_outcome (GTask *task)
           g_autofree char *summary = ovh_change_dup_summary (change);
           const GError *error = ovh_change_get_error (change);
 
-          g_string_append_printf (details, "\n%s: %s", summary,
-                                  error != NULL ? error->message : "");
+          g_autofree char *message = error != NULL && error->domain == OVH_ERROR
+                                         ? ovh_error_dup_display_message (error)
+                                         : g_strdup (error != NULL ? error->message : "");
+
+          g_string_append_printf (details, "\n%s: %s", summary, message);
         }
       if (data->publish_error != NULL)
         g_string_append_printf (details, "\n%s %s", _ ("Publishing failed too:"),
