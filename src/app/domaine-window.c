@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-account-page.h"
 #include "domaine-application.h"
 #include "domaine-session-banner.h"
 #include "domaine-window.h"
@@ -340,6 +341,26 @@ reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     domaine_session_reload (self->session);
 }
 
+/* The sidebar's "Account" row: the /me page of the open account. */
+static void
+show_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return;
+
+  page = domaine_window_get_page (self, "account");
+  if (page == NULL
+      || domaine_account_page_get_session (DOMAINE_ACCOUNT_PAGE (page)) != self->session)
+    {
+      page = domaine_account_page_new (self->session);
+      g_object_bind_property (self, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+    }
+  domaine_window_show_page (self, "account", page);
+}
+
 static void
 show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -486,6 +507,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.select-account", "s", select_account_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-account", NULL, show_account_action);
 }
 
 static void
@@ -503,6 +525,14 @@ domaine_window_init (DomaineWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  /* "Try the Sandbox" only where there is one (the welcome page's last button). */
+  for (GtkWidget *child
+       = gtk_widget_get_first_child (adw_status_page_get_child (self->welcome_page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ACTIONABLE (child)
+        && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.try-sandbox")
+               == 0)
+      gtk_widget_set_visible (child, WITH_SANDBOX);
 
   self->session_signals = g_signal_group_new (DOMAINE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
