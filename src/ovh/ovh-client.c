@@ -45,7 +45,8 @@ struct _OvhClient
 
   SoupSession *session;
   /* The blocking variant runs the same pipeline on a private context, with a session of
-   * its own: a libsoup 3.2 session serves the context it was created in. */
+   * its own (created while that context is the thread default): libsoup 3.2 sessions are
+   * not meant to be shared between main contexts, so no pooled connection ever is. */
   GMainContext *sync_context;
   SoupSession *sync_session;
 
