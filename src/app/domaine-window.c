@@ -8,7 +8,9 @@
 
 #include "domaine-account-page.h"
 #include "domaine-application.h"
+#include "domaine-domain-page.h"
 #include "domaine-session-banner.h"
+#include "domaine-sidebar.h"
 #include "domaine-window.h"
 
 struct _DomaineWindow
@@ -385,6 +387,13 @@ domaine_window_save_size (DomaineWindow *self)
 static gboolean
 domaine_window_close_request (GtkWindow *window)
 {
+  GtkWidget *domain_page = domaine_window_get_page (DOMAINE_WINDOW (window), "domain");
+
+  /* Unpublished changes: the page asks "Publish, Discard or Cancel" and closes us itself. */
+  if (DOMAINE_IS_DOMAIN_PAGE (domain_page)
+      && domaine_domain_page_confirm_close (DOMAINE_DOMAIN_PAGE (domain_page), window))
+    return TRUE;
+
   domaine_window_save_size (DOMAINE_WINDOW (window));
 
   return GTK_WINDOW_CLASS (domaine_window_parent_class)->close_request (window);
@@ -397,14 +406,10 @@ leaflet_folded_cb (DomaineWindow *self)
 }
 
 static void
-domaine_window_constructed (GObject *object)
+domaine_window_follow_application (DomaineWindow *self)
 {
-  DomaineWindow *self = DOMAINE_WINDOW (object);
-  GtkApplication *app;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (domaine_window_parent_class)->constructed (object);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
   if (DOMAINE_IS_APPLICATION (app))
     {
       g_signal_group_set_target (self->app_signals, app);
@@ -412,6 +417,19 @@ domaine_window_constructed (GObject *object)
                                  domaine_application_get_accounts (DOMAINE_APPLICATION (app)));
       accounts_changed_cb (self);
     }
+}
+
+static void
+domaine_window_constructed (GObject *object)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (object);
+
+  G_OBJECT_CLASS (domaine_window_parent_class)->constructed (object);
+
+  /* "application" is not a construct property: g_object_new() sets it after constructed(). */
+  domaine_window_follow_application (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (domaine_window_follow_application),
+                    NULL);
 }
 
 static void
@@ -484,6 +502,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
+  g_type_ensure (DOMAINE_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domaine-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, toast_overlay);

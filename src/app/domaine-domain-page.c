@@ -1,0 +1,689 @@
+/* domaine-domain-page.c: one domain: its records (the zone editor) and its registration
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "domaine-domain-page.h"
+#include "domaine-session-banner.h"
+#include "domaine-window.h"
+#include "ovh-zone.h"
+
+struct _DomaineDomainPage
+{
+  GtkWidget parent_instance;
+
+  DomaineSession *session;
+  OvhDomain *domain;
+  GCancellable *cancellable; /* the details of the current domain */
+  GSignalGroup *domain_signals;
+  GBindingGroup *window_bindings;
+
+  /* Template children */
+  AdwHeaderBar *header_bar;
+  GtkWidget *back_button;
+  GtkWidget *add_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget *menu_button;
+  GtkToggleButton *search_button;
+  DomaineSessionBanner *session_banner;
+  AdwViewStack *view_stack;
+  GtkStack *records_stack;
+  DomaineZoneEditor *zone_editor;
+  AdwStatusPage *external_page;
+  AdwPreferencesGroup *registration_group;
+  GtkSpinner *details_spinner;
+  AdwActionRow *expiry_row;
+  AdwActionRow *renewal_row;
+  AdwActionRow *state_row;
+  AdwActionRow *lock_row;
+  AdwPreferencesGroup *dns_group;
+  AdwActionRow *ns_type_row;
+  AdwActionRow *ns_row;
+  AdwActionRow *dnssec_row;
+  AdwPreferencesGroup *zone_group;
+  AdwActionRow *zone_ns_row;
+  AdwActionRow *zone_dnssec_row;
+  AdwActionRow *anycast_row;
+  AdwActionRow *last_update_row;
+};
+
+G_DEFINE_FINAL_TYPE (DomaineDomainPage, domaine_domain_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_DOMAIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* OVH's enum values, in words -------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *value;
+  const char *words;
+} Words;
+
+static const char *
+lookup_words (const Words *table, const char *value)
+{
+  if (value == NULL)
+    return _ ("Unknown");
+  for (guint i = 0; table[i].value != NULL; i++)
+    if (g_str_equal (table[i].value, value))
+      return _ (table[i].words);
+  return value;
+}
+
+static const Words renewal_words[] = {
+  { "automatic_renew", N_ ("Renews automatically") },
+  { "manual_renew", N_ ("Renewed by hand") },
+  { "cancellation_requested", N_ ("Cancellation requested") },
+  { "cancellation_complete", N_ ("Cancelled") },
+  { "unpaid", N_ ("Unpaid") },
+  { NULL, NULL },
+};
+
+static const Words state_words[] = {
+  { "ok", N_ ("Active") },
+  { "expired", N_ ("Expired") },
+  { "autorenew_in_progress", N_ ("Renewal in progress") },
+  { "autorenew_registry_in_progress", N_ ("Renewal in progress at the registry") },
+  { "deleted", N_ ("Deleted") },
+  { "dispute", N_ ("In dispute") },
+  { "outgoing_transfer", N_ ("Leaving OVHcloud") },
+  { "pending_create", N_ ("Being registered") },
+  { "pending_delete", N_ ("Being deleted") },
+  { "pending_incoming_transfer", N_ ("Arriving at OVHcloud") },
+  { "pending_installation", N_ ("Being set up") },
+  { "registry_suspended", N_ ("Suspended by the registry") },
+  { "restorable", N_ ("Expired, can be restored") },
+  { "technical_suspended", N_ ("Suspended") },
+  { NULL, NULL },
+};
+
+static const Words lock_words[] = {
+  { "locked", N_ ("Locked: the domain cannot be transferred away") },
+  { "locking", N_ ("Locking…") },
+  { "unlocked", N_ ("Unlocked: a transfer away is possible") },
+  { "unlocking", N_ ("Unlocking…") },
+  { "unavailable", N_ ("Not offered for this extension") },
+  { NULL, NULL },
+};
+
+static const Words ns_type_words[] = {
+  { "hosted", N_ ("OVHcloud’s name servers") },
+  { "external", N_ ("Other name servers") },
+  { NULL, NULL },
+};
+
+static const Words dnssec_words[] = {
+  { "enabled", N_ ("Enabled") },
+  { "disabled", N_ ("Disabled") },
+  { "not_supported", N_ ("Not supported for this extension") },
+  { "enableInProgress", N_ ("Being enabled…") },
+  { "disableInProgress", N_ ("Being disabled…") },
+  { NULL, NULL },
+};
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (date == NULL)
+    return g_strdup (_ ("Unknown"));
+  local = g_date_time_to_local (date);
+  /* Translators: a date as strftime() writes it, e.g. "March 14, 2026". */
+  return g_date_time_format (local, C_ ("date", "%B %-d, %Y"));
+}
+
+static char *
+join_lines (const char *const *names)
+{
+  if (names == NULL || names[0] == NULL)
+    return g_strdup (_ ("None"));
+  return g_strjoinv ("\n", (char **) names);
+}
+
+static void
+set_subtitle (AdwActionRow *row, const char *subtitle)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+set_subtitle_take (AdwActionRow *row, char *subtitle)
+{
+  set_subtitle (row, subtitle);
+  g_free (subtitle);
+}
+
+/* What the page shows ----------------------------------------------------------------------- */
+
+static void
+domaine_domain_page_update_details (DomaineDomainPage *self)
+{
+  OvhDomain *domain = self->domain;
+  gboolean registered;
+  gboolean has_zone;
+
+  if (domain == NULL)
+    return;
+
+  registered = ovh_domain_is_registered (domain);
+  has_zone = ovh_domain_has_zone (domain);
+  adw_view_switcher_title_set_title (self->switcher_title, ovh_domain_get_name (domain));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
+  gtk_widget_set_visible (GTK_WIDGET (self->dns_group), registered);
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_group), has_zone);
+
+  if (registered)
+    {
+      const char *suspension = ovh_domain_get_suspension_state (domain);
+      const char *state = lookup_words (state_words, ovh_domain_get_state (domain));
+
+      set_subtitle_take (self->expiry_row, format_date (ovh_domain_get_expiration_date (domain)));
+      if (ovh_domain_get_renewal_date (domain) != NULL)
+        {
+          g_autofree char *date = format_date (ovh_domain_get_renewal_date (domain));
+          /* Translators: "Renews automatically, on March 14, 2026". */
+          set_subtitle_take (
+              self->renewal_row,
+              g_strdup_printf (_ ("%s, on %s"),
+                               lookup_words (renewal_words, ovh_domain_get_renewal_state (domain)),
+                               date));
+        }
+      else
+        set_subtitle (self->renewal_row,
+                      lookup_words (renewal_words, ovh_domain_get_renewal_state (domain)));
+      if (g_strcmp0 (suspension, "suspended") == 0)
+        set_subtitle_take (self->state_row, g_strdup_printf (_ ("%s (suspended)"), state));
+      else
+        set_subtitle (self->state_row, state);
+      set_subtitle (self->lock_row,
+                    lookup_words (lock_words, ovh_domain_get_transfer_lock_status (domain)));
+      set_subtitle (self->ns_type_row,
+                    lookup_words (ns_type_words, ovh_domain_get_name_server_type (domain)));
+      set_subtitle_take (self->ns_row, join_lines (ovh_domain_get_name_servers (domain)));
+      set_subtitle (self->dnssec_row,
+                    lookup_words (dnssec_words, ovh_domain_get_dnssec_state (domain)));
+    }
+
+  if (has_zone)
+    {
+      GDateTime *last_update = ovh_domain_get_zone_last_update (domain);
+
+      set_subtitle_take (self->zone_ns_row, join_lines (ovh_domain_get_zone_name_servers (domain)));
+      if (!ovh_domain_get_zone_dnssec_supported (domain))
+        set_subtitle (self->zone_dnssec_row, _ ("Not supported"));
+      else
+        set_subtitle (self->zone_dnssec_row, ovh_domain_get_zone_dnssec_activated (domain)
+                                                 ? _ ("Signed with DNSSEC")
+                                                 : _ ("Not signed"));
+      set_subtitle (self->anycast_row,
+                    ovh_domain_get_has_dns_anycast (domain) ? _ ("Enabled") : _ ("Not subscribed"));
+      if (last_update != NULL)
+        set_subtitle_take (self->last_update_row, format_date (last_update));
+      else
+        set_subtitle (self->last_update_row, _ ("Unknown"));
+    }
+}
+
+static void
+domaine_domain_page_update_actions (DomaineDomainPage *self)
+{
+  gboolean records
+      = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "records") == 0;
+  gboolean editor
+      = self->domain != NULL && ovh_domain_get_kind (self->domain) != OVH_DOMAIN_KIND_EXTERNAL_DNS;
+
+  gtk_widget_set_visible (self->add_button, records && editor);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), records && editor);
+  gtk_widget_set_visible (self->menu_button, editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-record", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.search", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", editor);
+  gtk_widget_action_set_enabled (
+      GTK_WIDGET (self), "page.review",
+      editor && domaine_zone_editor_get_n_unpublished (self->zone_editor) > 0);
+  gtk_widget_action_set_enabled (
+      GTK_WIDGET (self), "page.publish",
+      editor && domaine_zone_editor_get_n_unpublished (self->zone_editor) > 0);
+}
+
+static void
+details_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineDomainPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ovh_domain_load_details_finish (OVH_DOMAIN (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (self->session != NULL)
+        domaine_session_report_error (self->session, error);
+    }
+  if (OVH_DOMAIN (source) != self->domain)
+    return;
+  gtk_spinner_set_spinning (self->details_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_spinner), FALSE);
+  domaine_domain_page_update_details (self);
+}
+
+void
+domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
+{
+  g_autoptr (OvhZone) zone = NULL;
+
+  g_return_if_fail (DOMAINE_IS_DOMAIN_PAGE (self));
+  g_return_if_fail (domain == NULL || OVH_IS_DOMAIN (domain));
+
+  if (self->domain == domain)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->domain, domain);
+  g_signal_group_set_target (self->domain_signals, domain);
+
+  if (domain == NULL || self->session == NULL)
+    {
+      domaine_zone_editor_set_zone (self->zone_editor, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->details_spinner), TRUE);
+  gtk_spinner_set_spinning (self->details_spinner, TRUE);
+  ovh_domain_load_details_async (domain, domaine_session_get_client (self->session),
+                                 self->cancellable, details_loaded_cb, g_object_ref (self));
+
+  if (ovh_domain_get_kind (domain) == OVH_DOMAIN_KIND_EXTERNAL_DNS)
+    {
+      g_autofree char *description = g_strdup_printf (
+          _ ("The records of %s are served by name servers outside OVHcloud. Change them where "
+             "they are hosted, or switch the domain to OVHcloud’s name servers."),
+          ovh_domain_get_name (domain));
+
+      adw_status_page_set_description (self->external_page, description);
+      domaine_zone_editor_set_zone (self->zone_editor, NULL);
+      gtk_stack_set_visible_child_name (self->records_stack, "external");
+    }
+  else
+    {
+      zone
+          = ovh_zone_new (domaine_session_get_client (self->session), ovh_domain_get_name (domain));
+      domaine_zone_editor_set_zone (self->zone_editor, zone);
+      gtk_stack_set_visible_child_name (self->records_stack, "editor");
+    }
+
+  domaine_domain_page_update_details (self);
+  domaine_domain_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
+}
+
+/* Actions ------------------------------------------------------------------------------------ */
+
+static gboolean
+domaine_domain_page_forward (DomaineDomainPage *self, const char *zone_action)
+{
+  /* Shortcuts are window-wide: only the page on screen answers them. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->domain == NULL
+      || ovh_domain_get_kind (self->domain) == OVH_DOMAIN_KIND_EXTERNAL_DNS)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, "records");
+  return gtk_widget_activate_action (GTK_WIDGET (self->zone_editor), zone_action, NULL);
+}
+
+static void
+page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (widget);
+  const char *zone_action = NULL;
+
+  if (g_str_equal (action_name, "page.add-record"))
+    zone_action = "zone.add";
+  else if (g_str_equal (action_name, "page.search"))
+    zone_action = "zone.search";
+  else if (g_str_equal (action_name, "page.reload"))
+    zone_action = "zone.reload";
+  else if (g_str_equal (action_name, "page.review"))
+    zone_action = "zone.review";
+  else if (g_str_equal (action_name, "page.publish"))
+    zone_action = "zone.publish";
+  if (zone_action != NULL)
+    domaine_domain_page_forward (self, zone_action);
+}
+
+static gboolean
+shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (widget);
+
+  return domaine_domain_page_forward (self, user_data);
+}
+
+static void
+domaine_domain_page_add_shortcuts (DomaineDomainPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Control>n", "zone.add" },
+    { "<Control>f", "zone.search" },
+    { "<Control>r", "zone.reload" },
+    { "<Control><Shift>p", "zone.publish" },
+  };
+
+  /* Global: Ctrl+N works with the focus in the sidebar too. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (controller),
+        gtk_shortcut_new (
+            gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+            gtk_callback_action_new (shortcut_cb, (gpointer) shortcuts[i].action, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Closing with unpublished changes --------------------------------------------------------- */
+
+static void
+close_after_publish_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GtkWindow) window = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* A failure keeps the window open with the changes marked and the error shown. */
+  if (domaine_zone_editor_publish_finish (DOMAINE_ZONE_EDITOR (source), result, &error))
+    gtk_window_close (window);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomainPage *self)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "publish") == 0)
+    domaine_zone_editor_publish_async (self->zone_editor, NULL, close_after_publish_cb,
+                                       g_object_ref (window));
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      OvhChangeset *changeset = domaine_zone_editor_get_changeset (self->zone_editor);
+
+      if (changeset != NULL)
+        ovh_changeset_discard_all (changeset);
+      gtk_window_close (window);
+    }
+}
+
+gboolean
+domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
+{
+  guint n_unpublished;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  n_unpublished = domaine_zone_editor_get_n_unpublished (self->zone_editor);
+  if (n_unpublished == 0 && !domaine_zone_editor_get_busy (self->zone_editor))
+    return FALSE;
+  if (domaine_zone_editor_get_busy (self->zone_editor))
+    return TRUE; /* publishing: wait for it, the window stays */
+
+  body = g_strdup_printf (
+      ngettext ("%s has %u unpublished change. Publish it before closing, or discard it?",
+                "%s has %u unpublished changes. Publish them before closing, or discard them?",
+                n_unpublished),
+      ovh_domain_get_name (self->domain), n_unpublished);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _ ("Publish Changes?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "publish", _ ("_Publish"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "publish");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* GObject ---------------------------------------------------------------------------------- */
+
+static void
+root_changed_cb (DomaineDomainPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_binding_group_set_source (self->window_bindings, DOMAINE_IS_WINDOW (root) ? root : NULL);
+}
+
+static void
+visible_view_changed_cb (DomaineDomainPage *self)
+{
+  domaine_domain_page_update_actions (self);
+}
+
+static void
+domaine_domain_page_dispose (GObject *object)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->domain_signals != NULL)
+    g_signal_group_set_target (self->domain_signals, NULL);
+  if (self->window_bindings != NULL)
+    g_binding_group_set_source (self->window_bindings, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_DOMAIN_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->domain);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (domaine_domain_page_parent_class)->dispose (object);
+}
+
+static void
+domaine_domain_page_finalize (GObject *object)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->domain_signals);
+  g_clear_object (&self->window_bindings);
+
+  G_OBJECT_CLASS (domaine_domain_page_parent_class)->finalize (object);
+}
+
+static void
+domaine_domain_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_DOMAIN:
+      g_value_set_object (value, self->domain);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_domain_page_set_property (GObject *object,
+                                  guint prop_id,
+                                  const GValue *value,
+                                  GParamSpec *pspec)
+{
+  DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      domaine_session_banner_set_session (self->session_banner, self->session);
+      domaine_zone_editor_set_session (self->zone_editor, self->session);
+      break;
+    case PROP_DOMAIN:
+      domaine_domain_page_set_domain (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_domain_page_class_init (DomaineDomainPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = domaine_domain_page_dispose;
+  object_class->finalize = domaine_domain_page_finalize;
+  object_class->get_property = domaine_domain_page_get_property;
+  object_class->set_property = domaine_domain_page_set_property;
+
+  properties[PROP_SESSION]
+      = g_param_spec_object ("session", NULL, NULL, DOMAINE_TYPE_SESSION,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOMAIN]
+      = g_param_spec_object ("domain", NULL, NULL, OVH_TYPE_DOMAIN,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
+  g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/domaine-domain-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, session_banner);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, records_stack);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_editor);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, state_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, lock_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dns_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, ns_type_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, ns_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_ns_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_dnssec_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, anycast_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, last_update_row);
+
+  gtk_widget_class_install_action (widget_class, "page.add-record", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.review", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.publish", NULL, page_action);
+}
+
+static void
+domaine_domain_page_init (DomaineDomainPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+
+  self->domain_signals = g_signal_group_new (OVH_TYPE_DOMAIN);
+  g_signal_group_connect_swapped (self->domain_signals, "notify",
+                                  G_CALLBACK (domaine_domain_page_update_details), self);
+
+  /* Folded: a back button, and the window buttons on the start side too. */
+  self->window_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->window_bindings, "folded", self->back_button, "visible",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->window_bindings, "folded", self->header_bar,
+                        "show-start-title-buttons", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
+
+  g_object_bind_property (self->search_button, "active", self->zone_editor, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->zone_editor, "notify::n-unpublished",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  domaine_domain_page_add_shortcuts (self);
+  domaine_domain_page_update_actions (self);
+}
+
+GtkWidget *
+domaine_domain_page_new (DomaineSession *session)
+{
+  return g_object_new (DOMAINE_TYPE_DOMAIN_PAGE, "session", session, NULL);
+}
+
+DomaineSession *
+domaine_domain_page_get_session (DomaineDomainPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), NULL);
+  return self->session;
+}
+
+OvhDomain *
+domaine_domain_page_get_domain (DomaineDomainPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), NULL);
+  return self->domain;
+}
+
+DomaineZoneEditor *
+domaine_domain_page_get_zone_editor (DomaineDomainPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), NULL);
+  return self->zone_editor;
+}
+
+void
+domaine_domain_page_set_visible_view (DomaineDomainPage *self, const char *name)
+{
+  g_return_if_fail (DOMAINE_IS_DOMAIN_PAGE (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+domaine_domain_page_get_visible_view (DomaineDomainPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}

@@ -1,0 +1,428 @@
+/* domaine-sidebar.c: the account row and the searchable list of the account's domains
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list follows the session's domain model through a GtkStringFilter bound to the search
+ * entry (declared in the .ui). Selecting a domain shows it in the one domain page the sidebar
+ * keeps for its session: switching domains reuses it, which cancels the previous one's loads.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "domaine-sidebar.h"
+#include "domaine-window.h"
+
+struct _DomaineSidebar
+{
+  GtkWidget parent_instance;
+
+  DomaineSession *session;
+  GSignalGroup *session_signals;
+  DomaineDomainPage *domain_page;
+
+  /* Template children */
+  GtkListBox *account_list;
+  GtkListBoxRow *account_row;
+  GtkSearchEntry *search_entry;
+  GtkStack *list_stack;
+  GtkListView *domain_list;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkStringFilter *name_filter;
+  GtkSpinner *loading_spinner;
+};
+
+G_DEFINE_FINAL_TYPE (DomaineSidebar, domaine_sidebar, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+char *
+domaine_sidebar_dup_caption (OvhDomain *domain)
+{
+  GDateTime *expiry;
+
+  g_return_val_if_fail (OVH_IS_DOMAIN (domain), NULL);
+
+  switch (ovh_domain_get_kind (domain))
+    {
+    case OVH_DOMAIN_KIND_ZONE_ONLY:
+      return g_strdup (_ ("Zone only"));
+    case OVH_DOMAIN_KIND_EXTERNAL_DNS:
+      return g_strdup (_ ("External DNS"));
+    case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
+    default:
+      expiry = ovh_domain_get_expiration_date (domain);
+      if (expiry != NULL)
+        {
+          g_autoptr (GDateTime) local = g_date_time_to_local (expiry);
+          g_autofree char *date = g_date_time_format (local, C_ ("date", "%B %-d, %Y"));
+
+          /* Translators: under a domain's name, when its registration ends. */
+          return g_strdup_printf (_ ("Expires %s"), date);
+        }
+      return g_strdup (_ ("Domain and zone"));
+    }
+}
+
+/* Rows ---------------------------------------------------------------------------------- */
+
+static void
+row_update (GtkWidget *box, OvhDomain *domain)
+{
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *caption = gtk_widget_get_next_sibling (name);
+  g_autofree char *text = domaine_sidebar_dup_caption (domain);
+
+  gtk_label_set_label (GTK_LABEL (name), ovh_domain_get_name (domain));
+  gtk_label_set_label (GTK_LABEL (caption), text);
+}
+
+static void
+row_domain_notify_cb (OvhDomain *domain, GParamSpec *pspec, GtkWidget *box)
+{
+  row_update (box, domain);
+}
+
+static void
+row_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineSidebar *self);
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), caption);
+
+  /* Clicking the selected domain again (folded, after Back) shows its page again. */
+  g_object_set_data (G_OBJECT (click), "list-item", list_item);
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  OvhDomain *domain = gtk_list_item_get_item (list_item);
+
+  row_update (box, domain);
+  /* The expiry arrives with the details, after the list. */
+  g_signal_connect_object (domain, "notify::expiration-date", G_CALLBACK (row_domain_notify_cb),
+                           box, 0);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  OvhDomain *domain = gtk_list_item_get_item (list_item);
+
+  g_signal_handlers_disconnect_by_func (domain, row_domain_notify_cb, box);
+}
+
+/* Showing a domain ---------------------------------------------------------------------- */
+
+static void
+domaine_sidebar_show_domain (DomaineSidebar *self, OvhDomain *domain, gboolean again)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (domain == NULL || self->session == NULL)
+    return;
+  /* The selected row only moved (the search changed): stay where the user is. */
+  if (!again && self->domain_page != NULL
+      && domaine_domain_page_get_domain (self->domain_page) == domain)
+    return;
+
+  if (self->domain_page == NULL)
+    self->domain_page
+        = g_object_ref_sink (DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (self->session)));
+  domaine_domain_page_set_domain (self->domain_page, domain);
+  gtk_list_box_unselect_all (self->account_list);
+
+  if (DOMAINE_IS_WINDOW (root))
+    domaine_window_show_page (DOMAINE_WINDOW (root), "domain", GTK_WIDGET (self->domain_page));
+}
+
+static void
+selection_changed_cb (DomaineSidebar *self)
+{
+  OvhDomain *domain = gtk_single_selection_get_selected_item (self->selection);
+
+  domaine_sidebar_show_domain (self, domain, FALSE);
+}
+
+static void
+row_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineSidebar *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (gesture), "list-item");
+
+  if (gtk_list_item_get_selected (list_item))
+    domaine_sidebar_show_domain (self, gtk_list_item_get_item (list_item), TRUE);
+}
+
+static void
+account_row_activated_cb (DomaineSidebar *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-account", NULL);
+}
+
+static void
+domaine_sidebar_update_state (DomaineSidebar *self)
+{
+  GListModel *domains = self->session != NULL ? domaine_session_get_domains (self->session) : NULL;
+  DomaineSessionState state = self->session != NULL ? domaine_session_get_state (self->session)
+                                                    : DOMAINE_SESSION_STATE_IDLE;
+  const char *page;
+
+  if (domains != NULL && g_list_model_get_n_items (domains) > 0)
+    page = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0 ? "list" : "no-results";
+  else if (state == DOMAINE_SESSION_STATE_LOADING || state == DOMAINE_SESSION_STATE_IDLE)
+    page = "loading";
+  else if (state == DOMAINE_SESSION_STATE_READY)
+    page = "empty";
+  else
+    page = "list"; /* the content column says what went wrong */
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->list_stack, page);
+}
+
+/* Public -------------------------------------------------------------------------------- */
+
+void
+domaine_sidebar_set_session (DomaineSidebar *self, DomaineSession *session)
+{
+  g_return_if_fail (DOMAINE_IS_SIDEBAR (self));
+  g_return_if_fail (session == NULL || DOMAINE_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  /* The window drops a session's pages with it: the next one gets a page of its own. */
+  if (self->domain_page != NULL)
+    domaine_domain_page_set_domain (self->domain_page, NULL);
+  g_clear_object (&self->domain_page);
+
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   session != NULL ? domaine_session_get_domains (session) : NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  domaine_sidebar_update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+DomaineSession *
+domaine_sidebar_get_session (DomaineSidebar *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
+  return self->session;
+}
+
+GListModel *
+domaine_sidebar_get_model (DomaineSidebar *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
+  return G_LIST_MODEL (self->filter_model);
+}
+
+void
+domaine_sidebar_set_search_text (DomaineSidebar *self, const char *text)
+{
+  g_return_if_fail (DOMAINE_IS_SIDEBAR (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+}
+
+gboolean
+domaine_sidebar_select_domain (DomaineSidebar *self, const char *name)
+{
+  guint n_items;
+
+  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), FALSE);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OvhDomain) domain = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (ovh_domain_get_name (domain), name) == 0)
+        {
+          if (gtk_single_selection_get_selected (self->selection) == i)
+            domaine_sidebar_show_domain (self, domain, TRUE);
+          else
+            gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+OvhDomain *
+domaine_sidebar_get_selected_domain (DomaineSidebar *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+DomaineDomainPage *
+domaine_sidebar_get_domain_page (DomaineSidebar *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
+  return self->domain_page;
+}
+
+/* GObject ------------------------------------------------------------------------------- */
+
+static void
+domaine_sidebar_dispose (GObject *object)
+{
+  DomaineSidebar *self = DOMAINE_SIDEBAR (object);
+
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  if (self->domain_page != NULL)
+    domaine_domain_page_set_domain (self->domain_page, NULL);
+  g_clear_object (&self->domain_page);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_SIDEBAR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (domaine_sidebar_parent_class)->dispose (object);
+}
+
+static void
+domaine_sidebar_finalize (GObject *object)
+{
+  DomaineSidebar *self = DOMAINE_SIDEBAR (object);
+
+  g_clear_object (&self->session_signals);
+
+  G_OBJECT_CLASS (domaine_sidebar_parent_class)->finalize (object);
+}
+
+static void
+domaine_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  DomaineSidebar *self = DOMAINE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_sidebar_set_property (GObject *object,
+                              guint prop_id,
+                              const GValue *value,
+                              GParamSpec *pspec)
+{
+  DomaineSidebar *self = DOMAINE_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      domaine_sidebar_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_sidebar_class_init (DomaineSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = domaine_sidebar_dispose;
+  object_class->finalize = domaine_sidebar_finalize;
+  object_class->get_property = domaine_sidebar_get_property;
+  object_class->set_property = domaine_sidebar_set_property;
+
+  properties[PROP_SESSION]
+      = g_param_spec_object ("session", NULL, NULL, DOMAINE_TYPE_SESSION,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (OVH_TYPE_DOMAIN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domaine-sidebar.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_list);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, domain_list);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, selection);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, name_filter);
+  gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, loading_spinner);
+}
+
+static void
+domaine_sidebar_init (DomaineSidebar *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (self->domain_list, factory);
+
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (domaine_sidebar_update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->account_list, "row-activated",
+                           G_CALLBACK (account_row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  self->session_signals = g_signal_group_new (DOMAINE_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (domaine_sidebar_update_state), self);
+  domaine_sidebar_update_state (self);
+}
+
+GtkWidget *
+domaine_sidebar_new (void)
+{
+  return g_object_new (DOMAINE_TYPE_SIDEBAR, NULL);
+}

@@ -1,0 +1,151 @@
+/* test-record-editor.c: the record dialog: fields per type, live checks, preview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * No network: an unloaded zone is all the dialog needs (its name and records).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "domaine-record-editor.h"
+#include "domaine-test-gui.h"
+
+static OvhZone *
+new_zone (void)
+{
+  g_autoptr (OvhClient) client
+      = ovh_client_new ("http://127.0.0.1:9/1.0", "key", "secret", "consumer");
+  return ovh_zone_new (client, "example.com");
+}
+
+static void
+test_every_type_has_its_fields (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  guint n_types = 0;
+  const OvhRecordType *types = ovh_record_type_get_all (&n_types);
+  DomaineRecordEditor *editor
+      = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_assert_true (domaine_record_editor_set_field_type (editor, types[i].name));
+      for (guint f = 0; f < types[i].n_fields; f++)
+        g_assert_nonnull (domaine_test_find_widget_with_text (
+            GTK_WIDGET (editor), ovh_record_field_get_label (&types[i].fields[f])));
+      /* A preview is always there, in the type's zone-file spelling. */
+      g_assert_nonnull (strstr (domaine_record_editor_get_preview (editor), types[i].zone_type));
+    }
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (editor)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_preview_and_ttl (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  DomaineRecordEditor *editor
+      = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  g_autoptr (OvhRecord) record = NULL;
+
+  domaine_record_editor_set_field_type (editor, "MX");
+  domaine_record_editor_set_value (editor, "sub-domain", "@");
+  domaine_record_editor_set_value (editor, "priority", "10");
+  domaine_record_editor_set_value (editor, "host", "mx1.example.net.");
+  g_assert_true (domaine_record_editor_get_valid (editor));
+  g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==, "@ IN MX 10 mx1.example.net.");
+
+  domaine_record_editor_set_value (editor, "ttl", "600");
+  g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==,
+                   "@ 600 IN MX 10 mx1.example.net.");
+  record = domaine_record_editor_dup_record (editor);
+  g_assert_cmpuint (ovh_record_get_ttl (record), ==, 600);
+  g_assert_cmpstr (ovh_record_get_sub_domain (record), ==, "");
+  g_assert_cmpstr (ovh_record_get_target (record), ==, "10 mx1.example.net.");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_txt_counter (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  DomaineRecordEditor *editor
+      = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  g_autofree char *long_text = g_strnfill (300, 'a');
+
+  domaine_record_editor_set_field_type (editor, "TXT");
+  domaine_record_editor_set_value (editor, "value", "hello");
+  g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (editor), "5 characters"));
+  domaine_record_editor_set_value (editor, "value", long_text);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (GTK_WIDGET (editor), "300 characters in 2 strings"));
+  g_assert_true (domaine_record_editor_get_valid (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_typed_txt_keeps_its_type (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  g_autoptr (OvhRecord) spf = ovh_record_new ("example.com", "", "SPF", "v=spf1 mx -all", 0);
+  DomaineRecordEditor *editor;
+  g_autofree char *shot = NULL;
+
+  ovh_record_set_id (spf, 42);
+  editor = domaine_record_editor_new (zone, spf, DOMAINE_RECORD_EDITOR_EDIT);
+  gtk_window_present (GTK_WINDOW (editor));
+  domaine_test_wait_for_window (GTK_WINDOW (editor));
+
+  g_assert_false (domaine_record_editor_set_field_type (editor, "TXT"));
+  g_assert_false (domaine_record_editor_get_type_changed (editor));
+  g_assert_nonnull (domaine_test_find_button_with_label (GTK_WIDGET (editor), "C_hange Type…"));
+  g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (editor), "SPF"));
+  g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==, "@ IN TXT \"v=spf1 mx -all\"");
+  {
+    g_autoptr (OvhRecord) record = domaine_record_editor_dup_record (editor);
+    g_assert_cmpuint (ovh_record_get_id (record), ==, 42);
+    g_assert_cmpstr (ovh_record_get_field_type (record), ==, "SPF");
+  }
+  shot = domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor-spf");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  g_autoptr (OvhRecord) mx = ovh_record_new ("example.com", "", "MX", "10 mx1.example.net.", 3600);
+  DomaineRecordEditor *editor;
+  g_autofree char *shot = NULL;
+
+  editor = domaine_record_editor_new (zone, mx, DOMAINE_RECORD_EDITOR_CREATE);
+  gtk_window_present (GTK_WINDOW (editor));
+  domaine_test_wait_for_window (GTK_WINDOW (editor));
+  shot = domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor");
+  g_free (g_steal_pointer (&shot));
+
+  /* An error shows under the field that causes it. */
+  domaine_record_editor_set_value (editor, "host", "bad host name");
+  g_assert_false (domaine_record_editor_get_valid (editor));
+  g_assert_nonnull (domaine_record_editor_get_field_error (editor, "host"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 640);
+  domaine_test_spin (300);
+  shot = domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor-narrow");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int argc, char *argv[])
+{
+  domaine_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/record-editor/every-type-has-its-fields", test_every_type_has_its_fields);
+  g_test_add_func ("/record-editor/preview-and-ttl", test_preview_and_ttl);
+  g_test_add_func ("/record-editor/txt-counter", test_txt_counter);
+  g_test_add_func ("/record-editor/typed-txt-keeps-its-type", test_typed_txt_keeps_its_type);
+  g_test_add_func ("/record-editor/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
