@@ -698,6 +698,9 @@ domaine_account_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_signal_group_set_target (self->session_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), DOMAINE_TYPE_ACCOUNT_PAGE);
+  /* The header bar and the preferences page are not bound: unparent them too. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (domaine_account_page_parent_class)->dispose (object);
 }

@@ -1,0 +1,375 @@
+/* test-account-page.c: the account's page against the sandbox and the real keyring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ovh-account-store.h"
+#include "ovh-sandbox.h"
+
+#include "domaine-account-page.h"
+#include "domaine-application.h"
+#include "domaine-test-gui.h"
+#include "domaine-window.h"
+
+static DomaineApplication *the_app;
+
+static DomaineApplication *
+start_application (void)
+{
+  if (the_app == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      the_app = domaine_application_new ();
+      g_application_register (G_APPLICATION (the_app), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (domaine_application_start_sandbox (the_app, &error));
+      g_assert_no_error (error);
+    }
+  g_application_activate (G_APPLICATION (the_app));
+  return g_object_ref (the_app);
+}
+
+static OvhSandbox *
+get_sandbox (void)
+{
+  return OVH_SANDBOX (domaine_application_get_sandbox (the_app));
+}
+
+static DomaineWindow *
+get_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL; l = l->next)
+    if (DOMAINE_IS_WINDOW (l->data))
+      return DOMAINE_WINDOW (l->data);
+  g_assert_not_reached ();
+}
+
+static OvhAccountStore *
+get_store (void)
+{
+  return domaine_application_get_account_store (the_app);
+}
+
+static gboolean
+accounts_ready (gpointer data)
+{
+  return domaine_application_get_accounts_state (the_app) == DOMAINE_ACCOUNTS_READY;
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} Wait;
+
+static gboolean
+wait_done (gpointer data)
+{
+  return ((Wait *) data)->done;
+}
+
+static void
+added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = ovh_account_store_add_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = ovh_account_store_load_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* An account of the sandbox's customer in the keyring, with a key of its own. */
+static OvhAccount *
+add_account (const char *base_url, char **consumer_key_out)
+{
+  g_autofree char *consumer_key
+      = ovh_sandbox_create_credential (get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
+  OvhAccount *account
+      = ovh_account_new (base_url != NULL ? base_url : ovh_sandbox_get_base_url (get_sandbox ()),
+                         OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET, consumer_key);
+  Wait wait = { 0 };
+
+  g_assert_true (domaine_test_wait_until (accounts_ready, NULL, 10000));
+  ovh_account_store_add_async (get_store (), account, NULL, added_cb, &wait);
+  g_assert_true (domaine_test_wait_until (wait_done, &wait, 10000));
+  g_assert_no_error (wait.error);
+  if (consumer_key_out != NULL)
+    *consumer_key_out = g_steal_pointer (&consumer_key);
+  return account;
+}
+
+static OvhAccount *
+find_in_fresh_store (const char *account_id)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  Wait wait = { 0 };
+  OvhAccount *account;
+
+  ovh_account_store_load_async (store, NULL, loaded_cb, &wait);
+  g_assert_true (domaine_test_wait_until (wait_done, &wait, 10000));
+  g_assert_no_error (wait.error);
+  account = ovh_account_store_find (store, account_id);
+  return account != NULL ? g_object_ref (account) : NULL;
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  DomaineAccountPage *page = data;
+  DomaineSession *session = domaine_account_page_get_session (page);
+
+  return !domaine_account_page_get_loading (page) && domaine_session_get_me (session) != NULL
+         && domaine_session_get_state (session) != DOMAINE_SESSION_STATE_LOADING;
+}
+
+static DomaineAccountPage *
+show_account_page (OvhAccount *account)
+{
+  DomaineWindow *window = get_window ();
+  GtkWidget *page;
+
+  g_assert_true (domaine_window_select_account (window, ovh_account_get_id (account)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", NULL));
+  page = domaine_window_get_page (window, "account");
+  g_assert_true (DOMAINE_IS_ACCOUNT_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page) || gtk_widget_get_visible (page));
+  g_assert_true (domaine_test_wait_until (page_loaded, page, 15000));
+  return DOMAINE_ACCOUNT_PAGE (page);
+}
+
+static const char *
+row_value (DomaineAccountPage *page, const char *title)
+{
+  GtkWidget *row = domaine_test_find_widget_with_text (GTK_WIDGET (page), title);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  if (!gtk_widget_get_visible (row))
+    return NULL;
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return ADW_MESSAGE_DIALOG (l->data);
+  return NULL;
+}
+
+static void
+screenshots (DomaineWindow *window, const char *name)
+{
+  g_autofree char *narrow = g_strconcat (name, "-narrow", NULL);
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("DOMAINE_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  domaine_test_spin (400);
+  path = domaine_test_save_screenshot (GTK_WIDGET (window), name);
+  g_test_message ("screenshot: %s", path);
+  g_clear_pointer (&path, g_free);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  domaine_test_spin (400);
+  path = domaine_test_save_screenshot (GTK_WIDGET (window), narrow);
+  g_test_message ("screenshot: %s", path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  domaine_test_spin (300);
+}
+
+static gboolean
+account_gone (gpointer data)
+{
+  return ovh_account_store_find (get_store (), data) == NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint n_items;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *wait = data;
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static void
+test_page_details (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  g_autofree char *consumer_key = NULL;
+  g_autofree char *other_key = NULL;
+  g_autoptr (OvhAccount) account = add_account (NULL, &consumer_key);
+  g_autoptr (OvhAccount) stored = NULL;
+  DomaineWindow *window = get_window ();
+  DomaineAccountPage *page;
+  OvhCredential *credential;
+  GListModel *others;
+  GtkWidget *label_row;
+  GtkWidget *back;
+  guint n_others;
+  gint64 other_id = 0;
+
+  /* A second application's key on the same account, to revoke. */
+  ovh_sandbox_add_application (get_sandbox (), "otherAppKey00001",
+                               "otherAppSecret00000000000000000", "Backup script");
+  other_key = ovh_sandbox_create_credential (get_sandbox (), "otherAppKey00001", NULL, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  domaine_test_wait_for_window (GTK_WINDOW (window));
+  page = show_account_page (account);
+
+  /* Who, from /me. */
+  g_assert_cmpstr (row_value (page, "Name"), ==, "Ada Lovelace");
+  g_assert_cmpstr (row_value (page, "Nichandle"), ==, OVH_SANDBOX_NICHANDLE);
+  g_assert_cmpstr (row_value (page, "Email"), ==, OVH_SANDBOX_EMAIL);
+  g_assert_nonnull (row_value (page, "Country"));
+  g_assert_nonnull (row_value (page, "Currency"));
+  g_assert_cmpstr (row_value (page, "Sandbox on this computer"), ==,
+                   ovh_sandbox_get_base_url (get_sandbox ()));
+
+  /* Domaine's key: active, never expires, its rules listed. */
+  credential = domaine_account_page_get_credential (page);
+  g_assert_nonnull (credential);
+  g_assert_cmpint (ovh_credential_get_status (credential), ==, OVH_CREDENTIAL_STATUS_VALIDATED);
+  g_assert_cmpstr (row_value (page, "Status"), ==, "Active");
+  g_assert_cmpstr (row_value (page, "Expires"), ==, "Never");
+  g_assert_nonnull (row_value (page, "Created"));
+  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Rights"));
+
+  /* The other keys, without Domaine's own, each with its application. */
+  others = domaine_account_page_get_other_keys (page);
+  n_others = g_list_model_get_n_items (others);
+  g_assert_cmpuint (n_others, >=, 1);
+  for (guint i = 0; i < n_others; i++)
+    {
+      g_autoptr (OvhCredential) key = g_list_model_get_item (others, i);
+
+      g_assert_cmpint (ovh_credential_get_id (key), !=, ovh_credential_get_id (credential));
+      if (g_strcmp0 (ovh_credential_get_application_name (key), "Backup script") == 0)
+        other_id = ovh_credential_get_id (key);
+    }
+  g_assert_cmpint (other_id, !=, 0);
+  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Backup script"));
+  g_assert_nonnull (domaine_test_find_button_with_label (GTK_WIDGET (page), "Revoke…"));
+  g_assert_nonnull (domaine_test_find_button_with_label (GTK_WIDGET (page), "Sign Out…"));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (page)), ==, 0);
+
+  screenshots (window, "account-page");
+
+  /* Folded: a back button to the sidebar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  domaine_test_spin (400);
+  back = domaine_test_find_widget_with_text (GTK_WIDGET (page), "Back");
+  g_assert_nonnull (back);
+  g_assert_true (domaine_account_page_get_folded (page));
+  g_assert_true (gtk_widget_get_visible (back));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  domaine_test_spin (300);
+  g_assert_false (domaine_account_page_get_folded (page));
+
+  /* Revoke asks first, then the key stops working at OVHcloud and leaves the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.revoke", "x", other_id));
+  g_assert_nonnull (find_message_dialog ());
+  adw_message_dialog_response (find_message_dialog (), "revoke");
+  {
+    CountWait wait = { others, n_others - 1 };
+    g_assert_true (domaine_test_wait_until (has_n_items, &wait, 15000));
+  }
+  {
+    g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), other_key);
+    g_assert_cmpstr (status, !=, "validated");
+  }
+
+  /* The label is edited here and kept in the keyring. */
+  label_row = domaine_test_find_widget_with_text (GTK_WIDGET (page), "Label");
+  g_assert_true (ADW_IS_ENTRY_ROW (label_row));
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "Ada’s domains");
+  g_signal_emit_by_name (label_row, "apply");
+  g_assert_cmpstr (ovh_account_get_label (account), ==, "Ada’s domains");
+  domaine_test_spin (1000);
+  stored = find_in_fresh_store (ovh_account_get_id (account));
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada’s domains");
+  g_clear_object (&stored);
+
+  /* Sign out: confirmation, logout at OVHcloud, out of the keyring. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.sign-out", NULL));
+  g_assert_nonnull (find_message_dialog ());
+  adw_message_dialog_response (find_message_dialog (), "sign-out");
+  g_assert_true (
+      domaine_test_wait_until (account_gone, (gpointer) ovh_account_get_id (account), 15000));
+  stored = find_in_fresh_store (ovh_account_get_id (account));
+  g_assert_null (stored);
+  {
+    g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), consumer_key);
+    g_assert_cmpstr (status, ==, "expired");
+  }
+  /* The window let go of the account. */
+  g_assert_true (domaine_window_get_session (window) == NULL
+                 || domaine_session_get_account (domaine_window_get_session (window)) != account);
+}
+
+static void
+test_page_sign_out_offline (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  /* Nothing listens on port 9: OVHcloud "cannot be reached". */
+  g_autoptr (OvhAccount) account = add_account ("http://127.0.0.1:9/1.0", NULL);
+  g_autoptr (OvhAccount) stored = NULL;
+  DomaineWindow *window = get_window ();
+  GtkWidget *page;
+
+  g_assert_true (domaine_window_select_account (window, ovh_account_get_id (account)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", NULL));
+  page = domaine_window_get_page (window, "account");
+  g_assert_true (DOMAINE_IS_ACCOUNT_PAGE (page));
+
+  g_assert_true (gtk_widget_activate_action (page, "account.sign-out", NULL));
+  adw_message_dialog_response (find_message_dialog (), "sign-out");
+  g_assert_true (
+      domaine_test_wait_until (account_gone, (gpointer) ovh_account_get_id (account), 30000));
+  stored = find_in_fresh_store (ovh_account_get_id (account));
+  g_assert_null (stored);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  domaine_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/account-page/details", test_page_details);
+  g_test_add_func ("/account-page/sign-out-offline", test_page_sign_out_offline);
+
+  status = g_test_run ();
+  g_clear_object (&the_app);
+  return status;
+}
