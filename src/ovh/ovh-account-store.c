@@ -124,11 +124,15 @@ new_locked_error (void)
 }
 
 /* Turns what libsecret or GDBus said into one of our codes. A cancellation that we did not
- * ask for is a dismissed unlock prompt: the user refused to unlock. */
+ * ask for, or a failure without an error (libsecret's way of saying that a prompt to unlock or
+ * create the keyring was dismissed), means the user refused to unlock. */
 static GError *
 translate_error (GError *error, GCancellable *cancellable)
 {
   g_autoptr (GError) owned = error;
+
+  if (error == NULL)
+    return new_locked_error ();
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -233,16 +237,17 @@ decode_item (SecretItem *item, GError **error)
   const char *label;
   const char *nichandle;
 
-  if (secret_item_get_locked (item))
-    {
-      g_propagate_error (error, new_locked_error ());
-      return NULL;
-    }
-
   account_id = g_hash_table_lookup (attributes, "account-id");
   endpoint = g_hash_table_lookup (attributes, "endpoint");
   application_key = g_hash_table_lookup (attributes, "application-key");
   value = secret_item_get_secret (item);
+
+  /* "locked" may be stale right after an unlock: only a missing secret says it is. */
+  if (value == NULL && secret_item_get_locked (item))
+    {
+      g_propagate_error (error, new_locked_error ());
+      return NULL;
+    }
 
   if (account_id == NULL || endpoint == NULL || application_key == NULL || value == NULL)
     goto corrupt;
@@ -479,6 +484,9 @@ typedef struct
   char *account_id;
   SecretService *service;
   GList *stale_items; /* SecretItem, for update */
+  GList *items;       /* SecretItem, for load and lookup */
+  guint n_locked;
+  void (*items_ready) (GTask *task); /* takes the task's reference */
 } Operation;
 
 static void
@@ -488,6 +496,7 @@ operation_free (Operation *operation)
   g_clear_pointer (&operation->account_id, g_free);
   g_clear_object (&operation->service);
   g_list_free_full (operation->stale_items, g_object_unref);
+  g_list_free_full (operation->items, g_object_unref);
   g_free (operation);
 }
 
@@ -572,27 +581,169 @@ decode_items (GList *items, GError **error)
   return g_steal_pointer (&accounts);
 }
 
-/* Load */
+/* Fetching items: search, unlock what is locked, then read the secrets. libsecret's
+ * SECRET_SEARCH_UNLOCK is not used: when the unlock prompt cannot be shown, libsecret 0.20
+ * never completes that search, while an explicit unlock answers "0 unlocked" (refused). */
 
 static void
-load_search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+fetch_secrets_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  OvhAccountStore *self = g_task_get_source_object (task);
+  Operation *operation = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) accounts = NULL;
-  GList *items;
-  guint removed;
 
-  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  if (!secret_item_load_secrets_finish (result, &error))
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  operation->items_ready (g_steal_pointer (&task));
+}
+
+static void
+fetch_secrets (GTask *task)
+{
+  Operation *operation = g_task_get_task_data (task);
+
+  if (operation->items == NULL)
+    {
+      operation->items_ready (task);
+      return;
+    }
+
+  secret_item_load_secrets (operation->items, g_task_get_cancellable (task), fetch_secrets_cb,
+                            task);
+}
+
+static void
+fetch_unlock_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Operation *operation = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  int n_unlocked;
+
+  n_unlocked = secret_service_unlock_finish (SECRET_SERVICE (object), result, NULL, &error);
   if (error != NULL)
     {
       return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  accounts = decode_items (items, &error);
-  g_list_free_full (items, g_object_unref);
+  if (n_unlocked < 0 || (guint) n_unlocked < operation->n_locked)
+    {
+      g_debug ("The keyring stayed locked");
+      g_task_return_error (task, new_locked_error ());
+      return;
+    }
+
+  fetch_secrets (g_steal_pointer (&task));
+}
+
+/* Unlocks the collections that hold locked items: unlocking the items themselves makes
+ * libsecret 0.20 wait forever when no prompt can be shown. */
+static void
+fetch_collections_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Operation *operation = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autolist (SecretCollection) collections = NULL;
+  g_autoptr (GList) locked = NULL;
+  GCancellable *cancellable;
+
+  if (!secret_service_load_collections_finish (operation->service, result, &error))
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  collections = secret_service_get_collections (operation->service);
+  for (GList *c = collections; c != NULL; c = c->next)
+    {
+      const char *collection_path = g_dbus_proxy_get_object_path (c->data);
+      gsize length = strlen (collection_path);
+
+      for (GList *l = operation->items; l != NULL; l = l->next)
+        {
+          const char *item_path = g_dbus_proxy_get_object_path (l->data);
+
+          if (secret_item_get_locked (l->data) && strncmp (item_path, collection_path, length) == 0
+              && item_path[length] == '/')
+            {
+              locked = g_list_prepend (locked, c->data);
+              break;
+            }
+        }
+    }
+
+  if (locked == NULL)
+    {
+      /* Locked items outside any known collection: nothing we can unlock. */
+      g_task_return_error (task, new_locked_error ());
+      return;
+    }
+
+  operation->n_locked = g_list_length (locked);
+  cancellable = g_task_get_cancellable (task);
+  secret_service_unlock (operation->service, locked, cancellable, fetch_unlock_cb,
+                         g_steal_pointer (&task));
+}
+
+static void
+fetch_search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Operation *operation = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  gboolean any_locked = FALSE;
+  GCancellable *cancellable;
+
+  operation->items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
+  if (error != NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (GList *l = operation->items; l != NULL && !any_locked; l = l->next)
+    any_locked = secret_item_get_locked (l->data);
+
+  if (!any_locked)
+    {
+      fetch_secrets (g_steal_pointer (&task));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  secret_service_load_collections (operation->service, cancellable, fetch_collections_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+fetch_items (GTask *task, GHashTable *attributes, void (*items_ready) (GTask *task))
+{
+  Operation *operation = g_task_get_task_data (task);
+
+  operation->items_ready = items_ready;
+  secret_service_search (operation->service, ovh_account_store_get_schema (), attributes,
+                         SECRET_SEARCH_ALL, g_task_get_cancellable (task), fetch_search_cb, task);
+}
+
+/* Load */
+
+static void
+load_items_ready (GTask *task_in)
+{
+  g_autoptr (GTask) task = task_in;
+  OvhAccountStore *self = g_task_get_source_object (task);
+  Operation *operation = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  guint removed;
+
+  accounts = decode_items (operation->items, &error);
   if (accounts == NULL)
     {
       return_error (task, g_steal_pointer (&error));
@@ -620,17 +771,13 @@ static void
 load_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
 
-  if (service == NULL)
+  if (get_service_finish (task, result) == NULL)
     return;
 
   attributes = new_attributes (NULL, NULL, NULL);
-  secret_service_search (service, ovh_account_store_get_schema (), attributes,
-                         SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                         cancellable, load_search_cb, g_steal_pointer (&task));
+  fetch_items (g_steal_pointer (&task), attributes, load_items_ready);
 }
 
 void
@@ -661,29 +808,19 @@ ovh_account_store_load_finish (OvhAccountStore *self, GAsyncResult *result, GErr
 /* Lookup */
 
 static void
-lookup_search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+lookup_items_ready (GTask *task_in)
 {
-  g_autoptr (GTask) task = user_data;
+  g_autoptr (GTask) task = task_in;
+  Operation *operation = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) accounts = NULL;
-  GList *items;
-  gboolean found_items;
 
-  items = secret_service_search_finish (SECRET_SERVICE (object), result, &error);
-  if (error != NULL)
-    {
-      return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  found_items = items != NULL;
-  accounts = decode_items (items, &error);
-  g_list_free_full (items, g_object_unref);
+  accounts = decode_items (operation->items, &error);
   if (accounts == NULL)
     return_error (task, g_steal_pointer (&error));
   else if (accounts->len > 0)
     g_task_return_pointer (task, g_object_ref (g_ptr_array_index (accounts, 0)), g_object_unref);
-  else if (found_items)
+  else if (operation->items != NULL)
     g_task_return_new_error (task, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_CORRUPT,
                              _ ("The keyring entry of this OVHcloud account cannot be read."));
   else
@@ -695,18 +832,14 @@ static void
 lookup_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  GCancellable *cancellable = g_task_get_cancellable (task);
   Operation *operation = g_task_get_task_data (task);
-  SecretService *service = get_service_finish (task, result);
   g_autoptr (GHashTable) attributes = NULL;
 
-  if (service == NULL)
+  if (get_service_finish (task, result) == NULL)
     return;
 
   attributes = new_attributes (operation->account_id, NULL, NULL);
-  secret_service_search (service, ovh_account_store_get_schema (), attributes,
-                         SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS, cancellable,
-                         lookup_search_cb, g_steal_pointer (&task));
+  fetch_items (g_steal_pointer (&task), attributes, lookup_items_ready);
 }
 
 void
