@@ -1,0 +1,156 @@
+/* test-sandbox-mode.c: `domaine --sandbox`, as a newcomer starts it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real command line goes through g_application_run(): the option starts the
+ * in-process sandbox on a free loopback port and opens its "Sandbox" account, kept in
+ * memory only, with its domains, under the banner that says changes stay local.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ovh-account-store.h"
+#include "ovh-domain.h"
+#include "ovh-sandbox.h"
+
+#include "domaine-application.h"
+#include "domaine-session-banner.h"
+#include "domaine-test-gui.h"
+#include "domaine-window.h"
+
+typedef struct
+{
+  DomaineApplication *app;
+  guint ticks;
+  gboolean checked;
+  char *account_id;
+} Run;
+
+static DomaineWindow *
+get_window (DomaineApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (DOMAINE_IS_WINDOW (l->data))
+      return DOMAINE_WINDOW (l->data);
+  return NULL;
+}
+
+static gboolean
+check_sandbox_window (gpointer user_data)
+{
+  Run *run = user_data;
+  DomaineWindow *window = get_window (run->app);
+  DomaineSession *session = window != NULL ? domaine_window_get_session (window) : NULL;
+  OvhAccount *account;
+  DomaineSessionBanner *banner;
+  const char *url;
+
+  /* Up to 30 s for the window, /me and the domain list. */
+  if (++run->ticks > 300)
+    g_error ("the sandbox account did not open with its domains");
+  if (session == NULL || domaine_session_get_state (session) != DOMAINE_SESSION_STATE_READY
+      || g_list_model_get_n_items (domaine_session_get_domains (session)) == 0
+      || domaine_application_get_accounts_state (run->app) == DOMAINE_ACCOUNTS_LOADING)
+    return G_SOURCE_CONTINUE;
+
+  account = domaine_session_get_account (session);
+  url = domaine_application_get_sandbox_url (run->app);
+  g_assert_nonnull (url);
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+  g_assert_cmpstr (ovh_account_get_endpoint (account), ==, url);
+  g_assert_true (ovh_account_is_sandbox (account));
+  g_assert_cmpstr (ovh_account_get_label (account), ==, "Sandbox");
+  g_assert_cmpstr (ovh_me_get_nichandle (domaine_session_get_me (session)), ==,
+                   OVH_SANDBOX_NICHANDLE);
+
+  /* In memory only: the application knows it, the keyring does not. */
+  g_assert_true (domaine_application_is_transient_account (run->app, account));
+  g_assert_null (ovh_account_store_find (domaine_application_get_account_store (run->app),
+                                         ovh_account_get_id (account)));
+  g_assert_true (domaine_application_find_account (run->app, ovh_account_get_id (account))
+                 == account);
+
+  /* The seeded domains are listed. */
+  g_test_message ("sandbox at %s with %u domains", url,
+                  g_list_model_get_n_items (domaine_session_get_domains (session)));
+
+  /* The banner says where changes go. */
+  banner = DOMAINE_SESSION_BANNER (
+      domaine_test_find_widget_of_type (GTK_WIDGET (window), DOMAINE_TYPE_SESSION_BANNER));
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (domaine_session_banner_get_title (banner), ==,
+                   "This is the sandbox: changes stay on this computer.");
+
+  /* "Try the Sandbox" again opens the same account, not a second one. */
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "try-sandbox", NULL);
+  g_assert_true (domaine_session_get_account (domaine_window_get_session (window)) == account);
+  {
+    GListModel *accounts = domaine_application_get_accounts (run->app);
+    guint n_sandbox = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+      {
+        g_autoptr (OvhAccount) item = g_list_model_get_item (accounts, i);
+        n_sandbox += ovh_account_is_sandbox (item)
+                     && domaine_application_is_transient_account (run->app, item);
+      }
+    g_assert_cmpuint (n_sandbox, ==, 1);
+  }
+
+  if (g_getenv ("DOMAINE_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = domaine_test_save_screenshot (GTK_WIDGET (window), "sandbox-mode");
+      g_test_message ("screenshot: %s", path);
+    }
+
+  run->account_id = g_strdup (ovh_account_get_id (account));
+  run->checked = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+app_activated_cb (GApplication *app, Run *run)
+{
+  DomaineWindow *window = get_window (run->app);
+
+  if (window != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  if (run->ticks == 0)
+    g_timeout_add (100, check_sandbox_window, run);
+}
+
+static void
+test_sandbox_mode_command_line (void)
+{
+  g_autoptr (DomaineApplication) app = domaine_application_new ();
+  char *argv[] = { (char *) "domaine", (char *) "--sandbox", NULL };
+  Run run = { app };
+  int status;
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &run);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.checked);
+
+  /* Quitting stops the sandbox and forgets its account: nothing was written anywhere. */
+  g_assert_nonnull (run.account_id);
+  g_free (run.account_id);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  domaine_test_gui_init (&argc, &argv);
+
+  g_test_add_func ("/sandbox-mode/command-line", test_sandbox_mode_command_line);
+
+  return g_test_run ();
+}
