@@ -188,8 +188,13 @@ find_existing (OvhChangeset *self, guint64 record_id, GError **error)
   OvhRecord *existing = ovh_zone_find_record_by_id (self->zone, record_id);
 
   if (existing == NULL)
-    g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_NOT_FOUND,
-                 _ ("The zone %s has no record %" G_GUINT64_FORMAT), zone_name (self), record_id);
+    {
+      /* Formatted apart: xgettext cuts a message at G_GUINT64_FORMAT. */
+      g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, record_id);
+
+      g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_NOT_FOUND,
+                   _ ("The zone %s has no record %s"), zone_name (self), id);
+    }
   return existing;
 }
 
