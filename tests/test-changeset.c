@@ -660,6 +660,136 @@ test_save_load (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* Applied changes make the disk cache stale even when the serial does not move (no
+ * refresh yet): the next open reads everything again. */
+static void
+test_apply_forgets_cache (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhRecord) blog = NULL;
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhZone) reopened = NULL;
+  g_autoptr (OvhChangeset) changeset = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *cache_dir = g_dir_make_tmp ("domaine-cs-cache-XXXXXX", NULL);
+  Edit edit;
+
+  ovh_record_loader_forget_all ();
+  zone = ovh_zone_new (fixture->client, ZONE);
+  ovh_zone_set_cache_dir (zone, cache_dir);
+  ovh_zone_load_async (zone, OVH_ZONE_LOAD_DEFAULT, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_zone_load_finish (zone, ovh_test_wait_result (&result), &error));
+  g_clear_object (&result);
+  changeset = ovh_changeset_new (zone);
+
+  blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.33", 0);
+  g_assert_nonnull (ovh_changeset_stage_update (
+      changeset, ovh_record_get_id (find (zone, "blog", "A")), blog, NULL));
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", ZONE_PATH "/refresh",
+                            OVH_SANDBOX_FAULT_HTTP_500, 0);
+  edit.zone = zone;
+  edit.changeset = changeset;
+  g_assert_false (apply (&edit, &error));
+  g_assert_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PUBLISH_FAILED);
+  g_clear_error (&error);
+
+  reopened = ovh_zone_new (fixture->client, ZONE);
+  ovh_zone_set_cache_dir (reopened, cache_dir);
+  ovh_zone_load_async (reopened, OVH_ZONE_LOAD_DEFAULT, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_zone_load_finish (reopened, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_false (ovh_zone_get_from_cache (reopened));
+  g_assert_cmpstr (ovh_record_get_target (find (reopened, "blog", "A")), ==, "192.0.2.33");
+
+  g_assert_finalize_object (g_steal_pointer (&changeset));
+  g_assert_finalize_object (g_steal_pointer (&zone));
+  g_assert_finalize_object (g_steal_pointer (&reopened));
+  {
+    g_autoptr (GDir) dir = g_dir_open (cache_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (cache_dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (cache_dir);
+}
+
+/* Cancelled mid-way: what was sent is applied (and needs publishing), the rest stays. */
+static void
+test_cancel (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  guint n_staged = 12;
+
+  edit_open (fixture, &edit);
+  for (guint i = 0; i < n_staged; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("host%u", i);
+      g_autoptr (OvhRecord) record = ovh_record_new (ZONE, name, "A", "192.0.2.50", 0);
+
+      g_assert_nonnull (ovh_changeset_stage_create (edit.changeset, record, NULL));
+    }
+
+  ovh_sandbox_set_latency_ms (fixture->sandbox, 30);
+  ovh_changeset_apply_async (edit.changeset, cancellable, ovh_test_store_result, &result);
+  /* The first round of requests (4 in flight) lands, then the user cancels. */
+  while (ovh_changeset_get_n_done (edit.changeset) < 4)
+    g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (
+      ovh_changeset_apply_finish (edit.changeset, ovh_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  ovh_sandbox_set_latency_ms (fixture->sandbox, 0);
+
+  g_assert_false (ovh_changeset_get_busy (edit.changeset));
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), <, n_staged);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), >, 0);
+  /* Cancelled changes are pending again, not failed. */
+  for (guint i = 0; i < ovh_changeset_get_n_pending (edit.changeset); i++)
+    {
+      g_autoptr (OvhChange) change
+          = g_list_model_get_item (ovh_changeset_get_changes (edit.changeset), i);
+      g_assert_cmpint (ovh_change_get_state (change), ==, OVH_CHANGE_STATE_PENDING);
+      g_assert_null (ovh_change_get_error (change));
+    }
+  g_assert_true (ovh_changeset_get_needs_publish (edit.changeset));
+  g_assert_cmpuint (count_refreshes (fixture), ==, 0);
+
+  /* Finishing the job publishes everything once. */
+  g_clear_error (&error);
+  g_assert_true (apply (&edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), ==, 0);
+  g_assert_false (ovh_changeset_get_needs_publish (edit.changeset));
+  g_assert_cmpuint (count_refreshes (fixture), ==, 1);
+  /* Each exactly once: nothing in flight at the cancel was sent twice. */
+  {
+    g_autofree char *json = ovh_sandbox_dup_records_json (fixture->sandbox, ZONE);
+    g_autoptr (JsonNode) root = json_from_string (json, NULL);
+    JsonArray *array = json_node_get_array (root);
+    guint n_hosts = 0;
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *object = json_array_get_object_element (array, i);
+        if (g_str_has_prefix (json_object_get_string_member_with_default (object, "subDomain", ""),
+                              "host"))
+          n_hosts++;
+      }
+    g_assert_cmpuint (n_hosts, ==, n_staged);
+  }
+
+  g_clear_object (&result);
+  edit_close (&edit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -671,6 +801,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/changeset/partial-failure", test_partial_failure);
   ovh_test_add ("/changeset/refresh-failure", test_refresh_failure);
   ovh_test_add ("/changeset/save-load", test_save_load);
+  ovh_test_add ("/changeset/apply-forgets-cache", test_apply_forgets_cache);
+  ovh_test_add ("/changeset/cancel", test_cancel);
 
   return g_test_run ();
 }

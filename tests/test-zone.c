@@ -598,6 +598,70 @@ test_large_zone (OvhTestFixture *fixture, gconstpointer data)
   remove_cache_dir (cache_dir);
 }
 
+/* What worked is written in the cache too: a new process (here: a forgotten memory) that
+ * reopens the zone from the cache knows the endpoint's strategy. */
+static void
+test_strategy_survives_restart (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autofree char *cache_dir = make_cache_dir ();
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhZone) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *base_url = ovh_client_get_base_url (fixture->client);
+
+  prepare (fixture);
+  ovh_sandbox_set_expanded_lists (fixture->sandbox, FALSE);
+  zone = new_zone (fixture, ZONE, cache_dir);
+  g_assert_true (load_zone (zone, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ovh_zone_get_strategy (zone), ==, OVH_RECORD_LOAD_STRATEGY_BATCH);
+  g_assert_cmpint (ovh_record_loader_lookup_remembered (base_url), ==,
+                   OVH_RECORD_LOAD_STRATEGY_BATCH);
+
+  ovh_record_loader_forget_all ();
+  g_assert_cmpint (ovh_record_loader_lookup_remembered (base_url), ==,
+                   OVH_RECORD_LOAD_STRATEGY_AUTO);
+  reopened = new_zone (fixture, ZONE, cache_dir);
+  g_assert_true (load_zone (reopened, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ovh_zone_get_from_cache (reopened));
+  g_assert_cmpint (ovh_zone_get_strategy (reopened), ==, OVH_RECORD_LOAD_STRATEGY_BATCH);
+  g_assert_cmpint (ovh_record_loader_lookup_remembered (base_url), ==,
+                   OVH_RECORD_LOAD_STRATEGY_BATCH);
+
+  g_assert_finalize_object (g_steal_pointer (&zone));
+  g_assert_finalize_object (g_steal_pointer (&reopened));
+  remove_cache_dir (cache_dir);
+}
+
+/* Progress while a big zone loads page by page: "n of total", never above the total. */
+static void
+test_progress (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autofree char *cache_dir = make_cache_dir ();
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (GError) error = NULL;
+  Watch watch = { g_array_new (FALSE, FALSE, sizeof (OvhZoneLoadState)) };
+
+  prepare (fixture);
+  ovh_sandbox_set_expanded_lists (fixture->sandbox, FALSE); /* batches: many steps */
+  ovh_sandbox_add_generated_zone (fixture->sandbox, BIG_ZONE, BIG_SIZE);
+  zone = new_zone (fixture, BIG_ZONE, cache_dir);
+  g_signal_connect (zone, "notify::n-loaded", G_CALLBACK (loaded_cb), &watch);
+  g_assert_true (load_zone (zone, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  /* One step per batch of 50 at least. */
+  g_assert_cmpuint (watch.n_loaded_notifies, >=, BIG_SIZE / 50);
+  g_assert_false (watch.loaded_above_total);
+  g_assert_cmpuint (ovh_zone_get_n_loaded (zone), ==, BIG_SIZE);
+  g_assert_cmpuint (ovh_zone_get_n_total (zone), ==, BIG_SIZE);
+
+  g_signal_handlers_disconnect_by_data (zone, &watch);
+  g_array_unref (watch.states);
+  g_assert_finalize_object (g_steal_pointer (&zone));
+  remove_cache_dir (cache_dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -614,6 +678,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/zone/cancel-keeps-records", test_cancel_keeps_records);
   ovh_test_add ("/zone/precise-model-edits", test_precise_model_edits);
   ovh_test_add ("/zone/large", test_large_zone);
+  ovh_test_add ("/zone/cache/strategy-survives-restart", test_strategy_survives_restart);
+  ovh_test_add ("/zone/progress", test_progress);
 
   return g_test_run ();
 }

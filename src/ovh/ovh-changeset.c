@@ -720,8 +720,7 @@ resolve_ids_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     ChangeCall *next = change_call_new (call->task, call->change);
 
     next->created_id = best;
-    ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE,
-                           g_task_get_cancellable (call->task), resolve_record_cb, next);
+    ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, NULL, resolve_record_cb, next);
   }
 }
 
@@ -756,8 +755,7 @@ create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *path = zone_path (self, suffix);
 
       ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE,
-                             g_task_get_cancellable (call->task), resolve_ids_cb,
-                             change_call_new (call->task, call->change));
+                             NULL, resolve_ids_cb, change_call_new (call->task, call->change));
       return;
     }
 
@@ -772,7 +770,10 @@ start_change (GTask *task, OvhChange *change)
   OvhChangeset *self = g_task_get_source_object (task);
   ApplyData *data = g_task_get_task_data (task);
   OvhClient *client = ovh_zone_get_client (self->zone);
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  /* A request once sent is seen through: cancelling it would leave its outcome unknown
+   * (a create applied at OVH but still pending here would be sent twice). Cancellation
+   * stops new requests; see apply_pump(). */
+  GCancellable *cancellable = NULL;
   g_autofree char *path = NULL;
   g_autoptr (JsonNode) body = NULL;
   OvhChange *partner = ovh_change_get_partner (change);

@@ -90,8 +90,9 @@ void ovh_changeset_discard_all (OvhChangeset *self);
 
 /* Applies every pending and failed change, then refreshes (see above). TRUE when all were
  * applied and published; else OVH_CHANGESET_ERROR_PARTIAL (which ones failed, and whether
- * the refresh failed too) or OVH_CHANGESET_ERROR_PUBLISH_FAILED, or G_IO_ERROR_CANCELLED
- * (changes not yet sent stay pending). */
+ * the refresh failed too) or OVH_CHANGESET_ERROR_PUBLISH_FAILED, or G_IO_ERROR_CANCELLED:
+ * requests already sent are seen through (so no change is left in doubt), the others stay
+ * pending, and no refresh is made ("needs-publish" tells whether one is owed). */
 void ovh_changeset_apply_async (OvhChangeset *self,
                                 GCancellable *cancellable,
                                 GAsyncReadyCallback callback,
