@@ -131,6 +131,18 @@ test_selecting_shows_the_page (Fixture *fixture, gconstpointer data)
   shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "window-domain");
 }
 
+/* What AdwApplication loads for the app: the screens must look as they do there. */
+static void
+load_app_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -139,6 +151,7 @@ main (int argc, char *argv[])
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
   domaine_test_gui_init (&argc, &argv);
+  load_app_style ();
 
   g_test_add ("/sidebar/lists-and-filters", Fixture, NULL, fixture_set_up, test_lists_and_filters,
               fixture_tear_down);

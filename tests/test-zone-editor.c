@@ -116,6 +116,15 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_clear_object (&fixture->sandbox);
 }
 
+/* After a frame, so that the last change is drawn. */
+static char *
+screenshot (Fixture *fixture, const char *name)
+{
+  domaine_test_wait_for_window (fixture->window);
+  domaine_test_spin (200);
+  return domaine_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+}
+
 /* The dialog the last action opened. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -321,9 +330,25 @@ test_edit_and_publish (Fixture *fixture, gconstpointer data)
     g_autofree char *shot = NULL;
 
     select_row (fixture, "autoconfig", "CNAME");
-    shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "zone-editor");
+    shot = screenshot (fixture, "zone-editor");
     if (shot != NULL)
       g_test_message ("screenshot: %s", shot);
+  }
+
+  /* The review lists them as a diff, grouped. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.review", NULL));
+  {
+    GtkWindow *review = find_toplevel (DOMAINE_TYPE_REVIEW_DIALOG);
+    g_autofree char *shot = NULL;
+
+    g_assert_nonnull (review);
+    g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (review), "Changed"));
+    g_assert_nonnull (
+        domaine_test_find_widget_with_text (GTK_WIDGET (review), "_autodiscover._tcp · SRV"));
+    domaine_test_wait_for_window (review);
+    domaine_test_spin (200);
+    shot = domaine_test_save_screenshot (GTK_WIDGET (review), "review-dialog");
+    gtk_window_destroy (review);
   }
 
   ovh_sandbox_reset_request_log (fixture->sandbox);
@@ -570,7 +595,7 @@ test_domain_view (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "Transfer lock"));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (fixture->window)), ==, 0);
-  shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "domain-page");
+  shot = screenshot (fixture, "domain-page");
 }
 
 static void
@@ -598,11 +623,23 @@ test_narrow (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
   domaine_test_spin (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
-  shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "zone-editor-narrow");
+  shot = screenshot (fixture, "zone-editor-narrow");
   domaine_domain_page_set_visible_view (fixture->page, "domain");
   domaine_test_spin (200);
   g_free (shot);
-  shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "domain-page-narrow");
+  shot = screenshot (fixture, "domain-page-narrow");
+}
+
+/* What AdwApplication loads for the app: the screens must look as they do there. */
+static void
+load_app_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 int
@@ -614,6 +651,7 @@ main (int argc, char *argv[])
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
   domaine_test_gui_init (&argc, &argv);
+  load_app_style ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/zone-editor/edit-and-publish", test_edit_and_publish);
