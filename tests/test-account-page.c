@@ -193,6 +193,26 @@ screenshots (DomaineWindow *window, const char *name)
   g_test_message ("screenshot: %s", path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   domaine_test_spin (300);
+
+  /* The lower half: Domaine's key, its rights, the other keys, Sign Out. */
+  {
+    GtkWidget *page = domaine_window_get_page (window, "account");
+    GtkWidget *scrolled = domaine_test_find_widget_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment
+        = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    GtkWidget *rules = domaine_test_find_widget_with_text (page, "Rights");
+    g_autofree char *keys = g_strconcat (name, "-keys", NULL);
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rules), TRUE);
+    domaine_test_spin (300);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    domaine_test_spin (300);
+    g_clear_pointer (&path, g_free);
+    path = domaine_test_save_screenshot (GTK_WIDGET (window), keys);
+    g_test_message ("screenshot: %s", path);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rules), FALSE);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
 }
 
 static gboolean
