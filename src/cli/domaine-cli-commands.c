@@ -14,6 +14,7 @@
 #include "domaine-cli-private.h"
 #include "ovh-credential.h"
 #include "ovh-domain.h"
+#include "ovh-endpoint.h"
 #include "ovh-me.h"
 #include "ovh-record.h"
 #include "ovh-zone-file.h"
@@ -1458,6 +1459,16 @@ domaine_cli_cmd_complete (DomaineCli *self, GError **error)
           if (ovh_domain_has_zone (domain))
             domaine_cli_print (self, "%s\n", ovh_domain_get_name (domain));
         }
+      return DOMAINE_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (what, "endpoints"))
+    {
+      guint n_endpoints = 0;
+      const OvhEndpoint *endpoints = ovh_endpoint_get_all (&n_endpoints);
+
+      for (guint i = 0; i < n_endpoints; i++)
+        domaine_cli_print (self, "%s\n", endpoints[i].id);
       return DOMAINE_CLI_EXIT_OK;
     }
 

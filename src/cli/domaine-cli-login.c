@@ -245,7 +245,8 @@ domaine_cli_cmd_login (DomaineCli *self, GError **error)
     case OVH_CREDENTIAL_STATUS_EXPIRED:
       g_clear_error (error);
       g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
-                           _ ("The key expired before it was validated"));
+                           _ ("The key was not validated in time: it was refused, it expired, "
+                              "or nobody accepted it before --timeout"));
       return DOMAINE_CLI_EXIT_AUTH;
     case OVH_CREDENTIAL_STATUS_CANCELLED:
       if (error != NULL && *error == NULL)

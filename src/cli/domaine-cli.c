@@ -75,8 +75,8 @@ static const Command commands[] = {
         "[--label NAME]"),
     0, 0, OPT_PRESET | OPT_ZONE | OPT_LABEL | OPT_APPLICATION_KEY | OPT_TIMEOUT,
     domaine_cli_cmd_login, FALSE },
-  { NULL, "__complete", "__complete accounts|zones|record-types", 1, 2, 0, domaine_cli_cmd_complete,
-    TRUE },
+  { NULL, "__complete", "__complete accounts|zones|endpoints|record-types", 1, 2, 0,
+    domaine_cli_cmd_complete, TRUE },
 };
 
 /* Errors ------------------------------------------------------------------------------------ */
