@@ -704,6 +704,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) answer = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *task_text = NULL;
   JsonObject *task;
   gint64 task_id;
   gint64 deadline;
@@ -748,8 +749,12 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
       return DOMAINE_CLI_EXIT_API;
     }
 
-  domaine_cli_note (self, _ ("Importing %u records into %s (task %" G_GINT64_FORMAT ")…\n"),
-                    records->len, zone, task_id);
+  task_text = g_strdup_printf ("%" G_GINT64_FORMAT, task_id);
+  /* Translators: a number of records, a zone, then a task number */
+  domaine_cli_note (self,
+                    ngettext ("Importing %u record into %s (task %s)…\n",
+                              "Importing %u records into %s (task %s)…\n", records->len),
+                    records->len, zone, task_text);
 
   deadline = g_get_monotonic_time ()
              + (self->timeout_seconds > 0 ? self->timeout_seconds : 600) * G_USEC_PER_SEC;
@@ -764,8 +769,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
       if (g_get_monotonic_time () > deadline)
         {
           g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_FAILED,
-                       _ ("The import task %" G_GINT64_FORMAT " is still “%s”: gave up waiting"),
-                       task_id, status);
+                       _ ("The import task %s is still “%s”: gave up waiting"), task_text, status);
           return DOMAINE_CLI_EXIT_API;
         }
       if (!domaine_cli_sleep (self, MIN ((guint) self->poll_interval_ms, 1000), error))
@@ -787,8 +791,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
     {
       g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_FAILED,
                    /* Translators: a task number, then its status ("error", "cancelled") */
-                   _ ("The import task %" G_GINT64_FORMAT " ended with the status “%s”"), task_id,
-                   status);
+                   _ ("The import task %s ended with the status “%s”"), task_text, status);
       return DOMAINE_CLI_EXIT_API;
     }
 
@@ -806,7 +809,10 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
       domaine_cli_print_json (self, node);
     }
   else
-    domaine_cli_note (self, _ ("Imported %u records into %s; OVHcloud published the zone.\n"),
+    domaine_cli_note (self,
+                      ngettext ("Imported %u record into %s; OVHcloud published the zone.\n",
+                                "Imported %u records into %s; OVHcloud published the zone.\n",
+                                records->len),
                       records->len, zone);
 
   return DOMAINE_CLI_EXIT_OK;
@@ -1065,9 +1071,9 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
     {
       g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
                    /* Translators: a record ID and its type */
-                   _ ("Record %" G_GUINT64_FORMAT " is of type %s and OVHcloud cannot change a "
-                      "record’s type: delete it and add a new one"),
-                   id, ovh_record_get_field_type (current));
+                   _ ("Record %s is of type %s and OVHcloud cannot change a record’s type: delete "
+                      "it and add a new one"),
+                   self->args[1], ovh_record_get_field_type (current));
       return DOMAINE_CLI_EXIT_USAGE;
     }
 
@@ -1095,7 +1101,7 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
 
   if (ovh_record_equal_content (current, updated))
     {
-      domaine_cli_note (self, _ ("Record %" G_GUINT64_FORMAT " already has these values.\n"), id);
+      domaine_cli_note (self, _ ("Record %s already has these values.\n"), self->args[1]);
       print_change_result (self, current, _ ("Unchanged:"), FALSE);
       return DOMAINE_CLI_EXIT_OK;
     }
@@ -1166,14 +1172,14 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
           if (first_error == NULL)
             {
               first_error = g_steal_pointer (&local_error);
-              g_prefix_error (&first_error, _ ("Record %" G_GUINT64_FORMAT ": "), ids[i]);
+              g_prefix_error (&first_error, _ ("Record %s: "), self->args[i + 1]);
             }
           continue;
         }
 
       json_array_add_int_element (deleted, (gint64) ids[i]);
       n_deleted++;
-      domaine_cli_note (self, _ ("Deleted record %" G_GUINT64_FORMAT ".\n"), ids[i]);
+      domaine_cli_note (self, _ ("Deleted record %s.\n"), self->args[i + 1]);
     }
 
   /* The deleted ones are gone at OVH: only a refresh makes DNS agree, failures or not. */
@@ -1408,7 +1414,7 @@ domaine_cli_cmd_credentials_revoke (DomaineCli *self, GError **error)
       domaine_cli_print_json (self, node);
     }
   else
-    domaine_cli_note (self, _ ("Revoked credential %" G_GUINT64_FORMAT ".\n"), id);
+    domaine_cli_note (self, _ ("Revoked credential %s.\n"), self->args[0]);
 
   return DOMAINE_CLI_EXIT_OK;
 }

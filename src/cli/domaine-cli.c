@@ -48,10 +48,11 @@ typedef struct
   gboolean hidden;
 } Command;
 
+/* Translators: in the synopses, translate only the words in capitals (ZONE, FILE…). */
 static const Command commands[] = {
-  { NULL, "accounts", N_ ("accounts"), 0, 0, 0, domaine_cli_cmd_accounts, FALSE },
-  { NULL, "me", N_ ("me"), 0, 0, 0, domaine_cli_cmd_me, FALSE },
-  { NULL, "domains", N_ ("domains"), 0, 0, 0, domaine_cli_cmd_domains, FALSE },
+  { NULL, "accounts", "accounts", 0, 0, 0, domaine_cli_cmd_accounts, FALSE },
+  { NULL, "me", "me", 0, 0, 0, domaine_cli_cmd_me, FALSE },
+  { NULL, "domains", "domains", 0, 0, 0, domaine_cli_cmd_domains, FALSE },
   { "zone", "show", N_ ("zone show ZONE"), 1, 1, 0, domaine_cli_cmd_zone_show, FALSE },
   { "zone", "refresh", N_ ("zone refresh ZONE"), 1, 1, 0, domaine_cli_cmd_zone_refresh, FALSE },
   { "zone", "export", N_ ("zone export ZONE [-o FILE]"), 1, 1, OPT_OUTPUT,
@@ -66,8 +67,7 @@ static const Command commands[] = {
     OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
-  { "credentials", "list", N_ ("credentials list"), 0, 0, 0, domaine_cli_cmd_credentials_list,
-    FALSE },
+  { "credentials", "list", "credentials list", 0, 0, 0, domaine_cli_cmd_credentials_list, FALSE },
   { "credentials", "revoke", N_ ("credentials revoke ID"), 1, 1, 0,
     domaine_cli_cmd_credentials_revoke, FALSE },
   { NULL, "login",
