@@ -32,6 +32,7 @@ typedef struct
   char *directory;
   char *out;
   char *err;
+  GPtrArray *extra_env; /* "NAME=value" set in the CLI's environment */
 } CliTest;
 
 static OvhAccountStore *
@@ -79,6 +80,7 @@ cli_test_new (OvhTestFixture *fixture)
   test->fixture = fixture;
   test->store = load_store ();
   test->accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  test->extra_env = g_ptr_array_new_with_free_func (g_free);
   label = g_strdup_printf ("cli-test-%u", ovh_sandbox_get_port (fixture->sandbox));
   test->account = cli_test_add_account (test, label, ovh_sandbox_get_base_url (fixture->sandbox),
                                         OVH_SANDBOX_CONSUMER_KEY);
@@ -117,6 +119,7 @@ cli_test_free (CliTest *test)
       g_assert_no_error (error);
     }
   g_ptr_array_unref (test->accounts);
+  g_ptr_array_unref (test->extra_env);
   g_object_unref (test->store);
   remove_tree (test->directory);
   g_free (test->directory);
@@ -141,6 +144,12 @@ new_launcher (CliTest *test, GSubprocessFlags flags)
     g_subprocess_launcher_unsetenv (launcher, ovh_variables[i]);
   g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
   g_subprocess_launcher_set_cwd (launcher, test->directory);
+  for (guint i = 0; i < test->extra_env->len; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (g_ptr_array_index (test->extra_env, i), "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
 
   return launcher;
 }
@@ -973,6 +982,69 @@ test_credentials (OvhTestFixture *fixture, gconstpointer data)
   assert_one_error_line (test);
 }
 
+/* The official clients' configuration: OVH_* variables and ./ovh.conf, with --from-ovh-conf. */
+static void
+test_ovh_conf (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *conf_path = g_build_filename (test->directory, "ovh.conf", NULL);
+  g_autofree char *conf = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A file in the working directory, as python-ovh reads it; the endpoint is a base URL. */
+  conf = g_strdup_printf ("[default]\nendpoint=%s\n\n[%s]\napplication_key=%s\n"
+                          "application_secret=%s\nconsumer_key=%s\n",
+                          ovh_sandbox_get_base_url (fixture->sandbox),
+                          ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
+                          OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
+  g_file_set_contents (conf_path, conf, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (test, "--from-ovh-conf", "me", "--json", NULL), ==, 0);
+  root = output_json (test);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "nichandle"), ==,
+                   OVH_SANDBOX_NICHANDLE);
+  g_remove (conf_path);
+
+  /* The environment alone, with a wrong consumer key: authentication, one line, no secret. */
+  g_ptr_array_add (test->extra_env, g_strdup_printf ("OVH_ENDPOINT=%s",
+                                                     ovh_sandbox_get_base_url (fixture->sandbox)));
+  g_ptr_array_add (test->extra_env, g_strdup ("OVH_APPLICATION_KEY=" OVH_SANDBOX_APPLICATION_KEY));
+  g_ptr_array_add (test->extra_env,
+                   g_strdup ("OVH_APPLICATION_SECRET=" OVH_SANDBOX_APPLICATION_SECRET));
+  g_ptr_array_add (test->extra_env,
+                   g_strdup ("OVH_CONSUMER_KEY=notAValidConsumerKey0000000000000"));
+  g_assert_cmpint (run_cli (test, "--from-ovh-conf", "me", NULL), ==, DOMAINE_CLI_EXIT_AUTH);
+  assert_one_error_line (test);
+  g_assert_null (strstr (test->err, "notAValidConsumerKey"));
+  g_assert_null (strstr (test->err, OVH_SANDBOX_APPLICATION_SECRET));
+}
+
+/* French: headers translated, JSON field names never. */
+static void
+test_french (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+
+  if (!g_file_test (DOMAINE_TEST_LOCALEDIR "/fr/LC_MESSAGES/" GETTEXT_PACKAGE ".mo",
+                    G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("French catalogue not built (-Dapp=false builds no po/)");
+      return;
+    }
+  g_ptr_array_add (test->extra_env, g_strdup ("LANGUAGE=fr"));
+  g_ptr_array_add (test->extra_env, g_strdup ("DOMAINE_LOCALEDIR=" DOMAINE_TEST_LOCALEDIR));
+  g_assert_cmpint (run_cli (test, "records", "list", "lovelace.fr", "--type", "MX", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "Valeur"));
+  assert_aligned (test->out, "rllrl");
+  g_assert_cmpint (run_cli (test, "records", "list", "lovelace.fr", "--type", "MX", "--json", NULL),
+                   ==, 0);
+  root = output_json (test);
+  g_assert_true (json_object_has_member (
+      json_array_get_object_element (json_node_get_array (root), 0), "fieldType"));
+}
+
 /* Failure classes ----------------------------------------------------------------------- */
 
 static void
@@ -1246,6 +1318,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/records/delete", test_records_delete);
   ovh_test_add ("/cli/zone/export-import", test_zone_export_import);
   ovh_test_add ("/cli/credentials", test_credentials);
+  ovh_test_add ("/cli/ovh-conf", test_ovh_conf);
+  ovh_test_add ("/cli/french", test_french);
   ovh_test_add ("/cli/errors/not-found", test_not_found);
   ovh_test_add ("/cli/errors/auth", test_auth_failures);
   ovh_test_add ("/cli/errors/network", test_network_failures);

@@ -13,8 +13,10 @@
 int
 main (int argc, char *argv[])
 {
+  const char *localedir = g_getenv ("DOMAINE_LOCALEDIR"); /* uninstalled runs and tests */
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
