@@ -95,7 +95,7 @@ static const Words state_words[] = {
   { "expired", N_ ("Expired") },
   { "autorenew_in_progress", N_ ("Renewal in progress") },
   { "autorenew_registry_in_progress", N_ ("Renewal in progress at the registry") },
-  { "deleted", N_ ("Deleted") },
+  { "deleted", N_ ("Domain deleted") },
   { "dispute", N_ ("In dispute") },
   { "outgoing_transfer", N_ ("Leaving OVHcloud") },
   { "pending_create", N_ ("Being registered") },
