@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ovh-account-store.h"
+#include "ovh-error.h"
 #include "ovh-sandbox.h"
 
 #include "domaine-account-assistant.h"
@@ -660,6 +661,114 @@ test_assistant_bad_consumer_key (void)
   close_assistant (assistant);
 }
 
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} AddWait;
+
+static void
+account_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AddWait *wait = user_data;
+
+  ovh_account_store_add_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+add_wait_done (gpointer data)
+{
+  return ((AddWait *) data)->done;
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  DomaineSession *session = data;
+  return domaine_session_get_state (session) == DOMAINE_SESSION_STATE_READY;
+}
+
+/* A call refused as not granted: the banner's "Request Rights…" signs in again on the same
+ * application, asks for more, and the open session takes the new key without a restart. */
+static void
+test_assistant_reauthenticate (void)
+{
+  g_autoptr (DomaineApplication) app = start_application ();
+  const char *read_only[] = { "GET /*", NULL };
+  g_autofree char *old_key
+      = ovh_sandbox_create_credential (get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
+  g_autoptr (OvhAccount) account
+      = ovh_account_new (ovh_sandbox_get_base_url (get_sandbox ()), OVH_SANDBOX_APPLICATION_KEY,
+                         OVH_SANDBOX_APPLICATION_SECRET, old_key);
+  g_autoptr (GError) not_granted = NULL;
+  g_autoptr (OvhAccountStore) fresh = NULL;
+  g_autofree char *new_key = NULL;
+  DomaineAccountAssistant *assistant;
+  DomaineSession *session;
+  GtkWidget *full_access;
+  AddWait wait = { 0 };
+
+  g_assert_true (domaine_test_wait_until (accounts_ready, NULL, 10000));
+  ovh_account_set_label (account, "Read only for now");
+  ovh_account_store_add_async (domaine_application_get_account_store (the_app), account, NULL,
+                               account_added_cb, &wait);
+  g_assert_true (domaine_test_wait_until (add_wait_done, &wait, 10000));
+  g_assert_no_error (wait.error);
+  g_assert_true (domaine_window_select_account (get_window (), ovh_account_get_id (account)));
+  session = domaine_window_get_session (get_window ());
+  g_assert_true (domaine_test_wait_until (session_ready, session, 15000));
+
+  not_granted = ovh_error_new_full (OVH_ERROR_NOT_GRANTED, 403, "NOT_GRANTED_CALL", NULL,
+                                    "This call has not been granted");
+  domaine_session_report_error (session, not_granted);
+  g_assert_true (domaine_session_get_not_granted (session));
+
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "reauthenticate",
+                                  g_variant_new_string (ovh_account_get_id (account)));
+  assistant = find_assistant ();
+  g_assert_nonnull (assistant);
+  domaine_account_assistant_set_wait_timing (assistant, 50, 60);
+  domaine_test_wait_for_window (GTK_WINDOW (assistant));
+
+  /* Straight to the rights, with more of them chosen; no way back to the keys. */
+  g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "access");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (assistant)), ==, "Sign In Again");
+  full_access = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Full Access");
+  g_assert_nonnull (full_access);
+  g_assert_true (gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (full_access, GTK_TYPE_CHECK_BUTTON))));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.back", NULL);
+  g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "access");
+  screenshot (assistant, "signin-again");
+
+  new_key = reach_authorize (assistant);
+  g_assert_cmpstr (new_key, !=, old_key);
+  g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), new_key, 0));
+  g_assert_true (domaine_test_wait_until (is_done, assistant, 15000));
+  activate (assistant, "assistant.done");
+  g_assert_true (domaine_test_wait_until (no_assistant, NULL, 5000));
+
+  /* The same session, the same account object, the new key; the rights warning is gone. */
+  g_assert_true (domaine_window_get_session (get_window ()) == session);
+  g_assert_true (domaine_session_get_account (session) == account);
+  g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, new_key);
+  g_assert_cmpstr (ovh_client_get_consumer_key (domaine_session_get_client (session)), ==, new_key);
+  g_assert_false (domaine_session_get_not_granted (session));
+  g_assert_true (domaine_test_wait_until (session_ready, session, 15000));
+
+  /* And the keyring holds the new key, with the label kept. */
+  fresh = load_fresh_store ();
+  {
+    OvhAccount *stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
+
+    g_assert_nonnull (stored);
+    g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, new_key);
+    g_assert_cmpstr (ovh_account_get_label (stored), ==, "Read only for now");
+  }
+  remove_from_keyring (account);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -680,6 +789,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-assistant/error-words", test_assistant_error_words);
   g_test_add_func ("/account-assistant/consumer-key", test_assistant_consumer_key);
   g_test_add_func ("/account-assistant/bad-consumer-key", test_assistant_bad_consumer_key);
+  g_test_add_func ("/account-assistant/reauthenticate", test_assistant_reauthenticate);
 
   status = g_test_run ();
   if (the_app != NULL)

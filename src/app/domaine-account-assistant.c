@@ -1153,7 +1153,7 @@ domaine_account_assistant_new_reauthenticate (GtkWindow *parent,
   {
     /* Translators: %s is the account's name, e.g. "al1234-ovh". */
     g_autofree char *description = g_strdup_printf (
-        _ ("Domaine asks OVHcloud for a new key for %s, with the same application. Choose what "
+        _ ("Domaine asks OVHcloud for a new key for “%s”, with the same application. Choose what "
            "it may do; OVHcloud shows you these rights before you accept them."),
         name);
     adw_preferences_group_set_description (self->access_group, description);
