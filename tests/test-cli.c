@@ -590,6 +590,14 @@ test_me (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (me, "displayName"), ==, "Ada Lovelace");
   g_assert_cmpstr (test->err, ==, "");
 
+  /* -v logs each request (to stderr, never on stdout) without a secret. */
+  g_assert_cmpint (run_cli (test, "-v", "me", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->err, "GET /me"));
+  g_assert_null (strstr (test->err, OVH_SANDBOX_CONSUMER_KEY));
+  g_assert_null (strstr (test->err, OVH_SANDBOX_APPLICATION_SECRET));
+  g_clear_pointer (&root, json_node_unref);
+  root = output_json (test);
+
   /* By label too, and the human form. */
   g_assert_cmpint (run_cli (test, "--account", ovh_account_get_label (test->account), "me", NULL),
                    ==, 0);
@@ -1045,6 +1053,68 @@ test_french (OvhTestFixture *fixture, gconstpointer data)
       json_array_get_object_element (json_node_get_array (root), 0), "fieldType"));
 }
 
+/* Bash completion, as bash runs it: commands, account names, zones of the chosen account. */
+static void
+test_completion (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autofree char *script
+      = g_test_build_filename (G_TEST_DIST, "..", "data", "completions", "domaine-cli", NULL);
+  const char *bash_completion = "/usr/share/bash-completion/bash_completion";
+  struct
+  {
+    const char *line;
+    const char *expected;
+  } cases[] = {
+    { "rec", "records" },
+    { "records ", "list add set delete" },
+    { "records list ", "analytical-engine.com countess.dev lovelace.fr" },
+    { "records add lovelace.fr --t", "--type --ttl" },
+    { "--account ", NULL }, /* the account's label and ID */
+  };
+
+  if (!g_file_test (bash_completion, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("bash-completion is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GSubprocessLauncher) launcher
+          = new_launcher (test, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+      g_autoptr (GSubprocess) process = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *command = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *prefix = g_strdup_printf (
+          "%s --endpoint %s%s%s ", DOMAINE_CLI_PATH, ovh_sandbox_get_base_url (fixture->sandbox),
+          fixture->tls ? " --ca-file " : "",
+          fixture->tls ? ovh_sandbox_get_ca_file (fixture->sandbox) : "");
+
+      /* COMP_WORDS as bash splits the line; the last word may be empty. */
+      command = g_strdup_printf (
+          "source %s; source %s; line='%s%s'; read -ra COMP_WORDS <<< \"$line\"; "
+          "[[ $line == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
+          "COMP_LINE=$line; COMP_POINT=${#line}; _domaine_cli; echo \"${COMPREPLY[*]}\"",
+          bash_completion, script, prefix, cases[i].line);
+      process = g_subprocess_launcher_spawn (launcher, &error, "bash", "-c", command, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_successful (process));
+      g_strchomp (out);
+      if (cases[i].expected != NULL)
+        g_assert_cmpstr (out, ==, cases[i].expected);
+      else
+        {
+          g_assert_nonnull (strstr (out, ovh_account_get_label (test->account)));
+          g_assert_nonnull (strstr (out, ovh_account_get_id (test->account)));
+        }
+    }
+}
+
 /* Failure classes ----------------------------------------------------------------------- */
 
 static void
@@ -1320,6 +1390,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/credentials", test_credentials);
   ovh_test_add ("/cli/ovh-conf", test_ovh_conf);
   ovh_test_add ("/cli/french", test_french);
+  ovh_test_add ("/cli/completion", test_completion);
   ovh_test_add ("/cli/errors/not-found", test_not_found);
   ovh_test_add ("/cli/errors/auth", test_auth_failures);
   ovh_test_add ("/cli/errors/network", test_network_failures);
