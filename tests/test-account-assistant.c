@@ -769,10 +769,94 @@ test_assistant_reauthenticate (void)
   remove_from_keyring (account);
 }
 
+static gboolean
+accounts_failed (gpointer data)
+{
+  return domaine_application_get_accounts_state (the_app) == DOMAINE_ACCOUNTS_FAILED;
+}
+
+/* No keyring: the sign-in itself works, then saving says why it cannot, and nothing typed
+ * is lost. */
+static void
+test_assistant_keyring_unavailable (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *consumer_key = NULL;
+      DomaineAccountAssistant *assistant;
+      GtkWidget *error_page;
+      GtkWidget *secret_row;
+      const char *description;
+
+      /* main() pointed D-Bus nowhere before GTK could connect. */
+      g_assert_cmpstr (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), ==,
+                       "unix:path=/nonexistent/domaine-test-bus");
+      /* Without a session bus GtkApplication warns "Unable to acquire session bus": expected
+       * here, so only criticals stay fatal in this child. */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+      the_app = domaine_application_new ();
+      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (the_app), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (domaine_application_start_sandbox (the_app, &error));
+      g_assert_no_error (error);
+      g_application_activate (G_APPLICATION (the_app));
+      g_assert_true (domaine_test_wait_until (accounts_failed, NULL, 30000));
+
+      g_action_group_activate_action (G_ACTION_GROUP (the_app), "add-account", NULL);
+      assistant = find_assistant ();
+      g_assert_nonnull (assistant);
+      domaine_account_assistant_set_wait_timing (assistant, 50, 60);
+      choose_sandbox_endpoint (assistant);
+      type_application_keys (assistant);
+      consumer_key = reach_authorize (assistant);
+      g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), consumer_key, 0));
+      wait_for_page (assistant, "error");
+
+      error_page = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
+                                                       "Could Not Save the Account");
+      g_assert_true (ADW_IS_STATUS_PAGE (error_page));
+      description = adw_status_page_get_description (ADW_STATUS_PAGE (error_page));
+      g_assert_nonnull (description);
+      g_assert_nonnull (strstr (description, "keyring"));
+      g_assert_null (strstr (description, consumer_key));
+      g_print ("shown: %s\n", description);
+
+      /* Back to the choices: the keys are still there to try again later. */
+      activate (assistant, "assistant.back");
+      wait_for_page (assistant, "access");
+      secret_row
+          = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Application secret");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==,
+                       OVH_SANDBOX_APPLICATION_SECRET);
+      close_assistant (assistant);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*shown: *keyring*");
+}
+
 int
 main (int argc, char *argv[])
 {
+  gboolean subprocess = FALSE, no_keyring = FALSE;
   int status;
+
+  /* The keyring-less child needs its bus address gone before GTK connects to the bus. */
+  for (int i = 1; i < argc; i++)
+    {
+      subprocess |= g_str_equal (argv[i], "--GTestSubprocess");
+      no_keyring |= g_str_has_suffix (argv[i], "/keyring-unavailable");
+    }
+  if (subprocess && no_keyring)
+    {
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/domaine-test-bus", TRUE);
+      /* AT-SPI lives on the session bus too: without one GTK 4.8 emits on a NULL path. */
+      g_setenv ("GTK_A11Y", "none", TRUE);
+    }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
@@ -790,6 +874,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-assistant/consumer-key", test_assistant_consumer_key);
   g_test_add_func ("/account-assistant/bad-consumer-key", test_assistant_bad_consumer_key);
   g_test_add_func ("/account-assistant/reauthenticate", test_assistant_reauthenticate);
+  g_test_add_func ("/account-assistant/keyring-unavailable", test_assistant_keyring_unavailable);
 
   status = g_test_run ();
   if (the_app != NULL)
