@@ -194,6 +194,7 @@ test_account_properties (void)
 static void
 test_store_lifecycle (void)
 {
+  gboolean ok;
   g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
   g_autoptr (OvhAccountStore) reopened = NULL;
   g_autoptr (OvhAccountStore) again = NULL;
@@ -218,10 +219,12 @@ test_store_lifecycle (void)
   second = ovh_account_new ("http://127.0.0.1:8080/1.0", "ak-second", secret2, consumer2);
   ovh_account_set_nichandle (second, "ab1234-ovh");
 
-  g_assert_true (add_sync (store, first, &error));
+  ok = add_sync (store, first, &error);
   g_assert_no_error (error);
-  g_assert_true (add_sync (store, second, &error));
+  g_assert_true (ok);
+  ok = add_sync (store, second, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (n_changes, ==, 2);
   g_assert_true (ovh_account_store_find (store, ovh_account_get_id (first)) == first);
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
@@ -253,8 +256,9 @@ test_store_lifecycle (void)
 
   /* Update the label: the item is replaced, not duplicated, and the model follows. */
   ovh_account_set_label (first, "Company");
-  g_assert_true (update_sync (store, first, &error));
+  ok = update_sync (store, first, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
   looked_up = lookup_sync (reopened, ovh_account_get_id (first), &error);
   g_assert_no_error (error);
@@ -265,8 +269,9 @@ test_store_lifecycle (void)
   /* An update through the other store object updates that store's instance. */
   ovh_account_set_consumer_key (first, "CK-renewed");
   ovh_account_set_endpoint (first, "ovh-ca"); /* an attribute: the old item must go */
-  g_assert_true (update_sync (reopened, first, &error));
+  ok = update_sync (reopened, first, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 1);
   found = ovh_account_store_find (reopened, ovh_account_get_id (first));
   g_assert_cmpstr (ovh_account_get_endpoint (found), ==, "ovh-ca");
@@ -274,8 +279,9 @@ test_store_lifecycle (void)
 
   /* Remove: gone from the model, the keyring and a fresh load. */
   n_changes = 0;
-  g_assert_true (remove_sync (store, first, &error));
+  ok = remove_sync (store, first, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (n_changes, ==, 1);
   g_assert_null (ovh_account_store_find (store, ovh_account_get_id (first)));
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (first)), ==, 0);
@@ -296,8 +302,9 @@ test_store_lifecycle (void)
   g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (remove_sync (again, second, &error));
+  ok = remove_sync (again, second, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (second)), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&again));
@@ -319,6 +326,7 @@ test_store_incomplete_account (void)
 static void
 test_store_corrupt_item (void)
 {
+  gboolean ok;
   g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
@@ -345,8 +353,9 @@ test_store_corrupt_item (void)
 
   /* Even a corrupt account can be forgotten. */
   account = g_object_new (OVH_TYPE_ACCOUNT, "id", account_id, NULL);
-  g_assert_true (remove_sync (store, account, &error));
+  ok = remove_sync (store, account, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
   g_assert_cmpuint (count_keyring_items (account_id), ==, 0);
 }
 
@@ -454,6 +463,7 @@ count_files_containing (GPtrArray *files, const char *needle)
 static void
 test_store_no_secret_on_disk (void)
 {
+  gboolean ok;
   g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GPtrArray) files = NULL;
@@ -472,8 +482,9 @@ test_store_no_secret_on_disk (void)
 
   account = ovh_account_new ("ovh-eu", "ak-on-disk", secret, consumer);
   ovh_account_set_label (account, "On disk?");
-  g_assert_true (add_sync (store, account, &error));
+  ok = add_sync (store, account, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
 
   files = collect_session_files ();
   for (guint i = 0; i < files->len; i++)
@@ -492,8 +503,9 @@ test_store_no_secret_on_disk (void)
   g_assert_cmpuint (count_files_containing (files, secret), ==, 1);
   g_assert_cmpint (g_unlink (control), ==, 0);
 
-  g_assert_true (remove_sync (store, account, &error));
+  ok = remove_sync (store, account, &error);
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 /* Secrets in logs: the whole life of an account with G_MESSAGES_DEBUG=all. */
@@ -504,6 +516,7 @@ test_store_no_secret_on_disk (void)
 static void
 test_store_no_secret_in_log (void)
 {
+  gboolean ok;
   if (g_test_subprocess ())
     {
       g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
@@ -514,18 +527,21 @@ test_store_no_secret_in_log (void)
 
       /* Read by GLib at each message; set before any thread exists. */
       g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-      g_assert_true (add_sync (store, account, &error));
+      ok = add_sync (store, account, &error);
       g_assert_no_error (error);
+      g_assert_true (ok);
       ovh_account_set_label (account, "Logged");
-      g_assert_true (update_sync (store, account, &error));
+      ok = update_sync (store, account, &error);
       g_assert_no_error (error);
+      g_assert_true (ok);
       g_assert_true (load_sync (store, NULL, &error));
       g_assert_no_error (error);
       looked_up = lookup_sync (store, ovh_account_get_id (account), &error);
       g_assert_no_error (error);
       g_assert_cmpstr (ovh_account_get_application_secret (looked_up), ==, LOG_SECRET);
-      g_assert_true (remove_sync (store, account, &error));
+      ok = remove_sync (store, account, &error);
       g_assert_no_error (error);
+      g_assert_true (ok);
       secret_service_disconnect ();
       return;
     }

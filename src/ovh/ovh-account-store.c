@@ -131,6 +131,11 @@ translate_error (GError *error, GCancellable *cancellable)
 {
   g_autoptr (GError) owned = error;
 
+  /* What the keyring really said, for bug reports: its messages never hold a secret. */
+  if (error != NULL)
+    g_debug ("Keyring error: %s (%s %d)", error->message, g_quark_to_string (error->domain),
+             error->code);
+
   if (error == NULL)
     return new_locked_error ();
 

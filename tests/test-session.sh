@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs one test in a private session of its own, as a person's login would give it: scratch
+# HOME and XDG dirs, a D-Bus session bus, a real gnome-keyring (unlocked), an accessibility
+# bus. Tests never see each other's accounts, files or settings, so they can run in parallel.
+#
+#   tests/test-session.sh COMMAND [ARGS…]      (meson's exe_wrapper for every test)
+set -u
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/domaine-test.XXXXXX")
+mkdir -p "$scratch"/{home,runtime,cache,data,config}
+chmod 700 "$scratch/runtime"
+export HOME="$scratch/home"
+export XDG_RUNTIME_DIR="$scratch/runtime"
+export XDG_CACHE_HOME="$scratch/cache"
+export XDG_DATA_HOME="$scratch/data"
+export XDG_CONFIG_HOME="$scratch/config"
+unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
+
+# dbus-daemon prints "Failed to set fd limit" as it starts: harmless.
+dbus-run-session -- "$(dirname "${BASH_SOURCE[0]}")/in-session.sh" "$@"
+status=$?
+rm -rf "$scratch"
+exit $status
