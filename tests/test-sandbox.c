@@ -1111,6 +1111,100 @@ test_rate_limit (Fixture *fixture, gconstpointer data)
   response_free (response);
 }
 
+/* A fixed Retry-After is announced and kept: the same key gets through once it is over. */
+static void
+test_retry_after (Fixture *fixture, gconstpointer data)
+{
+  Response *response;
+  guint64 retry_after = 0;
+  gint64 refused_at;
+
+  ovh_sandbox_set_rate_limit (fixture->sandbox, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      response = call (fixture, "GET", "/me", NULL);
+      g_assert_cmpuint (response->status, ==, 200);
+      response_free (response);
+    }
+
+  /* By default, the honest wait: the first call leaves the minute window in about a minute. */
+  response = call (fixture, "GET", "/me", NULL);
+  assert_ovh_error (response, 429, "TOO_MANY_REQUESTS");
+  g_assert_true (
+      g_ascii_string_to_unsigned (header (response, "Retry-After"), 10, 1, 60, &retry_after, NULL));
+  g_assert_cmpuint (retry_after, >, 30);
+  response_free (response);
+
+  ovh_sandbox_set_retry_after (fixture->sandbox, 1);
+  response = call (fixture, "GET", "/me", NULL);
+  refused_at = g_get_monotonic_time ();
+  assert_ovh_error (response, 429, "TOO_MANY_REQUESTS");
+  g_assert_cmpstr (header (response, "Retry-After"), ==, "1");
+  response_free (response);
+
+  /* Too early: still refused, told the time that is left. */
+  response = call (fixture, "GET", "/me", NULL);
+  if (g_get_monotonic_time () - refused_at < 900 * 1000)
+    {
+      assert_ovh_error (response, 429, "TOO_MANY_REQUESTS");
+      g_assert_cmpstr (header (response, "Retry-After"), ==, "1");
+    }
+  response_free (response);
+
+  g_usleep (1100 * 1000);
+  response = call (fixture, "GET", "/me", NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  response_free (response);
+}
+
+/* OVH's known bug on demand: the record is created, the answer says id 0. */
+static void
+test_create_id_zero (Fixture *fixture, gconstpointer data)
+{
+  const char *body
+      = "{\"fieldType\":\"A\",\"subDomain\":\"zero\",\"target\":\"192.0.2.10\",\"ttl\":60}";
+  g_autofree char *record_path = NULL;
+  Response *response;
+  JsonObject *record;
+  JsonArray *ids;
+  gint64 real_id;
+
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, TRUE);
+  response = call (fixture, "POST", "/domain/zone/lovelace.fr/record", body);
+  g_assert_cmpuint (response->status, ==, 200);
+  record = object_of (response);
+  g_assert_cmpint (json_object_get_int_member (record, "id"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (record, "zone"), ==, "lovelace.fr");
+  g_assert_cmpstr (json_object_get_string_member (record, "subDomain"), ==, "zero");
+  g_assert_cmpstr (json_object_get_string_member (record, "fieldType"), ==, "A");
+  g_assert_cmpstr (json_object_get_string_member (record, "target"), ==, "192.0.2.10");
+  g_assert_cmpint (json_object_get_int_member (record, "ttl"), ==, 60);
+  response_free (response);
+
+  /* Created all the same, under a real id. */
+  response
+      = call (fixture, "GET", "/domain/zone/lovelace.fr/record?fieldType=A&subDomain=zero", NULL);
+  ids = array_of (response);
+  g_assert_cmpuint (json_array_get_length (ids), ==, 1);
+  real_id = json_array_get_int_element (ids, 0);
+  g_assert_cmpint (real_id, >, 0);
+  response_free (response);
+  record_path = g_strdup_printf ("/domain/zone/lovelace.fr/record/%" G_GINT64_FORMAT, real_id);
+  response = call (fixture, "GET", record_path, NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object_of (response), "target"), ==,
+                   "192.0.2.10");
+  response_free (response);
+
+  /* Off again: creations answer their id. */
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, FALSE);
+  g_assert_cmpint (
+      create_record (
+          fixture, "lovelace.fr",
+          "{\"fieldType\":\"A\",\"subDomain\":\"zero\",\"target\":\"192.0.2.11\",\"ttl\":60}"),
+      >, real_id);
+}
+
 static void
 test_https (void)
 {
@@ -1599,6 +1693,8 @@ main (int argc, char *argv[])
   ADD ("batch", test_batch);
   ADD ("faults", test_faults);
   ADD ("rate-limit", test_rate_limit);
+  ADD ("retry-after", test_retry_after);
+  ADD ("create-id-zero", test_create_id_zero);
   ADD ("state", test_state);
   ADD ("big-zone", test_big_zone);
   ADD ("schema", test_schema);

@@ -29,10 +29,12 @@ main (int argc, char *argv[])
   int port = 0;
   int latency_ms = 0;
   int rate_limit = 0;
+  int retry_after = 0;
   int n_records = 0;
   gboolean tls = FALSE;
   gboolean no_expanded = FALSE;
   gboolean no_batch = FALSE;
+  gboolean create_id_zero = FALSE;
   const GOptionEntry entries[]
       = { { "port", 'p', 0, G_OPTION_ARG_INT, &port, "Port on 127.0.0.1 (default: any free port)",
             "N" },
@@ -42,6 +44,11 @@ main (int argc, char *argv[])
             "Delay every answer by N milliseconds", "N" },
           { "rate-limit", 0, 0, G_OPTION_ARG_INT, &rate_limit,
             "Answer 429 above N calls a minute per consumer key", "N" },
+          { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after,
+            "Announce Retry-After: N seconds with a 429, and keep to it (default: the honest wait)",
+            "N" },
+          { "create-id-zero", 0, 0, G_OPTION_ARG_NONE, &create_id_zero,
+            "Answer record creations with id 0, as OVH's known bug does", NULL },
           { "state", 0, 0, G_OPTION_ARG_FILENAME, &state_file,
             "Load the state from FILE if it exists, save it there on exit", "FILE" },
           { "records-zone", 0, 0, G_OPTION_ARG_STRING, &records_zone,
@@ -66,8 +73,8 @@ main (int argc, char *argv[])
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (port < 0 || port > 65535 || latency_ms < 0 || rate_limit < 0 || n_records < 0
-      || (n_records > 0 && records_zone == NULL))
+  if (port < 0 || port > 65535 || latency_ms < 0 || rate_limit < 0 || retry_after < 0
+      || n_records < 0 || (n_records > 0 && records_zone == NULL))
     {
       g_printerr ("Invalid option value (see --help)\n");
       return 2;
@@ -84,6 +91,8 @@ main (int argc, char *argv[])
     ovh_sandbox_add_generated_zone (sandbox, records_zone, (guint) n_records);
   ovh_sandbox_set_latency_ms (sandbox, (guint) latency_ms);
   ovh_sandbox_set_rate_limit (sandbox, (guint) rate_limit);
+  ovh_sandbox_set_retry_after (sandbox, (guint) retry_after);
+  ovh_sandbox_set_create_answers_id_zero (sandbox, create_id_zero);
   ovh_sandbox_set_expanded_lists (sandbox, !no_expanded);
   ovh_sandbox_set_batch (sandbox, !no_batch);
 

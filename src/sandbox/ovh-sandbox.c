@@ -52,6 +52,8 @@ struct _OvhSandbox
   /* Fidelity switches and faults */
   guint latency_ms;
   guint rate_limit;
+  guint retry_after; /* seconds announced with a 429, 0 = the honest wait */
+  gboolean create_answers_id_zero;
   gint64 clock_offset;
   gboolean expanded_lists;
   gboolean batch;
@@ -1218,6 +1220,16 @@ route_record_create (Call *call, SandboxZone *zone)
   sandbox_zone_add_record (zone, record);
   zone->deployed = FALSE;
 
+  if (call->self->create_answers_id_zero)
+    {
+      /* OVH's known bug: the record is created, but its answer says id 0. */
+      JsonNode *answer = record_to_json (record, zone->name);
+
+      json_object_set_int_member (json_node_get_object (answer), "id", 0);
+      call_reply (call, SOUP_STATUS_OK, answer);
+      return;
+    }
+
   call_reply (call, SOUP_STATUS_OK, record_to_json (record, zone->name));
 }
 
@@ -1830,6 +1842,17 @@ rate_limit_allows (Call *call)
       gint64 oldest = *(gint64 *) g_queue_peek_head (recent);
       gint64 wait = (oldest + RATE_WINDOW_USEC - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
       char text[32];
+
+      /* A fixed Retry-After is kept as a promise: the calls that filled the window all leave
+       * it when that wait is over (until then, later calls hear the time that is left). */
+      if (self->retry_after > 0 && wait > self->retry_after)
+        {
+          gint64 forgiven = now + (gint64) self->retry_after * G_USEC_PER_SEC - RATE_WINDOW_USEC;
+
+          for (GList *l = recent->head; l != NULL; l = l->next)
+            *(gint64 *) l->data = MIN (*(gint64 *) l->data, forgiven);
+          wait = self->retry_after;
+        }
 
       g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, MAX (wait, 1));
       soup_message_headers_replace (soup_server_message_get_response_headers (call->msg),
@@ -2730,6 +2753,26 @@ ovh_sandbox_set_rate_limit (OvhSandbox *self, guint requests_per_minute)
 
   g_mutex_lock (&self->mutex);
   self->rate_limit = requests_per_minute;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ovh_sandbox_set_retry_after (OvhSandbox *self, guint seconds)
+{
+  g_return_if_fail (OVH_IS_SANDBOX (self));
+
+  g_mutex_lock (&self->mutex);
+  self->retry_after = seconds;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ovh_sandbox_set_create_answers_id_zero (OvhSandbox *self, gboolean enabled)
+{
+  g_return_if_fail (OVH_IS_SANDBOX (self));
+
+  g_mutex_lock (&self->mutex);
+  self->create_answers_id_zero = !!enabled;
   g_mutex_unlock (&self->mutex);
 }
 

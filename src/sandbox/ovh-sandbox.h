@@ -83,6 +83,13 @@ gboolean ovh_sandbox_load_state (OvhSandbox *self, const char *path, GError **er
 /* Fidelity switches and fault injection. */
 void ovh_sandbox_set_latency_ms (OvhSandbox *self, guint latency_ms);
 void ovh_sandbox_set_rate_limit (OvhSandbox *self, guint requests_per_minute); /* per CK, 0 = off */
+/* The Retry-After a 429 announces, in seconds; 0 (the default) = the honest wait until a call
+ * leaves the minute window. A fixed value is kept: when it is over, the consumer key's window
+ * starts afresh (so a client that honours it gets through on its first retry). */
+void ovh_sandbox_set_retry_after (OvhSandbox *self, guint seconds);
+/* OVH's known bug: POST /domain/zone/{zone}/record creates the record but answers it with
+ * "id": 0 (the rest of the answer is right). Off by default. */
+void ovh_sandbox_set_create_answers_id_zero (OvhSandbox *self, gboolean enabled);
 void ovh_sandbox_set_clock_offset (OvhSandbox *self, gint64 seconds);
 void ovh_sandbox_set_expanded_lists (OvhSandbox *self, gboolean enabled); /* X-Pagination-Mode */
 void ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled);          /* X-Ovh-Batch */
