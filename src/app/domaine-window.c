@@ -156,7 +156,10 @@ domaine_window_update_account_button (DomaineWindow *self)
   if (endpoint != NULL)
     gtk_label_set_label (self->account_subtitle_label, ovh_endpoint_get_display_name (endpoint));
   else if (ovh_account_is_sandbox (account))
-    gtk_label_set_label (self->account_subtitle_label, _ ("Sandbox"));
+    /* The account is already called "Sandbox": say whose it is once /me told us. */
+    gtk_label_set_label (self->account_subtitle_label, ovh_account_get_nichandle (account) != NULL
+                                                           ? ovh_account_get_nichandle (account)
+                                                           : _ ("Sandbox"));
   else
     gtk_label_set_label (self->account_subtitle_label, ovh_account_get_endpoint (account));
 
@@ -326,6 +329,7 @@ static void
 session_state_changed_cb (DomaineWindow *self)
 {
   domaine_window_update_session_status (self);
+  domaine_window_update_account_button (self);
 }
 
 static void
