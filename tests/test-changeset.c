@@ -790,6 +790,107 @@ test_cancel (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* OVH's known bug: a create answered with id 0. The record exists at OVH; the zone model must
+ * end with its real id, found by type, name and target among the ids it does not know yet. */
+static void
+assert_created_with_real_id (OvhTestFixture *fixture, Edit *edit, OvhChange *change)
+{
+  OvhRecord *after = ovh_change_get_after (change);
+  guint64 id = ovh_change_get_record_id (change);
+  g_autoptr (JsonNode) keep = NULL;
+  JsonObject *live;
+  OvhRecord *in_zone;
+
+  g_assert_cmpint (ovh_change_get_state (change), ==, OVH_CHANGE_STATE_APPLIED);
+  g_assert_cmpuint (id, !=, 0);
+
+  /* That id is OVH's record with this change's content… */
+  live = sandbox_record (fixture, id, &keep);
+  g_assert_nonnull (live);
+  g_assert_cmpstr (json_object_get_string_member (live, "subDomain"), ==,
+                   ovh_record_get_sub_domain (after));
+  g_assert_cmpstr (json_object_get_string_member (live, "fieldType"), ==,
+                   ovh_record_get_field_type (after));
+  if (g_str_equal (ovh_record_get_field_type (after), "TXT"))
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", ovh_record_get_target (after));
+      g_assert_cmpstr (json_object_get_string_member (live, "target"), ==, quoted);
+    }
+  else
+    g_assert_cmpstr (json_object_get_string_member (live, "target"), ==,
+                     ovh_record_get_target (after));
+
+  /* …and the zone's model shows it under that id. */
+  in_zone = ovh_zone_find_record_by_id (edit->zone, id);
+  g_assert_nonnull (in_zone);
+  g_assert_cmpstr (ovh_record_get_target (in_zone), ==, ovh_record_get_target (after));
+  g_assert_cmpstr (ovh_record_get_sub_domain (in_zone), ==, ovh_record_get_sub_domain (after));
+}
+
+static OvhChange *
+stage_create (Edit *edit, const char *sub_domain, const char *type, const char *target)
+{
+  g_autoptr (OvhRecord) record = ovh_record_new (ZONE, sub_domain, type, target, 0);
+  g_autoptr (GError) error = NULL;
+  OvhChange *change = ovh_changeset_stage_create (edit->changeset, record, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  return g_object_ref (change);
+}
+
+static void
+test_create_id_zero (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhChange) first = NULL;
+  g_autoptr (OvhChange) second = NULL;
+  g_autoptr (OvhChange) beside_blog = NULL;
+  g_autoptr (OvhChange) text = NULL;
+  guint64 blog_id;
+  guint n_before;
+
+  edit_open (fixture, &edit);
+  n_before = ovh_zone_get_n_records (edit.zone);
+  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
+
+  /* Two creates with the same type and name, sent side by side: each must find its own id.
+   * One beside a record the zone already has, and a TXT (whose target OVH shows quoted). */
+  first = stage_create (&edit, "twin", "A", "192.0.2.31");
+  second = stage_create (&edit, "twin", "A", "192.0.2.32");
+  beside_blog = stage_create (&edit, "blog", "A", "192.0.2.33");
+  text = stage_create (&edit, "twin", "TXT", "v=twin1");
+
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, TRUE);
+  g_assert_true (apply (&edit, &error));
+  g_assert_no_error (error);
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, FALSE);
+
+  /* The sandbox did answer id 0, and the changeset looked the ids up. */
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", ZONE_PATH "/record"),
+                    ==, 4);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "GET",
+                                                   ZONE_PATH "/record?fieldType=A&subDomain=twin"),
+                    ==, 2);
+
+  assert_created_with_real_id (fixture, &edit, first);
+  assert_created_with_real_id (fixture, &edit, second);
+  assert_created_with_real_id (fixture, &edit, beside_blog);
+  assert_created_with_real_id (fixture, &edit, text);
+  g_assert_cmpuint (ovh_change_get_record_id (first), !=, ovh_change_get_record_id (second));
+  g_assert_cmpuint (ovh_change_get_record_id (beside_blog), !=, blog_id);
+
+  /* Each record once in the model, none under id 0, the old blog record untouched. */
+  g_assert_cmpuint (ovh_zone_get_n_records (edit.zone), ==, n_before + 4);
+  g_assert_null (ovh_zone_find_record_by_id (edit.zone, 0));
+  g_assert_nonnull (ovh_zone_find_record_by_id (edit.zone, blog_id));
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), ==, 0);
+  g_assert_cmpuint (count_refreshes (fixture), ==, 1);
+
+  edit_close (&edit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -803,6 +904,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/changeset/save-load", test_save_load);
   ovh_test_add ("/changeset/apply-forgets-cache", test_apply_forgets_cache);
   ovh_test_add ("/changeset/cancel", test_cancel);
+  ovh_test_add ("/changeset/create-id-zero", test_create_id_zero);
 
   return g_test_run ();
 }

@@ -513,7 +513,7 @@ typedef struct
 {
   GTask *task;
   OvhChange *change;
-  guint64 created_id;
+  GArray *candidates; /* guint64 ids still to try for a create answered with id 0 */
 } ChangeCall;
 
 static ChangeCall *
@@ -531,6 +531,7 @@ change_call_free (ChangeCall *call)
 {
   g_object_unref (call->task);
   g_object_unref (call->change);
+  g_clear_pointer (&call->candidates, g_array_unref);
   g_free (call);
 }
 
@@ -645,12 +646,45 @@ create_landed (GTask *task, OvhChange *change, OvhRecord *created)
   change_applied (task, change);
 }
 
-/* The id-0 answer: the record exists at OVH but its id must be looked up. Among the ids
- * with this type and sub-domain, the one the zone does not know yet with the same target. */
+/* The id-0 answer: the record exists at OVH but its id must be looked up. Its candidates
+ * are the ids with its type and sub-domain that the zone does not know, newest first (OVH
+ * hands ids out in increasing order); the first whose target matches and that no other
+ * create has claimed meanwhile is ours. Creates of the same name run side by side, so the
+ * newest unknown id alone may well be a sibling's. */
+#define MAX_ID_CANDIDATES 16
+
+static void resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+resolve_next_candidate (ChangeCall *call_in)
+{
+  g_autoptr (ChangeCall) call = call_in;
+  OvhChangeset *self = g_task_get_source_object (call->task);
+  g_autofree char *path = NULL;
+  guint64 id;
+
+  if (call->candidates->len == 0)
+    {
+      /* Created for sure, but not recognisable: the next reload shows it; never send it
+       * twice. */
+      g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
+      create_landed (call->task, call->change, NULL);
+      change_finished (call->task);
+      return;
+    }
+
+  id = g_array_index (call->candidates, guint64, 0);
+  g_array_remove_index (call->candidates, 0);
+  path = record_path (self, id);
+  ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE, NULL,
+                         resolve_record_cb, g_steal_pointer (&call));
+}
+
 static void
 resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (ChangeCall) call = user_data;
+  OvhChangeset *self = g_task_get_source_object (call->task);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (OvhRecord) found = NULL;
@@ -659,8 +693,13 @@ resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node != NULL)
     found = ovh_record_new_from_json (node, NULL);
+  else
+    g_debug ("Looking up a record created in %s: %s", zone_name (self), error->message);
 
   if (found != NULL && ovh_record_get_id (found) != 0
+      && ovh_zone_find_record_by_id (self->zone, ovh_record_get_id (found)) == NULL
+      && g_ascii_strcasecmp (ovh_record_get_field_type (found), ovh_record_get_field_type (after))
+             == 0
       && g_ascii_strcasecmp (ovh_record_get_target (found), ovh_record_get_target (after)) == 0)
     {
       create_landed (call->task, call->change, found);
@@ -668,11 +707,16 @@ resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  /* Created for sure, but not recognisable: the next reload shows it; never send it twice. */
-  g_debug ("A record created in %s answered id 0; record %" G_GUINT64_FORMAT " does not match it",
-           ovh_record_get_zone (after), call->created_id);
-  create_landed (call->task, call->change, NULL);
-  change_finished (call->task);
+  resolve_next_candidate (g_steal_pointer (&call));
+}
+
+static int
+compare_ids_newest_first (gconstpointer a, gconstpointer b)
+{
+  guint64 id_a = *(const guint64 *) a;
+  guint64 id_b = *(const guint64 *) b;
+
+  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
 }
 
 static void
@@ -682,46 +726,33 @@ resolve_ids_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   OvhChangeset *self = g_task_get_source_object (call->task);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
-  guint64 best = 0;
 
+  call->candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
-      /* The newest unknown id: OVH hands ids out in increasing order. */
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
-          gint64 id;
+          guint64 id;
 
-          if (!JSON_NODE_HOLDS_VALUE (element)
-              || json_node_get_value_type (element) != G_TYPE_INT64)
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64
+              || json_node_get_int (element) <= 0)
             continue;
-          id = json_node_get_int (element);
-          if (id > 0 && ovh_zone_find_record_by_id (self->zone, (guint64) id) == NULL
-              && (guint64) id > best)
-            best = (guint64) id;
+          id = (guint64) json_node_get_int (element);
+          if (ovh_zone_find_record_by_id (self->zone, id) == NULL)
+            g_array_append_val (call->candidates, id);
         }
     }
+  else if (error != NULL)
+    g_debug ("Listing the records created in %s: %s", zone_name (self), error->message);
 
-  if (best == 0)
-    {
-      /* Created, but not findable: the next reload shows it. Never create it twice. */
-      g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
-      create_landed (call->task, call->change, NULL);
-      change_finished (call->task);
-      return;
-    }
-
-  {
-    OvhClient *client = ovh_zone_get_client (self->zone);
-    g_autofree char *path = record_path (self, best);
-    ChangeCall *next = change_call_new (call->task, call->change);
-
-    next->created_id = best;
-    ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, NULL, resolve_record_cb, next);
-  }
+  g_array_sort (call->candidates, compare_ids_newest_first);
+  if (call->candidates->len > MAX_ID_CANDIDATES)
+    g_array_set_size (call->candidates, MAX_ID_CANDIDATES);
+  resolve_next_candidate (g_steal_pointer (&call));
 }
 
 static void
