@@ -755,6 +755,71 @@ test_records_add_publishes_once (OvhTestFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (test->err, "Published lovelace.fr"));
 }
 
+/* OVH's known bug: the create answers id 0. records add still prints the record's real id,
+ * also when another record of the same type and name exists. */
+static gint64
+sandbox_id_of (CliTest *test, const char *zone, const char *sub_domain, const char *target)
+{
+  g_autoptr (JsonNode) holder = NULL;
+  JsonObject *record = find_record (sandbox_records (test, zone, &holder), sub_domain, "A", target);
+
+  g_assert_nonnull (record);
+  return json_object_get_int_member (record, "id");
+}
+
+static void
+test_records_add_id_zero (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) first = NULL;
+  g_autoptr (JsonNode) second = NULL;
+  g_autofree char *expected_id = NULL;
+  g_auto (GStrv) rows = NULL;
+  guint n_rows = 0;
+  gint64 first_id, second_id, third_id;
+
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, TRUE);
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "twin",
+                            "--value", "192.0.2.61", "--ttl", "60", "--json", NULL),
+                   ==, 0);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/record"), ==, 1);
+  first = output_json (test);
+  first_id = json_object_get_int_member (
+      json_object_get_object_member (json_node_get_object (first), "record"), "id");
+  g_assert_cmpint (first_id, >, 0);
+  g_assert_cmpint (first_id, ==, sandbox_id_of (test, "lovelace.fr", "twin", "192.0.2.61"));
+
+  /* Same type and name, another target: its own id, not the first one's. */
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "twin",
+                            "--value", "192.0.2.62", "--ttl", "60", "--json", NULL),
+                   ==, 0);
+  second = output_json (test);
+  second_id = json_object_get_int_member (
+      json_object_get_object_member (json_node_get_object (second), "record"), "id");
+  g_assert_cmpint (second_id, ==, sandbox_id_of (test, "lovelace.fr", "twin", "192.0.2.62"));
+  g_assert_cmpint (second_id, !=, first_id);
+
+  /* The table a person reads shows the real id too. */
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "twin",
+                            "--value", "192.0.2.63", NULL),
+                   ==, 0);
+  third_id = sandbox_id_of (test, "lovelace.fr", "twin", "192.0.2.63");
+  expected_id = g_strdup_printf ("%" G_GINT64_FORMAT, third_id);
+  rows = g_strsplit (test->out, "\n", -1);
+  for (guint i = 0; rows[i] != NULL; i++)
+    if (strstr (rows[i], "192.0.2.63") != NULL)
+      {
+        g_auto (GStrv) cells = g_strsplit (g_strstrip (rows[i]), " ", 2);
+
+        g_assert_cmpstr (cells[0], ==, expected_id);
+        n_rows++;
+      }
+  g_assert_cmpuint (n_rows, ==, 1);
+
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, FALSE);
+}
+
 static void
 test_records_no_publish (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -1383,6 +1448,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/zone/show", test_zone_show);
   ovh_test_add ("/cli/records/list", test_records_list);
   ovh_test_add ("/cli/records/add", test_records_add_publishes_once);
+  ovh_test_add ("/cli/records/add-id-zero", test_records_add_id_zero);
   ovh_test_add ("/cli/records/no-publish", test_records_no_publish);
   ovh_test_add ("/cli/records/set", test_records_set);
   ovh_test_add ("/cli/records/delete", test_records_delete);
