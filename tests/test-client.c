@@ -41,7 +41,8 @@ test_rate_limiter_bucket (void)
   /* Time refills the bucket, never above the burst. */
   g_assert_cmpint (ovh_rate_limiter_reserve (limiter, t0 + 3 * G_USEC_PER_SEC), ==, 0);
   for (guint i = 0; i < 10; i++)
-    g_assert_cmpint (ovh_rate_limiter_reserve (limiter, t0 + (gint64) 3600 * G_USEC_PER_SEC), ==, 0);
+    g_assert_cmpint (ovh_rate_limiter_reserve (limiter, t0 + (gint64) 3600 * G_USEC_PER_SEC), ==,
+                     0);
   g_assert_cmpint (ovh_rate_limiter_reserve (limiter, t0 + (gint64) 3600 * G_USEC_PER_SEC), >, 0);
 
   /* The default leaves OVH's ~60/min fair use alone even counting the burst. */
@@ -332,6 +333,52 @@ test_client_rate_limited (OvhTestFixture *fixture, gconstpointer data)
     }
   g_assert_error (error, OVH_ERROR, OVH_ERROR_RATE_LIMITED);
   g_assert_cmpuint (ovh_error_get_http_status (error), ==, 429);
+}
+
+/* Retry-After is honoured: the server's limit trips once and asks for one second; the GET
+ * waits that second out and gets through on its next try (fast backoff alone would come back
+ * within 30 ms and be refused three times). A POST is never retried. Only a lower bound on
+ * the time: an upper one would flake on a busy machine. */
+static void
+test_client_retry_after (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  gint64 start, waited;
+
+  ovh_sandbox_set_rate_limit (fixture->sandbox, 2);
+  ovh_sandbox_set_retry_after (fixture->sandbox, 1);
+  ovh_client_set_retry_policy (fixture->client, 3, 10);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JsonNode) warm = ovh_test_call (fixture->client, "GET", "/me", NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  start = g_get_monotonic_time ();
+  node = ovh_test_call (fixture->client, "GET", "/me", NULL, &error);
+  waited = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_test_message ("GET after a 429 with Retry-After: 1 took %" G_GINT64_FORMAT " ms",
+                  waited / 1000);
+  g_assert_cmpint (waited, >=, 950 * 1000);
+  /* One refused, one answered: the wait was Retry-After's, not a string of quick retries. */
+  g_assert_cmpuint (count_requests (fixture, "GET", "/me"), ==, 2);
+
+  /* The window holds the retry; one more GET fills it, then a POST is refused once. */
+  g_clear_pointer (&node, json_node_unref);
+  node = ovh_test_call (fixture->client, "GET", "/me", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, json_node_unref);
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  node = ovh_test_call (fixture->client, "POST", "/domain/zone/" ZONE "/refresh", NULL, &error);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (ovh_error_get_http_status (error), ==, 429);
+  g_assert_null (node);
+  g_assert_cmpuint (count_requests (fixture, "POST", "/domain/zone/" ZONE "/refresh"), ==, 1);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, NULL, NULL), ==, 1);
 }
 
 /* ---- errors from the server ---------------------------------------------------------- */
@@ -649,6 +696,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/ovh/client/retry/get", test_client_retry_get);
   ovh_test_add ("/ovh/client/retry/not-writes", test_client_no_retry_writes);
   ovh_test_add ("/ovh/client/rate-limited", test_client_rate_limited);
+  ovh_test_add ("/ovh/client/retry-after", test_client_retry_after);
   ovh_test_add ("/ovh/client/malformed", test_client_malformed);
   ovh_test_add ("/ovh/client/not-granted", test_client_not_granted);
   ovh_test_add ("/ovh/client/bad-keys", test_client_bad_keys);
