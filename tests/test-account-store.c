@@ -14,6 +14,13 @@
 
 #include "ovh-account-store.h"
 
+#ifdef HAVE_GCR_MOCK_PROMPTER
+#define GCR_API_SUBJECT_TO_CHANGE
+#include <gcr/gcr-base.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#endif
+
 /* Waiting on async calls */
 
 static void
@@ -615,6 +622,249 @@ test_store_unavailable_no_service (void)
   g_test_trap_assert_passed ();
 }
 
+/* A locked keyring, and the user dismisses the unlock prompt. A keyring of our own on a bus of
+ * our own (in a subprocess): gnome-keyring-daemon asks the prompter named by
+ * GNOME_KEYRING_TEST_PROMPTER, here gcr's mock prompter, which answers "Cancel" as a person
+ * closing the dialog would. */
+
+#ifdef HAVE_GCR_MOCK_PROMPTER
+
+#define LOCKED_KEYRING_PASSWORD "domaine-locked-keyring"
+#define LOCKED_SECRET "AS-kept-locked-3e1b7a"
+#define LOCKED_CONSUMER "CK-kept-locked-c52f90"
+#define LOCKED_MESSAGE_EN "The keyring is locked. Unlock it to use your OVHcloud accounts."
+
+static GSubprocess *
+start_keyring_daemon (const char *prompter_name, const char *scratch)
+{
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) daemon = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *runtime = g_build_filename (scratch, "runtime", NULL);
+  g_autofree char *data = g_build_filename (scratch, "data", NULL);
+  const char *const unset[] = { "G_DEBUG",         "G_MESSAGES_DEBUG", "MALLOC_CHECK_",
+                                "MALLOC_PERTURB_", "ASAN_OPTIONS",     "LSAN_OPTIONS",
+                                "UBSAN_OPTIONS",   "DISPLAY",          "GNOME_KEYRING_CONTROL" };
+
+  g_assert_cmpint (g_mkdir_with_parents (runtime, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
+
+  /* The desktop's service, not under test: none of the test's debugging switches; its own
+   * files and control socket, apart from the session's keyring. */
+  launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                   | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  for (guint i = 0; i < G_N_ELEMENTS (unset); i++)
+    g_subprocess_launcher_unsetenv (launcher, unset[i]);
+  g_subprocess_launcher_setenv (launcher, "GNOME_KEYRING_TEST_PROMPTER", prompter_name, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
+                                        "--unlock", "--components=secrets", NULL);
+  g_assert_no_error (error);
+
+  /* --unlock reads the login keyring's password on stdin (and creates the keyring). */
+  {
+    GOutputStream *input = g_subprocess_get_stdin_pipe (daemon);
+
+    g_assert_true (g_output_stream_write_all (
+        input, LOCKED_KEYRING_PASSWORD, strlen (LOCKED_KEYRING_PASSWORD), NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_output_stream_close (input, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  return g_steal_pointer (&daemon);
+}
+
+static void
+wait_for_secret_service (void)
+{
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (bus);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
+          bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+          "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.secrets"), G_VARIANT_TYPE ("(b)"),
+          G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      gboolean has_owner = FALSE;
+
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &has_owner);
+      if (has_owner)
+        return;
+      g_usleep (50 * 1000);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+lock_default_collection (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SecretService) service = NULL;
+  g_autoptr (SecretCollection) collection = NULL;
+  g_autolist (GDBusProxy) locked = NULL;
+  g_autoptr (GList) to_lock = NULL;
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  g_assert_false (secret_collection_get_locked (collection));
+
+  to_lock = g_list_append (NULL, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, to_lock, NULL, &locked, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (secret_collection_get_locked (collection));
+}
+
+/* The French catalogue, compiled from po/fr.po for this process (msgfmt may be missing). */
+static gboolean
+use_french (const char *scratch)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "fr.po", NULL);
+  g_autofree char *dir = g_build_filename (scratch, "locale", "fr", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *locale_dir = g_build_filename (scratch, "locale", NULL);
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  int status = -1;
+
+  if (msgfmt == NULL || !g_file_test (po, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                 NULL, &status, NULL));
+  }
+  if (status != 0)
+    return FALSE;
+
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  return TRUE;
+}
+
+static void
+locked_keyring_dismissed (void)
+{
+  g_autofree char *scratch = g_build_filename (g_get_home_dir (), "locked-keyring", NULL);
+  g_autofree char *keyring_dir = g_build_filename (scratch, "data", "keyrings", NULL);
+  g_autoptr (GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr (GSubprocess) daemon = NULL;
+  g_autoptr (OvhAccount) account = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean saw_keyring_file = FALSE;
+  const char *prompter_name;
+
+  g_assert_cmpint (g_mkdir_with_parents (scratch, 0700), ==, 0);
+  g_test_dbus_up (bus);
+  prompter_name = gcr_mock_prompter_start ();
+  g_assert_nonnull (prompter_name);
+  daemon = start_keyring_daemon (prompter_name, scratch);
+  wait_for_secret_service ();
+
+  /* An account in the (unlocked) login keyring, then the keyring locked, as after a while
+   * away or a session started without the keyring's password. */
+  {
+    g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+
+    account = ovh_account_new ("ovh-eu", "ak-locked", LOCKED_SECRET, LOCKED_CONSUMER);
+    ovh_account_set_label (account, "Locked away");
+    g_assert_true (add_sync (store, account, &error));
+    g_assert_no_error (error);
+  }
+  lock_default_collection ();
+
+  /* Loading asks to unlock; the user dismisses the prompt. */
+  {
+    g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+
+    gcr_mock_prompter_expect_password_cancel ();
+    g_assert_false (load_sync (store, NULL, &error));
+    g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_LOCKED);
+    g_assert_cmpstr (error->message, ==, LOCKED_MESSAGE_EN);
+    g_clear_error (&error);
+    /* The prompt was really shown and answered (not an error that merely looks the same). */
+    g_assert_false (gcr_mock_prompter_is_expecting ());
+    g_assert_false (ovh_account_store_is_loaded (store));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  }
+
+  /* One account asked for by id: the same answer, in the user's language. */
+  if (use_french (scratch))
+    {
+      g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+      g_autoptr (OvhAccount) looked_up = NULL;
+
+      gcr_mock_prompter_expect_password_cancel ();
+      looked_up = lookup_sync (store, ovh_account_get_id (account), &error);
+      g_assert_null (looked_up);
+      g_assert_error (error, OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_LOCKED);
+      g_assert_true (g_str_has_prefix (error->message, "Le trousseau est verrouillé."));
+      g_clear_error (&error);
+      g_assert_false (gcr_mock_prompter_is_expecting ());
+      g_setenv ("LANGUAGE", "", TRUE);
+    }
+  else
+    g_test_message ("msgfmt or po/fr.po missing: the French message is not checked");
+
+  /* Still locked, still there; and no plain-text fallback anywhere under HOME or XDG. */
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (account)), ==, 1);
+  files = collect_session_files ();
+  for (guint i = 0; i < files->len; i++)
+    saw_keyring_file |= g_str_has_prefix (g_ptr_array_index (files, i), keyring_dir);
+  g_assert_true (saw_keyring_file);
+  g_assert_cmpuint (count_files_containing (files, LOCKED_SECRET), ==, 0);
+  g_assert_cmpuint (count_files_containing (files, LOCKED_CONSUMER), ==, 0);
+
+  secret_service_disconnect ();
+  g_subprocess_force_exit (daemon);
+  g_assert_true (g_subprocess_wait (daemon, NULL, NULL));
+  gcr_mock_prompter_stop ();
+  g_test_dbus_stop (bus);
+}
+
+#endif /* HAVE_GCR_MOCK_PROMPTER */
+
+static void
+test_store_locked_dismissed (void)
+{
+#ifdef HAVE_GCR_MOCK_PROMPTER
+  g_autofree char *daemon_path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      locked_keyring_dismissed ();
+      return;
+    }
+
+  daemon_path = g_find_program_in_path ("gnome-keyring-daemon");
+  if (daemon_path == NULL)
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout_unmatched ("*" LOCKED_SECRET "*");
+  g_test_trap_assert_stderr_unmatched ("*" LOCKED_SECRET "*");
+#else
+  g_test_skip ("built without gcr-base-3 (libgcr-3-dev): no mock prompter to dismiss the unlock "
+               "prompt");
+#endif
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -631,6 +881,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-store/no-secret-in-log", test_store_no_secret_in_log);
   g_test_add_func ("/account-store/unavailable/no-bus", test_store_unavailable_no_bus);
   g_test_add_func ("/account-store/unavailable/no-service", test_store_unavailable_no_service);
+  g_test_add_func ("/account-store/locked/prompt-dismissed", test_store_locked_dismissed);
 
   status = g_test_run ();
   secret_service_disconnect ();
