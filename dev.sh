@@ -25,7 +25,7 @@ debian_packages=(
 fedora_hint="sudo dnf install gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel \
 libadwaita-devel libsoup3-devel json-glib-devel libsecret-devel gnutls-devel ldns-devel \
 glib-networking gnome-keyring dbus-daemon xorg-x11-server-Xvfb xauth desktop-file-utils \
-libappstream-glib appstream flatpak-builder ImageMagick valgrind"
+libappstream-glib appstream flatpak-builder ImageMagick valgrind gcr3-devel python3-gobject at-spi2-core"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
