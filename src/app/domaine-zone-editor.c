@@ -3,10 +3,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list page follows sysprof's pattern: the column view's GtkMultiSelection over a
- * GtkFilterListModel over a GtkSortListModel, declared in the .ui, the sorter bound to the
- * view. Items are the zone's own OvhRecord objects (see DomaineRecordRows): with 100,000
- * records nothing is allocated per record, and a keystroke costs one pass of a filter that
- * compares bytes — or less, when the filter says it only got stricter.
+ * filter model over a GtkSortListModel, declared in the .ui, the sorter bound to the view.
+ * Sorting sits under filtering, so a keystroke never sorts. Items are the zone's own
+ * OvhRecord objects (see DomaineRecordRows): with 100,000 records nothing is allocated per
+ * record, and a keystroke costs one strstr() per row still in question
+ * (DomaineRecordFilterModel).
+ *
+ * Binding a row must stay cheap, since a keystroke rebinds every visible row: tooltips are
+ * computed when asked for ("query-tooltip") rather than set in bind, because on GTK 4.8
+ * gtk_widget_set_tooltip_text() asks the X server where the pointer is, a round trip per
+ * cell; accessible properties are only updated when they change; and one click gesture on
+ * the view, not one per cell, opens the row menu.
  */
 #include "config.h"
 
@@ -14,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "domaine-record-editor.h"
+#include "domaine-record-filter-model.h"
 #include "domaine-review-dialog.h"
 #include "domaine-window.h"
 #include "domaine-zone-editor.h"
@@ -32,11 +40,10 @@ struct _DomaineZoneEditor
   GCancellable *cancellable; /* loads and publishes of the current zone */
   GError *load_error;
   GError *publish_error;
-  char *search;            /* ASCII-lowercased search text, NULL for none */
-  char *type_filter;       /* "MX", NULL for every type */
   GPtrArray *undo_actions; /* of UndoAction: the last delete */
   GtkWidget *row_menu_popover;
   gboolean restoring;
+  gboolean compact; /* narrower than COMPACT_WIDTH: the value column gets the room */
 
   /* Template children */
   GtkSearchBar *search_bar;
@@ -54,8 +61,7 @@ struct _DomaineZoneEditor
   GtkProgressBar *loading_progress;
   GtkColumnView *column_view;
   GtkMultiSelection *selection;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter *record_filter;
+  DomaineRecordFilterModel *filter_model;
   GtkSortListModel *sort_model;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *type_column;
@@ -120,6 +126,9 @@ domaine_zone_editor_report_error (DomaineZoneEditor *self, const GError *error)
 
 /* Cell contents ------------------------------------------------------------------------- */
 
+static GQuark list_item_quark; /* on a cell's child: its GtkListItem */
+static GQuark shown_quark;     /* on a widget: what it shows now, so a rebind can skip it */
+
 static const char *
 state_description (DomaineRecordState state, OvhChange *change)
 {
@@ -139,27 +148,31 @@ state_description (DomaineRecordState state, OvhChange *change)
     }
 }
 
+/* Whether @widget already shows @shown (any pointer-sized token); remembers it if not. */
+static gboolean
+widget_shows (GtkWidget *widget, gconstpointer shown)
+{
+  if (g_object_get_qdata (G_OBJECT (widget), shown_quark) == shown)
+    return TRUE;
+  g_object_set_qdata (G_OBJECT (widget), shown_quark, (gpointer) shown);
+  return FALSE;
+}
+
+static void
+widget_set_css_class (GtkWidget *widget, const char *css_class, gboolean set)
+{
+  if (set && !gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_add_css_class (widget, css_class);
+  else if (!set && gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
 static void
 cell_set_state (GtkWidget *cell, DomaineRecordState state)
 {
-  gtk_widget_remove_css_class (cell, "pending-added");
-  gtk_widget_remove_css_class (cell, "pending-changed");
-  gtk_widget_remove_css_class (cell, "pending-deleted");
-  switch (state)
-    {
-    case DOMAINE_RECORD_STATE_ADDED:
-      gtk_widget_add_css_class (cell, "pending-added");
-      break;
-    case DOMAINE_RECORD_STATE_CHANGED:
-      gtk_widget_add_css_class (cell, "pending-changed");
-      break;
-    case DOMAINE_RECORD_STATE_DELETED:
-      gtk_widget_add_css_class (cell, "pending-deleted");
-      break;
-    case DOMAINE_RECORD_STATE_PUBLISHED:
-    default:
-      break;
-    }
+  widget_set_css_class (cell, "pending-added", state == DOMAINE_RECORD_STATE_ADDED);
+  widget_set_css_class (cell, "pending-changed", state == DOMAINE_RECORD_STATE_CHANGED);
+  widget_set_css_class (cell, "pending-deleted", state == DOMAINE_RECORD_STATE_DELETED);
 }
 
 static OvhRecord *
@@ -168,18 +181,40 @@ list_item_get_record (GtkListItem *list_item)
   return OVH_RECORD (gtk_list_item_get_item (list_item));
 }
 
-static void
-row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineZoneEditor *self);
-
-static void
-cell_add_context_menu (DomaineZoneEditor *self, GtkWidget *cell, GtkListItem *list_item)
+/* The editor and the record behind a cell's widget, when it has one. */
+static OvhRecord *
+cell_widget_get_record (GtkWidget *widget, GtkListItem *list_item, DomaineZoneEditor **editor)
 {
-  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, DOMAINE_TYPE_ZONE_EDITOR);
+  OvhRecord *record = list_item_get_record (list_item);
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_object_set_data (G_OBJECT (gesture), "list-item", list_item);
-  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (gesture));
+  if (ancestor == NULL || record == NULL || DOMAINE_ZONE_EDITOR (ancestor)->rows == NULL)
+    return NULL;
+  *editor = DOMAINE_ZONE_EDITOR (ancestor);
+  return record;
+}
+
+static void
+cell_set_list_item (GtkWidget *child, GtkListItem *list_item)
+{
+  g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static gboolean
+marker_query_tooltip_cb (
+    GtkWidget *marker, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  DomaineZoneEditor *self;
+  OvhRecord *record = cell_widget_get_record (marker, list_item, &self);
+  const char *description;
+
+  if (record == NULL)
+    return FALSE;
+  description = state_description (domaine_record_rows_get_state (self->rows, record),
+                                   domaine_record_rows_get_change (self->rows, record));
+  gtk_tooltip_set_text (tooltip, description);
+  return description != NULL;
 }
 
 static void
@@ -190,12 +225,14 @@ name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domain
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (marker, "pending-marker");
+  gtk_widget_set_visible (marker, FALSE);
+  gtk_widget_set_has_tooltip (marker, TRUE);
+  g_signal_connect (marker, "query-tooltip", G_CALLBACK (marker_query_tooltip_cb), list_item);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), marker);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
-  cell_add_context_menu (self, box, list_item);
+  cell_set_list_item (box, list_item);
 }
 
 static void
@@ -220,17 +257,39 @@ name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domaine
     icon = "document-edit-symbolic";
   else if (state == DOMAINE_RECORD_STATE_DELETED)
     icon = "user-trash-symbolic";
-  gtk_image_set_from_icon_name (GTK_IMAGE (marker), icon);
-  gtk_widget_set_visible (marker, icon != NULL);
-  gtk_widget_set_tooltip_text (marker, description);
+  if (!widget_shows (marker, icon))
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (marker), icon);
+      gtk_widget_set_visible (marker, icon != NULL);
+    }
   cell_set_state (box, state);
 
   /* The state in words for screen readers, on the cell that starts the row. */
-  if (description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    description, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (!widget_shows (label, description))
+    {
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        description, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static gboolean
+type_query_tooltip_cb (
+    GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  DomaineZoneEditor *self;
+  OvhRecord *record = cell_widget_get_record (label, list_item, &self);
+  const OvhRecordType *type;
+
+  if (record == NULL)
+    return FALSE;
+  type = ovh_record_get_record_type (domaine_record_rows_get_shown (self->rows, record));
+  if (type == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, ovh_record_type_get_description (type));
+  return TRUE;
 }
 
 static void
@@ -241,8 +300,9 @@ type_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domain
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "record-type-pill");
-  gtk_list_item_set_child (list_item, label);
-  cell_add_context_menu (self, label, list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (type_query_tooltip_cb), list_item);
+  cell_set_list_item (label, list_item);
 }
 
 static void
@@ -251,11 +311,31 @@ type_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domaine
   GtkWidget *label = gtk_list_item_get_child (list_item);
   OvhRecord *record = list_item_get_record (list_item);
   OvhRecord *shown = domaine_record_rows_get_shown (self->rows, record);
-  const OvhRecordType *type = ovh_record_get_record_type (shown);
 
   gtk_label_set_label (GTK_LABEL (label), ovh_record_get_field_type (shown));
-  gtk_widget_set_tooltip_text (label, type != NULL ? ovh_record_type_get_description (type) : NULL);
   cell_set_state (label, domaine_record_rows_get_state (self->rows, record));
+}
+
+static gboolean
+ttl_query_tooltip_cb (
+    GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  DomaineZoneEditor *self;
+  OvhRecord *record = cell_widget_get_record (label, list_item, &self);
+  g_autofree char *text = NULL;
+  guint zone_ttl;
+
+  if (record == NULL || self->zone == NULL
+      || ovh_record_get_ttl (domaine_record_rows_get_shown (self->rows, record))
+             != OVH_RECORD_TTL_ZONE_DEFAULT)
+    return FALSE;
+  zone_ttl = ovh_zone_get_default_ttl (self->zone);
+  if (zone_ttl == 0)
+    return FALSE;
+  /* Translators: the zone's default TTL, in seconds. */
+  text = g_strdup_printf (_ ("The zone’s default: %u seconds"), zone_ttl);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -265,8 +345,9 @@ ttl_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domaine
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-  cell_add_context_menu (self, label, list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (ttl_query_tooltip_cb), list_item);
+  cell_set_list_item (label, list_item);
 }
 
 static void
@@ -279,25 +360,41 @@ ttl_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineZ
   char text[32];
 
   if (ttl == OVH_RECORD_TTL_ZONE_DEFAULT)
-    {
-      guint zone_ttl = self->zone != NULL ? ovh_zone_get_default_ttl (self->zone) : 0;
-      g_autofree char *tooltip = NULL;
-
-      gtk_label_set_label (GTK_LABEL (label), C_ ("ttl", "Default"));
-      if (zone_ttl != 0)
-        /* Translators: the zone's default TTL, in seconds. */
-        tooltip = g_strdup_printf (_ ("The zone’s default: %u seconds"), zone_ttl);
-      gtk_widget_set_tooltip_text (label, tooltip);
-      gtk_widget_add_css_class (label, "dim-label");
-    }
+    gtk_label_set_label (GTK_LABEL (label), C_ ("ttl", "Default"));
   else
     {
       g_snprintf (text, sizeof text, "%u", ttl);
       gtk_label_set_label (GTK_LABEL (label), text);
-      gtk_widget_set_tooltip_text (label, NULL);
-      gtk_widget_remove_css_class (label, "dim-label");
     }
+  widget_set_css_class (label, "dim-label", ttl == OVH_RECORD_TTL_ZONE_DEFAULT);
   cell_set_state (label, domaine_record_rows_get_state (self->rows, record));
+}
+
+/* The whole value, when the column is too narrow for it. */
+static gboolean
+value_query_tooltip_cb (
+    GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static gboolean
+error_query_tooltip_cb (
+    GtkWidget *icon, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  DomaineZoneEditor *self;
+  OvhRecord *record = cell_widget_get_record (icon, list_item, &self);
+  OvhChange *change = record != NULL ? domaine_record_rows_get_change (self->rows, record) : NULL;
+  g_autofree char *message = NULL;
+
+  if (change == NULL || ovh_change_get_error (change) == NULL)
+    return FALSE;
+  message = ovh_error_dup_display_message (ovh_change_get_error (change));
+  gtk_tooltip_set_text (tooltip, message);
+  return TRUE;
 }
 
 static void
@@ -311,11 +408,15 @@ value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domai
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (value_query_tooltip_cb), list_item);
   gtk_widget_add_css_class (error_icon, "warning");
+  gtk_widget_set_visible (error_icon, FALSE);
+  gtk_widget_set_has_tooltip (error_icon, TRUE);
+  g_signal_connect (error_icon, "query-tooltip", G_CALLBACK (error_query_tooltip_cb), list_item);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), error_icon);
-  gtk_list_item_set_child (list_item, box);
-  cell_add_context_menu (self, box, list_item);
+  cell_set_list_item (box, list_item);
 }
 
 static void
@@ -328,18 +429,20 @@ value_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domain
   OvhRecord *shown = domaine_record_rows_get_shown (self->rows, record);
   OvhChange *change = domaine_record_rows_get_change (self->rows, record);
   const GError *error = change != NULL ? ovh_change_get_error (change) : NULL;
-  const char *target = ovh_record_get_target (shown);
 
-  gtk_label_set_label (GTK_LABEL (label), target);
-  gtk_widget_set_tooltip_text (label, target);
+  gtk_label_set_label (GTK_LABEL (label), ovh_record_get_target (shown));
   gtk_widget_set_visible (error_icon, error != NULL);
   if (error != NULL)
     {
+      /* Rare (a refused change): what OVHcloud said, for screen readers too. */
       g_autofree char *message = ovh_error_dup_display_message (error);
-      gtk_widget_set_tooltip_text (error_icon, message);
+
       gtk_accessible_update_property (GTK_ACCESSIBLE (error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       message, -1);
+      g_object_set_qdata (G_OBJECT (error_icon), shown_quark, (gpointer) error);
     }
+  else if (!widget_shows (error_icon, NULL))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
   cell_set_state (box, domaine_record_rows_get_state (self->rows, record));
 }
 
@@ -380,66 +483,11 @@ record_expression (DomaineZoneEditor *self, GType type, GCallback callback)
   return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, self, NULL);
 }
 
-/* ASCII case-insensitive substring search: no allocation per record. @needle is lowercase. */
-static gboolean
-contains_ascii_casefold (const char *haystack, const char *needle)
-{
-  if (haystack == NULL)
-    return FALSE;
-  for (; *haystack != '\0'; haystack++)
-    {
-      const char *h = haystack;
-      const char *n = needle;
-
-      while (*n != '\0' && *h != '\0' && g_ascii_tolower (*h) == *n)
-        h++, n++;
-      if (*n == '\0')
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-record_filter_cb (gpointer item, gpointer user_data)
-{
-  DomaineZoneEditor *self = user_data;
-  OvhRecord *shown = domaine_record_rows_get_shown (self->rows, item);
-
-  if (self->type_filter != NULL
-      && g_ascii_strcasecmp (ovh_record_get_field_type (shown), self->type_filter) != 0)
-    return FALSE;
-  if (self->search == NULL)
-    return TRUE;
-  return contains_ascii_casefold (ovh_record_get_display_name (shown), self->search)
-         || contains_ascii_casefold (ovh_record_get_target (shown), self->search);
-}
-
 static void
 search_changed_cb (DomaineZoneEditor *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *search = *text != '\0' ? g_ascii_strdown (text, -1) : NULL;
-  GtkFilterChange change;
-
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  /* Tell the filter model how the match set moves: typing one more letter only needs
-   * the rows still shown to be checked again. */
-  if (self->search == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (search == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (strstr (search, self->search) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->search, search) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  gtk_filter_changed (GTK_FILTER (self->record_filter), change);
+  domaine_record_filter_model_set_search (
+      self->filter_model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -456,35 +504,19 @@ type_dropdown_changed_cb (DomaineZoneEditor *self)
 void
 domaine_zone_editor_set_type_filter (DomaineZoneEditor *self, const char *field_type)
 {
-  GtkFilterChange change;
+  const char *const *names = ovh_record_type_get_names ();
+  guint position = 0;
 
   g_return_if_fail (DOMAINE_IS_ZONE_EDITOR (self));
 
-  if (g_strcmp0 (field_type, self->type_filter) == 0)
-    return;
-
-  if (self->type_filter == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (field_type == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-  g_free (self->type_filter);
-  self->type_filter = g_strdup (field_type);
+  domaine_record_filter_model_set_field_type (self->filter_model, field_type);
 
   /* Keep the drop-down in step when called from code. */
-  {
-    const char *const *names = ovh_record_type_get_names ();
-    guint position = 0;
-
-    for (guint i = 0; field_type != NULL && names[i] != NULL; i++)
-      if (g_ascii_strcasecmp (names[i], field_type) == 0)
-        position = i + 1;
-    if (gtk_drop_down_get_selected (self->type_dropdown) != position)
-      gtk_drop_down_set_selected (self->type_dropdown, position);
-  }
-
-  gtk_filter_changed (GTK_FILTER (self->record_filter), change);
+  for (guint i = 0; field_type != NULL && names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (names[i], field_type) == 0)
+      position = i + 1;
+  if (gtk_drop_down_get_selected (self->type_dropdown) != position)
+    gtk_drop_down_set_selected (self->type_dropdown, position);
 }
 
 /* State: what the page shows ------------------------------------------------------------ */
@@ -618,8 +650,7 @@ domaine_zone_editor_update_state (DomaineZoneEditor *self)
     page = "failed";
   else if (n_rows == 0)
     page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
-           && !gtk_filter_list_model_get_pending (self->filter_model))
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     page = "no-results";
   else
     page = "records";
@@ -767,6 +798,7 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
   g_ptr_array_set_size (self->undo_actions, 0);
 
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  domaine_record_filter_model_set_rows (self->filter_model, NULL);
   g_signal_group_set_target (self->changeset_signals, NULL);
   g_signal_group_set_target (self->zone_signals, NULL);
   g_clear_object (&self->rows);
@@ -780,6 +812,8 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
       self->rows = domaine_record_rows_new (self->changeset);
       g_signal_group_set_target (self->zone_signals, zone);
       g_signal_group_set_target (self->changeset_signals, self->changeset);
+      /* Before the rows arrive: the filter matches what they show. */
+      domaine_record_filter_model_set_rows (self->filter_model, self->rows);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->rows));
 
       if (ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_EMPTY)
@@ -842,21 +876,45 @@ domaine_zone_editor_update_selection_actions (DomaineZoneEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.copy-zone-line", selected->len > 0);
 }
 
+/* The list item of the cell at (@x, @y) of the view, if any. */
+static GtkListItem *
+domaine_zone_editor_pick_list_item (DomaineZoneEditor *self, double x, double y)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+
+  for (GtkWidget *widget = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       widget != NULL && widget != view; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      GtkListItem *list_item = g_object_get_qdata (G_OBJECT (widget), list_item_quark);
+
+      /* A click in a cell's padding picks the cell itself, whose child is ours. */
+      if (list_item == NULL && child != NULL)
+        list_item = g_object_get_qdata (G_OBJECT (child), list_item_quark);
+      if (list_item != NULL)
+        return list_item;
+    }
+  return NULL;
+}
+
 static void
 row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineZoneEditor *self)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (gesture), "list-item");
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  guint position = gtk_list_item_get_position (list_item);
+  GtkListItem *list_item = domaine_zone_editor_pick_list_item (self, x, y);
+  guint position;
   graphene_point_t point;
 
+  if (list_item == NULL)
+    return;
+  position = gtk_list_item_get_position (list_item);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   domaine_zone_editor_update_selection_actions (self);
 
-  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
     return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu_popover),
                                &(GdkRectangle){ (int) point.x, (int) point.y, 1, 1 });
@@ -1370,7 +1428,7 @@ review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* GObject -------------------------------------------------------------------------------- */
 
 static void
-filter_pending_cb (DomaineZoneEditor *self)
+filter_items_changed_cb (DomaineZoneEditor *self)
 {
   domaine_zone_editor_update_state (self);
 }
@@ -1450,8 +1508,6 @@ domaine_zone_editor_finalize (GObject *object)
   g_clear_object (&self->changeset_signals);
   g_clear_error (&self->load_error);
   g_clear_error (&self->publish_error);
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->type_filter, g_free);
   g_clear_pointer (&self->undo_actions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (domaine_zone_editor_parent_class)->finalize (object);
@@ -1536,6 +1592,10 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  list_item_quark = g_quark_from_static_string ("domaine-zone-editor-list-item");
+  shown_quark = g_quark_from_static_string ("domaine-zone-editor-shown");
+
+  g_type_ensure (DOMAINE_TYPE_RECORD_FILTER_MODEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domaine-zone-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -1556,7 +1616,6 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, column_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, selection);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, record_filter);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, sort_model);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, name_column);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, type_column);
@@ -1616,7 +1675,6 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_custom_filter_set_filter_func (self->record_filter, record_filter_cb, self, NULL);
   domaine_zone_editor_setup_columns (self);
   /* Sorted by name until the user picks a column. */
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
@@ -1634,10 +1692,17 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (domaine_zone_editor_update_selection_actions), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filter_pending_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (filter_pending_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    /* One gesture for every row: rows are made and dropped as the list scrolls and filters. */
+    GtkGesture *gesture = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+    g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+  }
 
   self->row_menu_popover = gtk_popover_menu_new_from_model (self->row_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu_popover), FALSE);

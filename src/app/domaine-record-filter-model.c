@@ -1,0 +1,571 @@
+/* domaine-record-filter-model.c: the rows the zone editor's search and type filter let through
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Why not GtkFilterListModel: on GTK 4.8 its get_item() is a rank query in a bitset, and when
+ * a filter change removes the row the view tracks (the top row, the focus), GtkListView asks
+ * for every added item to find it again: 93,000 rank queries for "1" in a 100,000-record
+ * zone, more than the filtering itself. Here the matches are an array of positions, so an
+ * item is one array read, and each row keeps a folded copy of what it shows ("name\nvalue"),
+ * so a keystroke is one strstr() per row still in question, with nothing allocated.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "domaine-record-filter-model.h"
+
+typedef struct
+{
+  OvhRecord *record; /* a ref: the row */
+  char *key;         /* folded "name\nvalue" of what the row shows */
+  GQuark type;       /* the field type it shows, upper case */
+} Entry;
+
+struct _DomaineRecordFilterModel
+{
+  GObject parent_instance;
+
+  GListModel *model;
+  DomaineRecordRows *rows;
+  char *search;     /* as set, NULL for none */
+  char *needle;     /* search, folded */
+  char *field_type; /* as set, NULL for every type */
+  GQuark type;      /* field_type, upper case; 0 for every type */
+
+  Entry *entries; /* one per item of model, in its order */
+  guint n_entries;
+  guint entries_size;
+  GArray *matches; /* of guint: the positions in entries that match, ascending */
+};
+
+static void domaine_record_filter_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DomaineRecordFilterModel,
+                               domaine_record_filter_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      domaine_record_filter_model_list_model_init))
+
+enum
+{
+  PROP_0,
+  PROP_MODEL,
+  PROP_ROWS,
+  PROP_SEARCH,
+  PROP_FIELD_TYPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GListModel ----------------------------------------------------------------------------- */
+
+static GType
+domaine_record_filter_model_get_item_type (GListModel *model)
+{
+  return OVH_TYPE_RECORD;
+}
+
+static guint
+domaine_record_filter_model_get_n_items (GListModel *model)
+{
+  return DOMAINE_RECORD_FILTER_MODEL (model)->matches->len;
+}
+
+static gpointer
+domaine_record_filter_model_get_item (GListModel *model, guint position)
+{
+  DomaineRecordFilterModel *self = DOMAINE_RECORD_FILTER_MODEL (model);
+
+  if (position >= self->matches->len)
+    return NULL;
+  return g_object_ref (self->entries[g_array_index (self->matches, guint, position)].record);
+}
+
+static void
+domaine_record_filter_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = domaine_record_filter_model_get_item_type;
+  iface->get_n_items = domaine_record_filter_model_get_n_items;
+  iface->get_item = domaine_record_filter_model_get_item;
+}
+
+/* Keys ----------------------------------------------------------------------------------- */
+
+/* Lower case for ASCII, Unicode case folding for the rest: "WWW" finds "www", "É" finds "é". */
+static char *
+fold (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (text, -1);
+  return g_ascii_strdown (text, -1);
+}
+
+/* "name\nvalue", folded, in one allocation when both are ASCII (nearly always). */
+static char *
+make_key (const char *name, const char *value)
+{
+  gsize name_len = strlen (name);
+  gsize value_len = strlen (value);
+  char *key = g_malloc (name_len + value_len + 2);
+  char *p = key;
+  guchar seen = 0;
+
+  for (gsize i = 0; i < name_len; i++)
+    {
+      seen |= (guchar) name[i];
+      *p++ = g_ascii_tolower (name[i]);
+    }
+  *p++ = '\n';
+  for (gsize i = 0; i < value_len; i++)
+    {
+      seen |= (guchar) value[i];
+      *p++ = g_ascii_tolower (value[i]);
+    }
+  *p = '\0';
+
+  if (seen & 0x80)
+    {
+      g_autofree char *folded_name = fold (name);
+      g_autofree char *folded_value = fold (value);
+
+      g_free (key);
+      key = g_strconcat (folded_name, "\n", folded_value, NULL);
+    }
+  return key;
+}
+
+static GQuark
+type_quark (const char *field_type)
+{
+  char upper[32];
+  gsize len;
+
+  if (field_type == NULL || *field_type == '\0')
+    return 0;
+  len = strlen (field_type);
+  if (len >= sizeof upper)
+    return g_quark_from_string (field_type);
+  for (gsize i = 0; i <= len; i++)
+    upper[i] = g_ascii_toupper (field_type[i]);
+  return g_quark_from_string (upper);
+}
+
+static void
+entry_set_record (DomaineRecordFilterModel *self, Entry *entry, OvhRecord *record)
+{
+  OvhRecord *shown
+      = self->rows != NULL ? domaine_record_rows_get_shown (self->rows, record) : record;
+  const char *value = ovh_record_get_target (shown);
+
+  entry->record = record;
+  entry->key = make_key (ovh_record_get_display_name (shown), value != NULL ? value : "");
+  entry->type = type_quark (ovh_record_get_field_type (shown));
+}
+
+static void
+entry_clear (Entry *entry)
+{
+  g_clear_object (&entry->record);
+  g_clear_pointer (&entry->key, g_free);
+}
+
+static gboolean
+entry_matches (DomaineRecordFilterModel *self, const Entry *entry)
+{
+  if (self->type != 0 && entry->type != self->type)
+    return FALSE;
+  return self->needle == NULL || strstr (entry->key, self->needle) != NULL;
+}
+
+/* Follows the model: replaces @removed entries at @position by @added new ones. */
+static void
+domaine_record_filter_model_splice_entries (DomaineRecordFilterModel *self,
+                                            guint position,
+                                            guint removed,
+                                            guint added)
+{
+  guint n_entries = self->n_entries - removed + added;
+
+  for (guint i = position; i < position + removed; i++)
+    entry_clear (&self->entries[i]);
+
+  if (n_entries > self->entries_size)
+    {
+      self->entries_size = MAX (n_entries, self->entries_size + self->entries_size / 2);
+      self->entries = g_renew (Entry, self->entries, self->entries_size);
+    }
+  if (self->n_entries > position + removed && removed != added)
+    memmove (self->entries + position + added, self->entries + position + removed,
+             (self->n_entries - position - removed) * sizeof (Entry));
+  self->n_entries = n_entries;
+
+  for (guint i = position; i < position + added; i++)
+    entry_set_record (self, &self->entries[i], g_list_model_get_item (self->model, i));
+}
+
+/* Filtering ------------------------------------------------------------------------------ */
+
+static void
+domaine_record_filter_model_refilter (DomaineRecordFilterModel *self, GtkFilterChange change)
+{
+  g_autoptr (GArray) old = self->matches;
+  GArray *matches;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  matches
+      = g_array_sized_new (FALSE, FALSE, sizeof (guint),
+                           change == GTK_FILTER_CHANGE_MORE_STRICT ? old->len : self->n_entries);
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+    {
+      /* Only the rows shown can still match. */
+      for (guint k = 0; k < old->len; k++)
+        {
+          guint i = g_array_index (old, guint, k);
+
+          if (entry_matches (self, &self->entries[i]))
+            g_array_append_val (matches, i);
+        }
+    }
+  else
+    {
+      /* When less strict, the rows shown stay without being checked. */
+      guint k = 0;
+
+      for (guint i = 0; i < self->n_entries; i++)
+        {
+          gboolean shown = k < old->len && g_array_index (old, guint, k) == i;
+
+          if (shown)
+            k++;
+          if ((shown && change == GTK_FILTER_CHANGE_LESS_STRICT)
+              || entry_matches (self, &self->entries[i]))
+            g_array_append_val (matches, i);
+        }
+    }
+  self->matches = matches;
+
+  /* One change for the span that moved: views keep the rows before and after it. */
+  while (prefix < old->len && prefix < matches->len
+         && g_array_index (old, guint, prefix) == g_array_index (matches, guint, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < matches->len - prefix
+         && g_array_index (old, guint, old->len - 1 - suffix)
+                == g_array_index (matches, guint, matches->len - 1 - suffix))
+    suffix++;
+  if (old->len != matches->len || prefix + suffix < old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                matches->len - prefix - suffix);
+}
+
+/* The first match at or after @position in entries. */
+static guint
+domaine_record_filter_model_find_match (DomaineRecordFilterModel *self, guint position)
+{
+  guint low = 0;
+  guint high = self->matches->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->matches, guint, middle) < position)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static void
+model_items_changed_cb (
+    GListModel *model, guint position, guint removed, guint added, DomaineRecordFilterModel *self)
+{
+  guint first = domaine_record_filter_model_find_match (self, position);
+  guint end = domaine_record_filter_model_find_match (self, position + removed);
+  g_autoptr (GArray) new_matches = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  domaine_record_filter_model_splice_entries (self, position, removed, added);
+  for (guint i = position; i < position + added; i++)
+    if (entry_matches (self, &self->entries[i]))
+      g_array_append_val (new_matches, i);
+
+  /* The matches after the change move with it. */
+  for (guint k = end; k < self->matches->len; k++)
+    g_array_index (self->matches, guint, k)
+        = g_array_index (self->matches, guint, k) - removed + added;
+  if (end > first)
+    g_array_remove_range (self->matches, first, end - first);
+  if (new_matches->len > 0)
+    g_array_insert_vals (self->matches, first, new_matches->data, new_matches->len);
+
+  if (end > first || new_matches->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, new_matches->len);
+}
+
+/* Every row read again, as after a change of model or of what rows show. */
+static void
+domaine_record_filter_model_reload (DomaineRecordFilterModel *self)
+{
+  guint n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  domaine_record_filter_model_splice_entries (self, 0, self->n_entries, n_items);
+  g_array_set_size (self->matches, 0);
+  domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* GObject -------------------------------------------------------------------------------- */
+
+static void
+domaine_record_filter_model_dispose (GObject *object)
+{
+  DomaineRecordFilterModel *self = DOMAINE_RECORD_FILTER_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->rows);
+  for (guint i = 0; i < self->n_entries; i++)
+    entry_clear (&self->entries[i]);
+  self->n_entries = 0;
+  g_array_set_size (self->matches, 0);
+
+  G_OBJECT_CLASS (domaine_record_filter_model_parent_class)->dispose (object);
+}
+
+static void
+domaine_record_filter_model_finalize (GObject *object)
+{
+  DomaineRecordFilterModel *self = DOMAINE_RECORD_FILTER_MODEL (object);
+
+  g_clear_pointer (&self->entries, g_free);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->needle, g_free);
+  g_clear_pointer (&self->field_type, g_free);
+
+  G_OBJECT_CLASS (domaine_record_filter_model_parent_class)->finalize (object);
+}
+
+static void
+domaine_record_filter_model_get_property (GObject *object,
+                                          guint prop_id,
+                                          GValue *value,
+                                          GParamSpec *pspec)
+{
+  DomaineRecordFilterModel *self = DOMAINE_RECORD_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_ROWS:
+      g_value_set_object (value, self->rows);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_FIELD_TYPE:
+      g_value_set_string (value, self->field_type);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_record_filter_model_set_property (GObject *object,
+                                          guint prop_id,
+                                          const GValue *value,
+                                          GParamSpec *pspec)
+{
+  DomaineRecordFilterModel *self = DOMAINE_RECORD_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      domaine_record_filter_model_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_ROWS:
+      domaine_record_filter_model_set_rows (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH:
+      domaine_record_filter_model_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_FIELD_TYPE:
+      domaine_record_filter_model_set_field_type (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_record_filter_model_class_init (DomaineRecordFilterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = domaine_record_filter_model_dispose;
+  object_class->finalize = domaine_record_filter_model_finalize;
+  object_class->get_property = domaine_record_filter_model_get_property;
+  object_class->set_property = domaine_record_filter_model_set_property;
+
+  properties[PROP_MODEL]
+      = g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROWS]
+      = g_param_spec_object ("rows", NULL, NULL, DOMAINE_TYPE_RECORD_ROWS,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH]
+      = g_param_spec_string ("search", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIELD_TYPE]
+      = g_param_spec_string ("field-type", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+domaine_record_filter_model_init (DomaineRecordFilterModel *self)
+{
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+DomaineRecordFilterModel *
+domaine_record_filter_model_new (void)
+{
+  return g_object_new (DOMAINE_TYPE_RECORD_FILTER_MODEL, NULL);
+}
+
+GListModel *
+domaine_record_filter_model_get_model (DomaineRecordFilterModel *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self), NULL);
+  return self->model;
+}
+
+void
+domaine_record_filter_model_set_model (DomaineRecordFilterModel *self, GListModel *model)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  domaine_record_filter_model_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+DomaineRecordRows *
+domaine_record_filter_model_get_rows (DomaineRecordFilterModel *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self), NULL);
+  return self->rows;
+}
+
+void
+domaine_record_filter_model_set_rows (DomaineRecordFilterModel *self, DomaineRecordRows *rows)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (rows == NULL || DOMAINE_IS_RECORD_ROWS (rows));
+
+  if (!g_set_object (&self->rows, rows))
+    return;
+  if (self->n_entries > 0)
+    domaine_record_filter_model_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+}
+
+const char *
+domaine_record_filter_model_get_search (DomaineRecordFilterModel *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self), NULL);
+  return self->search;
+}
+
+void
+domaine_record_filter_model_set_search (DomaineRecordFilterModel *self, const char *search)
+{
+  char *needle;
+  GtkFilterChange change;
+  gboolean refilter;
+
+  g_return_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self));
+
+  if (search != NULL && *search == '\0')
+    search = NULL;
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  needle = search != NULL ? fold (search) : NULL;
+
+  /* Typing one more letter can only hide rows; a backspace can only show more. */
+  if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  refilter = g_strcmp0 (needle, self->needle) != 0; /* not for "WWW" after "www" */
+  g_free (self->needle);
+  self->needle = needle;
+
+  if (refilter)
+    domaine_record_filter_model_refilter (self, change);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+const char *
+domaine_record_filter_model_get_field_type (DomaineRecordFilterModel *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self), NULL);
+  return self->field_type;
+}
+
+void
+domaine_record_filter_model_set_field_type (DomaineRecordFilterModel *self, const char *field_type)
+{
+  GQuark type;
+  GtkFilterChange change;
+  gboolean refilter;
+
+  g_return_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self));
+
+  if (field_type != NULL && *field_type == '\0')
+    field_type = NULL;
+  if (g_strcmp0 (field_type, self->field_type) == 0)
+    return;
+
+  g_free (self->field_type);
+  self->field_type = g_strdup (field_type);
+  type = type_quark (field_type);
+  if (self->type == 0)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (type == 0)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  refilter = type != self->type;
+  self->type = type;
+
+  if (refilter)
+    domaine_record_filter_model_refilter (self, change);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_TYPE]);
+}
