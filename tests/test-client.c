@@ -639,6 +639,132 @@ test_client_cancel (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_requests (fixture, "GET", "/me"), ==, 0);
 }
 
+/* One of several first calls parked behind the clock, and what it reported. */
+typedef struct
+{
+  GCancellable *cancellable;
+  guint n_reports;
+  gboolean succeeded;
+  GError *error;
+} ClockWaiter;
+
+static void
+on_clock_waiter_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ClockWaiter *waiter = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
+
+  /* The result is not kept: a task still listed after it ended would be freed memory. */
+  if (waiter->n_reports++ == 0)
+    {
+      waiter->succeeded = node != NULL;
+      waiter->error = g_steal_pointer (&error);
+    }
+}
+
+static void
+on_flag_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+iterate_for_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, on_flag_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_reports (ClockWaiter *waiters, guint n_waiters, gboolean only_even)
+{
+  for (guint i = 0; i < n_waiters; i++)
+    while ((!only_even || i % 2 == 0) && waiters[i].n_reports == 0)
+      g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_client_cancel_waiting_for_clock (OvhTestFixture *fixture, gconstpointer data)
+{
+  ClockWaiter waiters[6] = { { NULL } };
+  g_autoptr (OvhClient) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  /* Every answer takes a second: the six first calls all park behind one /auth/time. */
+  ovh_sandbox_set_latency_ms (fixture->sandbox, 1000);
+  g_assert_false (ovh_client_has_time_offset (fixture->client));
+  for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
+    {
+      waiters[i].cancellable = g_cancellable_new ();
+      ovh_client_call_async (fixture->client, "GET", "/me", NULL, OVH_CALL_NONE,
+                             waiters[i].cancellable, on_clock_waiter_done, &waiters[i]);
+    }
+
+  /* Half of them give up while the clock is in flight (the account was switched)… */
+  iterate_for_ms (100);
+  for (guint i = 0; i < G_N_ELEMENTS (waiters); i += 2)
+    g_cancellable_cancel (waiters[i].cancellable);
+  /* …and hear so at once, not when the clock answers. */
+  wait_for_reports (waiters, G_N_ELEMENTS (waiters), TRUE);
+  g_assert_false (ovh_client_has_time_offset (fixture->client));
+
+  /* The others carry on when the time arrives; nobody hears twice (wait past every answer). */
+  wait_for_reports (waiters, G_N_ELEMENTS (waiters), FALSE);
+  iterate_for_ms (1500);
+  for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
+    {
+      g_assert_cmpuint (waiters[i].n_reports, ==, 1);
+      if (i % 2 == 0)
+        g_assert_error (waiters[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      else
+        {
+          g_assert_no_error (waiters[i].error);
+          g_assert_true (waiters[i].succeeded);
+        }
+    }
+  g_assert_true (ovh_client_has_time_offset (fixture->client));
+  g_assert_cmpuint (count_requests (fixture, "GET", "/auth/time"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "GET", "/me"), ==, 3);
+
+  /* Every waiter gone before the clock answers: the answer finds nobody, and a later call
+   * neither joins that finished fetch nor waits for it. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  other = ovh_test_fixture_new_client (fixture, ovh_client_get_consumer_key (fixture->client));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&waiters[i].cancellable);
+      g_clear_error (&waiters[i].error);
+      waiters[i] = (ClockWaiter){ .cancellable = g_cancellable_new () };
+      ovh_client_call_async (other, "GET", "/me", NULL, OVH_CALL_NONE, waiters[i].cancellable,
+                             on_clock_waiter_done, &waiters[i]);
+      g_cancellable_cancel (waiters[i].cancellable);
+    }
+  wait_for_reports (waiters, 2, FALSE);
+  iterate_for_ms (1500);
+  g_assert_true (ovh_client_has_time_offset (other));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (waiters[i].n_reports, ==, 1);
+      g_assert_error (waiters[i].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+  node = ovh_test_call (other, "GET", "/me", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_requests (fixture, "GET", "/auth/time"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "GET", "/me"), ==, 1);
+
+  ovh_sandbox_set_latency_ms (fixture->sandbox, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (waiters); i++)
+    {
+      g_clear_object (&waiters[i].cancellable);
+      g_clear_error (&waiters[i].error);
+    }
+}
+
 static void
 on_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
@@ -703,6 +829,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/ovh/client/not-found", test_client_not_found);
   ovh_test_add ("/ovh/client/rate-limit-timing", test_client_rate_limit_timing);
   ovh_test_add ("/ovh/client/cancel", test_client_cancel);
+  ovh_test_add ("/ovh/client/cancel/waiting-for-clock", test_client_cancel_waiting_for_clock);
 
   return g_test_run ();
 }

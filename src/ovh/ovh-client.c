@@ -25,11 +25,13 @@
 #define MAX_RETRY_AFTER_SECONDS 120
 
 /* One /auth/time request in flight, shared by every call of one main context that needs
- * the clock before it can sign. */
+ * the clock before it can sign. The fetch holds a reference to each waiting task, and a task
+ * joins and leaves the list only through call_wait_for_clock() and call_unpark(): a call that
+ * ends while waiting (cancelled) is gone from the list before its task can be freed. */
 typedef struct
 {
   GMainContext *context;
-  GPtrArray *waiters; /* GTask*, owned by their pipeline */
+  GPtrArray *waiters; /* GTask*, one reference each */
 } ClockFetch;
 
 struct _OvhClient
@@ -125,6 +127,7 @@ call_free (gpointer data)
 
   g_assert (call->sleep_source == NULL);
   g_assert (call->cancel_source == NULL);
+  g_assert (call->clock_fetch == NULL);
 
   g_free (call->method);
   g_free (call->path);
@@ -142,6 +145,7 @@ call_free (gpointer data)
 static void
 clock_fetch_free (ClockFetch *fetch)
 {
+  g_assert (fetch->waiters->len == 0);
   g_main_context_unref (fetch->context);
   g_ptr_array_unref (fetch->waiters);
   g_free (fetch);
@@ -172,10 +176,14 @@ call_is_retryable (Call *call)
   return (call->flags & OVH_CALL_NO_RETRY) == 0 && g_str_equal (call->method, "GET");
 }
 
-/* Leaves whatever waiting state the call was in, so that it can move on (or end). */
+/* Leaves whatever waiting state the call was in, so that it can move on (or end). The one way
+ * out of every waiting state: the sources that point at the task are destroyed and the clock
+ * fetch lets go of it here, before the pipeline drops its reference. */
 static void
-call_unpark (Call *call)
+call_unpark (GTask *task)
 {
+  Call *call = g_task_get_task_data (task);
+
   if (call->sleep_source != NULL)
     {
       g_source_destroy (call->sleep_source);
@@ -188,8 +196,11 @@ call_unpark (Call *call)
     }
   if (call->clock_fetch != NULL)
     {
-      g_ptr_array_remove (call->clock_fetch->waiters, call);
-      call->clock_fetch = NULL;
+      ClockFetch *fetch = g_steal_pointer (&call->clock_fetch);
+
+      /* Drops the fetch's reference; the pipeline still holds its own. */
+      if (!g_ptr_array_remove (fetch->waiters, task))
+        g_assert_not_reached ();
     }
   call->state = CALL_IDLE;
 }
@@ -201,7 +212,7 @@ call_return_error (GTask *task, GError *error)
   Call *call = g_task_get_task_data (task);
   OvhClient *self = g_task_get_source_object (task);
 
-  call_unpark (call);
+  call_unpark (task);
   if (call->holds_token)
     {
       ovh_rate_limiter_release (self->limiter);
@@ -214,9 +225,7 @@ call_return_error (GTask *task, GError *error)
 static void
 call_return_node (GTask *task, JsonNode *node)
 {
-  Call *call = g_task_get_task_data (task);
-
-  call_unpark (call);
+  call_unpark (task);
   g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
   g_object_unref (task);
 }
@@ -262,7 +271,7 @@ call_on_sleep_done (gpointer user_data)
   CallStep next = call->after_sleep;
 
   g_clear_pointer (&call->sleep_source, g_source_unref);
-  call_unpark (call);
+  call_unpark (task);
   next (task);
   return G_SOURCE_REMOVE;
 }
@@ -563,7 +572,7 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   ClockFetch *fetch = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GPtrArray) waiters = NULL;
+  guint index;
 
   node = ovh_client_call_finish (self, result, &error);
   if (node != NULL
@@ -582,21 +591,25 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
       g_debug ("Clock offset with the API: %+" G_GINT64_FORMAT " s", self->time_offset);
     }
 
-  waiters = g_ptr_array_copy (fetch->waiters, NULL, NULL);
-  g_ptr_array_remove (self->clock_fetches, fetch);
+  /* Out of the client's list first: a call started from a waiter's callback (or a resync)
+   * must not join a fetch that has already answered. */
+  if (!g_ptr_array_find (self->clock_fetches, fetch, &index))
+    g_assert_not_reached ();
+  g_ptr_array_steal_index_fast (self->clock_fetches, index);
 
-  for (guint i = 0; i < waiters->len; i++)
+  /* One waiter at a time, each leaving through call_unpark(): whatever a callback does to the
+   * others (cancel them, run the loop) keeps the list true. */
+  while (fetch->waiters->len > 0)
     {
-      GTask *task = g_ptr_array_index (waiters, i);
-      Call *call = g_task_get_task_data (task);
+      g_autoptr (GTask) task = g_object_ref (g_ptr_array_index (fetch->waiters, 0));
 
-      call->clock_fetch = NULL;
-      call_unpark (call);
+      call_unpark (task);
       if (error != NULL)
         call_return_error (task, g_error_copy (error));
       else
         call_acquire_token (task);
     }
+  clock_fetch_free (fetch);
 }
 
 static void
@@ -621,14 +634,14 @@ call_wait_for_clock (GTask *task)
     {
       fetch = g_new0 (ClockFetch, 1);
       fetch->context = g_main_context_ref (call->context);
-      fetch->waiters = g_ptr_array_new ();
+      fetch->waiters = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (self->clock_fetches, fetch);
       /* No cancellable: the other waiters still want the time when this caller gives up. */
       ovh_client_call_async (self, "GET", "/auth/time", NULL, OVH_CALL_UNSIGNED, NULL,
                              on_clock_fetched, fetch);
     }
 
-  g_ptr_array_add (fetch->waiters, task);
+  g_ptr_array_add (fetch->waiters, g_object_ref (task));
   call->clock_fetch = fetch;
 }
 
