@@ -16,8 +16,15 @@ export XDG_DATA_HOME="$scratch/data"
 export XDG_CONFIG_HOME="$scratch/config"
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
 
-# dbus-daemon prints "Failed to set fd limit" as it starts: harmless.
-dbus-run-session -- "$(dirname "${BASH_SOURCE[0]}")/in-session.sh" "$@"
-status=$?
+if command -v dbus-run-session >/dev/null 2>&1; then
+  # dbus-daemon prints "Failed to set fd limit" as it starts: harmless.
+  dbus-run-session -- "$(dirname "${BASH_SOURCE[0]}")/in-session.sh" "$@"
+  status=$?
+else
+  # No D-Bus here (a minimal build environment): the test runs as it is, and the tests that
+  # need a session bus say so and skip.
+  "$@"
+  status=$?
+fi
 rm -rf "$scratch"
 exit $status
