@@ -70,8 +70,8 @@ ovh_endpoint_lookup (const char *id_or_url)
   url = ovh_endpoint_normalize_url (id_or_url);
   for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
     {
-      if (g_ascii_strcasecmp (endpoints[i].id, id_or_url) == 0 ||
-          g_str_equal (endpoints[i].base_url, url))
+      if (g_ascii_strcasecmp (endpoints[i].id, id_or_url) == 0
+          || g_str_equal (endpoints[i].base_url, url))
         return &endpoints[i];
     }
   return NULL;

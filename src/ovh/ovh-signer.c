@@ -16,8 +16,8 @@ ovh_signer_sign (const char *application_secret,
                  const char *method,
                  const char *url,
                  const char *body,
-                 gsize       body_length,
-                 gint64      timestamp)
+                 gsize body_length,
+                 gint64 timestamp)
 {
   g_autoptr (GChecksum) sha1 = NULL;
   char stamp[32];
@@ -53,8 +53,8 @@ ovh_signer_verify (const char *signature,
                    const char *method,
                    const char *url,
                    const char *body,
-                   gsize       body_length,
-                   gint64      timestamp)
+                   gsize body_length,
+                   gint64 timestamp)
 {
   g_autofree char *expected = NULL;
   gsize len;
@@ -63,8 +63,8 @@ ovh_signer_verify (const char *signature,
   if (signature == NULL)
     return FALSE;
 
-  expected = ovh_signer_sign (application_secret, consumer_key, method, url,
-                              body, body_length, timestamp);
+  expected = ovh_signer_sign (application_secret, consumer_key, method, url, body, body_length,
+                              timestamp);
   len = strlen (expected);
   if (strlen (signature) != len)
     return FALSE;

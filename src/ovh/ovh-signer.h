@@ -13,8 +13,8 @@ char *ovh_signer_sign (const char *application_secret,
                        const char *method,
                        const char *url,
                        const char *body,
-                       gsize       body_length,
-                       gint64      timestamp);
+                       gsize body_length,
+                       gint64 timestamp);
 
 gboolean ovh_signer_verify (const char *signature,
                             const char *application_secret,
@@ -22,7 +22,7 @@ gboolean ovh_signer_verify (const char *signature,
                             const char *method,
                             const char *url,
                             const char *body,
-                            gsize       body_length,
-                            gint64      timestamp);
+                            gsize body_length,
+                            gint64 timestamp);
 
 G_END_DECLS
