@@ -44,6 +44,7 @@ struct _DomaineZoneEditor
   GtkWidget *row_menu_popover;
   gboolean restoring;
   gboolean compact; /* narrower than COMPACT_WIDTH: the value column gets the room */
+  guint compact_idle;
 
   /* Template children */
   GtkSearchBar *search_bar;
@@ -123,6 +124,11 @@ domaine_zone_editor_report_error (DomaineZoneEditor *self, const GError *error)
   if (self->session != NULL)
     domaine_session_report_error (self->session, error);
 }
+
+/* Below this width (a phone: 360 px), name, type and TTL keep to what they need. */
+#define COMPACT_WIDTH 600
+#define NAME_WIDTH 150
+#define NAME_WIDTH_COMPACT 92
 
 /* Cell contents ------------------------------------------------------------------------- */
 
@@ -1425,6 +1431,45 @@ review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Width ---------------------------------------------------------------------------------- */
+
+static void
+domaine_zone_editor_set_compact (DomaineZoneEditor *self, gboolean compact)
+{
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  gtk_column_view_column_set_fixed_width (self->name_column,
+                                          compact ? NAME_WIDTH_COMPACT : NAME_WIDTH);
+  /* Narrower padding (style.css): the value column takes what is left. */
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), "compact");
+}
+
+static gboolean
+compact_idle_cb (gpointer data)
+{
+  DomaineZoneEditor *self = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+
+  self->compact_idle = 0;
+  domaine_zone_editor_set_compact (self, gtk_adjustment_get_page_size (adjustment) < COMPACT_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's width is known while it is being allocated: the columns change right after. */
+static void
+view_width_changed_cb (DomaineZoneEditor *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  gboolean compact = gtk_adjustment_get_page_size (adjustment) < COMPACT_WIDTH;
+
+  if (compact != self->compact && self->compact_idle == 0)
+    self->compact_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, compact_idle_cb, self, NULL);
+}
+
 /* GObject -------------------------------------------------------------------------------- */
 
 static void
@@ -1475,6 +1520,7 @@ domaine_zone_editor_dispose (GObject *object)
   DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
   g_clear_pointer (&self->row_menu_popover, gtk_widget_unparent);
   if (self->zone_signals != NULL)
     g_signal_group_set_target (self->zone_signals, NULL);
@@ -1684,6 +1730,9 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
                            G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "notify::page-size", G_CALLBACK (view_width_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (column_view_activate_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed",
