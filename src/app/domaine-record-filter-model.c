@@ -312,10 +312,16 @@ static void
 domaine_record_filter_model_reload (DomaineRecordFilterModel *self)
 {
   guint n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint old_n_matches = self->matches->len;
 
+  /* The old matches point into the old entries: all of them go. */
   domaine_record_filter_model_splice_entries (self, 0, self->n_entries, n_items);
   g_array_set_size (self->matches, 0);
-  domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  for (guint i = 0; i < self->n_entries; i++)
+    if (entry_matches (self, &self->entries[i]))
+      g_array_append_val (self->matches, i);
+  if (old_n_matches > 0 || self->matches->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_matches, self->matches->len);
 }
 
 /* GObject -------------------------------------------------------------------------------- */
