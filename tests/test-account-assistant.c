@@ -4,8 +4,9 @@
  *
  * The whole Add Account assistant is driven through its rows, entries and actions; the
  * browser step is played by the sandbox library (validate / refuse / expire the consumer key
- * behind the page's credentialToken), and the account lands in the real gnome-keyring of
- * the test session.
+ * behind the page's credentialToken; OVHcloud, and so the sandbox, answers a refused or
+ * expired key as a pending one, which is why those paths end on Start Over or the timeout), and the
+ * account lands in the real gnome-keyring of the test session.
  */
 #include "config.h"
 
@@ -118,21 +119,6 @@ on_page (gpointer data)
 {
   PageWait *wait = data;
   return g_strcmp0 (domaine_account_assistant_get_page_name (wait->assistant), wait->page) == 0;
-}
-
-/* OVH answers 403 "This credential is not valid" to a key that is pending, refused or
- * expired alike, and the sandbox does the same: whether libovh's wait can tell a refusal
- * from a pending key is up to them. Until it can, say so rather than pass. */
-static gboolean
-reached_page (DomaineAccountAssistant *assistant, const char *page, const char *why)
-{
-  PageWait wait = { assistant, page };
-
-  if (domaine_test_wait_until (on_page, &wait, 3000))
-    return TRUE;
-  g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "authorize");
-  g_test_incomplete (why);
-  return FALSE;
 }
 
 static void
@@ -427,109 +413,169 @@ assert_nothing_stored (guint n_before)
 }
 
 static void
-test_assistant_refused (void)
+assert_typed_values_kept (DomaineAccountAssistant *assistant,
+                          const char *preset_title,
+                          const char *label)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
-  DomaineAccountAssistant *assistant = open_assistant ();
-  guint n_before
-      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
-  g_autofree char *consumer_key = NULL;
-  g_autofree char *second_key = NULL;
+  GtkWidget *row;
 
-  choose_sandbox_endpoint (assistant);
-  type_application_keys (assistant);
-  consumer_key = reach_authorize (assistant);
-
-  g_assert_true (ovh_sandbox_refuse_credential (get_sandbox (), consumer_key));
-  if (!reached_page (assistant, "refused",
-                     "the credential wait never reports a refused key: "
-                     "GET /auth/currentCredential answers 403 for it, as for a pending one"))
-    {
-      close_assistant (assistant);
-      assert_polling_stopped ();
-      assert_nothing_stored (n_before);
-      return;
-    }
-  g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
-                   DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
-  g_assert_nonnull (
-      domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Authorization Refused"));
-  assert_polling_stopped ();
-  screenshot (assistant, "signin-refused");
-
-  /* Try Again asks for a new key, with a new page to accept. */
-  activate (assistant, "assistant.retry");
-  wait_for_page (assistant, "authorize");
-  {
-    const char *url = domaine_account_assistant_get_validation_url (assistant);
-    g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-    g_autoptr (GHashTable) params
-        = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
-
-    second_key = ovh_sandbox_dup_consumer_key_for_token (
-        get_sandbox (), g_hash_table_lookup (params, "credentialToken"));
-  }
-  g_assert_nonnull (second_key);
-  g_assert_cmpstr (second_key, !=, consumer_key);
-
-  close_assistant (assistant);
-  assert_polling_stopped ();
-  assert_nothing_stored (n_before);
+  row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Application key");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, OVH_SANDBOX_APPLICATION_KEY);
+  row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Application secret");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, OVH_SANDBOX_APPLICATION_SECRET);
+  row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Account label");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, label);
+  row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), preset_title);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (row, GTK_TYPE_CHECK_BUTTON))));
 }
 
+/* Accepted in the browser: the assistant ends signed in, and the account is in the keyring. */
 static void
-test_assistant_expired (void)
+validate_and_finish (DomaineAccountAssistant *assistant,
+                     const char *consumer_key,
+                     const char *label,
+                     guint n_before)
+{
+  OvhAccount *account;
+
+  g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), consumer_key, 0));
+  g_assert_true (domaine_test_wait_until (is_done, assistant, 15000));
+  account = domaine_account_assistant_get_account (assistant);
+  g_assert_nonnull (account);
+  g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, consumer_key);
+  g_assert_cmpstr (ovh_account_get_label (account), ==, label);
+  g_assert_cmpstr (ovh_account_get_nichandle (account), ==, OVH_SANDBOX_NICHANDLE);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app))), ==,
+      n_before + 1);
+}
+
+/* OVHcloud answers a refused key as it answers a pending one: the assistant cannot see the
+ * refusal, so the waiting page says what to do then, and Start Over does it. */
+static void
+test_assistant_start_over (void)
 {
   g_autoptr (DomaineApplication) app = start_application ();
   DomaineAccountAssistant *assistant = open_assistant ();
   guint n_before
       = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
-  g_autofree char *consumer_key = NULL;
+  g_autofree char *refused_key = NULL;
+  g_autofree char *second_key = NULL;
+  g_autoptr (OvhAccount) account = NULL;
+  GtkWidget *start_over;
+  GtkWidget *preset;
 
   choose_sandbox_endpoint (assistant);
   type_application_keys (assistant);
-  consumer_key = reach_authorize (assistant);
+  /* Something else than the defaults, to see it kept. */
+  preset = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Read Only");
+  g_assert_nonnull (preset);
+  gtk_check_button_set_active (
+      GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (preset, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  set_row_text (assistant, "Account label", "Ada, second try");
+  refused_key = reach_authorize (assistant);
 
-  g_assert_true (ovh_sandbox_expire_credential (get_sandbox (), consumer_key));
-  if (!reached_page (assistant, "expired",
-                     "the credential wait never reports an expired key: "
-                     "GET /auth/currentCredential answers 403 for it, as for a pending one"))
-    {
-      close_assistant (assistant);
-      assert_polling_stopped ();
-      assert_nothing_stored (n_before);
-      return;
-    }
+  /* The page says plainly what to do if the user refused, with a button for it. */
+  g_assert_nonnull (domaine_test_find_label_with_text (
+      GTK_WIDGET (assistant),
+      "If you refused or closed OVHcloud’s page, you can start over without typing everything "
+      "again."));
+  start_over = domaine_test_find_button_with_label (GTK_WIDGET (assistant), "Start Over");
+  g_assert_nonnull (start_over);
+  g_assert_true (gtk_widget_is_visible (start_over));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (assistant)), ==, 0);
+
+  /* The user refuses at OVHcloud: the polls keep hearing "not valid", as for a pending key. */
+  g_assert_true (ovh_sandbox_refuse_credential (get_sandbox (), refused_key));
+  {
+    guint polls = count_polls ();
+
+    domaine_test_spin (300);
+    g_assert_cmpuint (count_polls (), >, polls);
+  }
+  g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "authorize");
+
+  /* Start Over: the wait stops and the choices come back as they were. */
+  g_signal_emit_by_name (start_over, "clicked");
+  wait_for_page (assistant, "access");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
-                   DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
-  g_assert_nonnull (
-      domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Authorization Expired"));
+                   DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
+  g_assert_null (domaine_account_assistant_get_validation_url (assistant));
   assert_polling_stopped ();
-  screenshot (assistant, "signin-expired");
-
-  close_assistant (assistant);
+  assert_typed_values_kept (assistant, "Read Only", "Ada, second try");
   assert_nothing_stored (n_before);
+  {
+    g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), refused_key);
+    g_assert_cmpstr (status, ==, "refused");
+  }
+
+  /* A second attempt asks for a new key; accepted this time, it signs in. */
+  second_key = reach_authorize (assistant);
+  g_assert_cmpstr (second_key, !=, refused_key);
+  validate_and_finish (assistant, second_key, "Ada, second try", n_before);
+  account = g_object_ref (domaine_account_assistant_get_account (assistant));
+  close_assistant (assistant);
+  remove_from_keyring (account);
 }
 
+/* Nobody completes the authorization in time, or the link expires: one honest page, and Try
+ * Again asks for a new link. */
 static void
 test_assistant_timed_out (void)
 {
   g_autoptr (DomaineApplication) app = start_application ();
   DomaineAccountAssistant *assistant = open_assistant ();
-  g_autofree char *consumer_key = NULL;
+  guint n_before
+      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
+  g_autofree char *first_key = NULL;
+  g_autofree char *expired_key = NULL;
+  g_autofree char *third_key = NULL;
+  g_autoptr (OvhAccount) account = NULL;
+  GtkWidget *page;
+  const char *description;
 
   domaine_account_assistant_set_wait_timing (assistant, 100, 1);
   choose_sandbox_endpoint (assistant);
   type_application_keys (assistant);
-  consumer_key = reach_authorize (assistant);
+  set_row_text (assistant, "Account label", "Ada, in time");
 
   /* Nobody answers in the browser. */
+  first_key = reach_authorize (assistant);
   wait_for_page (assistant, "timed-out");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
+  page = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Authorization Not Completed");
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+  g_assert_nonnull (strstr (description, "not completed in time"));
+  g_assert_nonnull (strstr (description, "it may have been refused, or the link expired"));
+  g_assert_nonnull (domaine_test_find_button_with_label (page, "Try Again"));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (assistant)), ==, 0);
   assert_polling_stopped ();
+  assert_nothing_stored (n_before);
   screenshot (assistant, "signin-timed-out");
+
+  /* Try Again: a new key and link; this time the link expires at OVHcloud. OVHcloud answers
+   * as for a pending key, so it ends the same way, without claiming to know more. */
+  activate (assistant, "assistant.retry");
+  expired_key = reach_authorize (assistant);
+  g_assert_cmpstr (expired_key, !=, first_key);
+  g_assert_true (ovh_sandbox_expire_credential (get_sandbox (), expired_key));
+  wait_for_page (assistant, "timed-out");
+  assert_polling_stopped ();
+  assert_nothing_stored (n_before);
+
+  /* And a third time, in time. */
+  domaine_account_assistant_set_wait_timing (assistant, 50, 60);
+  activate (assistant, "assistant.retry");
+  third_key = reach_authorize (assistant);
+  g_assert_cmpstr (third_key, !=, expired_key);
+  validate_and_finish (assistant, third_key, "Ada, in time", n_before);
+  account = g_object_ref (domaine_account_assistant_get_account (assistant));
   close_assistant (assistant);
+  remove_from_keyring (account);
 }
 
 static void
@@ -938,8 +984,7 @@ main (int argc, char *argv[])
   domaine_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/account-assistant/sign-in", test_assistant_sign_in);
-  g_test_add_func ("/account-assistant/refused", test_assistant_refused);
-  g_test_add_func ("/account-assistant/expired", test_assistant_expired);
+  g_test_add_func ("/account-assistant/start-over", test_assistant_start_over);
   g_test_add_func ("/account-assistant/timed-out", test_assistant_timed_out);
   g_test_add_func ("/account-assistant/cancelled", test_assistant_cancelled);
   g_test_add_func ("/account-assistant/error-words", test_assistant_error_words);

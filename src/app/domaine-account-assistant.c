@@ -53,7 +53,6 @@ struct _DomaineAccountAssistant
   OvhMe *me;
   guint wait_interval_ms;
   guint wait_timeout_seconds;
-  gint64 wait_started;
 
   /* Template children */
   AdwWindowTitle *window_title;
@@ -435,7 +434,6 @@ validation_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (OvhCredential) credential = NULL;
   OvhCredentialStatus status;
-  gint64 waited_us;
 
   status = ovh_credential_wait_for_validation_finish (result, &credential, &error);
   if (status == OVH_CREDENTIAL_STATUS_CANCELLED
@@ -443,7 +441,6 @@ validation_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   g_clear_pointer (&self->validation_url, g_free);
-  waited_us = g_get_monotonic_time () - self->wait_started;
   self->retry_step = RETRY_REQUEST;
 
   switch (status)
@@ -452,18 +449,11 @@ validation_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       finish_sign_in (self);
       break;
     case OVH_CREDENTIAL_STATUS_REFUSED:
-      show_page (self, "refused", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
-      break;
     case OVH_CREDENTIAL_STATUS_EXPIRED:
-      /* libovh says EXPIRED for both; our own clock tells a timeout (it stops one poll
-       * before the deadline) from OVH's expiry. */
-      if (credential == NULL
-          && waited_us
-                     + (gint64) (self->wait_interval_ms > 0 ? self->wait_interval_ms : 2000) * 1000
-                 >= (gint64) self->wait_timeout_seconds * G_USEC_PER_SEC)
-        show_page (self, "timed-out", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
-      else
-        show_page (self, "expired", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
+      /* OVHcloud answers a refused or expired key as it does a pending one (see
+       * ovh-credential.h), so the wait ends here when it times out, or for a key OVHcloud
+       * dropped: which of those it was cannot be known, and the page does not pretend to. */
+      show_page (self, "timed-out", DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
       break;
     case OVH_CREDENTIAL_STATUS_PENDING_VALIDATION:
     case OVH_CREDENTIAL_STATUS_CANCELLED:
@@ -500,7 +490,6 @@ credential_requested_cb (GObject *source, GAsyncResult *result, gpointer user_da
   show_page (self, "authorize", DOMAINE_ACCOUNT_ASSISTANT_STATE_BUSY);
   gtk_widget_grab_focus (self->open_browser_button);
 
-  self->wait_started = g_get_monotonic_time ();
   ovh_credential_wait_for_validation_async (
       self->client, self->consumer_key, self->wait_interval_ms, self->wait_timeout_seconds,
       self->cancellable, validation_done_cb, g_object_ref (self));
@@ -610,18 +599,33 @@ next_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
 }
 
+/* Leaving the browser step stops the wait; the pages keep what was typed and chosen. */
+static void
+leave_for (DomaineAccountAssistant *self, const char *page)
+{
+  stop_operation (self);
+  g_clear_pointer (&self->validation_url, g_free);
+  show_page (self, page, DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
+}
+
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   DomaineAccountAssistant *self = DOMAINE_ACCOUNT_ASSISTANT (widget);
   const char *previous = previous_page (self, gtk_stack_get_visible_child_name (self->stack));
 
-  if (previous == NULL)
-    return;
-  /* Leaving the browser step stops the wait. */
-  stop_operation (self);
-  g_clear_pointer (&self->validation_url, g_free);
-  show_page (self, previous, DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
+  if (previous != NULL)
+    leave_for (self, previous);
+}
+
+/* The user refused or closed OVHcloud's page: we cannot see that, they can. */
+static void
+start_over_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineAccountAssistant *self = DOMAINE_ACCOUNT_ASSISTANT (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "authorize"))
+    leave_for (self, "access");
 }
 
 static void
@@ -1066,6 +1070,7 @@ domaine_account_assistant_class_init (DomaineAccountAssistantClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "assistant.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "assistant.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "assistant.start-over", NULL, start_over_action);
   gtk_widget_class_install_action (widget_class, "assistant.open-browser", NULL,
                                    open_browser_action);
   gtk_widget_class_install_action (widget_class, "assistant.copy-link", NULL, copy_link_action);

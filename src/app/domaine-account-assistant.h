@@ -15,7 +15,7 @@ typedef enum
 {
   DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE,  /* a page waits for the user's input */
   DOMAINE_ACCOUNT_ASSISTANT_STATE_BUSY,  /* talking to OVHcloud, waiting, or saving */
-  DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR, /* refused, expired, timed out, or failed */
+  DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR, /* not authorized in time, or failed */
   DOMAINE_ACCOUNT_ASSISTANT_STATE_DONE,  /* signed in and stored */
 } DomaineAccountAssistantState;
 
@@ -40,8 +40,9 @@ DomaineAccountAssistant *domaine_account_assistant_new_reauthenticate (GtkWindow
                                                                        gboolean more_rights);
 
 DomaineAccountAssistantState domaine_account_assistant_get_state (DomaineAccountAssistant *self);
-/* "endpoint", "application", "access", "working", "authorize", "refused", "expired",
- * "timed-out", "error" or "done". */
+/* "endpoint", "application", "access", "working", "authorize", "timed-out" (the wait ended
+ * without an authorization: refused, expired or abandoned look the same), "error" or
+ * "done". */
 const char *domaine_account_assistant_get_page_name (DomaineAccountAssistant *self);
 /* The page the user opens in the browser, while on "authorize"; else NULL. */
 const char *domaine_account_assistant_get_validation_url (DomaineAccountAssistant *self);

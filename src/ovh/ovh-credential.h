@@ -15,8 +15,8 @@ typedef enum
 {
   OVH_CREDENTIAL_STATUS_PENDING_VALIDATION, /* "pendingValidation": the user has not answered */
   OVH_CREDENTIAL_STATUS_VALIDATED,          /* "validated" */
-  OVH_CREDENTIAL_STATUS_REFUSED,            /* "refused" */
-  OVH_CREDENTIAL_STATUS_EXPIRED,            /* "expired" (or the wait timed out) */
+  OVH_CREDENTIAL_STATUS_REFUSED,            /* "refused" (listed keys; see the wait below) */
+  OVH_CREDENTIAL_STATUS_EXPIRED,            /* "expired", the wait timed out, or the key is gone */
   OVH_CREDENTIAL_STATUS_CANCELLED,          /* the wait was cancelled here; never from OVH */
   OVH_CREDENTIAL_STATUS_UNKNOWN,            /* a status this version does not know */
 } OvhCredentialStatus;
@@ -71,10 +71,19 @@ void ovh_credential_request_async (OvhClient *client,
 OvhCredentialRequest *ovh_credential_request_finish (GAsyncResult *result, GError **error);
 
 /* Polls GET /auth/currentCredential signed with consumer_key every interval_ms (0 = 2 s)
- * until the user validated or refused it, OVH expired it, timeout_seconds (0 = 15 min)
- * passed (EXPIRED), or cancellable was cancelled (CANCELLED, with G_IO_ERROR_CANCELLED).
- * Network and server errors while waiting are waited out; other errors end the wait
- * (PENDING_VALIDATION with the error). *credential receives the validated credential. */
+ * until the user validated it (VALIDATED), timeout_seconds (0 = 15 min) passed (EXPIRED), or
+ * cancellable was cancelled (CANCELLED, with G_IO_ERROR_CANCELLED). Network and server
+ * errors while waiting are waited out; other errors end the wait (PENDING_VALIDATION with
+ * the error). *credential receives the validated credential.
+ *
+ * A key the user refused, or whose validation page expired, cannot be told from one still
+ * pending: before signing in, the only way to ask about a key is a call signed with it, and OVH
+ * answers every call signed with a key that is not validated — pending, refused or expired alike —
+ * with 403 INVALID_CREDENTIAL "This credential is not valid". So such a wait runs until its
+ * timeout. A key OVH has deleted ("does not exist") ends it early as EXPIRED; REFUSED (and
+ * EXPIRED with a credential) are reported only if OVH ever answers with that status. A user
+ * interface should therefore let the user give up (cancel) while it waits, and say after a
+ * timeout that the authorization may have been refused or may have expired. */
 void ovh_credential_wait_for_validation_async (OvhClient *client,
                                                const char *consumer_key,
                                                guint interval_ms,
