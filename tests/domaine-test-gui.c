@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,4 +338,239 @@ domaine_test_count_unlabelled_controls (GtkWidget *root)
 
   count_unlabelled (root, &count);
   return count;
+}
+
+/* main() helpers */
+
+void
+domaine_test_bind_translations (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+gboolean
+domaine_test_is_subprocess_of (int argc, char **argv, const char *path_suffix)
+{
+  gboolean subprocess = FALSE, that_test = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      subprocess |= g_str_equal (argv[i], "--GTestSubprocess");
+      that_test |= g_str_has_suffix (argv[i], path_suffix);
+    }
+  return subprocess && that_test;
+}
+
+void
+domaine_test_load_app_style (void)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+domaine_test_use_scratch_data_dirs (const char *tmpl)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", dir, TRUE);
+}
+
+/* The application */
+
+static DomaineApplication *the_app;
+
+DomaineApplication *
+domaine_test_app_get (gboolean with_sandbox)
+{
+  if (the_app == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      the_app = domaine_application_new ();
+      if (g_test_subprocess ())
+        g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (the_app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  if (with_sandbox && domaine_application_get_sandbox (the_app) == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (domaine_application_start_sandbox (the_app, &error));
+      g_assert_no_error (error);
+    }
+  g_application_activate (G_APPLICATION (the_app));
+  return g_object_ref (the_app);
+}
+
+DomaineApplication *
+domaine_test_app_peek (void)
+{
+  return the_app;
+}
+
+void
+domaine_test_app_release (void)
+{
+  if (the_app != NULL)
+    g_application_quit (G_APPLICATION (the_app));
+  g_clear_object (&the_app);
+}
+
+DomaineWindow *
+domaine_test_app_get_window (void)
+{
+  GtkWindow *window;
+
+  g_assert_nonnull (the_app);
+  window = domaine_test_find_window_of_type (GTK_APPLICATION (the_app), DOMAINE_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  return DOMAINE_WINDOW (window);
+}
+
+OvhAccountStore *
+domaine_test_app_get_store (void)
+{
+  g_assert_nonnull (the_app);
+  return domaine_application_get_account_store (the_app);
+}
+
+static gboolean
+accounts_settled (gpointer data)
+{
+  return domaine_application_get_accounts_state (the_app) != DOMAINE_ACCOUNTS_LOADING;
+}
+
+DomaineAccountsState
+domaine_test_app_wait_accounts_settled (void)
+{
+  g_assert_nonnull (the_app);
+  g_assert_true (domaine_test_wait_until (accounts_settled, NULL, 10000));
+  return domaine_application_get_accounts_state (the_app);
+}
+
+void
+domaine_test_app_close_windows (void)
+{
+  g_assert_nonnull (the_app);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "quit", NULL);
+  while (gtk_application_get_windows (GTK_APPLICATION (the_app)) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Windows */
+
+GtkWindow *
+domaine_test_find_window_of_type (GtkApplication *app, GType type)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (g_type_is_a (G_OBJECT_TYPE (l->data), type))
+      return GTK_WINDOW (l->data);
+  return NULL;
+}
+
+typedef struct
+{
+  DomaineAccountAssistant *assistant;
+  const char *page;
+} PageWait;
+
+static gboolean
+on_page (gpointer data)
+{
+  PageWait *wait = data;
+
+  return g_strcmp0 (domaine_account_assistant_get_page_name (wait->assistant), wait->page) == 0;
+}
+
+void
+domaine_test_assistant_wait_for_page (DomaineAccountAssistant *assistant, const char *page)
+{
+  PageWait wait = { assistant, page };
+
+  if (!domaine_test_wait_until (on_page, &wait, 15000))
+    g_error ("waited for page %s, still on %s", page,
+             domaine_account_assistant_get_page_name (assistant));
+}
+
+void
+domaine_test_set_entry_row_text (GtkWidget *root, const char *title, const char *text)
+{
+  GtkWidget *row = domaine_test_find_widget_with_text (root, title);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The keyring */
+
+typedef struct
+{
+  gboolean (*finish) (OvhAccountStore *store, GAsyncResult *result, GError **error);
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} StoreWait;
+
+static void
+store_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  StoreWait *wait = user_data;
+
+  wait->ok = wait->finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+store_wait_done (gpointer data)
+{
+  return ((StoreWait *) data)->done;
+}
+
+static void
+store_wait_finish (StoreWait *wait)
+{
+  g_assert_true (domaine_test_wait_until (store_wait_done, wait, 10000));
+  g_assert_no_error (wait->error);
+  g_assert_true (wait->ok);
+}
+
+OvhAccountStore *
+domaine_test_store_load_sync (void)
+{
+  OvhAccountStore *store = ovh_account_store_new ();
+  StoreWait wait = { ovh_account_store_load_finish };
+
+  ovh_account_store_load_async (store, NULL, store_done_cb, &wait);
+  store_wait_finish (&wait);
+  return store;
+}
+
+void
+domaine_test_store_add_sync (OvhAccountStore *store, OvhAccount *account)
+{
+  StoreWait wait = { ovh_account_store_add_finish };
+
+  ovh_account_store_add_async (store, account, NULL, store_done_cb, &wait);
+  store_wait_finish (&wait);
+}
+
+void
+domaine_test_store_remove_sync (OvhAccountStore *store, OvhAccount *account)
+{
+  StoreWait wait = { ovh_account_store_remove_finish };
+
+  ovh_account_store_remove_async (store, account, NULL, store_done_cb, &wait);
+  store_wait_finish (&wait);
 }

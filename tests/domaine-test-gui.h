@@ -6,6 +6,10 @@
 
 #include <adwaita.h>
 
+#include "domaine-account-assistant.h"
+#include "domaine-application.h"
+#include "domaine-window.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init + adw_init, resources, the dark or light style from DOMAINE_TEST_STYLE. */
@@ -36,5 +40,53 @@ char *domaine_test_save_screenshot (GtkWidget *widget, const char *name);
  * buttons, rows that activate) must expose a name to assistive technology. Returns the
  * number of offenders and logs each with g_test_message. */
 guint domaine_test_count_unlabelled_controls (GtkWidget *root);
+
+/* main() helpers */
+
+/* setlocale and the build tree's translations (DOMAINE_TEST_LOCALEDIR), as main.c binds them. */
+void domaine_test_bind_translations (void);
+/* Whether this process is the g_test_trap_subprocess() child running the test whose path ends
+ * with @path_suffix. Reads @argv before g_test_init(), for settings that must come first. */
+gboolean domaine_test_is_subprocess_of (int argc, char **argv, const char *path_suffix);
+/* The app's own style sheet, as AdwApplication loads it: screens look as they do in the app. */
+void domaine_test_load_app_style (void);
+/* XDG_DATA_HOME and XDG_CACHE_HOME in a new directory from @tmpl (g_dir_make_tmp), so that
+ * pending changes and caches stay this test's own. */
+void domaine_test_use_scratch_data_dirs (const char *tmpl);
+
+/* One DomaineApplication per process, as in real life: a GApplication owns its bus name and
+ * object paths until the process exits. Each test takes it, and opens and closes windows. */
+
+/* Creates and registers the process's application on first use (NON_UNIQUE in a
+ * g_test_trap_subprocess() child, which must not hand its activation to the parent), starts
+ * its in-process sandbox if @with_sandbox, then activates it. Returns a new reference. */
+DomaineApplication *domaine_test_app_get (gboolean with_sandbox);
+/* The process's application, or NULL before domaine_test_app_get(). (transfer none) */
+DomaineApplication *domaine_test_app_peek (void);
+/* Quits and drops the process's application: the end of main(). */
+void domaine_test_app_release (void);
+/* The main window among the application's windows (an assistant may be the active one). */
+DomaineWindow *domaine_test_app_get_window (void);
+/* The keyring's accounts, as the application holds them. */
+OvhAccountStore *domaine_test_app_get_store (void);
+/* Waits (10 s at most) until the keyring load settled; returns how it ended. */
+DomaineAccountsState domaine_test_app_wait_accounts_settled (void);
+/* Activates app.quit, as a person would, and iterates until every window is gone. The
+ * application object stays for the next test. */
+void domaine_test_app_close_windows (void);
+
+/* The first window of @type among @app's windows, or NULL. */
+GtkWindow *domaine_test_find_window_of_type (GtkApplication *app, GType type);
+/* Iterates until @assistant shows @page (15 s at most), or aborts saying where it stayed. */
+void domaine_test_assistant_wait_for_page (DomaineAccountAssistant *assistant, const char *page);
+/* Types @text into the AdwEntryRow titled @title below @root. */
+void domaine_test_set_entry_row_text (GtkWidget *root, const char *title, const char *text);
+
+/* The real keyring, waited for (10 s at most); each asserts success. */
+
+/* A NEW store reading the keyring: what the next start of Domaine would find. */
+OvhAccountStore *domaine_test_store_load_sync (void);
+void domaine_test_store_add_sync (OvhAccountStore *store, OvhAccount *account);
+void domaine_test_store_remove_sync (OvhAccountStore *store, OvhAccount *account);
 
 G_END_DECLS
