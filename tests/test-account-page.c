@@ -4,9 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "ovh-account-store.h"
 #include "ovh-sandbox.h"
 
@@ -15,81 +12,10 @@
 #include "domaine-test-gui.h"
 #include "domaine-window.h"
 
-static DomaineApplication *the_app;
-
-static DomaineApplication *
-start_application (void)
-{
-  if (the_app == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-
-      the_app = domaine_application_new ();
-      g_application_register (G_APPLICATION (the_app), NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (domaine_application_start_sandbox (the_app, &error));
-      g_assert_no_error (error);
-    }
-  g_application_activate (G_APPLICATION (the_app));
-  return g_object_ref (the_app);
-}
-
 static OvhSandbox *
 get_sandbox (void)
 {
-  return OVH_SANDBOX (domaine_application_get_sandbox (the_app));
-}
-
-static DomaineWindow *
-get_window (void)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL; l = l->next)
-    if (DOMAINE_IS_WINDOW (l->data))
-      return DOMAINE_WINDOW (l->data);
-  g_assert_not_reached ();
-}
-
-static OvhAccountStore *
-get_store (void)
-{
-  return domaine_application_get_account_store (the_app);
-}
-
-static gboolean
-accounts_ready (gpointer data)
-{
-  return domaine_application_get_accounts_state (the_app) == DOMAINE_ACCOUNTS_READY;
-}
-
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-  GError *error;
-} Wait;
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->done;
-}
-
-static void
-added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = ovh_account_store_add_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = ovh_account_store_load_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
+  return OVH_SANDBOX (domaine_application_get_sandbox (domaine_test_app_peek ()));
 }
 
 /* An account of the sandbox's customer in the keyring, with a key of its own. */
@@ -101,12 +27,9 @@ add_account (const char *base_url, char **consumer_key_out)
   OvhAccount *account
       = ovh_account_new (base_url != NULL ? base_url : ovh_sandbox_get_base_url (get_sandbox ()),
                          OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET, consumer_key);
-  Wait wait = { 0 };
 
-  g_assert_true (domaine_test_wait_until (accounts_ready, NULL, 10000));
-  ovh_account_store_add_async (get_store (), account, NULL, added_cb, &wait);
-  g_assert_true (domaine_test_wait_until (wait_done, &wait, 10000));
-  g_assert_no_error (wait.error);
+  g_assert_cmpint (domaine_test_app_wait_accounts_settled (), ==, DOMAINE_ACCOUNTS_READY);
+  domaine_test_store_add_sync (domaine_test_app_get_store (), account);
   if (consumer_key_out != NULL)
     *consumer_key_out = g_steal_pointer (&consumer_key);
   return account;
@@ -115,14 +38,8 @@ add_account (const char *base_url, char **consumer_key_out)
 static OvhAccount *
 find_in_fresh_store (const char *account_id)
 {
-  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
-  Wait wait = { 0 };
-  OvhAccount *account;
-
-  ovh_account_store_load_async (store, NULL, loaded_cb, &wait);
-  g_assert_true (domaine_test_wait_until (wait_done, &wait, 10000));
-  g_assert_no_error (wait.error);
-  account = ovh_account_store_find (store, account_id);
+  g_autoptr (OvhAccountStore) store = domaine_test_store_load_sync ();
+  OvhAccount *account = ovh_account_store_find (store, account_id);
   return account != NULL ? g_object_ref (account) : NULL;
 }
 
@@ -139,7 +56,7 @@ page_loaded (gpointer data)
 static DomaineAccountPage *
 show_account_page (OvhAccount *account)
 {
-  DomaineWindow *window = get_window ();
+  DomaineWindow *window = domaine_test_app_get_window ();
   GtkWidget *page;
 
   g_assert_true (domaine_window_select_account (window, ovh_account_get_id (account)));
@@ -218,7 +135,7 @@ screenshots (DomaineWindow *window, const char *name)
 static gboolean
 account_gone (gpointer data)
 {
-  return ovh_account_store_find (get_store (), data) == NULL;
+  return ovh_account_store_find (domaine_test_app_get_store (), data) == NULL;
 }
 
 typedef struct
@@ -237,12 +154,12 @@ has_n_items (gpointer data)
 static void
 test_page_details (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   g_autofree char *consumer_key = NULL;
   g_autofree char *other_key = NULL;
   g_autoptr (OvhAccount) account = add_account (NULL, &consumer_key);
   g_autoptr (OvhAccount) stored = NULL;
-  DomaineWindow *window = get_window ();
+  DomaineWindow *window = domaine_test_app_get_window ();
   DomaineAccountPage *page;
   OvhCredential *credential;
   GListModel *others;
@@ -354,11 +271,11 @@ test_page_details (void)
 static void
 test_page_sign_out_offline (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   /* Nothing listens on port 9: OVHcloud "cannot be reached". */
   g_autoptr (OvhAccount) account = add_account ("http://127.0.0.1:9/1.0", NULL);
   g_autoptr (OvhAccount) stored = NULL;
-  DomaineWindow *window = get_window ();
+  DomaineWindow *window = domaine_test_app_get_window ();
   GtkWidget *page;
 
   g_assert_true (domaine_window_select_account (window, ovh_account_get_id (account)));
@@ -379,10 +296,7 @@ main (int argc, char *argv[])
 {
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  domaine_test_bind_translations ();
 
   domaine_test_gui_init (&argc, &argv);
 
@@ -390,6 +304,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-page/sign-out-offline", test_page_sign_out_offline);
 
   status = g_test_run ();
-  g_clear_object (&the_app);
+  domaine_test_app_release ();
   return status;
 }

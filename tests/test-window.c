@@ -4,9 +4,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,34 +12,7 @@
 #include "domaine-test-gui.h"
 #include "domaine-window.h"
 
-/* One application object per process, as in real life: a GApplication owns its bus name
- * and object paths until the process exits. Each test opens and closes its windows. */
-static DomaineApplication *the_app;
-
-static DomaineApplication *
-start_application (void)
-{
-  if (the_app == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-
-      the_app = domaine_application_new ();
-      /* A forked child must not hand its activation to the parent that waits for it. */
-      if (g_test_subprocess ())
-        g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (the_app), NULL, &error);
-      g_assert_no_error (error);
-    }
-  g_application_activate (G_APPLICATION (the_app));
-  return g_object_ref (the_app);
-}
-
-static gboolean
-accounts_settled (gpointer data)
-{
-  return domaine_application_get_accounts_state (data) != DOMAINE_ACCOUNTS_LOADING;
-}
-
+/* The window activation presents: the active one, and Domaine's main window. */
 static GtkWindow *
 get_window (DomaineApplication *app)
 {
@@ -52,17 +23,9 @@ get_window (DomaineApplication *app)
 }
 
 static void
-close_all (DomaineApplication *app)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 test_window_empty_state (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (FALSE);
   GtkWindow *window = get_window (app);
   GtkWidget *status;
   GtkWidget *add_button;
@@ -78,8 +41,7 @@ test_window_empty_state (void)
 
   /* The keyring of the test session is real: wait for it, and for it to be empty (a test
    * that leaves accounts behind is a bug of that test). */
-  g_assert_true (domaine_test_wait_until (accounts_settled, app, 10000));
-  g_assert_cmpint (domaine_application_get_accounts_state (app), ==, DOMAINE_ACCOUNTS_READY);
+  g_assert_cmpint (domaine_test_app_wait_accounts_settled (), ==, DOMAINE_ACCOUNTS_READY);
   g_assert_cmpuint (
       g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (app))), ==, 0);
   domaine_test_wait_for_window (window);
@@ -130,20 +92,20 @@ test_window_empty_state (void)
   if (shot != NULL)
     g_test_message ("screenshot: %s", shot);
 
-  close_all (app);
+  domaine_test_app_close_windows ();
 }
 
 static void
 test_window_single_instance (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (FALSE);
   GtkWindow *first = get_window (app);
 
   g_application_activate (G_APPLICATION (app));
   g_assert_true (get_window (app) == first);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
-  close_all (app);
+  domaine_test_app_close_windows ();
 }
 
 static void
@@ -156,7 +118,7 @@ test_window_remembers_size (void)
 
   g_settings_set_int (settings, "window-width", 700);
   g_settings_set_int (settings, "window-height", 500);
-  app = start_application ();
+  app = domaine_test_app_get (FALSE);
   window = get_window (app);
   gtk_window_get_default_size (window, &width, &height);
   g_assert_cmpint (width, ==, 700);
@@ -164,7 +126,7 @@ test_window_remembers_size (void)
 
   gtk_window_set_default_size (window, 812, 604);
   domaine_test_wait_for_window (window);
-  close_all (app);
+  domaine_test_app_close_windows ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 604);
@@ -173,7 +135,7 @@ test_window_remembers_size (void)
 static void
 test_window_accelerators (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (FALSE);
   g_auto (GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_auto (GStrv) close_accels
       = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "window.close");
@@ -185,9 +147,7 @@ test_window_accelerators (void)
   /* The shortcuts window is loaded from resources by GtkApplication. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  domaine_test_app_close_windows ();
 }
 
 static void
@@ -198,11 +158,11 @@ test_window_french (void)
       g_autoptr (DomaineApplication) app = NULL;
       GtkWidget *status;
 
-      app = start_application ();
+      app = domaine_test_app_get (FALSE);
       status
           = domaine_test_find_widget_of_type (GTK_WIDGET (get_window (app)), ADW_TYPE_STATUS_PAGE);
       g_print ("%s\n", adw_status_page_get_title (ADW_STATUS_PAGE (status)));
-      close_all (app);
+      domaine_test_app_close_windows ();
       return;
     }
 
@@ -214,23 +174,12 @@ test_window_french (void)
 int
 main (int argc, char *argv[])
 {
-  /* The French subprocess asks for French before anything reads the locale. */
-  gboolean subprocess = FALSE, french = FALSE;
   int status;
 
-  for (int i = 1; i < argc; i++)
-    {
-      subprocess |= g_str_equal (argv[i], "--GTestSubprocess");
-      french |= g_str_has_suffix (argv[i], "/window/french");
-    }
-  if (subprocess && french)
+  /* The French subprocess asks for French before anything reads the locale. */
+  if (domaine_test_is_subprocess_of (argc, argv, "/window/french"))
     g_setenv ("LANGUAGE", "fr", TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  domaine_test_bind_translations ();
   domaine_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/window/empty-state", test_window_empty_state);
@@ -240,6 +189,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/french", test_window_french);
 
   status = g_test_run ();
-  g_clear_object (&the_app);
+  domaine_test_app_release ();
   return status;
 }
