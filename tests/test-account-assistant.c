@@ -10,9 +10,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ovh-account-store.h"
@@ -24,57 +22,23 @@
 #include "domaine-test-gui.h"
 #include "domaine-window.h"
 
-static DomaineApplication *the_app;
-
-static DomaineApplication *
-start_application (void)
-{
-  if (the_app == NULL)
-    {
-      g_autoptr (GError) error = NULL;
-
-      the_app = domaine_application_new ();
-      g_application_register (G_APPLICATION (the_app), NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (domaine_application_start_sandbox (the_app, &error));
-      g_assert_no_error (error);
-    }
-  g_application_activate (G_APPLICATION (the_app));
-  return g_object_ref (the_app);
-}
-
 static OvhSandbox *
 get_sandbox (void)
 {
-  return OVH_SANDBOX (domaine_application_get_sandbox (the_app));
+  return OVH_SANDBOX (domaine_application_get_sandbox (domaine_test_app_peek ()));
 }
 
-static DomaineWindow *
-get_window (void)
+static guint
+count_stored_accounts (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (the_app));
-
-  /* The assistant is active while open: look for the main window among the app's. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL; l = l->next)
-    if (DOMAINE_IS_WINDOW (l->data))
-      return DOMAINE_WINDOW (l->data);
-  g_assert_true (DOMAINE_IS_WINDOW (window));
-  return DOMAINE_WINDOW (window);
-}
-
-static gboolean
-accounts_ready (gpointer data)
-{
-  return domaine_application_get_accounts_state (the_app) != DOMAINE_ACCOUNTS_LOADING;
+  return g_list_model_get_n_items (G_LIST_MODEL (domaine_test_app_get_store ()));
 }
 
 static DomaineAccountAssistant *
 find_assistant (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL; l = l->next)
-    if (DOMAINE_IS_ACCOUNT_ASSISTANT (l->data))
-      return DOMAINE_ACCOUNT_ASSISTANT (l->data);
-  return NULL;
+  return DOMAINE_ACCOUNT_ASSISTANT (domaine_test_find_window_of_type (
+      GTK_APPLICATION (domaine_test_app_peek ()), DOMAINE_TYPE_ACCOUNT_ASSISTANT));
 }
 
 static gboolean
@@ -88,13 +52,13 @@ open_assistant (void)
 {
   DomaineAccountAssistant *assistant;
 
-  g_assert_true (domaine_test_wait_until (accounts_ready, NULL, 10000));
-  g_action_group_activate_action (G_ACTION_GROUP (the_app), "add-account", NULL);
+  domaine_test_app_wait_accounts_settled ();
+  g_action_group_activate_action (G_ACTION_GROUP (domaine_test_app_peek ()), "add-account", NULL);
   assistant = find_assistant ();
   g_assert_nonnull (assistant);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (assistant)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (assistant))
-                 == GTK_WINDOW (get_window ()));
+                 == GTK_WINDOW (domaine_test_app_get_window ()));
   /* Fast polling; the timeout stays long unless a test shortens it. */
   domaine_account_assistant_set_wait_timing (assistant, 50, 60);
   domaine_test_wait_for_window (GTK_WINDOW (assistant));
@@ -106,29 +70,6 @@ close_assistant (DomaineAccountAssistant *assistant)
 {
   gtk_window_close (GTK_WINDOW (assistant));
   g_assert_true (domaine_test_wait_until (no_assistant, NULL, 5000));
-}
-
-typedef struct
-{
-  DomaineAccountAssistant *assistant;
-  const char *page;
-} PageWait;
-
-static gboolean
-on_page (gpointer data)
-{
-  PageWait *wait = data;
-  return g_strcmp0 (domaine_account_assistant_get_page_name (wait->assistant), wait->page) == 0;
-}
-
-static void
-wait_for_page (DomaineAccountAssistant *assistant, const char *page)
-{
-  PageWait wait = { assistant, page };
-
-  if (!domaine_test_wait_until (on_page, &wait, 15000))
-    g_error ("waited for page %s, still on %s", page,
-             domaine_account_assistant_get_page_name (assistant));
 }
 
 static gboolean
@@ -171,20 +112,11 @@ activate (DomaineAccountAssistant *assistant, const char *action)
 }
 
 static void
-set_row_text (DomaineAccountAssistant *assistant, const char *title, const char *text)
-{
-  GtkWidget *row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), title);
-
-  g_assert_true (ADW_IS_ENTRY_ROW (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
 choose_sandbox_endpoint (DomaineAccountAssistant *assistant)
 {
   GtkWidget *row;
 
-  wait_for_page (assistant, "endpoint");
+  domaine_test_assistant_wait_for_page (assistant, "endpoint");
   /* Every OVH endpoint is offered, and the sandbox because the app runs one. */
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "OVHcloud Europe"));
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "OVHcloud Canada"));
@@ -199,18 +131,39 @@ choose_sandbox_endpoint (DomaineAccountAssistant *assistant)
 }
 
 static void
+type_sandbox_keys (DomaineAccountAssistant *assistant)
+{
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Application key",
+                                   OVH_SANDBOX_APPLICATION_KEY);
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Application secret",
+                                   OVH_SANDBOX_APPLICATION_SECRET);
+}
+
+/* The keys typed, and "I already have a consumer key" opened: no browser step. */
+static void
+type_keys_and_expand_consumer_key (DomaineAccountAssistant *assistant)
+{
+  GtkWidget *expander;
+
+  domaine_test_assistant_wait_for_page (assistant, "application");
+  type_sandbox_keys (assistant);
+  expander = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
+                                                 "I already have a consumer key");
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), TRUE);
+}
+
+static void
 type_application_keys (DomaineAccountAssistant *assistant)
 {
-  wait_for_page (assistant, "application");
+  domaine_test_assistant_wait_for_page (assistant, "application");
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Create an application…"));
   /* Next waits for both keys. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "application");
-  set_row_text (assistant, "Application key", OVH_SANDBOX_APPLICATION_KEY);
-  set_row_text (assistant, "Application secret", OVH_SANDBOX_APPLICATION_SECRET);
+  type_sandbox_keys (assistant);
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
 }
 
 /* Up to the browser step; returns the consumer key behind the validation page. */
@@ -224,7 +177,7 @@ reach_authorize (DomaineAccountAssistant *assistant)
   char *consumer_key;
 
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "authorize");
+  domaine_test_assistant_wait_for_page (assistant, "authorize");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_BUSY);
 
@@ -251,69 +204,28 @@ is_done (gpointer data)
   return domaine_account_assistant_get_state (data) == DOMAINE_ACCOUNT_ASSISTANT_STATE_DONE;
 }
 
-typedef struct
-{
-  OvhAccountStore *store;
-  gboolean done;
-  gboolean ok;
-  GError *error;
-} StoreWait;
-
-static void
-store_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  StoreWait *wait = user_data;
-
-  wait->ok = ovh_account_store_load_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static void
-store_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  StoreWait *wait = user_data;
-
-  wait->ok = ovh_account_store_remove_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-store_wait_done (gpointer data)
-{
-  return ((StoreWait *) data)->done;
-}
-
-/* A NEW store reading the keyring: what the next start of Domaine would find. */
-static OvhAccountStore *
-load_fresh_store (void)
-{
-  OvhAccountStore *store = ovh_account_store_new ();
-  StoreWait wait = { store };
-
-  ovh_account_store_load_async (store, NULL, store_loaded_cb, &wait);
-  g_assert_true (domaine_test_wait_until (store_wait_done, &wait, 10000));
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
-  return store;
-}
-
+/* At once, as a person signing out would: the window may have just opened the account, and its
+ * first calls, still waiting for OVHcloud's clock, are cancelled on the way. */
 static void
 remove_from_keyring (OvhAccount *account)
 {
-  OvhAccountStore *store = domaine_application_get_account_store (the_app);
-  StoreWait wait = { store };
+  domaine_test_store_remove_sync (domaine_test_app_get_store (), account);
+}
 
-  /* At once, as a person signing out would: the window may have just opened the account,
-   * and its first calls, still waiting for OVHcloud's clock, are cancelled on the way. */
-  ovh_account_store_remove_async (store, account, NULL, store_removed_cb, &wait);
-  g_assert_true (domaine_test_wait_until (store_wait_done, &wait, 10000));
-  g_assert_no_error (wait.error);
+/* Closes the assistant and takes the account it signed in out of the keyring again. */
+static void
+close_and_remove_account (DomaineAccountAssistant *assistant)
+{
+  g_autoptr (OvhAccount) account = g_object_ref (domaine_account_assistant_get_account (assistant));
+
+  close_assistant (assistant);
+  remove_from_keyring (account);
 }
 
 static void
 test_assistant_sign_in (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant;
   g_autofree char *consumer_key = NULL;
   g_autoptr (OvhAccountStore) fresh = NULL;
@@ -322,7 +234,7 @@ test_assistant_sign_in (void)
   DomaineSession *session;
   GtkWidget *done_page;
 
-  gtk_window_set_default_size (GTK_WINDOW (get_window ()), 900, 640);
+  gtk_window_set_default_size (GTK_WINDOW (domaine_test_app_get_window ()), 900, 640);
   assistant = open_assistant ();
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
@@ -330,7 +242,7 @@ test_assistant_sign_in (void)
   screenshot (assistant, "signin-endpoint");
 
   choose_sandbox_endpoint (assistant);
-  wait_for_page (assistant, "application");
+  domaine_test_assistant_wait_for_page (assistant, "application");
   screenshot (assistant, "signin-application");
   type_application_keys (assistant);
 
@@ -338,7 +250,7 @@ test_assistant_sign_in (void)
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "GET /me"));
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "PUT /domain/zone/*"));
-  set_row_text (assistant, "Account label", "Ada at the sandbox");
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Account label", "Ada at the sandbox");
   screenshot (assistant, "signin-access");
 
   consumer_key = reach_authorize (assistant);
@@ -363,19 +275,19 @@ test_assistant_sign_in (void)
   g_assert_cmpstr (ovh_account_get_application_key (account), ==, OVH_SANDBOX_APPLICATION_KEY);
   g_assert_cmpstr (ovh_account_get_nichandle (account), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (ovh_account_get_label (account), ==, "Ada at the sandbox");
-  g_assert_true (ovh_account_store_find (domaine_application_get_account_store (the_app),
-                                         ovh_account_get_id (account))
-                 == account);
+  g_assert_true (
+      ovh_account_store_find (domaine_test_app_get_store (), ovh_account_get_id (account))
+      == account);
 
   /* Done closes and the window opens the new account. */
   activate (assistant, "assistant.done");
   g_assert_true (domaine_test_wait_until (no_assistant, NULL, 5000));
-  session = domaine_window_get_session (get_window ());
+  session = domaine_window_get_session (domaine_test_app_get_window ());
   g_assert_nonnull (session);
   g_assert_true (domaine_session_get_account (session) == account);
 
   /* In the keyring: a new store, as at the next start, finds it with its secrets. */
-  fresh = load_fresh_store ();
+  fresh = domaine_test_store_load_sync ();
   stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
   g_assert_nonnull (stored);
   g_assert_cmpstr (ovh_account_get_application_secret (stored), ==, OVH_SANDBOX_APPLICATION_SECRET);
@@ -407,9 +319,7 @@ assert_polling_stopped (void)
 static void
 assert_nothing_stored (guint n_before)
 {
-  g_assert_cmpuint (
-      g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app))), ==,
-      n_before);
+  g_assert_cmpuint (count_stored_accounts (), ==, n_before);
 }
 
 static void
@@ -447,9 +357,7 @@ validate_and_finish (DomaineAccountAssistant *assistant,
   g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_label (account), ==, label);
   g_assert_cmpstr (ovh_account_get_nichandle (account), ==, OVH_SANDBOX_NICHANDLE);
-  g_assert_cmpuint (
-      g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app))), ==,
-      n_before + 1);
+  g_assert_cmpuint (count_stored_accounts (), ==, n_before + 1);
 }
 
 /* OVHcloud answers a refused key as it answers a pending one: the assistant cannot see the
@@ -457,13 +365,11 @@ validate_and_finish (DomaineAccountAssistant *assistant,
 static void
 test_assistant_start_over (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
-  guint n_before
-      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
+  guint n_before = count_stored_accounts ();
   g_autofree char *refused_key = NULL;
   g_autofree char *second_key = NULL;
-  g_autoptr (OvhAccount) account = NULL;
   GtkWidget *start_over;
   GtkWidget *preset;
 
@@ -474,7 +380,7 @@ test_assistant_start_over (void)
   g_assert_nonnull (preset);
   gtk_check_button_set_active (
       GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (preset, GTK_TYPE_CHECK_BUTTON)), TRUE);
-  set_row_text (assistant, "Account label", "Ada, second try");
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Account label", "Ada, second try");
   refused_key = reach_authorize (assistant);
 
   /* The page says plainly what to do if the user refused, with a button for it. */
@@ -499,7 +405,7 @@ test_assistant_start_over (void)
 
   /* Start Over: the wait stops and the choices come back as they were. */
   g_signal_emit_by_name (start_over, "clicked");
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
   g_assert_null (domaine_account_assistant_get_validation_url (assistant));
@@ -515,9 +421,7 @@ test_assistant_start_over (void)
   second_key = reach_authorize (assistant);
   g_assert_cmpstr (second_key, !=, refused_key);
   validate_and_finish (assistant, second_key, "Ada, second try", n_before);
-  account = g_object_ref (domaine_account_assistant_get_account (assistant));
-  close_assistant (assistant);
-  remove_from_keyring (account);
+  close_and_remove_account (assistant);
 }
 
 /* Nobody completes the authorization in time, or the link expires: one honest page, and Try
@@ -525,25 +429,23 @@ test_assistant_start_over (void)
 static void
 test_assistant_timed_out (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
-  guint n_before
-      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
+  guint n_before = count_stored_accounts ();
   g_autofree char *first_key = NULL;
   g_autofree char *expired_key = NULL;
   g_autofree char *third_key = NULL;
-  g_autoptr (OvhAccount) account = NULL;
   GtkWidget *page;
   const char *description;
 
   domaine_account_assistant_set_wait_timing (assistant, 100, 1);
   choose_sandbox_endpoint (assistant);
   type_application_keys (assistant);
-  set_row_text (assistant, "Account label", "Ada, in time");
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Account label", "Ada, in time");
 
   /* Nobody answers in the browser. */
   first_key = reach_authorize (assistant);
-  wait_for_page (assistant, "timed-out");
+  domaine_test_assistant_wait_for_page (assistant, "timed-out");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
   page = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Authorization Not Completed");
@@ -563,7 +465,7 @@ test_assistant_timed_out (void)
   expired_key = reach_authorize (assistant);
   g_assert_cmpstr (expired_key, !=, first_key);
   g_assert_true (ovh_sandbox_expire_credential (get_sandbox (), expired_key));
-  wait_for_page (assistant, "timed-out");
+  domaine_test_assistant_wait_for_page (assistant, "timed-out");
   assert_polling_stopped ();
   assert_nothing_stored (n_before);
 
@@ -573,18 +475,15 @@ test_assistant_timed_out (void)
   third_key = reach_authorize (assistant);
   g_assert_cmpstr (third_key, !=, expired_key);
   validate_and_finish (assistant, third_key, "Ada, in time", n_before);
-  account = g_object_ref (domaine_account_assistant_get_account (assistant));
-  close_assistant (assistant);
-  remove_from_keyring (account);
+  close_and_remove_account (assistant);
 }
 
 static void
 test_assistant_cancelled (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
-  guint n_before
-      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
+  guint n_before = count_stored_accounts ();
   g_autofree char *consumer_key = NULL;
   GtkWidget *secret_row;
 
@@ -596,7 +495,7 @@ test_assistant_cancelled (void)
 
   /* Back leaves the browser step: the wait stops, what was typed stays. */
   activate (assistant, "assistant.back");
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
   assert_polling_stopped ();
@@ -621,7 +520,7 @@ test_assistant_cancelled (void)
 static void
 test_assistant_error_words (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
   GtkWidget *error_page;
   GtkWidget *query_button;
@@ -632,7 +531,7 @@ test_assistant_error_words (void)
   ovh_sandbox_inject_fault (get_sandbox (), "POST", "/auth/credential", OVH_SANDBOX_FAULT_HTTP_500,
                             1);
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "error");
+  domaine_test_assistant_wait_for_page (assistant, "error");
   ovh_sandbox_clear_faults (get_sandbox ());
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_ERROR);
@@ -652,33 +551,27 @@ test_assistant_error_words (void)
 
   /* Try Again works once the server does. */
   activate (assistant, "assistant.retry");
-  wait_for_page (assistant, "authorize");
+  domaine_test_assistant_wait_for_page (assistant, "authorize");
   close_assistant (assistant);
 }
 
 static void
 test_assistant_consumer_key (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
   g_autofree char *consumer_key
       = ovh_sandbox_create_credential (get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
-  GtkWidget *expander;
   g_autoptr (OvhAccount) account = NULL;
 
   choose_sandbox_endpoint (assistant);
-  wait_for_page (assistant, "application");
-  set_row_text (assistant, "Application key", OVH_SANDBOX_APPLICATION_KEY);
-  set_row_text (assistant, "Application secret", OVH_SANDBOX_APPLICATION_SECRET);
-  expander = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
-                                                 "I already have a consumer key");
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), TRUE);
+  type_keys_and_expand_consumer_key (assistant);
   /* The consumer key is needed now. */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
   g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "application");
-  set_row_text (assistant, "Consumer key", consumer_key);
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Consumer key", consumer_key);
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
 
   /* No browser: the key is checked, then stored. */
   activate (assistant, "assistant.next");
@@ -693,52 +586,25 @@ test_assistant_consumer_key (void)
 static void
 test_assistant_bad_consumer_key (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   DomaineAccountAssistant *assistant = open_assistant ();
-  guint n_before
-      = g_list_model_get_n_items (G_LIST_MODEL (domaine_application_get_account_store (the_app)));
-  GtkWidget *expander;
+  guint n_before = count_stored_accounts ();
 
   choose_sandbox_endpoint (assistant);
-  wait_for_page (assistant, "application");
-  set_row_text (assistant, "Application key", OVH_SANDBOX_APPLICATION_KEY);
-  set_row_text (assistant, "Application secret", OVH_SANDBOX_APPLICATION_SECRET);
-  expander = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
-                                                 "I already have a consumer key");
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (expander), TRUE);
-  set_row_text (assistant, "Consumer key", "notAConsumerKeyTheSandboxKnows00");
+  type_keys_and_expand_consumer_key (assistant);
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Consumer key",
+                                   "notAConsumerKeyTheSandboxKnows00");
   activate (assistant, "assistant.next");
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "error");
+  domaine_test_assistant_wait_for_page (assistant, "error");
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
                                                         "This Consumer Key Does Not Work"));
   assert_nothing_stored (n_before);
 
   /* Back returns to the choices with everything kept. */
   activate (assistant, "assistant.back");
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
   close_assistant (assistant);
-}
-
-typedef struct
-{
-  gboolean done;
-  GError *error;
-} AddWait;
-
-static void
-account_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  AddWait *wait = user_data;
-
-  ovh_account_store_add_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-add_wait_done (gpointer data)
-{
-  return ((AddWait *) data)->done;
 }
 
 static gboolean
@@ -753,7 +619,7 @@ session_ready (gpointer data)
 static void
 test_assistant_reauthenticate (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   const char *read_only[] = { "GET /*", NULL };
   g_autofree char *old_key
       = ovh_sandbox_create_credential (get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
@@ -766,16 +632,13 @@ test_assistant_reauthenticate (void)
   DomaineAccountAssistant *assistant;
   DomaineSession *session;
   GtkWidget *full_access;
-  AddWait wait = { 0 };
 
-  g_assert_true (domaine_test_wait_until (accounts_ready, NULL, 10000));
+  domaine_test_app_wait_accounts_settled ();
   ovh_account_set_label (account, "Read only for now");
-  ovh_account_store_add_async (domaine_application_get_account_store (the_app), account, NULL,
-                               account_added_cb, &wait);
-  g_assert_true (domaine_test_wait_until (add_wait_done, &wait, 10000));
-  g_assert_no_error (wait.error);
-  g_assert_true (domaine_window_select_account (get_window (), ovh_account_get_id (account)));
-  session = domaine_window_get_session (get_window ());
+  domaine_test_store_add_sync (domaine_test_app_get_store (), account);
+  g_assert_true (
+      domaine_window_select_account (domaine_test_app_get_window (), ovh_account_get_id (account)));
+  session = domaine_window_get_session (domaine_test_app_get_window ());
   g_assert_true (domaine_test_wait_until (session_ready, session, 15000));
 
   not_granted = ovh_error_new_full (OVH_ERROR_NOT_GRANTED, 403, "NOT_GRANTED_CALL", NULL,
@@ -783,7 +646,7 @@ test_assistant_reauthenticate (void)
   domaine_session_report_error (session, not_granted);
   g_assert_true (domaine_session_get_not_granted (session));
 
-  g_action_group_activate_action (G_ACTION_GROUP (the_app), "reauthenticate",
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reauthenticate",
                                   g_variant_new_string (ovh_account_get_id (account)));
   assistant = find_assistant ();
   g_assert_nonnull (assistant);
@@ -804,12 +667,12 @@ test_assistant_reauthenticate (void)
   new_key = reach_authorize (assistant);
   g_assert_cmpstr (new_key, !=, old_key);
   g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), new_key, 0));
-  wait_for_page (assistant, "done");
+  domaine_test_assistant_wait_for_page (assistant, "done");
   activate (assistant, "assistant.done");
   g_assert_true (domaine_test_wait_until (no_assistant, NULL, 5000));
 
   /* The same session, the same account object, the new key; the rights warning is gone. */
-  g_assert_true (domaine_window_get_session (get_window ()) == session);
+  g_assert_true (domaine_window_get_session (domaine_test_app_get_window ()) == session);
   g_assert_true (domaine_session_get_account (session) == account);
   g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, new_key);
   g_assert_cmpstr (ovh_client_get_consumer_key (domaine_session_get_client (session)), ==, new_key);
@@ -817,7 +680,7 @@ test_assistant_reauthenticate (void)
   g_assert_true (domaine_test_wait_until (session_ready, session, 15000));
 
   /* And the keyring holds the new key, with the label kept. */
-  fresh = load_fresh_store ();
+  fresh = domaine_test_store_load_sync ();
   {
     OvhAccount *stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
 
@@ -832,7 +695,7 @@ test_assistant_reauthenticate (void)
 static void
 test_assistant_import_ovh_conf (void)
 {
-  g_autoptr (DomaineApplication) app = start_application ();
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
   g_autofree char *path = g_build_filename (g_get_home_dir (), ".ovh.conf", NULL);
   g_autofree char *conf = NULL;
   g_autoptr (GError) error = NULL;
@@ -848,7 +711,7 @@ test_assistant_import_ovh_conf (void)
 
   assistant = open_assistant ();
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "application");
+  domaine_test_assistant_wait_for_page (assistant, "application");
   row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Import from ~/.ovh.conf");
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_true (
@@ -870,7 +733,7 @@ test_assistant_import_ovh_conf (void)
                    ==, "confConsumerKey000000000000000001");
   /* The endpoint of the file is chosen: back on the first page, OVHcloud Canada. */
   activate (assistant, "assistant.back");
-  wait_for_page (assistant, "endpoint");
+  domaine_test_assistant_wait_for_page (assistant, "endpoint");
   row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "OVHcloud Canada");
   g_assert_true (gtk_check_button_get_active (
       GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (row, GTK_TYPE_CHECK_BUTTON))));
@@ -881,7 +744,7 @@ test_assistant_import_ovh_conf (void)
   /* Without the file, nothing is offered. */
   assistant = open_assistant ();
   activate (assistant, "assistant.next");
-  wait_for_page (assistant, "application");
+  domaine_test_assistant_wait_for_page (assistant, "application");
   g_assert_null (
       domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Import from ~/.ovh.conf"));
   close_assistant (assistant);
@@ -890,7 +753,8 @@ test_assistant_import_ovh_conf (void)
 static gboolean
 accounts_failed (gpointer data)
 {
-  return domaine_application_get_accounts_state (the_app) == DOMAINE_ACCOUNTS_FAILED;
+  return domaine_application_get_accounts_state (domaine_test_app_peek ())
+         == DOMAINE_ACCOUNTS_FAILED;
 }
 
 /* No keyring: the sign-in itself works, then saving says why it cannot, and nothing typed
@@ -900,7 +764,7 @@ test_assistant_keyring_unavailable (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr (GError) error = NULL;
+      g_autoptr (DomaineApplication) app = NULL;
       g_autofree char *consumer_key = NULL;
       DomaineAccountAssistant *assistant;
       GtkWidget *error_page;
@@ -913,16 +777,10 @@ test_assistant_keyring_unavailable (void)
       /* Without a session bus GtkApplication warns "Unable to acquire session bus": expected
        * here, so only criticals stay fatal in this child. */
       g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-      the_app = domaine_application_new ();
-      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (the_app), NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (domaine_application_start_sandbox (the_app, &error));
-      g_assert_no_error (error);
-      g_application_activate (G_APPLICATION (the_app));
+      app = domaine_test_app_get (TRUE);
       g_assert_true (domaine_test_wait_until (accounts_failed, NULL, 30000));
 
-      g_action_group_activate_action (G_ACTION_GROUP (the_app), "add-account", NULL);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "add-account", NULL);
       assistant = find_assistant ();
       g_assert_nonnull (assistant);
       domaine_account_assistant_set_wait_timing (assistant, 50, 60);
@@ -930,7 +788,7 @@ test_assistant_keyring_unavailable (void)
       type_application_keys (assistant);
       consumer_key = reach_authorize (assistant);
       g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), consumer_key, 0));
-      wait_for_page (assistant, "error");
+      domaine_test_assistant_wait_for_page (assistant, "error");
 
       error_page = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
                                                        "Could Not Save the Account");
@@ -943,7 +801,7 @@ test_assistant_keyring_unavailable (void)
 
       /* Back to the choices: the keys are still there to try again later. */
       activate (assistant, "assistant.back");
-      wait_for_page (assistant, "access");
+      domaine_test_assistant_wait_for_page (assistant, "access");
       secret_row
           = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Application secret");
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==,
@@ -960,26 +818,17 @@ test_assistant_keyring_unavailable (void)
 int
 main (int argc, char *argv[])
 {
-  gboolean subprocess = FALSE, no_keyring = FALSE;
   int status;
 
   /* The keyring-less child needs its bus address gone before GTK connects to the bus. */
-  for (int i = 1; i < argc; i++)
-    {
-      subprocess |= g_str_equal (argv[i], "--GTestSubprocess");
-      no_keyring |= g_str_has_suffix (argv[i], "/keyring-unavailable");
-    }
-  if (subprocess && no_keyring)
+  if (domaine_test_is_subprocess_of (argc, argv, "/keyring-unavailable"))
     {
       g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/domaine-test-bus", TRUE);
       /* AT-SPI lives on the session bus too: without one GTK 4.8 emits on a NULL path. */
       g_setenv ("GTK_A11Y", "none", TRUE);
     }
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  domaine_test_bind_translations ();
 
   domaine_test_gui_init (&argc, &argv);
 
@@ -995,8 +844,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-assistant/keyring-unavailable", test_assistant_keyring_unavailable);
 
   status = g_test_run ();
-  if (the_app != NULL)
-    g_application_quit (G_APPLICATION (the_app));
-  g_clear_object (&the_app);
+  domaine_test_app_release ();
   return status;
 }
