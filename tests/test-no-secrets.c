@@ -9,9 +9,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "ovh-account-store.h"
@@ -126,53 +124,6 @@ count_files_containing (const char *needle, gboolean *saw_keyring)
 
 /* The sign-in */
 
-static DomaineAccountAssistant *
-find_assistant (DomaineApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (DOMAINE_IS_ACCOUNT_ASSISTANT (l->data))
-      return DOMAINE_ACCOUNT_ASSISTANT (l->data);
-  return NULL;
-}
-
-typedef struct
-{
-  DomaineAccountAssistant *assistant;
-  const char *page;
-} PageWait;
-
-static gboolean
-on_page (gpointer data)
-{
-  PageWait *wait = data;
-  return g_strcmp0 (domaine_account_assistant_get_page_name (wait->assistant), wait->page) == 0;
-}
-
-static void
-wait_for_page (DomaineAccountAssistant *assistant, const char *page)
-{
-  PageWait wait = { assistant, page };
-
-  if (!domaine_test_wait_until (on_page, &wait, 15000))
-    g_error ("waited for page %s, still on %s", page,
-             domaine_account_assistant_get_page_name (assistant));
-}
-
-static void
-set_row_text (GtkWidget *root, const char *title, const char *text)
-{
-  GtkWidget *row = domaine_test_find_widget_with_text (root, title);
-
-  g_assert_true (ADW_IS_ENTRY_ROW (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static gboolean
-accounts_ready (gpointer data)
-{
-  return domaine_application_get_accounts_state (data) == DOMAINE_ACCOUNTS_READY;
-}
-
 static gboolean
 session_ready (gpointer data)
 {
@@ -181,32 +132,10 @@ session_ready (gpointer data)
   return session != NULL && domaine_session_get_state (session) == DOMAINE_SESSION_STATE_READY;
 }
 
-typedef struct
-{
-  gboolean done;
-  GError *error;
-} Wait;
-
-static void
-removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Wait *wait = user_data;
-
-  ovh_account_store_remove_finish (OVH_ACCOUNT_STORE (source), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-wait_done (gpointer data)
-{
-  return ((Wait *) data)->done;
-}
-
 static void
 test_no_secrets_sign_in (void)
 {
-  g_autoptr (DomaineApplication) app = domaine_application_new ();
-  g_autoptr (GError) error = NULL;
+  g_autoptr (DomaineApplication) app = NULL;
   g_autofree char *application_key = NULL;
   g_autofree char *application_secret = NULL;
   g_autofree char *consumer_key = NULL;
@@ -223,10 +152,8 @@ test_no_secrets_sign_in (void)
       return;
     }
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (domaine_application_start_sandbox (app, &error));
-  g_assert_no_error (error);
+  app = domaine_test_app_get (TRUE);
+  window = domaine_test_app_get_window ();
   sandbox = OVH_SANDBOX (domaine_application_get_sandbox (app));
 
   /* An application made for this run, so its secret can only come from here. */
@@ -235,24 +162,24 @@ test_no_secrets_sign_in (void)
       = g_strdup_printf ("AS-never-logged-%08x%08x", g_random_int (), g_random_int ());
   ovh_sandbox_add_application (sandbox, application_key, application_secret, "No secrets");
 
-  g_application_activate (G_APPLICATION (app));
-  window = DOMAINE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (domaine_test_wait_until (accounts_ready, app, 10000));
+  g_assert_cmpint (domaine_test_app_wait_accounts_settled (), ==, DOMAINE_ACCOUNTS_READY);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "add-account", NULL);
-  assistant = find_assistant (app);
+  assistant = DOMAINE_ACCOUNT_ASSISTANT (
+      domaine_test_find_window_of_type (GTK_APPLICATION (app), DOMAINE_TYPE_ACCOUNT_ASSISTANT));
   g_assert_nonnull (assistant);
   domaine_account_assistant_set_wait_timing (assistant, 50, 60);
   adw_action_row_activate (ADW_ACTION_ROW (
       domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Sandbox on this computer")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL));
-  wait_for_page (assistant, "application");
-  set_row_text (GTK_WIDGET (assistant), "Application key", application_key);
-  set_row_text (GTK_WIDGET (assistant), "Application secret", application_secret);
+  domaine_test_assistant_wait_for_page (assistant, "application");
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Application key", application_key);
+  domaine_test_set_entry_row_text (GTK_WIDGET (assistant), "Application secret",
+                                   application_secret);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL));
-  wait_for_page (assistant, "access");
+  domaine_test_assistant_wait_for_page (assistant, "access");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL));
-  wait_for_page (assistant, "authorize");
+  domaine_test_assistant_wait_for_page (assistant, "authorize");
   {
     g_autoptr (GUri) uri = g_uri_parse (domaine_account_assistant_get_validation_url (assistant),
                                         G_URI_FLAGS_NONE, NULL);
@@ -264,7 +191,7 @@ test_no_secrets_sign_in (void)
   }
   g_assert_nonnull (consumer_key);
   g_assert_true (ovh_sandbox_validate_credential (sandbox, consumer_key, 0));
-  wait_for_page (assistant, "done");
+  domaine_test_assistant_wait_for_page (assistant, "done");
   account = g_object_ref (domaine_account_assistant_get_account (assistant));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.done", NULL));
   /* The account works in the window: its client signs calls with both secrets. */
@@ -289,17 +216,8 @@ test_no_secrets_sign_in (void)
   g_assert_cmpuint (count_files_containing (consumer_key, NULL), ==, 1);
   g_assert_cmpint (g_unlink (control), ==, 0);
 
-  {
-    Wait wait = { 0 };
-
-    ovh_account_store_remove_async (domaine_application_get_account_store (app), account, NULL,
-                                    removed_cb, &wait);
-    g_assert_true (domaine_test_wait_until (wait_done, &wait, 10000));
-    g_assert_no_error (wait.error);
-  }
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  domaine_test_store_remove_sync (domaine_test_app_get_store (), account);
+  domaine_test_app_close_windows ();
 }
 
 int
@@ -312,16 +230,14 @@ main (int argc, char *argv[])
   captured_log = g_string_new (NULL);
   g_log_set_writer_func (capture_writer, NULL, NULL);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  domaine_test_bind_translations ();
 
   domaine_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/no-secrets/sign-in", test_no_secrets_sign_in);
 
   status = g_test_run ();
+  domaine_test_app_release ();
   g_string_free (captured_log, TRUE);
   return status;
 }
