@@ -8,9 +8,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "ovh-account-store.h"
 #include "ovh-domain.h"
 #include "ovh-sandbox.h"
@@ -28,13 +25,12 @@ typedef struct
   char *account_id;
 } Run;
 
+/* The main window, or NULL while there is none yet. */
 static DomaineWindow *
 get_window (DomaineApplication *app)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (DOMAINE_IS_WINDOW (l->data))
-      return DOMAINE_WINDOW (l->data);
-  return NULL;
+  return DOMAINE_WINDOW (
+      domaine_test_find_window_of_type (GTK_APPLICATION (app), DOMAINE_TYPE_WINDOW));
 }
 
 static gboolean
@@ -143,10 +139,7 @@ test_sandbox_mode_command_line (void)
 int
 main (int argc, char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DOMAINE_TEST_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  domaine_test_bind_translations ();
 
   domaine_test_gui_init (&argc, &argv);
 
