@@ -574,3 +574,20 @@ domaine_test_store_remove_sync (OvhAccountStore *store, OvhAccount *account)
   ovh_account_store_remove_async (store, account, NULL, store_done_cb, &wait);
   store_wait_finish (&wait);
 }
+
+#if WITH_SANDBOX
+DomaineSession *
+domaine_test_session_new_for_sandbox (OvhSandbox *sandbox)
+{
+  const char *base_url = ovh_sandbox_get_base_url (sandbox);
+  g_autoptr (OvhClient) client
+      = ovh_client_new (base_url, OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
+                        OVH_SANDBOX_CONSUMER_KEY);
+  g_autoptr (OvhAccount) account
+      = ovh_account_new (base_url, OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
+                         OVH_SANDBOX_CONSUMER_KEY);
+
+  ovh_client_set_rate_limit (client, 0);
+  return domaine_session_new (account, client);
+}
+#endif

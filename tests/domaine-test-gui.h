@@ -9,6 +9,9 @@
 #include "domaine-account-assistant.h"
 #include "domaine-application.h"
 #include "domaine-window.h"
+#if WITH_SANDBOX
+#include "ovh-sandbox.h"
+#endif
 
 G_BEGIN_DECLS
 
@@ -88,5 +91,11 @@ void domaine_test_set_entry_row_text (GtkWidget *root, const char *title, const 
 OvhAccountStore *domaine_test_store_load_sync (void);
 void domaine_test_store_add_sync (OvhAccountStore *store, OvhAccount *account);
 void domaine_test_store_remove_sync (OvhAccountStore *store, OvhAccount *account);
+
+#if WITH_SANDBOX
+/* A session on the sandbox's ready-made account (its client without a rate limit), not yet
+ * loaded: call domaine_session_reload(). */
+DomaineSession *domaine_test_session_new_for_sandbox (OvhSandbox *sandbox);
+#endif
 
 G_END_DECLS

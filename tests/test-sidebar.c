@@ -29,20 +29,11 @@ static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (OvhClient) client = NULL;
-  g_autoptr (OvhAccount) account = NULL;
 
   fixture->sandbox = ovh_sandbox_new ();
   ovh_sandbox_start (fixture->sandbox, 0, FALSE, &error);
   g_assert_no_error (error);
-
-  client = ovh_client_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
-                           OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
-  ovh_client_set_rate_limit (client, 0);
-  account
-      = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
-                         OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
-  fixture->session = domaine_session_new (account, client);
+  fixture->session = domaine_test_session_new_for_sandbox (fixture->sandbox);
 
   /* The real window: the sidebar sits in its sidebar slot. */
   fixture->window = domaine_window_new (NULL);
@@ -131,27 +122,12 @@ test_selecting_shows_the_page (Fixture *fixture, gconstpointer data)
   shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "window-domain");
 }
 
-/* What AdwApplication loads for the app: the screens must look as they do there. */
-static void
-load_app_style (void)
-{
-  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("domaine-sidebar-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", data_home, TRUE);
+  domaine_test_use_scratch_data_dirs ("domaine-sidebar-XXXXXX");
   domaine_test_gui_init (&argc, &argv);
-  load_app_style ();
+  domaine_test_load_app_style ();
 
   g_test_add ("/sidebar/lists-and-filters", Fixture, NULL, fixture_set_up, test_lists_and_filters,
               fixture_tear_down);
