@@ -591,3 +591,17 @@ domaine_test_session_new_for_sandbox (OvhSandbox *sandbox)
   return domaine_session_new (account, client);
 }
 #endif
+
+static gboolean
+session_settled (gpointer data)
+{
+  return domaine_session_get_state (data) != DOMAINE_SESSION_STATE_LOADING;
+}
+
+void
+domaine_test_session_reload_sync (DomaineSession *session)
+{
+  domaine_session_reload (session);
+  g_assert_true (domaine_test_wait_until (session_settled, session, 10000));
+  g_assert_cmpint (domaine_session_get_state (session), ==, DOMAINE_SESSION_STATE_READY);
+}

@@ -97,5 +97,7 @@ void domaine_test_store_remove_sync (OvhAccountStore *store, OvhAccount *account
  * loaded: call domaine_session_reload(). */
 DomaineSession *domaine_test_session_new_for_sandbox (OvhSandbox *sandbox);
 #endif
+/* Reloads @session and waits (10 s at most) until it is ready: /me and the domains read. */
+void domaine_test_session_reload_sync (DomaineSession *session);
 
 G_END_DECLS

@@ -53,8 +53,9 @@ page_loaded (gpointer data)
          && domaine_session_get_state (session) != DOMAINE_SESSION_STATE_LOADING;
 }
 
-static DomaineAccountPage *
-show_account_page (OvhAccount *account)
+/* The account chosen in the window, and its page asked for (not waited for). */
+static GtkWidget *
+open_account_page (OvhAccount *account)
 {
   DomaineWindow *window = domaine_test_app_get_window ();
   GtkWidget *page;
@@ -63,6 +64,14 @@ show_account_page (OvhAccount *account)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", NULL));
   page = domaine_window_get_page (window, "account");
   g_assert_true (DOMAINE_IS_ACCOUNT_PAGE (page));
+  return page;
+}
+
+static DomaineAccountPage *
+show_account_page (OvhAccount *account)
+{
+  GtkWidget *page = open_account_page (account);
+
   g_assert_true (gtk_widget_get_mapped (page) || gtk_widget_get_visible (page));
   g_assert_true (domaine_test_wait_until (page_loaded, page, 15000));
   return DOMAINE_ACCOUNT_PAGE (page);
@@ -275,13 +284,7 @@ test_page_sign_out_offline (void)
   /* Nothing listens on port 9: OVHcloud "cannot be reached". */
   g_autoptr (OvhAccount) account = add_account ("http://127.0.0.1:9/1.0", NULL);
   g_autoptr (OvhAccount) stored = NULL;
-  DomaineWindow *window = domaine_test_app_get_window ();
-  GtkWidget *page;
-
-  g_assert_true (domaine_window_select_account (window, ovh_account_get_id (account)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", NULL));
-  page = domaine_window_get_page (window, "account");
-  g_assert_true (DOMAINE_IS_ACCOUNT_PAGE (page));
+  GtkWidget *page = open_account_page (account);
 
   g_assert_true (gtk_widget_activate_action (page, "account.sign-out", NULL));
   adw_message_dialog_response (find_message_dialog (), "sign-out");

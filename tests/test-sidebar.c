@@ -18,13 +18,6 @@ typedef struct
   DomaineSidebar *sidebar;
 } Fixture;
 
-static gboolean
-session_ready (gpointer data)
-{
-  Fixture *fixture = data;
-  return domaine_session_get_state (fixture->session) != DOMAINE_SESSION_STATE_LOADING;
-}
-
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
@@ -42,9 +35,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
       domaine_test_find_widget_of_type (GTK_WIDGET (fixture->window), DOMAINE_TYPE_SIDEBAR));
   g_assert_nonnull (fixture->sidebar);
   domaine_sidebar_set_session (fixture->sidebar, fixture->session);
-  domaine_session_reload (fixture->session);
-  g_assert_true (domaine_test_wait_until (session_ready, fixture, 10000));
-  g_assert_cmpint (domaine_session_get_state (fixture->session), ==, DOMAINE_SESSION_STATE_READY);
+  domaine_test_session_reload_sync (fixture->session);
 }
 
 static void
