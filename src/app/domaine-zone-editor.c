@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list page follows sysprof's pattern: the column view's GtkMultiSelection over a
- * filter model over a GtkSortListModel, declared in the .ui, the sorter bound to the view.
+ * filter model over a GtkSortListModel, declared in the .ui, the sorter bound to the view;
+ * the view itself lists DomaineRecordSlots over that selection, so that a search keeps the
+ * visible row widgets and only binds them again (GTK 4.8 would rebuild them all).
  * Sorting sits under filtering, so a keystroke never sorts. Items are the zone's own
  * OvhRecord objects (see DomaineRecordRows): with 100,000 records nothing is allocated per
  * record, and a keystroke costs one strstr() per row still in question
@@ -22,6 +24,7 @@
 
 #include "domaine-record-editor.h"
 #include "domaine-record-filter-model.h"
+#include "domaine-record-slots.h"
 #include "domaine-review-dialog.h"
 #include "domaine-window.h"
 #include "domaine-zone-editor.h"
@@ -181,10 +184,13 @@ cell_set_state (GtkWidget *cell, DomaineRecordState state)
   widget_set_css_class (cell, "pending-deleted", state == DOMAINE_RECORD_STATE_DELETED);
 }
 
+/* The view's items are slots (see DomaineRecordSlots): the record is the one in the slot. */
 static OvhRecord *
 list_item_get_record (GtkListItem *list_item)
 {
-  return OVH_RECORD (gtk_list_item_get_item (list_item));
+  gpointer slot = gtk_list_item_get_item (list_item);
+
+  return slot != NULL ? domaine_record_slot_get_item (DOMAINE_RECORD_SLOT (slot)) : NULL;
 }
 
 /* The editor and the record behind a cell's widget, when it has one. */
@@ -223,20 +229,31 @@ marker_query_tooltip_cb (
   return description != NULL;
 }
 
+/* The state icon before the name: made the first time the row needs one (rarely). */
+static GtkWidget *
+name_cell_get_marker (GtkWidget *box, GtkListItem *list_item, gboolean create)
+{
+  GtkWidget *first = gtk_widget_get_first_child (box);
+  GtkWidget *marker;
+
+  if (GTK_IS_IMAGE (first) || !create)
+    return GTK_IS_IMAGE (first) ? first : NULL;
+  marker = gtk_image_new ();
+  gtk_widget_add_css_class (marker, "pending-marker");
+  gtk_widget_set_has_tooltip (marker, TRUE);
+  g_signal_connect (marker, "query-tooltip", G_CALLBACK (marker_query_tooltip_cb), list_item);
+  gtk_box_prepend (GTK_BOX (box), marker);
+  return marker;
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineZoneEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *marker = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (marker, "pending-marker");
-  gtk_widget_set_visible (marker, FALSE);
-  gtk_widget_set_has_tooltip (marker, TRUE);
-  g_signal_connect (marker, "query-tooltip", G_CALLBACK (marker_query_tooltip_cb), list_item);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), marker);
   gtk_box_append (GTK_BOX (box), label);
   cell_set_list_item (box, list_item);
 }
@@ -245,8 +262,8 @@ static void
 name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineZoneEditor *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *marker = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (marker);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *marker;
   OvhRecord *record = list_item_get_record (list_item);
   OvhRecord *shown = domaine_record_rows_get_shown (self->rows, record);
   OvhChange *change = domaine_record_rows_get_change (self->rows, record);
@@ -263,7 +280,8 @@ name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domaine
     icon = "document-edit-symbolic";
   else if (state == DOMAINE_RECORD_STATE_DELETED)
     icon = "user-trash-symbolic";
-  if (!widget_shows (marker, icon))
+  marker = name_cell_get_marker (box, list_item, icon != NULL);
+  if (marker != NULL && !widget_shows (marker, icon))
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (marker), icon);
       gtk_widget_set_visible (marker, icon != NULL);
@@ -408,7 +426,6 @@ value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domai
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *error_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -416,13 +433,25 @@ value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domai
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (value_query_tooltip_cb), list_item);
+  gtk_box_append (GTK_BOX (box), label);
+  cell_set_list_item (box, list_item);
+}
+
+/* The icon after a refused change's value: made the first time the row needs one. */
+static GtkWidget *
+value_cell_get_error_icon (GtkWidget *box, GtkListItem *list_item, gboolean create)
+{
+  GtkWidget *last = gtk_widget_get_last_child (box);
+  GtkWidget *error_icon;
+
+  if (GTK_IS_IMAGE (last) || !create)
+    return GTK_IS_IMAGE (last) ? last : NULL;
+  error_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   gtk_widget_add_css_class (error_icon, "warning");
-  gtk_widget_set_visible (error_icon, FALSE);
   gtk_widget_set_has_tooltip (error_icon, TRUE);
   g_signal_connect (error_icon, "query-tooltip", G_CALLBACK (error_query_tooltip_cb), list_item);
-  gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), error_icon);
-  cell_set_list_item (box, list_item);
+  return error_icon;
 }
 
 static void
@@ -430,25 +459,29 @@ value_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domain
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *error_icon = gtk_widget_get_next_sibling (label);
   OvhRecord *record = list_item_get_record (list_item);
   OvhRecord *shown = domaine_record_rows_get_shown (self->rows, record);
   OvhChange *change = domaine_record_rows_get_change (self->rows, record);
   const GError *error = change != NULL ? ovh_change_get_error (change) : NULL;
+  GtkWidget *error_icon = value_cell_get_error_icon (box, list_item, error != NULL);
 
   gtk_label_set_label (GTK_LABEL (label), ovh_record_get_target (shown));
-  gtk_widget_set_visible (error_icon, error != NULL);
   if (error != NULL)
     {
       /* Rare (a refused change): what OVHcloud said, for screen readers too. */
       g_autofree char *message = ovh_error_dup_display_message (error);
 
+      gtk_widget_set_visible (error_icon, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       message, -1);
       g_object_set_qdata (G_OBJECT (error_icon), shown_quark, (gpointer) error);
     }
-  else if (!widget_shows (error_icon, NULL))
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  else if (error_icon != NULL)
+    {
+      gtk_widget_set_visible (error_icon, FALSE);
+      if (!widget_shows (error_icon, NULL))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
   cell_set_state (box, domaine_record_rows_get_state (self->rows, record));
 }
 
@@ -1642,6 +1675,7 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   shown_quark = g_quark_from_static_string ("domaine-zone-editor-shown");
 
   g_type_ensure (DOMAINE_TYPE_RECORD_FILTER_MODEL);
+  g_type_ensure (DOMAINE_TYPE_RECORD_SLOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domaine-zone-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
