@@ -19,6 +19,7 @@ struct _DomaineWindow
 
   GSettings *settings;
   DomaineSession *session;
+  gboolean keyring_failure_shown;
   GSignalGroup *session_signals;
   GSignalGroup *store_signals;
   GSignalGroup *app_signals;
@@ -278,7 +279,19 @@ domaine_window_update_main_page (DomaineWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "keyring");
       return;
     }
-  if (state == DOMAINE_ACCOUNTS_FAILED)
+  n_accounts = g_list_model_get_n_items (accounts);
+  /* Without the keyring, the accounts kept in memory (the sandbox) still open; the saved
+   * ones are missing, and a toast says why. */
+  if (state == DOMAINE_ACCOUNTS_FAILED && n_accounts > 0 && !self->keyring_failure_shown)
+    {
+      AdwToast *toast = adw_toast_new (_ ("Saved accounts are not shown: the keyring cannot be "
+                                          "opened"));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      self->keyring_failure_shown = TRUE;
+    }
+  if (state == DOMAINE_ACCOUNTS_FAILED && n_accounts == 0)
     {
       domaine_window_set_session (self, NULL);
       adw_status_page_set_title (self->keyring_page, _ ("Cannot Open the Keyring"));
@@ -289,7 +302,6 @@ domaine_window_update_main_page (DomaineWindow *self)
       return;
     }
 
-  n_accounts = g_list_model_get_n_items (accounts);
   if (n_accounts == 0)
     {
       domaine_window_set_session (self, NULL);
