@@ -96,10 +96,12 @@ test_slots_stay (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
   for (guint i = 0; i < 7; i++)
     g_assert_cmpstr (slot_string (model, i), ==, i < 2 ? two[i] : strings[i - 2]);
-  {
-    g_autoptr (GObject) slot = g_list_model_get_item (model, 0);
-    g_assert_true (slot == before[0]);
-  }
+  /* Even the slots that were past the end for a while: a view may have asked for all. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GObject) slot = g_list_model_get_item (model, i);
+      g_assert_true (slot == before[i]);
+    }
 }
 
 static void

@@ -19,7 +19,7 @@ struct _DomaineRecordSlots
 
   GtkSelectionModel *model;
   guint n_items;    /* the model's, as last announced */
-  GPtrArray *slots; /* of DomaineRecordSlot or NULL (not asked for yet), at most n_items */
+  GPtrArray *slots; /* of DomaineRecordSlot or NULL (not asked for yet), by position */
 };
 
 static void domaine_record_slots_list_model_init (GListModelInterface *iface);
@@ -74,7 +74,7 @@ domaine_record_slots_get_item (GListModel *model, guint position)
   if (position >= self->n_items)
     return NULL;
   if (position >= self->slots->len)
-    g_ptr_array_set_size (self->slots, position + 1);
+    g_ptr_array_set_size (self->slots, self->n_items);
   if (self->slots->pdata[position] == NULL)
     self->slots->pdata[position] = domaine_record_slot_new (G_LIST_MODEL (self->model), position);
   return g_object_ref (self->slots->pdata[position]);
@@ -187,15 +187,19 @@ domaine_record_slots_selection_model_init (GtkSelectionModelInterface *iface)
 
 /* Following the model ------------------------------------------------------------------- */
 
-/* The slots from @position to @kept_end point at other items now; those past @n_items go. */
+/* The slots from @position to @kept_end point at other items now, and those past @n_items
+ * at none. The latter stay for when the list grows again: a view may have asked for every
+ * item (GTK 4.8 does when the row it tracks goes away), and freeing then remaking 100,000
+ * slots would cost more than the search. */
 static void
 domaine_record_slots_move (DomaineRecordSlots *self, guint position, guint kept_end, guint n_items)
 {
   for (guint i = position; i < MIN (kept_end, self->slots->len); i++)
     if (self->slots->pdata[i] != NULL)
       domaine_record_slot_forget_item (self->slots->pdata[i]);
-  if (self->slots->len > n_items)
-    g_ptr_array_set_size (self->slots, n_items);
+  for (guint i = n_items; i < MIN (self->n_items, self->slots->len); i++)
+    if (self->slots->pdata[i] != NULL)
+      domaine_record_slot_forget_item (self->slots->pdata[i]);
   self->n_items = n_items;
 }
 
