@@ -26,5 +26,9 @@ else
   "$@"
   status=$?
 fi
-rm -rf "$scratch"
+# The document portal may have mounted its FUSE file system in the runtime dir.
+if mountpoint -q "$scratch/runtime/doc" 2>/dev/null; then
+  fusermount3 -uz "$scratch/runtime/doc" 2>/dev/null || fusermount -uz "$scratch/runtime/doc" 2>/dev/null || true
+fi
+rm -rf "$scratch" 2>/dev/null || true
 exit $status
