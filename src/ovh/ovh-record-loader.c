@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-error.h"
+#include "ovh-progress-private.h"
 #include "ovh-record-loader.h"
 
 /* Pages of an expanded list are big: two at a time keep the server and the parser busy. */
@@ -153,19 +154,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JobCall, job_call_free)
 
 /* Progress */
 
+void
+ovh_progress_set (GObject *object,
+                  guint *n_loaded,
+                  guint *n_total,
+                  GParamSpec *n_loaded_pspec,
+                  GParamSpec *n_total_pspec,
+                  guint new_n_loaded,
+                  guint new_n_total)
+{
+  gboolean loaded_changed = *n_loaded != new_n_loaded;
+  gboolean total_changed = *n_total != new_n_total;
+
+  *n_loaded = new_n_loaded;
+  *n_total = new_n_total;
+  if (total_changed)
+    g_object_notify_by_pspec (object, n_total_pspec);
+  if (loaded_changed)
+    g_object_notify_by_pspec (object, n_loaded_pspec);
+}
+
 static void
 set_progress (OvhRecordLoader *self, guint n_loaded, guint n_total)
 {
-  gboolean loaded_changed = self->n_loaded != n_loaded;
-  gboolean total_changed = self->n_total != n_total;
-
-  /* Both values are set before anyone hears of either: n-loaded never exceeds n-total. */
-  self->n_loaded = n_loaded;
-  self->n_total = n_total;
-  if (total_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-  if (loaded_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
+  ovh_progress_set (G_OBJECT (self), &self->n_loaded, &self->n_total, properties[PROP_N_LOADED],
+                    properties[PROP_N_TOTAL], n_loaded, n_total);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "ovh-error.h"
+#include "ovh-progress-private.h"
 #include "ovh-record-cache.h"
 #include "ovh-record-loader.h"
 #include "ovh-zone-private.h"
@@ -247,16 +248,8 @@ set_load_state (OvhZone *self, OvhZoneLoadState state)
 static void
 set_progress (OvhZone *self, guint n_loaded, guint n_total)
 {
-  gboolean loaded_changed = self->n_loaded != n_loaded;
-  gboolean total_changed = self->n_total != n_total;
-
-  /* Both values are set before anyone hears of either: n-loaded never exceeds n-total. */
-  self->n_loaded = n_loaded;
-  self->n_total = n_total;
-  if (total_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-  if (loaded_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADED]);
+  ovh_progress_set (G_OBJECT (self), &self->n_loaded, &self->n_total, properties[PROP_N_LOADED],
+                    properties[PROP_N_TOTAL], n_loaded, n_total);
 }
 
 static void
