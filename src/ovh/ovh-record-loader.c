@@ -345,10 +345,28 @@ parse_id_list (JsonNode *node, GError **error)
 
 /* The job pump */
 
+/* Ends the load with error, or with a cancellation when the caller cancelled. */
+static void
+return_error (GTask *task, GError *error)
+{
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+
+  self->loading = FALSE;
+  /* The caller's cancellation wins over the errors it caused in flight. */
+  if (g_cancellable_is_cancelled (data->caller_cancellable))
+    {
+      g_error_free (error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _ ("Loading the records was cancelled"));
+    }
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 pump (GTask *task)
 {
-  OvhRecordLoader *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
 
   while (data->error == NULL && data->next_job < data->n_jobs
@@ -363,13 +381,7 @@ pump (GTask *task)
 
   if (data->error != NULL)
     {
-      /* The caller's cancellation wins over the errors it caused in flight. */
-      if (g_cancellable_is_cancelled (data->caller_cancellable))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                 _ ("Loading the records was cancelled"));
-      else
-        g_task_return_error (task, g_steal_pointer (&data->error));
-      self->loading = FALSE;
+      return_error (task, g_steal_pointer (&data->error));
       return;
     }
 
@@ -403,24 +415,6 @@ job_finished (GTask *task)
 
   data->in_flight--;
   pump (task);
-}
-
-/* Returns the task's outcome when the load cannot go on (the pump is not running). */
-static void
-return_error (GTask *task, GError *error)
-{
-  OvhRecordLoader *self = g_task_get_source_object (task);
-  LoadData *data = g_task_get_task_data (task);
-
-  self->loading = FALSE;
-  if (g_cancellable_is_cancelled (data->caller_cancellable))
-    {
-      g_error_free (error);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _ ("Loading the records was cancelled"));
-    }
-  else
-    g_task_return_error (task, error);
 }
 
 /* Expanded lists */
@@ -487,15 +481,7 @@ expanded_page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GPtrArray *records;
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, NULL, &error);
-  if (node == NULL)
-    {
-      fail (task, g_steal_pointer (&error));
-      job_finished (task);
-      return;
-    }
-
-  records = parse_page (self, node, &error);
-  if (records == NULL)
+  if (node == NULL || (records = parse_page (self, node, &error)) == NULL)
     {
       fail (task, g_steal_pointer (&error));
       job_finished (task);
@@ -825,6 +811,20 @@ parse_batch (
   return TRUE;
 }
 
+/* GET the ids [first, first + n) in one batch request. */
+static void
+call_batch (GTask *task, guint first, guint n, GAsyncReadyCallback callback, gpointer user_data)
+{
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *path = build_id_path (self, data, first, n);
+
+  g_hash_table_insert (headers, (char *) "X-Ovh-Batch", (char *) ",");
+  ovh_client_call_full_async (self->client, "GET", path, NULL, headers, OVH_CALL_NONE,
+                              data->cancellable, callback, user_data);
+}
+
 static void
 batch_chunk_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -848,14 +848,10 @@ start_batch_chunk (GTask *task, guint job)
 {
   OvhRecordLoader *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
-  g_autoptr (GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *path = NULL;
   guint first = job * self->batch_size;
 
-  g_hash_table_insert (headers, (char *) "X-Ovh-Batch", (char *) ",");
-  path = build_id_path (self, data, first, MIN (self->batch_size, data->ids->len - first));
-  ovh_client_call_full_async (self->client, "GET", path, NULL, headers, OVH_CALL_NONE,
-                              data->cancellable, batch_chunk_cb, job_call_new (task, job));
+  call_batch (task, first, MIN (self->batch_size, data->ids->len - first), batch_chunk_cb,
+              job_call_new (task, job));
 }
 
 static void
@@ -916,8 +912,6 @@ start_batch (GTask *task)
 {
   OvhRecordLoader *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
-  g_autoptr (GHashTable) headers = NULL;
-  g_autofree char *path = NULL;
 
   data->current = OVH_RECORD_LOAD_STRATEGY_BATCH;
   if (data->ids == NULL)
@@ -936,11 +930,7 @@ start_batch (GTask *task)
       return;
     }
 
-  headers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (headers, (char *) "X-Ovh-Batch", (char *) ",");
-  path = build_id_path (self, data, 0, MIN (self->batch_size, data->ids->len));
-  ovh_client_call_full_async (self->client, "GET", path, NULL, headers, OVH_CALL_NONE,
-                              data->cancellable, batch_probe_cb, g_object_ref (task));
+  call_batch (task, 0, MIN (self->batch_size, data->ids->len), batch_probe_cb, g_object_ref (task));
 }
 
 /* One request a record */
