@@ -438,6 +438,34 @@ ovh_credential_init (OvhCredential *self)
   self->status = OVH_CREDENTIAL_STATUS_UNKNOWN;
 }
 
+/* ---- one call, one task ------------------------------------------------------------ */
+
+/* The task of an _async function whose result comes from one call: on_answer gets the task
+ * as user data and returns its result. */
+static void
+call_for_task (OvhClient *client,
+               gpointer source_tag,
+               const char *method,
+               const char *path,
+               JsonNode *body,
+               OvhCallFlags flags,
+               GAsyncReadyCallback on_answer,
+               GCancellable *cancellable,
+               GAsyncReadyCallback callback,
+               gpointer user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  ovh_client_call_async (client, method, path, body, flags, cancellable, on_answer, task);
+}
+
+static gboolean
+is_task_of (GAsyncResult *result, gpointer source_tag)
+{
+  return G_IS_TASK (result) && g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
 /* ---- POST /auth/credential ---------------------------------------------------------- */
 
 static void
@@ -483,15 +511,11 @@ ovh_credential_request_async (OvhClient *client,
                               GAsyncReadyCallback callback,
                               gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
 
   g_return_if_fail (OVH_IS_CLIENT (client));
   g_return_if_fail (rules != NULL && rules->len > 0);
-
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_credential_request_async);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "accessRules");
@@ -504,16 +528,14 @@ ovh_credential_request_async (OvhClient *client,
   json_builder_end_object (builder);
   body = json_builder_get_root (builder);
 
-  ovh_client_call_async (client, "POST", "/auth/credential", body, OVH_CALL_UNSIGNED, cancellable,
-                         on_request_answered, g_steal_pointer (&task));
+  call_for_task (client, ovh_credential_request_async, "POST", "/auth/credential", body,
+                 OVH_CALL_UNSIGNED, on_request_answered, cancellable, callback, user_data);
 }
 
 OvhCredentialRequest *
 ovh_credential_request_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_credential_request_async,
-                        NULL);
+  g_return_val_if_fail (is_task_of (result, ovh_credential_request_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -768,22 +790,16 @@ ovh_credential_fetch_current_async (OvhClient *client,
                                     GAsyncReadyCallback callback,
                                     gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (OVH_IS_CLIENT (client));
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_credential_fetch_current_async);
-  ovh_client_call_async (client, "GET", "/auth/currentCredential", NULL, OVH_CALL_NONE, cancellable,
-                         on_current_fetched, task);
+  call_for_task (client, ovh_credential_fetch_current_async, "GET", "/auth/currentCredential", NULL,
+                 OVH_CALL_NONE, on_current_fetched, cancellable, callback, user_data);
 }
 
 OvhCredential *
 ovh_credential_fetch_current_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (
-      g_task_get_source_tag (G_TASK (result)) == ovh_credential_fetch_current_async, NULL);
+  g_return_val_if_fail (is_task_of (result, ovh_credential_fetch_current_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -808,22 +824,16 @@ ovh_credential_logout_async (OvhClient *client,
                              GAsyncReadyCallback callback,
                              gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (OVH_IS_CLIENT (client));
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_credential_logout_async);
-  ovh_client_call_async (client, "POST", "/auth/logout", NULL, OVH_CALL_NONE, cancellable,
-                         on_boolean_call_done, task);
+  call_for_task (client, ovh_credential_logout_async, "POST", "/auth/logout", NULL, OVH_CALL_NONE,
+                 on_boolean_call_done, cancellable, callback, user_data);
 }
 
 gboolean
 ovh_credential_logout_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_credential_logout_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (result, ovh_credential_logout_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -836,23 +846,18 @@ ovh_credential_revoke_async (OvhClient *client,
                              gpointer user_data)
 {
   g_autofree char *path = NULL;
-  GTask *task;
 
   g_return_if_fail (OVH_IS_CLIENT (client));
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_credential_revoke_async);
   path = g_strdup_printf ("/me/api/credential/%" G_GINT64_FORMAT, credential_id);
-  ovh_client_call_async (client, "DELETE", path, NULL, OVH_CALL_NONE, cancellable,
-                         on_boolean_call_done, task);
+  call_for_task (client, ovh_credential_revoke_async, "DELETE", path, NULL, OVH_CALL_NONE,
+                 on_boolean_call_done, cancellable, callback, user_data);
 }
 
 gboolean
 ovh_credential_revoke_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_credential_revoke_async,
-                        FALSE);
+  g_return_val_if_fail (is_task_of (result, ovh_credential_revoke_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1066,21 +1071,16 @@ ovh_credential_list_async (OvhClient *client,
                            GAsyncReadyCallback callback,
                            gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (OVH_IS_CLIENT (client));
 
-  task = g_task_new (client, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_credential_list_async);
-  ovh_client_call_async (client, "GET", "/me/api/credential", NULL, OVH_CALL_NONE, cancellable,
-                         on_list_ids, task);
+  call_for_task (client, ovh_credential_list_async, "GET", "/me/api/credential", NULL,
+                 OVH_CALL_NONE, on_list_ids, cancellable, callback, user_data);
 }
 
 GListModel *
 ovh_credential_list_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_credential_list_async, NULL);
+  g_return_val_if_fail (is_task_of (result, ovh_credential_list_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
