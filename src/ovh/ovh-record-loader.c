@@ -267,6 +267,18 @@ node_get_id (JsonNode *node, guint64 *id)
     }
 }
 
+/* The array node holds, or NULL with an invalid-response error saying message. */
+static JsonArray *
+expect_array (JsonNode *node, const char *message, GError **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      *error = new_invalid_response (message);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
 /* Parses one record object. Unknown types are counted and skipped (NULL, no error): a
  * type OVH added later must not make the whole zone unreadable. */
 static OvhRecord *
@@ -318,13 +330,10 @@ parse_id_list (JsonNode *node, GError **error)
   JsonArray *array;
   guint n;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      *error = new_invalid_response (_ ("OVH sent a record list that is not a list"));
-      return NULL;
-    }
+  array = expect_array (node, _ ("OVH sent a record list that is not a list"), error);
+  if (array == NULL)
+    return NULL;
 
-  array = json_node_get_array (node);
   n = json_array_get_length (array);
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n);
 
@@ -439,13 +448,10 @@ parse_page (OvhRecordLoader *self, JsonNode *node, GError **error)
   JsonArray *array;
   guint n;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      *error = new_invalid_response (_ ("OVH sent a page of records that is not a list"));
-      return NULL;
-    }
+  array = expect_array (node, _ ("OVH sent a page of records that is not a list"), error);
+  if (array == NULL)
+    return NULL;
 
-  array = json_node_get_array (node);
   n = json_array_get_length (array);
   records = g_ptr_array_new_full (n, g_object_unref);
 
@@ -755,13 +761,10 @@ parse_batch (
       return TRUE;
     }
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      *error = new_invalid_response (_ ("OVH sent a batch answer that is not a list"));
-      return FALSE;
-    }
+  array = expect_array (node, _ ("OVH sent a batch answer that is not a list"), error);
+  if (array == NULL)
+    return FALSE;
 
-  array = json_node_get_array (node);
   length = json_array_get_length (array);
 
   for (guint i = 0; i < length; i++)
