@@ -129,6 +129,20 @@ new_records_table (void)
   return table;
 }
 
+/* A listing: its JSON array with --json, its table otherwise. */
+static void
+print_listing (DomaineCli *self, JsonArray *array, DomaineCliTable *table)
+{
+  if (self->json)
+    {
+      g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), array);
+
+      domaine_cli_print_json (self, node);
+    }
+  else
+    domaine_cli_print_table (self, table);
+}
+
 static void
 add_record_row (DomaineCliTable *table, OvhRecord *record)
 {
@@ -430,15 +444,7 @@ domaine_cli_cmd_domains (DomaineCli *self, GError **error)
                                  yes_no (ovh_domain_is_registered (domain)), NULL);
     }
 
-  if (self->json)
-    {
-      g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      domaine_cli_print_json (self, node);
-    }
-  else
-    domaine_cli_print_table (self, table);
-
+  print_listing (self, array, table);
   return DOMAINE_CLI_EXIT_OK;
 }
 
@@ -874,15 +880,7 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
       add_record_row (table, record);
     }
 
-  if (self->json)
-    {
-      g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      domaine_cli_print_json (self, node);
-    }
-  else
-    domaine_cli_print_table (self, table);
-
+  print_listing (self, array, table);
   return DOMAINE_CLI_EXIT_OK;
 }
 
@@ -1375,15 +1373,7 @@ domaine_cli_cmd_credentials_list (DomaineCli *self, GError **error)
           last_use, is_current ? "✓" : "", NULL);
     }
 
-  if (self->json)
-    {
-      g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      domaine_cli_print_json (self, node);
-    }
-  else
-    domaine_cli_print_table (self, table);
-
+  print_listing (self, array, table);
   return DOMAINE_CLI_EXIT_OK;
 }
 
