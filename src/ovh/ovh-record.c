@@ -164,12 +164,18 @@ ovh_record_new (
                        NULL);
 }
 
+/* Whether name is absent or null, with an error when it is required. */
 static gboolean
-member_is_null (JsonObject *object, const char *name)
+member_is_missing (JsonObject *object, const char *name, gboolean required, GError **error)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (required)
+    g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
+                 _ ("The record sent by OVH has no “%s”"), name);
+  return TRUE;
 }
 
 static gboolean
@@ -179,14 +185,8 @@ get_string_member (
   JsonNode *node = json_object_get_member (object, name);
 
   *out = NULL;
-  if (member_is_null (object, name))
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _ ("The record sent by OVH has no “%s”"), name);
-      return FALSE;
-    }
+  if (member_is_missing (object, name, required, error))
+    return !required;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -211,14 +211,8 @@ get_uint_member (JsonObject *object,
   gint64 value;
 
   *out = 0;
-  if (member_is_null (object, name))
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _ ("The record sent by OVH has no “%s”"), name);
-      return FALSE;
-    }
+  if (member_is_missing (object, name, required, error))
+    return !required;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
