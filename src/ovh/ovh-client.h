@@ -25,77 +25,75 @@ typedef enum
 
 /* base_url: an endpoint id ("ovh-eu") or a base URL ("http://127.0.0.1:8080/1.0").
  * consumer_key may be NULL until the credential flow provides one. */
-OvhClient  *ovh_client_new (const char *base_url,
-                            const char *application_key,
-                            const char *application_secret,
-                            const char *consumer_key);
+OvhClient *ovh_client_new (const char *base_url,
+                           const char *application_key,
+                           const char *application_secret,
+                           const char *consumer_key);
 
-const char *ovh_client_get_base_url        (OvhClient *self);
+const char *ovh_client_get_base_url (OvhClient *self);
 const char *ovh_client_get_application_key (OvhClient *self);
-const char *ovh_client_get_consumer_key    (OvhClient *self);
-void        ovh_client_set_consumer_key    (OvhClient *self, const char *consumer_key);
+const char *ovh_client_get_consumer_key (OvhClient *self);
+void ovh_client_set_consumer_key (OvhClient *self, const char *consumer_key);
 
 /* Trust exactly this database (e.g. g_tls_file_database_new (sandbox-ca.pem)); NULL = system. */
-void        ovh_client_set_tls_database    (OvhClient *self, GTlsDatabase *database);
+void ovh_client_set_tls_database (OvhClient *self, GTlsDatabase *database);
 /* Client-side fair use: at most this many requests per minute (default 50; 0 = unlimited). */
-void        ovh_client_set_rate_limit      (OvhClient *self, guint requests_per_minute);
-guint       ovh_client_get_rate_limit      (OvhClient *self);
+void ovh_client_set_rate_limit (OvhClient *self, guint requests_per_minute);
+guint ovh_client_get_rate_limit (OvhClient *self);
 /* Requests actually sent on the wire, retries included: what benchmarks count. */
-guint64     ovh_client_get_request_count   (OvhClient *self);
+guint64 ovh_client_get_request_count (OvhClient *self);
 
 /* One API call. path is relative to the base URL and starts with "/" (query string allowed,
  * already escaped). body may be NULL. The result is the parsed JSON answer (a JsonNode of type
  * NULL for an empty body). Errors are in OVH_ERROR (or G_IO_ERROR_CANCELLED). */
-void        ovh_client_call_async  (OvhClient          *self,
-                                    const char         *method,
-                                    const char         *path,
-                                    JsonNode           *body,
-                                    OvhCallFlags        flags,
-                                    GCancellable       *cancellable,
-                                    GAsyncReadyCallback callback,
-                                    gpointer            user_data);
-JsonNode   *ovh_client_call_finish (OvhClient          *self,
-                                    GAsyncResult       *result,
-                                    GError            **error);
+void ovh_client_call_async (OvhClient *self,
+                            const char *method,
+                            const char *path,
+                            JsonNode *body,
+                            OvhCallFlags flags,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data);
+JsonNode *ovh_client_call_finish (OvhClient *self, GAsyncResult *result, GError **error);
 
 /* The same with extra request headers (X-Pagination-*, X-Ovh-Batch) and access to the answer's
  * headers. request_headers may be NULL; *response_headers (if not NULL) receives a new
  * GHashTable of lower-case header name → value. */
-void        ovh_client_call_full_async  (OvhClient          *self,
-                                         const char         *method,
-                                         const char         *path,
-                                         JsonNode           *body,
-                                         GHashTable         *request_headers,
-                                         OvhCallFlags        flags,
-                                         GCancellable       *cancellable,
-                                         GAsyncReadyCallback callback,
-                                         gpointer            user_data);
-JsonNode   *ovh_client_call_full_finish (OvhClient          *self,
-                                         GAsyncResult       *result,
-                                         GHashTable        **response_headers,
-                                         GError            **error);
+void ovh_client_call_full_async (OvhClient *self,
+                                 const char *method,
+                                 const char *path,
+                                 JsonNode *body,
+                                 GHashTable *request_headers,
+                                 OvhCallFlags flags,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data);
+JsonNode *ovh_client_call_full_finish (OvhClient *self,
+                                       GAsyncResult *result,
+                                       GHashTable **response_headers,
+                                       GError **error);
 
 /* Blocking convenience for the CLI and tests: iterates a private main context.
  * Never call from a thread that serves an in-process sandbox. */
-JsonNode   *ovh_client_call_sync (OvhClient    *self,
-                                  const char   *method,
-                                  const char   *path,
-                                  JsonNode     *body,
-                                  GCancellable *cancellable,
-                                  GError      **error);
+JsonNode *ovh_client_call_sync (OvhClient *self,
+                                const char *method,
+                                const char *path,
+                                JsonNode *body,
+                                GCancellable *cancellable,
+                                GError **error);
 
 /* The clock offset (server − local, seconds), fetched from /auth/time on first signed call. */
-gint64      ovh_client_get_time_offset (OvhClient *self);
+gint64 ovh_client_get_time_offset (OvhClient *self);
 
 /* Additions by the implementation. */
 
 /* GET (and /auth/time) calls are tried at most max_attempts times (default 3) on 429, 5xx and
  * network errors, waiting base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */
-void        ovh_client_set_retry_policy (OvhClient *self, guint max_attempts, guint base_delay_ms);
+void ovh_client_set_retry_policy (OvhClient *self, guint max_attempts, guint base_delay_ms);
 /* Seconds without progress before a request fails with OVH_ERROR_NETWORK (default 60). */
-void        ovh_client_set_timeout      (OvhClient *self, guint seconds);
-guint       ovh_client_get_timeout      (OvhClient *self);
+void ovh_client_set_timeout (OvhClient *self, guint seconds);
+guint ovh_client_get_timeout (OvhClient *self);
 /* Whether the clock offset has been fetched (and not invalidated by QUERY_TIME_OUT). */
-gboolean    ovh_client_has_time_offset  (OvhClient *self);
+gboolean ovh_client_has_time_offset (OvhClient *self);
 
 G_END_DECLS
