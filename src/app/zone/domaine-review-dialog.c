@@ -298,7 +298,7 @@ domaine_review_dialog_class_init (DomaineReviewDialogClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-review-dialog.ui");
+                                               RESOURCE_PREFIX "/zone/domaine-review-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineReviewDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineReviewDialog, added_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineReviewDialog, changed_group);

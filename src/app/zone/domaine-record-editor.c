@@ -677,7 +677,7 @@ domaine_record_editor_class_init (DomaineRecordEditorClass *klass)
                                        1, OVH_TYPE_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-record-editor.ui");
+                                               RESOURCE_PREFIX "/zone/domaine-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, type_combo);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, type_row);

@@ -381,7 +381,7 @@ domaine_sidebar_class_init (DomaineSidebarClass *klass)
 
   g_type_ensure (OVH_TYPE_DOMAIN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domaine-sidebar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domain/domaine-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_list);
   gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_row);

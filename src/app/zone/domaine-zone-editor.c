@@ -1677,7 +1677,7 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   g_type_ensure (DOMAINE_TYPE_RECORD_FILTER_MODEL);
   g_type_ensure (DOMAINE_TYPE_RECORD_SLOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-zone-editor.ui");
+                                               RESOURCE_PREFIX "/zone/domaine-zone-editor.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "zoneeditor");
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, search_bar);

@@ -1038,7 +1038,7 @@ domaine_account_assistant_class_init (DomaineAccountAssistantClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-account-assistant.ui");
+                                               RESOURCE_PREFIX "/account/domaine-account-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountAssistant, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountAssistant, back_button);

@@ -582,7 +582,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-domain-page.ui");
+                                               RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, back_button);

@@ -787,7 +787,7 @@ domaine_account_page_class_init (DomaineAccountPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/domaine-account-page.ui");
+                                               RESOURCE_PREFIX "/account/domaine-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountPage, reload_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountPage, reload_spinner);
