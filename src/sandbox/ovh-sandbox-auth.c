@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * POST /auth/credential asks for a consumer key; /auth/currentCredential, /auth/details and
- * /auth/logout answer a key about itself. Every other API call passes authenticate(): the
- * application key, the consumer key, the timestamp, the signature, the key's status and
- * rules, then the rate limit.
+ * GET /auth/time and POST /auth/credential (which asks for a consumer key) need no signature;
+ * /auth/currentCredential, /auth/details and /auth/logout answer a key about itself. Every
+ * other API call passes sandbox_authenticate() (the application key, the consumer key, the
+ * timestamp, the signature, the key's status and rules), then the rate limit.
  */
 #include "config.h"
 

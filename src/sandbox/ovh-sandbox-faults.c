@@ -12,6 +12,8 @@
 
 #include "ovh-sandbox-private.h"
 
+/* Faults ------------------------------------------------------------------------------------- */
+
 struct _SandboxFault
 {
   char *method; /* NULL = any */
@@ -89,6 +91,38 @@ sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped
 }
 
 void
+ovh_sandbox_inject_fault (
+    OvhSandbox *self, const char *method, const char *path_glob, OvhSandboxFault fault, guint count)
+{
+  SandboxFault *entry;
+
+  g_return_if_fail (OVH_IS_SANDBOX (self));
+  g_return_if_fail (path_glob != NULL);
+
+  entry = g_new0 (SandboxFault, 1);
+  entry->method = g_strdup (method);
+  entry->path_glob = g_strdup (path_glob);
+  entry->fault = fault;
+  entry->remaining = count;
+
+  g_mutex_lock (&self->mutex);
+  g_ptr_array_add (self->faults, entry);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ovh_sandbox_clear_faults (OvhSandbox *self)
+{
+  g_return_if_fail (OVH_IS_SANDBOX (self));
+
+  g_mutex_lock (&self->mutex);
+  g_ptr_array_set_size (self->faults, 0);
+  g_mutex_unlock (&self->mutex);
+}
+
+/* Fidelity switches ------------------------------------------------------------------------ */
+
+void
 ovh_sandbox_set_latency_ms (OvhSandbox *self, guint latency_ms)
 {
   g_return_if_fail (OVH_IS_SANDBOX (self));
@@ -155,36 +189,6 @@ ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled)
 
   g_mutex_lock (&self->mutex);
   self->batch = !!enabled;
-  g_mutex_unlock (&self->mutex);
-}
-
-void
-ovh_sandbox_inject_fault (
-    OvhSandbox *self, const char *method, const char *path_glob, OvhSandboxFault fault, guint count)
-{
-  SandboxFault *entry;
-
-  g_return_if_fail (OVH_IS_SANDBOX (self));
-  g_return_if_fail (path_glob != NULL);
-
-  entry = g_new0 (SandboxFault, 1);
-  entry->method = g_strdup (method);
-  entry->path_glob = g_strdup (path_glob);
-  entry->fault = fault;
-  entry->remaining = count;
-
-  g_mutex_lock (&self->mutex);
-  g_ptr_array_add (self->faults, entry);
-  g_mutex_unlock (&self->mutex);
-}
-
-void
-ovh_sandbox_clear_faults (OvhSandbox *self)
-{
-  g_return_if_fail (OVH_IS_SANDBOX (self));
-
-  g_mutex_lock (&self->mutex);
-  g_ptr_array_set_size (self->faults, 0);
   g_mutex_unlock (&self->mutex);
 }
 

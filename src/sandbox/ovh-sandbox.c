@@ -52,19 +52,29 @@ split_segments (const char *path, guint *n_segments)
   return (char **) g_ptr_array_free (segments, FALSE);
 }
 
+/* The signed API's route families, by the path's first segment. */
+static const struct
+{
+  const char *first_segment;
+  void (*route) (SandboxCall *call);
+} route_families[] = {
+  { "auth", sandbox_route_auth },
+  { "me", sandbox_route_me },
+  { "domain", sandbox_route_domain },
+};
+
 static void
 route_call (SandboxCall *call)
 {
   const char *first = call->n_segments > 0 ? call->segments[0] : "";
 
-  if (g_str_equal (first, "auth"))
-    sandbox_route_auth (call);
-  else if (g_str_equal (first, "me"))
-    sandbox_route_me (call);
-  else if (g_str_equal (first, "domain"))
-    sandbox_route_domain (call);
-  else
-    sandbox_call_not_found_route (call);
+  for (gsize i = 0; i < G_N_ELEMENTS (route_families); i++)
+    if (g_str_equal (first, route_families[i].first_segment))
+      {
+        route_families[i].route (call);
+        return;
+      }
+  sandbox_call_not_found_route (call);
 }
 
 /* X-Ovh-Batch: the last segment holds several keys; each is answered as its own call. */
