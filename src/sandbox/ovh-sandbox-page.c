@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * The page at a validationUrl (/auth/?credentialToken=…) and what its form does: sign in as
+ * the demo customer, then authorize (for a chosen validity) or refuse the consumer key.
+ *
  * Self-contained (inline style, no script, no external resource) so that it works offline and
  * a test can drive it with plain HTTP: GET the page, POST the form, follow the 303.
  */
@@ -105,4 +108,105 @@ sandbox_page_message (const char *title, const char *message)
                           escaped_title, escaped_message);
 
   return g_string_free (out, FALSE);
+}
+
+void
+sandbox_serve_credential_page (SandboxCall *call)
+{
+  OvhSandbox *self = call->self;
+  gboolean post = g_str_equal (call->method, "POST");
+  g_autoptr (GHashTable) form = NULL;
+  SandboxCredential *credential;
+  SandboxApplication *application;
+  const char *token;
+
+  if (post)
+    {
+      g_autofree char *text = g_strndup (call->body, call->body_length);
+      form = soup_form_decode (text);
+      token = g_hash_table_lookup (form, "credentialToken");
+    }
+  else if (g_str_equal (call->method, "GET"))
+    token = call->query != NULL ? g_hash_table_lookup (call->query, "credentialToken") : NULL;
+  else
+    {
+      sandbox_call_html (
+          call, SOUP_STATUS_METHOD_NOT_ALLOWED,
+          sandbox_page_message ("Not allowed", "Use the link the application gave you."));
+      return;
+    }
+
+  credential = sandbox_find_credential_by_token (self, token);
+  application = credential != NULL
+                    ? sandbox_find_application_by_id (self, credential->application_id)
+                    : NULL;
+  if (credential == NULL || application == NULL)
+    {
+      sandbox_call_html (
+          call, SOUP_STATUS_NOT_FOUND,
+          sandbox_page_message ("Unknown request",
+                                "This link is not valid: ask the application for a new one."));
+      return;
+    }
+  if (!g_str_equal (credential->status, "pendingValidation"))
+    {
+      sandbox_call_html (call, SOUP_STATUS_OK,
+                         sandbox_page_message ("Already answered",
+                                               "This request was already authorized or refused."));
+      return;
+    }
+
+  if (post)
+    {
+      const char *action = g_hash_table_lookup (form, "action");
+      const char *login = g_hash_table_lookup (form, "login");
+      const char *password = g_hash_table_lookup (form, "password");
+      const char *duration = g_hash_table_lookup (form, "duration");
+      gboolean authorize = g_strcmp0 (action, "authorize") == 0;
+      guint64 seconds = 0;
+
+      if (authorize
+          && (password == NULL || !g_str_equal (password, OVH_SANDBOX_DEMO_PASSWORD)
+              || login == NULL
+              || (g_ascii_strcasecmp (login, OVH_SANDBOX_NICHANDLE) != 0
+                  && g_ascii_strcasecmp (login, OVH_SANDBOX_EMAIL) != 0)))
+        {
+          SandboxPageForm page = { credential->token, application->name, application->description,
+                                   credential->rules, "Invalid account or password." };
+          sandbox_call_html (call, SOUP_STATUS_FORBIDDEN, sandbox_page_form (&page));
+          return;
+        }
+      if (authorize && duration != NULL
+          && !g_ascii_string_to_unsigned (duration, 10, 0, G_MAXUINT32, &seconds, NULL))
+        seconds = 0;
+
+      g_free (credential->status);
+      credential->status = g_strdup (authorize ? "validated" : "refused");
+      credential->expiration = authorize && seconds > 0 ? sandbox_now (self) + (gint64) seconds : 0;
+
+      if (credential->redirection != NULL && credential->redirection[0] != '\0')
+        {
+          sandbox_call_html (call, SOUP_STATUS_SEE_OTHER,
+                             sandbox_page_message ("Redirecting", credential->redirection));
+          soup_message_headers_replace (soup_server_message_get_response_headers (call->msg),
+                                        "Location", credential->redirection);
+        }
+      else if (authorize)
+        sandbox_call_html (call, SOUP_STATUS_OK,
+                           sandbox_page_message ("Access granted",
+                                                 "The application can now use your account. "
+                                                 "You may close this window."));
+      else
+        sandbox_call_html (
+            call, SOUP_STATUS_OK,
+            sandbox_page_message ("Access refused",
+                                  "The application was not given access to your account."));
+      return;
+    }
+
+  {
+    SandboxPageForm page = { credential->token, application->name, application->description,
+                             credential->rules, NULL };
+    sandbox_call_html (call, SOUP_STATUS_OK, sandbox_page_form (&page));
+  }
 }

@@ -1,10 +1,14 @@
-/* ovh-sandbox-private.h: the sandbox's data model, shared by its source files
+/* ovh-sandbox-private.h: what the sandbox's source files share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The data model first, then the server: the OvhSandbox instance, the SandboxCall a route
+ * fills, the answer helpers and the route families the dispatch in ovh-sandbox.c calls.
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "ovh-sandbox.h"
 
@@ -158,5 +162,161 @@ gboolean sandbox_state_deserialize (JsonNode *root, SandboxState *state, GError 
 
 /* Random letters and digits, from GnuTLS' generator. */
 char *sandbox_random_token (guint length);
+
+/* The server ---------------------------------------------------------------------------------- */
+
+#define SANDBOX_STATUS_TOO_MANY_REQUESTS 429 /* not in libsoup 3.2's SoupStatus */
+
+typedef struct _SandboxFault SandboxFault;
+
+/* Every request is handled under the mutex; every public function takes it too. */
+struct _OvhSandbox
+{
+  GObject parent_instance;
+
+  GMutex mutex;
+
+  /* State */
+  GHashTable *applications; /* key → SandboxApplication* */
+  GHashTable *credentials;  /* consumer key → SandboxCredential* */
+  GHashTable *zones;        /* name → SandboxZone* */
+  GPtrArray *domains;       /* SandboxDomain* */
+  gint64 next_record_id;
+  gint64 next_task_id;
+  gint64 next_credential_id;
+  gint64 next_application_id;
+
+  /* Fidelity switches and faults */
+  guint latency_ms;
+  guint rate_limit;
+  guint retry_after; /* seconds announced with a 429, 0 = the honest wait */
+  gboolean create_answers_id_zero;
+  gint64 clock_offset;
+  gboolean expanded_lists;
+  gboolean batch;
+  GPtrArray *faults;      /* SandboxFault* */
+  GPtrArray *request_log; /* OvhSandboxRequest* */
+  guint64 query_serial;
+
+  /* Server */
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  SoupServer *server;
+  GPtrArray *pending_sources; /* GSource*, delayed answers and tasks */
+  GCond ready_cond;
+  gboolean ready;
+  GError *start_error;
+  guint requested_port;
+  gboolean tls;
+  guint port;
+  char *base_url;
+  char *root_url;
+  char *tls_dir;
+  char *cert_file;
+  char *key_file;
+};
+
+/* One request as the routes see it: they fill status and reply, the dispatch sends them. */
+typedef struct
+{
+  OvhSandbox *self;
+  SoupServerMessage *msg;
+  const char *method;
+  char **segments;
+  guint n_segments;
+  GHashTable *query; /* decoded, may be NULL */
+  const char *body;
+  gsize body_length;
+  SandboxCredential *credential;
+
+  guint status;
+  JsonNode *reply; /* NULL = "null" */
+  char *raw_reply; /* instead of JSON (HTML, plain text, malformed) */
+  const char *content_type;
+} SandboxCall;
+
+/* ovh-sandbox.c: sources on the server's context, destroyed with the server. */
+void sandbox_track_source (OvhSandbox *self, GSource *source);
+void sandbox_untrack_source (OvhSandbox *self, GSource *source);
+
+/* ovh-sandbox-answer.c: the server's clock, dates, JSON answers and request bodies. */
+gint64 sandbox_now (OvhSandbox *self);
+char *sandbox_format_date (gint64 unix_time);
+void sandbox_set_date_or_null (JsonObject *object, const char *member, gint64 unix_time);
+JsonNode *sandbox_node_for_object (JsonObject *object);
+JsonNode *sandbox_node_for_array (JsonArray *array);
+void sandbox_call_reply (SandboxCall *call, guint status, JsonNode *reply);
+void sandbox_call_auth_error (SandboxCall *call,
+                              guint status,
+                              const char *error_code,
+                              const char *message);
+/* The API's own errors: {"class","message"}. */
+void sandbox_call_error (SandboxCall *call, guint status, const char *message_format, ...)
+    G_GNUC_PRINTF (3, 4);
+void sandbox_call_not_found_route (SandboxCall *call);
+void sandbox_call_html (SandboxCall *call, guint status, char *html);
+const char *sandbox_call_query (SandboxCall *call, const char *name);
+const char *sandbox_call_header (SandboxCall *call, const char *name);
+JsonObject *sandbox_call_body_object (SandboxCall *call, JsonNode **out_node);
+gboolean sandbox_parse_id (const char *text, gint64 *id);
+gboolean sandbox_member_string (JsonObject *object, const char *name, const char **value);
+gboolean sandbox_member_uint (JsonObject *object, const char *name, guint *value);
+
+typedef JsonNode *(*SandboxItemToJson) (SandboxCall *call, gpointer item);
+void sandbox_reply_list (SandboxCall *call,
+                         GPtrArray *items,
+                         SandboxItemToJson to_key,
+                         SandboxItemToJson to_object);
+
+/* ovh-sandbox-credentials.c: applications and consumer keys. */
+SandboxApplication *sandbox_find_application_by_id (OvhSandbox *self, gint64 id);
+SandboxCredential *sandbox_find_credential_by_id (OvhSandbox *self, gint64 id);
+SandboxCredential *sandbox_find_credential_by_token (OvhSandbox *self, const char *token);
+void sandbox_credential_update_expiry (OvhSandbox *self, SandboxCredential *credential);
+JsonArray *sandbox_rules_to_json (GPtrArray *rules);
+JsonNode *sandbox_credential_to_json (const SandboxCredential *credential);
+JsonNode *sandbox_application_to_json (const SandboxApplication *application);
+SandboxApplication *sandbox_add_application_locked (OvhSandbox *self,
+                                                    const char *key,
+                                                    const char *secret,
+                                                    const char *name,
+                                                    const char *description);
+SandboxCredential *sandbox_add_credential_locked (OvhSandbox *self,
+                                                  SandboxApplication *application,
+                                                  const char *consumer_key,
+                                                  GPtrArray *rules,
+                                                  guint validity_seconds);
+GPtrArray *sandbox_all_rights (void);
+
+/* ovh-sandbox-auth.c: POST /auth/credential, /auth/…, and the checks of every signed call. */
+void sandbox_route_auth_time (SandboxCall *call);
+void sandbox_route_auth_credential (SandboxCall *call);
+void sandbox_route_auth (SandboxCall *call);
+gboolean sandbox_authenticate (SandboxCall *call, const char *api_path);
+gboolean sandbox_rate_limit_allows (SandboxCall *call);
+
+/* ovh-sandbox-page.c: GET and POST /auth/?credentialToken=…, the page's answers. */
+void sandbox_serve_credential_page (SandboxCall *call);
+
+/* ovh-sandbox-me.c: /me and /me/api/{credential,application}. */
+void sandbox_route_me (SandboxCall *call);
+
+/* ovh-sandbox-domain.c: /domain, /domain/{domain} and /domain/zone. */
+void sandbox_route_domain (SandboxCall *call);
+
+/* ovh-sandbox-zone.c: /domain/zone/{zone}/…, publication, tasks and history. */
+JsonNode *sandbox_zone_to_json (const SandboxZone *zone);
+void sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone);
+void sandbox_route_zone (SandboxCall *call, SandboxZone *zone);
+void sandbox_serve_history_file (SandboxCall *call);
+
+/* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
+void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
+
+/* ovh-sandbox-faults.c: fault injection and the request log. */
+void sandbox_fault_free (SandboxFault *fault);
+gboolean sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped);
+void sandbox_log_request (SandboxCall *call, const char *path, guint status);
 
 G_END_DECLS

@@ -374,3 +374,82 @@ sandbox_state_deserialize (JsonNode *root, SandboxState *state, GError **error)
 
   return TRUE;
 }
+
+/* The public calls ---------------------------------------------------------------------------- */
+
+gboolean
+ovh_sandbox_save_state (OvhSandbox *self, const char *path, GError **error)
+{
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  SandboxState state;
+
+  g_return_val_if_fail (OVH_IS_SANDBOX (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  g_mutex_lock (&self->mutex);
+  state = (SandboxState){
+    self->applications,
+    self->credentials,
+    self->zones,
+    self->domains,
+    self->next_record_id,
+    self->next_task_id,
+    self->next_credential_id,
+    self->next_application_id,
+  };
+  root = sandbox_state_serialize (&state);
+  g_mutex_unlock (&self->mutex);
+
+  text = json_to_string (root, TRUE);
+  /* It holds the sandbox's keys: owner only. */
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+gboolean
+ovh_sandbox_load_state (OvhSandbox *self, const char *path, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  SandboxState state = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (OVH_IS_SANDBOX (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!json_parser_load_from_mapped_file (parser, path, error))
+    return FALSE;
+
+  state.applications = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) sandbox_application_free);
+  state.credentials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) sandbox_credential_free);
+  state.zones
+      = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) sandbox_zone_free);
+  state.domains = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_domain_free);
+
+  ok = sandbox_state_deserialize (json_parser_get_root (parser), &state, error);
+  if (ok)
+    {
+      g_mutex_lock (&self->mutex);
+      g_hash_table_unref (self->applications);
+      g_hash_table_unref (self->credentials);
+      g_hash_table_unref (self->zones);
+      g_ptr_array_unref (self->domains);
+      self->applications = g_steal_pointer (&state.applications);
+      self->credentials = g_steal_pointer (&state.credentials);
+      self->zones = g_steal_pointer (&state.zones);
+      self->domains = g_steal_pointer (&state.domains);
+      self->next_record_id = state.next_record_id;
+      self->next_task_id = state.next_task_id;
+      self->next_credential_id = state.next_credential_id;
+      self->next_application_id = state.next_application_id;
+      g_mutex_unlock (&self->mutex);
+    }
+
+  g_clear_pointer (&state.applications, g_hash_table_unref);
+  g_clear_pointer (&state.credentials, g_hash_table_unref);
+  g_clear_pointer (&state.zones, g_hash_table_unref);
+  g_clear_pointer (&state.domains, g_ptr_array_unref);
+
+  return ok;
+}

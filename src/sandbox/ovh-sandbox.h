@@ -2,8 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CONTRACT (written before the implementation; the implementation may add to it, not break it).
- *
  * The server runs on a thread of its own with its own GMainContext, so that a test or the app
  * can call it with async *and* blocking clients from the main thread. Every public function is
  * thread-safe.

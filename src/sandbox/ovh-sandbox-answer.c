@@ -1,0 +1,268 @@
+/* ovh-sandbox-answer.c: how the sandbox answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The server's clock and its dates, OVH's two shapes of error, JSON answers, the request's
+ * query, headers and body, and lists with their pagination.
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "ovh-sandbox-private.h"
+
+gint64
+sandbox_now (OvhSandbox *self)
+{
+  return g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
+}
+
+char *
+sandbox_format_date (gint64 unix_time)
+{
+  g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%S+00:00");
+}
+
+void
+sandbox_set_date_or_null (JsonObject *object, const char *member, gint64 unix_time)
+{
+  g_autofree char *date = NULL;
+
+  if (unix_time == 0)
+    {
+      json_object_set_null_member (object, member);
+      return;
+    }
+  date = sandbox_format_date (unix_time);
+  json_object_set_string_member (object, member, date);
+}
+
+JsonNode *
+sandbox_node_for_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+JsonNode *
+sandbox_node_for_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
+void
+sandbox_call_reply (SandboxCall *call, guint status, JsonNode *reply)
+{
+  g_clear_pointer (&call->reply, json_node_unref);
+  g_clear_pointer (&call->raw_reply, g_free);
+  call->status = status;
+  call->reply = reply;
+}
+
+/* OVH's gateway errors: {"errorCode","httpCode","message"}. */
+void
+sandbox_call_auth_error (SandboxCall *call,
+                         guint status,
+                         const char *error_code,
+                         const char *message)
+{
+  JsonObject *object = json_object_new ();
+  g_autofree char *http_code = g_strdup_printf ("%u %s", status,
+                                                status == SANDBOX_STATUS_TOO_MANY_REQUESTS
+                                                    ? "Too Many Requests"
+                                                    : soup_status_get_phrase (status));
+
+  json_object_set_string_member (object, "errorCode", error_code);
+  json_object_set_string_member (object, "httpCode", http_code);
+  json_object_set_string_member (object, "message", message);
+  sandbox_call_reply (call, status, sandbox_node_for_object (object));
+}
+
+void
+sandbox_call_error (SandboxCall *call, guint status, const char *message_format, ...)
+{
+  JsonObject *object = json_object_new ();
+  g_autofree char *message = NULL;
+  const char *class;
+  va_list args;
+
+  va_start (args, message_format);
+  message = g_strdup_vprintf (message_format, args);
+  va_end (args);
+
+  switch (status)
+    {
+    case SOUP_STATUS_NOT_FOUND:
+      class = "Client::NotFound";
+      break;
+    case SOUP_STATUS_CONFLICT:
+      class = "Client::Conflict";
+      break;
+    case SOUP_STATUS_FORBIDDEN:
+      class = "Client::Forbidden";
+      break;
+    default:
+      class = "Client::BadRequest";
+      break;
+    }
+
+  json_object_set_string_member (object, "class", class);
+  json_object_set_string_member (object, "message", message);
+  sandbox_call_reply (call, status, sandbox_node_for_object (object));
+}
+
+void
+sandbox_call_not_found_route (SandboxCall *call)
+{
+  sandbox_call_error (call, SOUP_STATUS_NOT_FOUND, "Got an invalid (or empty) URL");
+}
+
+void
+sandbox_call_html (SandboxCall *call, guint status, char *html)
+{
+  sandbox_call_reply (call, status, NULL);
+  call->raw_reply = html;
+  call->content_type = "text/html; charset=utf-8";
+}
+
+const char *
+sandbox_call_query (SandboxCall *call, const char *name)
+{
+  const char *value = call->query != NULL ? g_hash_table_lookup (call->query, name) : NULL;
+
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
+const char *
+sandbox_call_header (SandboxCall *call, const char *name)
+{
+  if (call->msg == NULL)
+    return NULL;
+  return soup_message_headers_get_one (soup_server_message_get_request_headers (call->msg), name);
+}
+
+/* The request body as a JSON object, or NULL after answering 400. */
+JsonObject *
+sandbox_call_body_object (SandboxCall *call, JsonNode **out_node)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  if (call->body_length == 0
+      || !json_parser_load_from_data (parser, call->body, (gssize) call->body_length, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid JSON received");
+      return NULL;
+    }
+
+  *out_node = json_node_ref (json_parser_get_root (parser));
+  return json_node_get_object (*out_node);
+}
+
+gboolean
+sandbox_parse_id (const char *text, gint64 *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+/* Optional string member: absent or null → fallback; another type → error. */
+gboolean
+sandbox_member_string (JsonObject *object, const char *name, const char **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+sandbox_member_uint (JsonObject *object, const char *name, guint *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gint64 number;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  number = json_node_get_int (node);
+  if (number < 0 || number > G_MAXINT32)
+    return FALSE;
+  *value = (guint) number;
+  return TRUE;
+}
+
+#define PAGINATION_MODE "CachedObjectList-Pages"
+
+/* X-Pagination-Mode: CachedObjectList-Pages → the page's objects and X-Pagination-Elements;
+ * otherwise the keys. With expanded lists switched off the headers are ignored. */
+void
+sandbox_reply_list (SandboxCall *call,
+                    GPtrArray *items,
+                    SandboxItemToJson to_key,
+                    SandboxItemToJson to_object)
+{
+  const char *mode = sandbox_call_header (call, "X-Pagination-Mode");
+  JsonArray *array = json_array_new ();
+
+  if (call->self->expanded_lists && mode != NULL && g_str_equal (mode, PAGINATION_MODE))
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (call->msg);
+      const char *size_header = sandbox_call_header (call, "X-Pagination-Size");
+      const char *number_header = sandbox_call_header (call, "X-Pagination-Number");
+      guint64 size = items->len;
+      guint64 number = 1;
+      guint64 first;
+      char text[32];
+
+      if (size_header != NULL
+          && (!g_ascii_string_to_unsigned (size_header, 10, 1, G_MAXUINT32, &size, NULL)))
+        {
+          json_array_unref (array);
+          sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Size");
+          return;
+        }
+      if (number_header != NULL
+          && (!g_ascii_string_to_unsigned (number_header, 10, 1, G_MAXUINT32, &number, NULL)))
+        {
+          json_array_unref (array);
+          sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Number");
+          return;
+        }
+
+      first = (number - 1) * size;
+      for (guint64 i = first; i < items->len && i < first + size; i++)
+        json_array_add_element (array, to_object (call, g_ptr_array_index (items, i)));
+
+      g_snprintf (text, sizeof text, "%u", items->len);
+      soup_message_headers_replace (headers, "X-Pagination-Elements", text);
+      g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, size);
+      soup_message_headers_replace (headers, "X-Pagination-Size", text);
+      g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, number);
+      soup_message_headers_replace (headers, "X-Pagination-Number", text);
+      soup_message_headers_replace (headers, "X-Pagination-Mode", PAGINATION_MODE);
+    }
+  else
+    {
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_element (array, to_key (call, g_ptr_array_index (items, i)));
+    }
+
+  sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_array (array));
+}
