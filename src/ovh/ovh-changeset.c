@@ -1,40 +1,23 @@
-/* ovh-changeset.c: staged edits of a zone, applied together and then published
+/* ovh-changeset.c: staged edits of a zone: the set, its staging rules and properties
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Applying lives in ovh-changeset-apply.c, the saved form in ovh-changeset-file.c.
  */
 #include "config.h"
 
 #define G_LOG_DOMAIN "Ovh"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "ovh-change-private.h"
-#include "ovh-changeset.h"
-#include "ovh-error.h"
-#include "ovh-zone-private.h"
-
-#define APPLY_IN_FLIGHT 4
-#define CHANGESET_FILE_FORMAT 1
-
-struct _OvhChangeset
-{
-  GObject parent_instance;
-
-  OvhZone *zone;
-  GListStore *changes;
-  GHashTable *by_record_id; /* guint64* (owned) → OvhChange* of an update or delete */
-
-  gboolean needs_publish;
-  gboolean busy;
-  guint n_done;
-  guint n_to_apply;
-};
+#include "ovh-changeset-private.h"
 
 G_DEFINE_FINAL_TYPE (OvhChangeset, ovh_changeset, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ovh - changeset - error - quark, ovh_changeset_error)
+/* clang-format off */
+G_DEFINE_QUARK (ovh-changeset-error-quark, ovh_changeset_error)
+/* clang-format on */
 
 enum
 {
@@ -57,32 +40,16 @@ zone_name (OvhChangeset *self)
   return ovh_zone_get_name (self->zone);
 }
 
-static char *
-zone_path (OvhChangeset *self, const char *suffix)
-{
-  g_autofree char *escaped = g_uri_escape_string (zone_name (self), NULL, FALSE);
-
-  return g_strconcat ("/domain/zone/", escaped, suffix, NULL);
-}
-
-static char *
-record_path (OvhChangeset *self, guint64 id)
-{
-  g_autofree char *suffix = g_strdup_printf ("/record/%" G_GUINT64_FORMAT, id);
-
-  return zone_path (self, suffix);
-}
-
 /* The set */
 
-static void
-notify_n_pending (OvhChangeset *self)
+void
+ovh_changeset_notify_n_pending (OvhChangeset *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
 }
 
-static void
-set_needs_publish (OvhChangeset *self, gboolean needs_publish)
+void
+ovh_changeset_set_needs_publish (OvhChangeset *self, gboolean needs_publish)
 {
   if (self->needs_publish == needs_publish)
     return;
@@ -90,8 +57,8 @@ set_needs_publish (OvhChangeset *self, gboolean needs_publish)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_PUBLISH]);
 }
 
-static void
-set_busy (OvhChangeset *self, gboolean busy)
+void
+ovh_changeset_set_busy (OvhChangeset *self, gboolean busy)
 {
   if (self->busy == busy)
     return;
@@ -99,8 +66,8 @@ set_busy (OvhChangeset *self, gboolean busy)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-set_apply_progress (OvhChangeset *self, guint n_done, guint n_to_apply)
+void
+ovh_changeset_set_apply_progress (OvhChangeset *self, guint n_done, guint n_to_apply)
 {
   if (self->n_done != n_done)
     {
@@ -123,12 +90,12 @@ index_change (OvhChangeset *self, OvhChange *change)
     g_hash_table_insert (self->by_record_id, g_memdup2 (&id, sizeof id), change);
 }
 
-static void
-add_change (OvhChangeset *self, OvhChange *change)
+void
+ovh_changeset_add_change (OvhChangeset *self, OvhChange *change)
 {
   index_change (self, change);
   g_list_store_append (self->changes, change);
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
 }
 
 /* Tells list views that a change's content changed: one row replaced by itself. */
@@ -172,8 +139,8 @@ copy_for_zone (OvhChangeset *self, OvhRecord *record, guint64 id)
   return copy;
 }
 
-static gboolean
-check_not_busy (OvhChangeset *self, GError **error)
+gboolean
+ovh_changeset_check_not_busy (OvhChangeset *self, GError **error)
 {
   if (!self->busy)
     return TRUE;
@@ -215,7 +182,7 @@ ovh_changeset_stage_create (OvhChangeset *self, OvhRecord *record, GError **erro
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (record), NULL);
 
-  if (!check_not_busy (self, error))
+  if (!ovh_changeset_check_not_busy (self, error))
     return NULL;
 
   after = copy_for_zone (self, record, 0);
@@ -223,7 +190,7 @@ ovh_changeset_stage_create (OvhChangeset *self, OvhRecord *record, GError **erro
     return NULL;
 
   change = ovh_change_new (OVH_CHANGE_KIND_CREATE, 0, NULL, g_steal_pointer (&after));
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   return change;
 }
 
@@ -265,7 +232,8 @@ ovh_changeset_stage_update (OvhChangeset *self,
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (new_values), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   pending = ovh_changeset_lookup (self, record_id);
@@ -286,7 +254,7 @@ ovh_changeset_stage_update (OvhChangeset *self,
       if (pending != NULL)
         {
           remove_one (self, pending);
-          notify_n_pending (self);
+          ovh_changeset_notify_n_pending (self);
         }
       return NULL;
     }
@@ -301,7 +269,7 @@ ovh_changeset_stage_update (OvhChangeset *self,
 
   change = ovh_change_new (OVH_CHANGE_KIND_UPDATE, record_id, ovh_record_dup (existing),
                            g_steal_pointer (&after));
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   g_object_unref (change);
   return change;
 }
@@ -315,7 +283,8 @@ ovh_changeset_stage_delete (OvhChangeset *self, guint64 record_id, GError **erro
 
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   pending = ovh_changeset_lookup (self, record_id);
@@ -333,7 +302,7 @@ ovh_changeset_stage_delete (OvhChangeset *self, guint64 record_id, GError **erro
     }
 
   change = ovh_change_new (OVH_CHANGE_KIND_DELETE, record_id, ovh_record_dup (existing), NULL);
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   g_object_unref (change);
   return change;
 }
@@ -352,7 +321,8 @@ ovh_changeset_stage_change_type (OvhChangeset *self,
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (new_record), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   if (g_ascii_strcasecmp (ovh_record_get_field_type (existing),
@@ -387,7 +357,7 @@ ovh_changeset_stage_change_type (OvhChangeset *self,
   ovh_change_set_replaces_id (create, record_id);
   ovh_change_set_partner (create, delete);
   ovh_change_set_partner (delete, create);
-  add_change (self, create);
+  ovh_changeset_add_change (self, create);
   return create;
 }
 
@@ -400,7 +370,7 @@ ovh_changeset_restage (OvhChangeset *self, OvhChange *change, OvhRecord *new_val
   g_return_val_if_fail (OVH_IS_CHANGE (change), FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (new_values), FALSE);
 
-  if (!check_not_busy (self, error))
+  if (!ovh_changeset_check_not_busy (self, error))
     return FALSE;
 
   switch (ovh_change_get_kind (change))
@@ -460,7 +430,7 @@ ovh_changeset_discard (OvhChangeset *self, OvhChange *change)
   else
     remove_one (self, change);
 
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
   return TRUE;
 }
 
@@ -482,904 +452,7 @@ ovh_changeset_discard_all (OvhChangeset *self)
     }
   g_hash_table_remove_all (self->by_record_id);
   g_list_store_remove_all (self->changes);
-  notify_n_pending (self);
-}
-
-/* Apply */
-
-typedef struct
-{
-  GPtrArray *phases[3]; /* deletes, updates, creates: OvhChange* */
-  guint phase;
-  guint next;
-  guint in_flight;
-  guint n_applied;
-  GPtrArray *failed; /* OvhChange* */
-  GError *publish_error;
-  gboolean cancelled;
-} ApplyData;
-
-static void
-apply_data_free (ApplyData *data)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    g_clear_pointer (&data->phases[i], g_ptr_array_unref);
-  g_clear_pointer (&data->failed, g_ptr_array_unref);
-  g_clear_error (&data->publish_error);
-  g_free (data);
-}
-
-typedef struct
-{
-  GTask *task;
-  OvhChange *change;
-  GArray *candidates; /* guint64 ids still to try for a create answered with id 0 */
-} ChangeCall;
-
-static ChangeCall *
-change_call_new (GTask *task, OvhChange *change)
-{
-  ChangeCall *call = g_new0 (ChangeCall, 1);
-
-  call->task = g_object_ref (task);
-  call->change = g_object_ref (change);
-  return call;
-}
-
-static void
-change_call_free (ChangeCall *call)
-{
-  g_object_unref (call->task);
-  g_object_unref (call->change);
-  g_clear_pointer (&call->candidates, g_array_unref);
-  g_free (call);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeCall, change_call_free)
-
-static void apply_pump (GTask *task);
-
-static void
-change_applied (GTask *task, OvhChange *change)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-
-  ovh_change_set_state (change, OVH_CHANGE_STATE_APPLIED, NULL);
-  data->n_applied++;
-  /* The partner link stays until both halves are done: a create checks its delete. */
-  {
-    guint64 id = ovh_change_get_record_id (change);
-    guint position;
-
-    if (ovh_change_get_kind (change) != OVH_CHANGE_KIND_CREATE
-        && g_hash_table_lookup (self->by_record_id, &id) == change)
-      g_hash_table_remove (self->by_record_id, &id);
-    if (g_list_store_find (self->changes, change, &position))
-      g_list_store_remove (self->changes, position);
-  }
-  notify_n_pending (self);
-}
-
-static void
-change_failed (GTask *task, OvhChange *change, GError *error)
-{
-  ApplyData *data = g_task_get_task_data (task);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* Not refused by OVH: it simply was not (or may not have been) sent. */
-      data->cancelled = TRUE;
-      ovh_change_set_state (change, OVH_CHANGE_STATE_PENDING, NULL);
-      g_error_free (error);
-      return;
-    }
-
-  ovh_change_set_state (change, OVH_CHANGE_STATE_FAILED, error);
-  g_ptr_array_add (data->failed, g_object_ref (change));
-}
-
-static void
-change_finished (GTask *task)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-
-  data->in_flight--;
-  set_apply_progress (self, self->n_done + 1, self->n_to_apply);
-  apply_pump (task);
-}
-
-static void
-delete_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  /* Already gone is what was asked for. */
-  if (node != NULL || g_error_matches (error, OVH_ERROR, OVH_ERROR_NOT_FOUND))
-    {
-      g_clear_error (&error);
-      ovh_zone_remove_record (self->zone, ovh_change_get_record_id (call->change));
-      change_applied (call->task, call->change);
-    }
-  else
-    change_failed (call->task, call->change, error);
-  change_finished (call->task);
-}
-
-static void
-update_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node != NULL)
-    {
-      g_autoptr (OvhRecord) updated = ovh_record_dup (ovh_change_get_after (call->change));
-
-      ovh_record_set_id (updated, ovh_change_get_record_id (call->change));
-      ovh_zone_replace_record (self->zone, updated);
-      change_applied (call->task, call->change);
-    }
-  else
-    change_failed (call->task, call->change, error);
-  change_finished (call->task);
-}
-
-static void
-create_landed (GTask *task, OvhChange *change, OvhRecord *created)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-
-  if (created != NULL)
-    {
-      ovh_change_set_record_id (change, ovh_record_get_id (created));
-      ovh_zone_add_record (self->zone, created);
-    }
-  change_applied (task, change);
-}
-
-/* The id-0 answer: the record exists at OVH but its id must be looked up. Its candidates
- * are the ids with its type and sub-domain that the zone does not know, newest first (OVH
- * hands ids out in increasing order); the first whose target matches and that no other
- * create has claimed meanwhile is ours. Creates of the same name run side by side, so the
- * newest unknown id alone may well be a sibling's. */
-#define MAX_ID_CANDIDATES 16
-
-static void resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-resolve_next_candidate (ChangeCall *call_in)
-{
-  g_autoptr (ChangeCall) call = call_in;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autofree char *path = NULL;
-  guint64 id;
-
-  if (call->candidates->len == 0)
-    {
-      /* Created for sure, but not recognisable: the next reload shows it; never send it
-       * twice. */
-      g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
-      create_landed (call->task, call->change, NULL);
-      change_finished (call->task);
-      return;
-    }
-
-  id = g_array_index (call->candidates, guint64, 0);
-  g_array_remove_index (call->candidates, 0);
-  path = record_path (self, id);
-  ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE, NULL,
-                         resolve_record_cb, g_steal_pointer (&call));
-}
-
-static void
-resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (OvhRecord) found = NULL;
-  OvhRecord *after = ovh_change_get_after (call->change);
-
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node != NULL)
-    found = ovh_record_new_from_json (node, NULL);
-  else
-    g_debug ("Looking up a record created in %s: %s", zone_name (self), error->message);
-
-  if (found != NULL && ovh_record_get_id (found) != 0
-      && ovh_zone_find_record_by_id (self->zone, ovh_record_get_id (found)) == NULL
-      && g_ascii_strcasecmp (ovh_record_get_field_type (found), ovh_record_get_field_type (after))
-             == 0
-      && g_ascii_strcasecmp (ovh_record_get_target (found), ovh_record_get_target (after)) == 0)
-    {
-      create_landed (call->task, call->change, found);
-      change_finished (call->task);
-      return;
-    }
-
-  resolve_next_candidate (g_steal_pointer (&call));
-}
-
-static int
-compare_ids_newest_first (gconstpointer a, gconstpointer b)
-{
-  guint64 id_a = *(const guint64 *) a;
-  guint64 id_b = *(const guint64 *) b;
-
-  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
-}
-
-static void
-resolve_ids_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GError) error = NULL;
-
-  call->candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          guint64 id;
-
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64
-              || json_node_get_int (element) <= 0)
-            continue;
-          id = (guint64) json_node_get_int (element);
-          if (ovh_zone_find_record_by_id (self->zone, id) == NULL)
-            g_array_append_val (call->candidates, id);
-        }
-    }
-  else if (error != NULL)
-    g_debug ("Listing the records created in %s: %s", zone_name (self), error->message);
-
-  g_array_sort (call->candidates, compare_ids_newest_first);
-  if (call->candidates->len > MAX_ID_CANDIDATES)
-    g_array_set_size (call->candidates, MAX_ID_CANDIDATES);
-  resolve_next_candidate (g_steal_pointer (&call));
-}
-
-static void
-create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (OvhRecord) created = NULL;
-  GError *error = NULL;
-  OvhRecord *after = ovh_change_get_after (call->change);
-
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node == NULL)
-    {
-      change_failed (call->task, call->change, error);
-      change_finished (call->task);
-      return;
-    }
-
-  created = ovh_record_new_from_json (node, NULL);
-  if (created == NULL || ovh_record_get_id (created) == 0)
-    {
-      /* OVH's known bug: a created record answered with id 0. */
-      g_autofree char *escaped_type
-          = g_uri_escape_string (ovh_record_get_field_type (after), NULL, FALSE);
-      g_autofree char *escaped_sub
-          = g_uri_escape_string (ovh_record_get_sub_domain (after), NULL, FALSE);
-      g_autofree char *suffix
-          = g_strdup_printf ("/record?fieldType=%s&subDomain=%s", escaped_type, escaped_sub);
-      g_autofree char *path = zone_path (self, suffix);
-
-      ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE,
-                             NULL, resolve_ids_cb, change_call_new (call->task, call->change));
-      return;
-    }
-
-  create_landed (call->task, call->change, created);
-  change_finished (call->task);
-}
-
-/* Returns FALSE when the change was settled without a request (the pump goes on). */
-static gboolean
-start_change (GTask *task, OvhChange *change)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-  OvhClient *client = ovh_zone_get_client (self->zone);
-  /* A request once sent is seen through: cancelling it would leave its outcome unknown
-   * (a create applied at OVH but still pending here would be sent twice). Cancellation
-   * stops new requests; see apply_pump(). */
-  GCancellable *cancellable = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (JsonNode) body = NULL;
-  OvhChange *partner = ovh_change_get_partner (change);
-
-  ovh_change_set_state (change, OVH_CHANGE_STATE_APPLYING, NULL);
-
-  switch (ovh_change_get_kind (change))
-    {
-    case OVH_CHANGE_KIND_DELETE:
-      path = record_path (self, ovh_change_get_record_id (change));
-      ovh_client_call_async (client, "DELETE", path, NULL, OVH_CALL_NONE, cancellable, delete_cb,
-                             change_call_new (task, change));
-      break;
-
-    case OVH_CHANGE_KIND_UPDATE:
-      path = record_path (self, ovh_change_get_record_id (change));
-      body = ovh_record_to_json_for_update (ovh_change_get_after (change));
-      ovh_client_call_async (client, "PUT", path, body, OVH_CALL_NONE, cancellable, update_cb,
-                             change_call_new (task, change));
-      break;
-
-    case OVH_CHANGE_KIND_CREATE:
-    default:
-      /* The other half of a type change must be gone first, or both records would exist. */
-      if (partner != NULL && ovh_change_get_state (partner) != OVH_CHANGE_STATE_APPLIED)
-        {
-          GError *error = NULL;
-
-          if (ovh_change_get_state (partner) == OVH_CHANGE_STATE_FAILED)
-            error = g_error_new (OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PARTIAL,
-                                 _ ("Not sent: the record it replaces could not be deleted"));
-          else
-            error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
-          change_failed (task, change, error);
-          set_apply_progress (self, self->n_done + 1, self->n_to_apply);
-          return FALSE;
-        }
-      path = zone_path (self, "/record");
-      body = ovh_record_to_json_for_create (ovh_change_get_after (change));
-      ovh_client_call_async (client, "POST", path, body, OVH_CALL_NONE, cancellable, create_cb,
-                             change_call_new (task, change));
-      break;
-    }
-
-  data->in_flight++;
-  return TRUE;
-}
-
-static void refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-apply_finished (GTask *task)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-
-  /* Every applied change has detached from its partner by now. */
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    for (guint j = 0; j < data->phases[i]->len; j++)
-      {
-        OvhChange *change = g_ptr_array_index (data->phases[i], j);
-        OvhChange *partner = ovh_change_get_partner (change);
-
-        if (partner != NULL
-            && (ovh_change_get_state (change) == OVH_CHANGE_STATE_APPLIED
-                || ovh_change_get_state (partner) == OVH_CHANGE_STATE_APPLIED))
-          {
-            ovh_change_set_partner (partner, NULL);
-            ovh_change_set_partner (change, NULL);
-          }
-      }
-
-  if (data->n_applied > 0)
-    {
-      /* The cache holds the zone as it was: the serial may not move before a refresh. */
-      ovh_zone_forget_cache (self->zone);
-      set_needs_publish (self, TRUE);
-    }
-
-  if (self->needs_publish && !data->cancelled)
-    {
-      g_autofree char *path = zone_path (self, "/refresh");
-      ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
-                             g_task_get_cancellable (task), refresh_cb, g_object_ref (task));
-      return;
-    }
-
-  refresh_cb (NULL, NULL, g_object_ref (task));
-}
-
-static void
-return_outcome (GTask *task)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-
-  set_busy (self, FALSE);
-
-  if (data->failed->len > 0)
-    {
-      g_autoptr (GString) details = g_string_new (NULL);
-      guint n_total = data->failed->len + data->n_applied;
-
-      for (guint i = 0; i < data->failed->len; i++)
-        {
-          OvhChange *change = g_ptr_array_index (data->failed, i);
-          g_autofree char *summary = ovh_change_dup_summary (change);
-          const GError *error = ovh_change_get_error (change);
-
-          g_autofree char *message = error != NULL && error->domain == OVH_ERROR
-                                         ? ovh_error_dup_display_message (error)
-                                         : g_strdup (error != NULL ? error->message : "");
-
-          g_string_append_printf (details, "\n%s: %s", summary, message);
-        }
-      if (data->publish_error != NULL)
-        g_string_append_printf (details, "\n%s %s", _ ("Publishing failed too:"),
-                                data->publish_error->message);
-
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PARTIAL,
-                               g_dngettext (GETTEXT_PACKAGE, "%u of %u change failed:%s",
-                                            "%u of %u changes failed:%s", n_total),
-                               data->failed->len, n_total, details->str);
-      return;
-    }
-
-  if (data->cancelled)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _ ("Publishing the changes was cancelled"));
-      return;
-    }
-
-  if (data->publish_error != NULL)
-    {
-      g_autofree char *message = ovh_error_dup_display_message (data->publish_error);
-
-      g_task_return_new_error (
-          task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PUBLISH_FAILED,
-          _ ("The changes were saved at OVH but not published: %s"),
-          data->publish_error->domain == OVH_ERROR ? message : data->publish_error->message);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  OvhChangeset *self = g_task_get_source_object (task);
-  ApplyData *data = g_task_get_task_data (task);
-
-  if (result != NULL)
-    {
-      g_autoptr (JsonNode) node = NULL;
-      GError *error = NULL;
-
-      node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-      if (error == NULL)
-        set_needs_publish (self, FALSE);
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          data->cancelled = TRUE;
-          g_error_free (error);
-        }
-      else
-        data->publish_error = error;
-    }
-
-  return_outcome (task);
-}
-
-static void
-apply_pump (GTask *task)
-{
-  ApplyData *data = g_task_get_task_data (task);
-
-  while (data->phase < G_N_ELEMENTS (data->phases))
-    {
-      GPtrArray *phase = data->phases[data->phase];
-
-      while (data->next < phase->len && data->in_flight < APPLY_IN_FLIGHT)
-        {
-          OvhChange *change = g_ptr_array_index (phase, data->next++);
-
-          /* After a cancellation nothing new is sent. */
-          if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-            {
-              data->cancelled = TRUE;
-              continue;
-            }
-          start_change (task, change);
-        }
-
-      if (data->in_flight > 0 || data->next < phase->len)
-        return;
-
-      /* This phase is over: deletes before updates before creates. */
-      data->phase++;
-      data->next = 0;
-    }
-
-  if (data->in_flight == 0)
-    {
-      data->phase = G_N_ELEMENTS (data->phases) + 1; /* once */
-      apply_finished (task);
-    }
-}
-
-void
-ovh_changeset_apply_async (OvhChangeset *self,
-                           GCancellable *cancellable,
-                           GAsyncReadyCallback callback,
-                           gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  ApplyData *data;
-  guint n;
-
-  g_return_if_fail (OVH_IS_CHANGESET (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_changeset_apply_async);
-
-  if (self->busy)
-    {
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_BUSY,
-                               _ ("The changes are already being published"));
-      return;
-    }
-
-  data = g_new0 (ApplyData, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
-  for (guint i = 0; i < n; i++)
-    {
-      OvhChange *change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
-      guint phase = ovh_change_get_kind (change) == OVH_CHANGE_KIND_DELETE   ? 0
-                    : ovh_change_get_kind (change) == OVH_CHANGE_KIND_UPDATE ? 1
-                                                                             : 2;
-      g_ptr_array_add (data->phases[phase], change);
-    }
-
-  set_busy (self, TRUE);
-  set_apply_progress (self, 0, n);
-  apply_pump (task);
-}
-
-gboolean
-ovh_changeset_apply_finish (OvhChangeset *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-ovh_changeset_publish_async (OvhChangeset *self,
-                             GCancellable *cancellable,
-                             GAsyncReadyCallback callback,
-                             gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *path = NULL;
-  ApplyData *data;
-
-  g_return_if_fail (OVH_IS_CHANGESET (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_changeset_publish_async);
-
-  if (self->busy)
-    {
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_BUSY,
-                               _ ("The changes are already being published"));
-      return;
-    }
-
-  data = g_new0 (ApplyData, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
-
-  set_busy (self, TRUE);
-  path = zone_path (self, "/refresh");
-  ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
-                         cancellable, refresh_cb, g_object_ref (task));
-}
-
-gboolean
-ovh_changeset_publish_finish (OvhChangeset *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Saving and restoring */
-
-static void
-add_record_member (JsonBuilder *builder, const char *name, OvhRecord *record)
-{
-  json_builder_set_member_name (builder, name);
-  if (record == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, (gint64) ovh_record_get_id (record));
-  json_builder_set_member_name (builder, "subDomain");
-  json_builder_add_string_value (builder, ovh_record_get_sub_domain (record));
-  json_builder_set_member_name (builder, "fieldType");
-  json_builder_add_string_value (builder, ovh_record_get_field_type (record));
-  json_builder_set_member_name (builder, "target");
-  json_builder_add_string_value (builder, ovh_record_get_target (record));
-  json_builder_set_member_name (builder, "ttl");
-  json_builder_add_int_value (builder, ovh_record_get_ttl (record));
-  json_builder_end_object (builder);
-}
-
-static const char *
-kind_name (OvhChangeKind kind)
-{
-  switch (kind)
-    {
-    case OVH_CHANGE_KIND_CREATE:
-      return "create";
-    case OVH_CHANGE_KIND_UPDATE:
-      return "update";
-    case OVH_CHANGE_KIND_DELETE:
-    default:
-      return "delete";
-    }
-}
-
-gboolean
-ovh_changeset_save_to_file (OvhChangeset *self, const char *path, GError **error)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *dir = NULL;
-  guint n;
-
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, CHANGESET_FILE_FORMAT);
-  json_builder_set_member_name (builder, "zone");
-  json_builder_add_string_value (builder, zone_name (self));
-  json_builder_set_member_name (builder, "endpoint");
-  json_builder_add_string_value (builder,
-                                 ovh_client_get_base_url (ovh_zone_get_client (self->zone)));
-  json_builder_set_member_name (builder, "needsPublish");
-  json_builder_add_boolean_value (builder, self->needs_publish);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OvhChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_name (ovh_change_get_kind (change)));
-      json_builder_set_member_name (builder, "recordId");
-      json_builder_add_int_value (builder, (gint64) ovh_change_get_record_id (change));
-      json_builder_set_member_name (builder, "replacesId");
-      json_builder_add_int_value (builder, (gint64) ovh_change_get_replaces_id (change));
-      add_record_member (builder, "before", ovh_change_get_before (change));
-      add_record_member (builder, "after", ovh_change_get_after (change));
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_FILE,
-                   _ ("Cannot create the folder %s"), dir);
-      return FALSE;
-    }
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-}
-
-static gboolean
-read_uint (JsonObject *object, const char *name, guint64 *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return FALSE;
-  *value = (guint64) json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-read_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* NULL with *ok TRUE for a null member. */
-static OvhRecord *
-read_record (OvhChangeset *self, JsonObject *object, const char *name, gboolean *ok)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  JsonObject *fields;
-  const char *sub_domain, *field_type, *target;
-  guint64 id, ttl;
-  OvhRecord *record;
-
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  *ok = FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  fields = json_node_get_object (node);
-  sub_domain = read_string (fields, "subDomain");
-  field_type = read_string (fields, "fieldType");
-  target = read_string (fields, "target");
-  if (sub_domain == NULL || field_type == NULL || target == NULL || !read_uint (fields, "id", &id)
-      || !read_uint (fields, "ttl", &ttl) || ttl > OVH_RECORD_TTL_MAX
-      || ovh_record_type_lookup (field_type) == NULL)
-    return NULL;
-
-  record = ovh_record_new (zone_name (self), sub_domain, field_type, target, (guint) ttl);
-  ovh_record_set_id (record, id);
-  *ok = TRUE;
-  return record;
-}
-
-static gboolean
-file_error (GError **error, const char *path)
-{
-  g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_FILE,
-               _ ("The saved changes in %s cannot be read"), path);
-  return FALSE;
-}
-
-gboolean
-ovh_changeset_load_from_file (OvhChangeset *self, const char *path, GError **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GError) local_error = NULL;
-  JsonObject *root;
-  JsonNode *changes_node;
-  JsonArray *changes;
-  guint64 format;
-  JsonNode *needs_publish;
-
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!check_not_busy (self, error))
-    return FALSE;
-
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return file_error (error, path);
-    }
-
-  if (json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return file_error (error, path);
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!read_uint (root, "format", &format) || format != CHANGESET_FILE_FORMAT
-      || g_strcmp0 (read_string (root, "zone"), zone_name (self)) != 0)
-    return file_error (error, path);
-
-  changes_node = json_object_get_member (root, "changes");
-  if (changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node))
-    return file_error (error, path);
-  changes = json_node_get_array (changes_node);
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonNode *element = json_array_get_element (changes, i);
-      JsonObject *object;
-      const char *kind;
-      guint64 record_id, replaces_id;
-      g_autoptr (OvhRecord) before = NULL;
-      g_autoptr (OvhRecord) after = NULL;
-      gboolean before_ok, after_ok;
-      OvhChangeKind change_kind;
-      OvhChange *change;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return file_error (error, path);
-      object = json_node_get_object (element);
-      kind = read_string (object, "kind");
-      before = read_record (self, object, "before", &before_ok);
-      after = read_record (self, object, "after", &after_ok);
-      if (kind == NULL || !before_ok || !after_ok || !read_uint (object, "recordId", &record_id)
-          || !read_uint (object, "replacesId", &replaces_id))
-        return file_error (error, path);
-
-      if (g_str_equal (kind, "create") && after != NULL && before == NULL)
-        change_kind = OVH_CHANGE_KIND_CREATE;
-      else if (g_str_equal (kind, "update") && after != NULL && before != NULL && record_id != 0)
-        change_kind = OVH_CHANGE_KIND_UPDATE;
-      else if (g_str_equal (kind, "delete") && after == NULL && before != NULL && record_id != 0)
-        change_kind = OVH_CHANGE_KIND_DELETE;
-      else
-        return file_error (error, path);
-
-      change = ovh_change_new (change_kind, change_kind == OVH_CHANGE_KIND_CREATE ? 0 : record_id,
-                               g_steal_pointer (&before), g_steal_pointer (&after));
-      ovh_change_set_replaces_id (change, change_kind == OVH_CHANGE_KIND_CREATE ? replaces_id : 0);
-      g_ptr_array_add (loaded, change);
-    }
-
-  /* Everything read: only now does the set change. */
-  ovh_changeset_discard_all (self);
-  for (guint i = 0; i < loaded->len; i++)
-    {
-      OvhChange *change = g_ptr_array_index (loaded, i);
-      guint64 replaces_id = ovh_change_get_replaces_id (change);
-
-      add_change (self, change);
-      if (replaces_id != 0)
-        {
-          OvhChange *delete = ovh_changeset_lookup (self, replaces_id);
-
-          if (delete != NULL && ovh_change_get_kind (delete) == OVH_CHANGE_KIND_DELETE)
-            {
-              ovh_change_set_partner (change, delete);
-              ovh_change_set_partner (delete, change);
-            }
-        }
-    }
-
-  needs_publish = json_object_get_member (root, "needsPublish");
-  set_needs_publish (self, needs_publish != NULL && JSON_NODE_HOLDS_VALUE (needs_publish)
-                               && json_node_get_value_type (needs_publish) == G_TYPE_BOOLEAN
-                               && json_node_get_boolean (needs_publish));
-  return TRUE;
+  ovh_changeset_notify_n_pending (self);
 }
 
 /* Accessors */
