@@ -159,8 +159,7 @@ wait_for_validation_page (Run *run, OvhTestFixture *fixture)
 static gboolean
 finish (Run *run, const char *consumer_key, GError **error)
 {
-  gboolean done
-      = ovh_sign_in_finish (run->sign_in, ovh_test_wait_result (&run->result), error);
+  gboolean done = ovh_sign_in_finish (run->sign_in, ovh_test_wait_result (&run->result), error);
 
   g_assert_false (ovh_sign_in_is_running (run->sign_in));
   if (!done)
@@ -171,8 +170,8 @@ finish (Run *run, const char *consumer_key, GError **error)
         g_assert_null (strstr ((*error)->message, consumer_key));
       /* The error property says the same. */
       g_assert_nonnull (ovh_sign_in_get_error (run->sign_in));
-      g_assert_true (g_error_matches (ovh_sign_in_get_error (run->sign_in), (*error)->domain,
-                                      (*error)->code));
+      g_assert_true (
+          g_error_matches (ovh_sign_in_get_error (run->sign_in), (*error)->domain, (*error)->code));
     }
   else
     g_assert_null (ovh_sign_in_get_error (run->sign_in));
@@ -225,8 +224,10 @@ static void
 test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
 {
   static const OvhSignInState expected[] = {
-    OVH_SIGN_IN_STATE_REQUESTING,       OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
-    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT, OVH_SIGN_IN_STATE_STORING,
+    OVH_SIGN_IN_STATE_REQUESTING,
+    OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
+    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT,
+    OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
   g_autoptr (OvhAccountStore) store = load_store ();
@@ -256,8 +257,7 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
   g_assert_nonnull (ovh_sign_in_get_me (run.sign_in));
   g_assert_cmpstr (ovh_me_get_nichandle (ovh_sign_in_get_me (run.sign_in)), ==,
                    OVH_SANDBOX_NICHANDLE);
-  g_assert_cmpstr (ovh_me_get_display_name (ovh_sign_in_get_me (run.sign_in)), ==,
-                   "Ada Lovelace");
+  g_assert_cmpstr (ovh_me_get_display_name (ovh_sign_in_get_me (run.sign_in)), ==, "Ada Lovelace");
   g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_nichandle (account), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (ovh_account_get_label (account), ==, "Ada signs in");
@@ -269,8 +269,7 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
   stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
   g_assert_nonnull (stored);
   g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, consumer_key);
-  g_assert_cmpstr (ovh_account_get_application_secret (stored), ==,
-                   OVH_SANDBOX_APPLICATION_SECRET);
+  g_assert_cmpstr (ovh_account_get_application_secret (stored), ==, OVH_SANDBOX_APPLICATION_SECRET);
   g_assert_cmpstr (ovh_account_get_nichandle (stored), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada signs in");
   remove_account (store, account);
@@ -387,8 +386,7 @@ test_sign_in_refused (OvhTestFixture *fixture, gconstpointer data)
   g_assert_false (finish (&check, consumer_key, &check_error));
   g_assert_error (check_error, OVH_ERROR, OVH_ERROR_INVALID_CREDENTIAL);
   g_assert_cmpint (ovh_sign_in_get_state (check.sign_in), ==, OVH_SIGN_IN_STATE_FAILED);
-  g_assert_cmpint (ovh_sign_in_get_failed_step (check.sign_in), ==,
-                   OVH_SIGN_IN_STATE_CHECKING_KEY);
+  g_assert_cmpint (ovh_sign_in_get_failed_step (check.sign_in), ==, OVH_SIGN_IN_STATE_CHECKING_KEY);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   run_clear (&check);
   run_clear (&run);
@@ -400,9 +398,12 @@ static void
 test_sign_in_me_fails (OvhTestFixture *fixture, gconstpointer data)
 {
   static const OvhSignInState expected[] = {
-    OVH_SIGN_IN_STATE_REQUESTING,       OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
-    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT, OVH_SIGN_IN_STATE_FAILED,
-    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT, OVH_SIGN_IN_STATE_STORING,
+    OVH_SIGN_IN_STATE_REQUESTING,
+    OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
+    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT,
+    OVH_SIGN_IN_STATE_FAILED,
+    OVH_SIGN_IN_STATE_FETCHING_ACCOUNT,
+    OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
   g_autoptr (OvhAccountStore) store = load_store ();
@@ -472,8 +473,8 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
   };
   g_autoptr (OvhAccountStore) store = load_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
-  g_autofree char *consumer_key = ovh_sandbox_create_credential (
-      fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
+  g_autofree char *consumer_key
+      = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
   Run run;
@@ -512,8 +513,7 @@ test_sign_in_bad_consumer_key (OvhTestFixture *fixture, gconstpointer data)
   g_assert_false (finish (&run, bad_key, &error));
   g_assert_true (error->domain == OVH_ERROR);
   g_assert_cmpint (ovh_sign_in_get_state (run.sign_in), ==, OVH_SIGN_IN_STATE_FAILED);
-  g_assert_cmpint (ovh_sign_in_get_failed_step (run.sign_in), ==,
-                   OVH_SIGN_IN_STATE_CHECKING_KEY);
+  g_assert_cmpint (ovh_sign_in_get_failed_step (run.sign_in), ==, OVH_SIGN_IN_STATE_CHECKING_KEY);
   g_assert_null (ovh_account_get_consumer_key (ovh_sign_in_get_account (run.sign_in)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   run_clear (&run);
@@ -524,8 +524,8 @@ static void
 test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
 {
   const char *read_only[] = { "GET /*", NULL };
-  g_autofree char *old_key = ovh_sandbox_create_credential (
-      fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
+  g_autofree char *old_key
+      = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
   g_autoptr (OvhAccountStore) store = load_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autoptr (OvhAccount) account

@@ -106,8 +106,8 @@ set_state (OvhSignIn *self, OvhSignInState state)
 {
   if (self->state == state)
     return;
-  g_debug ("Sign-in: %s", g_enum_get_value (g_type_class_peek (OVH_TYPE_SIGN_IN_STATE), state)
-                                  ->value_nick);
+  g_debug ("Sign-in: %s",
+           g_enum_get_value (g_type_class_peek (OVH_TYPE_SIGN_IN_STATE), state)->value_nick);
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -572,10 +572,7 @@ ovh_sign_in_get_property (GObject *object, guint prop_id, GValue *value, GParamS
 }
 
 static void
-ovh_sign_in_set_property (GObject *object,
-                          guint prop_id,
-                          const GValue *value,
-                          GParamSpec *pspec)
+ovh_sign_in_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   OvhSignIn *self = OVH_SIGN_IN (object);
 
@@ -618,9 +615,8 @@ ovh_sign_in_class_init (OvhSignInClass *klass)
       = g_param_spec_boolean ("reauthenticate", NULL, NULL, FALSE, construct);
   properties[PROP_STATE] = g_param_spec_enum ("state", NULL, NULL, OVH_TYPE_SIGN_IN_STATE,
                                               OVH_SIGN_IN_STATE_IDLE, readable);
-  properties[PROP_FAILED_STEP] = g_param_spec_enum ("failed-step", NULL, NULL,
-                                                    OVH_TYPE_SIGN_IN_STATE,
-                                                    OVH_SIGN_IN_STATE_IDLE, readable);
+  properties[PROP_FAILED_STEP] = g_param_spec_enum (
+      "failed-step", NULL, NULL, OVH_TYPE_SIGN_IN_STATE, OVH_SIGN_IN_STATE_IDLE, readable);
   properties[PROP_VALIDATION_URL]
       = g_param_spec_string ("validation-url", NULL, NULL, NULL, readable);
   properties[PROP_ME] = g_param_spec_object ("me", NULL, NULL, OVH_TYPE_ME, readable);
