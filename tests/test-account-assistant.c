@@ -88,21 +88,22 @@ typedef struct
 } WidthWait;
 
 static gboolean
-has_width (gpointer data)
+width_changed (gpointer data)
 {
   WidthWait *wait = data;
 
-  return gtk_widget_get_width (wait->widget) == wait->width;
+  return gtk_widget_get_width (wait->widget) != wait->width;
 }
 
-/* Resizes @assistant and waits until it has the new width and has drawn a frame with it. */
+/* Resizes @assistant and waits until its width changed and a frame was drawn with it (the
+ * width measured includes the window's frame: it is not @width itself). */
 static void
 resize_assistant (DomaineAccountAssistant *assistant, int width)
 {
-  WidthWait wait = { GTK_WIDGET (assistant), width };
+  WidthWait wait = { GTK_WIDGET (assistant), gtk_widget_get_width (GTK_WIDGET (assistant)) };
 
   gtk_window_set_default_size (GTK_WINDOW (assistant), width, 640);
-  domaine_test_wait_until (has_width, &wait, 3000);
+  domaine_test_wait_until (width_changed, &wait, 3000);
   domaine_test_wait_for_window (GTK_WINDOW (assistant));
 }
 

@@ -17,6 +17,43 @@
 
 #define WAIT_MS 15000
 
+/* Every log line of the process, and the secrets that must never be in it. */
+static GMutex capture_lock;
+static GString *capture;
+static GPtrArray *secrets;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags log_level,
+                const GLogField *fields,
+                gsize n_fields,
+                gpointer user_data)
+{
+  g_mutex_lock (&capture_lock);
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      g_string_append (capture, fields[i].key);
+      g_string_append_c (capture, '=');
+      if (fields[i].length < 0)
+        g_string_append (capture, fields[i].value);
+      else
+        g_string_append_len (capture, fields[i].value, fields[i].length);
+      g_string_append_c (capture, ' ');
+    }
+  g_string_append_c (capture, '\n');
+  g_mutex_unlock (&capture_lock);
+
+  /* Warnings still go out (and stay fatal under G_DEBUG=fatal-warnings). */
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+remember_secret (const char *secret)
+{
+  g_ptr_array_add (secrets, g_strdup (secret));
+}
+
 /* Helpers */
 
 static gboolean
@@ -148,6 +185,7 @@ wait_for_validation_page (Run *run, OvhTestFixture *fixture)
   g_assert_nonnull (token);
   consumer_key = ovh_sandbox_dup_consumer_key_for_token (fixture->sandbox, token);
   g_assert_nonnull (consumer_key);
+  remember_secret (consumer_key);
   /* The URL does not carry the secret itself. */
   g_assert_null (strstr (url, consumer_key));
   status = ovh_sandbox_dup_credential_status (fixture->sandbox, consumer_key);
@@ -479,6 +517,7 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   Run run;
 
+  remember_secret (consumer_key);
   run_init (&run, fixture, store, NULL);
   account = g_object_ref (ovh_sign_in_get_account (run.sign_in));
   ovh_sign_in_use_consumer_key_async (run.sign_in, consumer_key, NULL, ovh_test_store_result,
@@ -600,28 +639,58 @@ test_sign_in_no_store (OvhTestFixture *fixture, gconstpointer data)
   run_clear (&run);
 }
 
+/* Last: with every debug message on, nothing above logged a secret. */
 static void
-add_http (const char *path, void (*test_func) (OvhTestFixture *fixture, gconstpointer data))
+test_sign_in_no_secrets_in_logs (void)
 {
-  g_test_add (path, OvhTestFixture, GINT_TO_POINTER (FALSE), ovh_test_fixture_set_up, test_func,
+  g_mutex_lock (&capture_lock);
+  /* The steps are logged, by name. */
+  g_assert_nonnull (strstr (capture->str, "Sign-in: waiting-for-validation"));
+  g_assert_nonnull (strstr (capture->str, "Sign-in: done"));
+  g_assert_null (strstr (capture->str, OVH_SANDBOX_APPLICATION_SECRET));
+  g_assert_cmpuint (secrets->len, >, 5);
+  for (guint i = 0; i < secrets->len; i++)
+    if (strstr (capture->str, g_ptr_array_index (secrets, i)) != NULL)
+      g_error ("consumer key %u found in the log", i);
+  g_mutex_unlock (&capture_lock);
+}
+
+/* Over HTTP, or HTTPS with @tls; registered in order, so that the log check comes last. */
+static void
+add (const char *path,
+     gboolean tls,
+     void (*test_func) (OvhTestFixture *fixture, gconstpointer data))
+{
+  g_test_add (path, OvhTestFixture, GINT_TO_POINTER (tls), ovh_test_fixture_set_up, test_func,
               ovh_test_fixture_tear_down);
 }
 
 int
 main (int argc, char *argv[])
 {
+  int status;
+
+  capture = g_string_new (NULL);
+  secrets = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+  g_log_set_debug_enabled (TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  ovh_test_add ("/sign-in/full", test_sign_in_full);
-  add_http ("/sign-in/timed-out", test_sign_in_timed_out);
-  add_http ("/sign-in/cancelled", test_sign_in_cancelled);
-  add_http ("/sign-in/refused", test_sign_in_refused);
-  add_http ("/sign-in/me-fails", test_sign_in_me_fails);
-  add_http ("/sign-in/request-fails", test_sign_in_request_fails);
-  add_http ("/sign-in/consumer-key", test_sign_in_consumer_key);
-  add_http ("/sign-in/bad-consumer-key", test_sign_in_bad_consumer_key);
-  add_http ("/sign-in/reauthenticate", test_sign_in_reauthenticate);
-  add_http ("/sign-in/no-store", test_sign_in_no_store);
+  add ("/sign-in/full-http", FALSE, test_sign_in_full);
+  add ("/sign-in/full-https", TRUE, test_sign_in_full);
+  add ("/sign-in/timed-out", FALSE, test_sign_in_timed_out);
+  add ("/sign-in/cancelled", FALSE, test_sign_in_cancelled);
+  add ("/sign-in/refused", FALSE, test_sign_in_refused);
+  add ("/sign-in/me-fails", FALSE, test_sign_in_me_fails);
+  add ("/sign-in/request-fails", FALSE, test_sign_in_request_fails);
+  add ("/sign-in/consumer-key", FALSE, test_sign_in_consumer_key);
+  add ("/sign-in/bad-consumer-key", FALSE, test_sign_in_bad_consumer_key);
+  add ("/sign-in/reauthenticate", FALSE, test_sign_in_reauthenticate);
+  add ("/sign-in/no-store", FALSE, test_sign_in_no_store);
+  g_test_add_func ("/sign-in/no-secrets-in-logs", test_sign_in_no_secrets_in_logs);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_string_free (capture, TRUE);
+  g_ptr_array_unref (secrets);
+  return status;
 }
