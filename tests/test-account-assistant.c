@@ -19,6 +19,7 @@
 
 #include "domaine-account-assistant.h"
 #include "domaine-application.h"
+#include "domaine-keys-page.h"
 #include "domaine-test-gui.h"
 #include "domaine-window.h"
 
@@ -80,6 +81,32 @@ stack_settled (gpointer data)
   return stack == NULL || !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int width;
+} WidthWait;
+
+static gboolean
+width_changed (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) != wait->width;
+}
+
+/* Resizes @assistant and waits until its width changed and a frame was drawn with it (the
+ * width measured includes the window's frame: it is not @width itself). */
+static void
+resize_assistant (DomaineAccountAssistant *assistant, int width)
+{
+  WidthWait wait = { GTK_WIDGET (assistant), gtk_widget_get_width (GTK_WIDGET (assistant)) };
+
+  gtk_window_set_default_size (GTK_WINDOW (assistant), width, 640);
+  domaine_test_wait_until (width_changed, &wait, 3000);
+  domaine_test_wait_for_window (GTK_WINDOW (assistant));
+}
+
 /* Light/dark comes from DOMAINE_TEST_STYLE; each page also at 360 px wide. */
 static void
 screenshot (DomaineAccountAssistant *assistant, const char *name)
@@ -90,19 +117,17 @@ screenshot (DomaineAccountAssistant *assistant, const char *name)
   if (g_getenv ("DOMAINE_SCREENSHOT_DIR") == NULL)
     return;
 
-  /* The crossfade between pages ends before the picture is taken. */
+  /* The crossfade between pages ends, and the settled page is drawn, before the picture. */
   domaine_test_wait_until (stack_settled, assistant, 3000);
-  domaine_test_spin (300);
+  domaine_test_wait_for_window (GTK_WINDOW (assistant));
   path = domaine_test_save_screenshot (GTK_WIDGET (assistant), name);
   g_test_message ("screenshot: %s", path);
   g_clear_pointer (&path, g_free);
 
-  gtk_window_set_default_size (GTK_WINDOW (assistant), 360, 640);
-  domaine_test_spin (300);
+  resize_assistant (assistant, 360);
   path = domaine_test_save_screenshot (GTK_WIDGET (assistant), narrow);
   g_test_message ("screenshot: %s", path);
-  gtk_window_set_default_size (GTK_WINDOW (assistant), 560, 640);
-  domaine_test_spin (300);
+  resize_assistant (assistant, 560);
 }
 
 static void
@@ -265,6 +290,8 @@ test_assistant_sign_in (void)
   g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), consumer_key, 0));
   g_assert_true (domaine_test_wait_until (is_done, assistant, 15000));
   g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "done");
+  g_assert_cmpint (ovh_sign_in_get_state (domaine_account_assistant_get_sign_in (assistant)), ==,
+                   OVH_SIGN_IN_STATE_DONE);
   done_page = domaine_test_find_widget_with_text (GTK_WIDGET (assistant),
                                                   "Signed in as Ada Lovelace (al1234-ovh)");
   g_assert_nonnull (done_page);
@@ -310,15 +337,55 @@ polled_since (gpointer data)
   return count_polls () > GPOINTER_TO_UINT (data);
 }
 
-/* After leaving the browser step, nobody asks OVHcloud any more. */
 static void
-assert_polling_stopped (void)
+store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* A call the sandbox answers: whatever reached it before has been served and counted. */
+static void
+sandbox_round_trip (void)
+{
+  g_autoptr (OvhClient) client
+      = ovh_client_new (ovh_sandbox_get_base_url (get_sandbox ()), OVH_SANDBOX_APPLICATION_KEY,
+                        OVH_SANDBOX_APPLICATION_SECRET, NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  ovh_client_set_rate_limit (client, 0);
+  ovh_client_call_async (client, "GET", "/auth/time", NULL, OVH_CALL_UNSIGNED, NULL,
+                         store_result_cb, &result);
+  g_assert_true (domaine_test_wait_until (has_result, &result, 10000));
+  node = ovh_client_call_finish (client, result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+sign_in_ended (gpointer data)
+{
+  return !ovh_sign_in_is_running (data);
+}
+
+/* After leaving the browser step, nobody asks OVHcloud any more: the sign-in's operation,
+ * and its wait with it, has ended, and no poll reaches the sandbox after that. */
+static void
+assert_polling_stopped (OvhSignIn *sign_in)
 {
   guint before;
 
-  domaine_test_spin (200);
+  g_assert_nonnull (sign_in);
+  g_assert_true (domaine_test_wait_until (sign_in_ended, sign_in, 10000));
+  sandbox_round_trip ();
   before = count_polls ();
-  domaine_test_spin (500);
+  sandbox_round_trip ();
   g_assert_cmpuint (count_polls (), ==, before);
 }
 
@@ -415,7 +482,7 @@ test_assistant_start_over (void)
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
   g_assert_null (domaine_account_assistant_get_validation_url (assistant));
-  assert_polling_stopped ();
+  assert_polling_stopped (domaine_account_assistant_get_sign_in (assistant));
   assert_typed_values_kept (assistant, "Read Only", "Ada, second try");
   assert_nothing_stored (n_before);
   {
@@ -461,7 +528,7 @@ test_assistant_timed_out (void)
   g_assert_nonnull (strstr (description, "it may have been refused, or the link expired"));
   g_assert_nonnull (domaine_test_find_button_with_label (page, "Try Again"));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (assistant)), ==, 0);
-  assert_polling_stopped ();
+  assert_polling_stopped (domaine_account_assistant_get_sign_in (assistant));
   assert_nothing_stored (n_before);
   screenshot (assistant, "signin-timed-out");
 
@@ -472,7 +539,7 @@ test_assistant_timed_out (void)
   g_assert_cmpstr (expired_key, !=, first_key);
   g_assert_true (ovh_sandbox_expire_credential (get_sandbox (), expired_key));
   domaine_test_assistant_wait_for_page (assistant, "timed-out");
-  assert_polling_stopped ();
+  assert_polling_stopped (domaine_account_assistant_get_sign_in (assistant));
   assert_nothing_stored (n_before);
 
   /* And a third time, in time. */
@@ -491,12 +558,15 @@ test_assistant_cancelled (void)
   DomaineAccountAssistant *assistant = open_assistant ();
   guint n_before = count_stored_accounts ();
   g_autofree char *consumer_key = NULL;
+  g_autoptr (OvhSignIn) sign_in = NULL;
   GtkWidget *secret_row;
+  guint polls_before;
 
   choose_sandbox_endpoint (assistant);
   type_application_keys (assistant);
+  polls_before = count_polls ();
   consumer_key = reach_authorize (assistant);
-  domaine_test_spin (200);
+  g_assert_true (domaine_test_wait_until (polled_since, GUINT_TO_POINTER (polls_before), 10000));
   g_assert_cmpuint (count_polls (), >, 0);
 
   /* Back leaves the browser step: the wait stops, what was typed stays. */
@@ -504,22 +574,28 @@ test_assistant_cancelled (void)
   domaine_test_assistant_wait_for_page (assistant, "access");
   g_assert_cmpint (domaine_account_assistant_get_state (assistant), ==,
                    DOMAINE_ACCOUNT_ASSISTANT_STATE_IDLE);
-  assert_polling_stopped ();
+  assert_polling_stopped (domaine_account_assistant_get_sign_in (assistant));
+  g_assert_cmpint (ovh_sign_in_get_state (domaine_account_assistant_get_sign_in (assistant)), ==,
+                   OVH_SIGN_IN_STATE_CANCELLED);
   secret_row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Application secret");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (secret_row)), ==,
                    OVH_SANDBOX_APPLICATION_SECRET);
 
-  /* Accepting now, too late, changes nothing here. */
+  /* Accepting now, too late, changes nothing here: nothing asks any more. */
   g_assert_true (ovh_sandbox_validate_credential (get_sandbox (), consumer_key, 0));
-  domaine_test_spin (300);
+  sandbox_round_trip ();
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "access");
 
   /* Cancel while waiting closes and stops too. */
   g_clear_pointer (&consumer_key, g_free);
   consumer_key = reach_authorize (assistant);
+  sign_in = g_object_ref (domaine_account_assistant_get_sign_in (assistant));
   activate (assistant, "assistant.cancel");
   g_assert_true (domaine_test_wait_until (no_assistant, NULL, 5000));
-  assert_polling_stopped ();
+  assert_polling_stopped (sign_in);
+  g_assert_cmpint (ovh_sign_in_get_state (sign_in), ==, OVH_SIGN_IN_STATE_CANCELLED);
   assert_nothing_stored (n_before);
 }
 
@@ -697,6 +773,14 @@ test_assistant_reauthenticate (void)
   remove_from_keyring (account);
 }
 
+static gboolean
+imports_ready (gpointer data)
+{
+  GtkWidget *page = domaine_test_find_widget_of_type (data, DOMAINE_TYPE_KEYS_PAGE);
+
+  return domaine_keys_page_get_imports_ready (DOMAINE_KEYS_PAGE (page));
+}
+
 /* ~/.ovh.conf of the official tools: offered for import, and importing fills the pages. */
 static void
 test_assistant_import_ovh_conf (void)
@@ -718,6 +802,8 @@ test_assistant_import_ovh_conf (void)
   assistant = open_assistant ();
   activate (assistant, "assistant.next");
   domaine_test_assistant_wait_for_page (assistant, "application");
+  /* The files are read in a thread: the rows come when that ends. */
+  g_assert_true (domaine_test_wait_until (imports_ready, assistant, 10000));
   row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Import from ~/.ovh.conf");
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_true (
@@ -751,6 +837,7 @@ test_assistant_import_ovh_conf (void)
   assistant = open_assistant ();
   activate (assistant, "assistant.next");
   domaine_test_assistant_wait_for_page (assistant, "application");
+  g_assert_true (domaine_test_wait_until (imports_ready, assistant, 10000));
   g_assert_null (
       domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Import from ~/.ovh.conf"));
   close_assistant (assistant);

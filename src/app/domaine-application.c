@@ -275,7 +275,8 @@ domaine_application_reauthenticate_action (GSimpleAction *action,
 
   assistant = domaine_account_assistant_new_reauthenticate (
       window, domaine_application_is_transient_account (self, account) ? NULL : self->account_store,
-      account, more_rights);
+      account, session != NULL && domaine_session_get_account (session) == account ? session : NULL,
+      more_rights);
   gtk_window_present (GTK_WINDOW (assistant));
 }
 

@@ -15,8 +15,7 @@
 #include "domaine-cli-private.h"
 #include "ovh-access-rules.h"
 #include "ovh-conf.h"
-#include "ovh-credential.h"
-#include "ovh-me.h"
+#include "ovh-sign-in.h"
 
 #define DEFAULT_LOGIN_TIMEOUT_SECONDS (15 * 60)
 
@@ -93,6 +92,36 @@ print_json_line (DomaineCli *self, JsonNode *node)
   fflush (self->out);
 }
 
+static void
+validation_url_cb (OvhSignIn *sign_in, GParamSpec *pspec, DomaineCli *self)
+{
+  const char *url = ovh_sign_in_get_validation_url (sign_in);
+
+  if (url == NULL)
+    return;
+
+  if (self->json)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "validationUrl", url);
+      json_object_set_string_member (object, "state", "pendingValidation");
+      json_node_take_object (node, object);
+      print_json_line (self, node);
+    }
+  else
+    {
+      domaine_cli_note (self, "%s\n",
+                        _ ("Open this address in a web browser, sign in to OVHcloud and accept "
+                           "the key:"));
+      /* On standard output, alone on its line, so that a wrapper can open it. */
+      fprintf (self->out, "%s\n", url);
+      fflush (self->out);
+      domaine_cli_note (self, "%s\n", _ ("Waiting for the validation… (Ctrl+C cancels)"));
+    }
+}
+
 int
 domaine_cli_cmd_login (DomaineCli *self, GError **error)
 {
@@ -100,18 +129,13 @@ domaine_cli_cmd_login (DomaineCli *self, GError **error)
   g_autoptr (GPtrArray) rules = NULL;
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (OvhClient) client = NULL;
-  g_autoptr (GAsyncResult) request_result = NULL;
-  g_autoptr (GAsyncResult) wait_result = NULL;
-  g_autoptr (GAsyncResult) me_result = NULL;
-  g_autoptr (GAsyncResult) add_result = NULL;
-  g_autoptr (OvhCredentialRequest) request = NULL;
-  g_autoptr (OvhCredential) credential = NULL;
-  g_autoptr (OvhMe) me = NULL;
+  g_autoptr (OvhSignIn) sign_in = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *application_secret = NULL;
-  g_autofree char *display_name = NULL;
   OvhAccountStore *store;
   OvhAccessPreset preset = OVH_ACCESS_DNS_EDITOR;
-  OvhCredentialStatus status;
+  OvhMe *me;
   const char *endpoint = self->endpoint;
   const char *application_key = self->application_key;
 
@@ -200,82 +224,37 @@ domaine_cli_cmd_login (DomaineCli *self, GError **error)
 
   rules = self->zones != NULL ? ovh_access_rules_new_for_zones ((const char *const *) self->zones)
                               : ovh_access_preset_dup_rules (preset);
-  ovh_credential_request_async (client, rules, NULL, self->cancellable, domaine_cli_result_cb,
-                                &request_result);
-  request = ovh_credential_request_finish (domaine_cli_await (self, &request_result), error);
-  if (request == NULL)
-    return DOMAINE_CLI_EXIT_API;
-
-  if (self->json)
+  sign_in = ovh_sign_in_new (account, client, store);
+  ovh_sign_in_set_wait_timing (sign_in, (guint) MAX (self->poll_interval_ms, 1),
+                               self->timeout_seconds > 0 ? (guint) self->timeout_seconds
+                                                         : DEFAULT_LOGIN_TIMEOUT_SECONDS);
+  /* The validation URL is printed as soon as OVH gives it, while the wait goes on. */
+  g_signal_connect (sign_in, "notify::validation-url", G_CALLBACK (validation_url_cb), self);
+  ovh_sign_in_request_async (sign_in, rules, self->cancellable, domaine_cli_result_cb, &result);
+  if (!ovh_sign_in_finish (sign_in, domaine_cli_await (self, &result), &local_error))
     {
-      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      JsonObject *object = json_object_new ();
-
-      json_object_set_string_member (object, "validationUrl", request->validation_url);
-      json_object_set_string_member (object, "state", "pendingValidation");
-      json_node_take_object (node, object);
-      print_json_line (self, node);
-    }
-  else
-    {
-      domaine_cli_note (self, "%s\n",
-                        _ ("Open this address in a web browser, sign in to OVHcloud and accept "
-                           "the key:"));
-      /* On standard output, alone on its line, so that a wrapper can open it. */
-      fprintf (self->out, "%s\n", request->validation_url);
-      fflush (self->out);
-      domaine_cli_note (self, "%s\n", _ ("Waiting for the validation… (Ctrl+C cancels)"));
-    }
-
-  ovh_credential_wait_for_validation_async (
-      client, request->consumer_key, (guint) MAX (self->poll_interval_ms, 1),
-      self->timeout_seconds > 0 ? (guint) self->timeout_seconds : DEFAULT_LOGIN_TIMEOUT_SECONDS,
-      self->cancellable, domaine_cli_result_cb, &wait_result);
-  status = ovh_credential_wait_for_validation_finish (domaine_cli_await (self, &wait_result),
-                                                      &credential, error);
-  switch (status)
-    {
-    case OVH_CREDENTIAL_STATUS_VALIDATED:
-      break;
-    case OVH_CREDENTIAL_STATUS_REFUSED:
-      g_clear_error (error);
-      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
-                           _ ("The key was refused on the validation page"));
-      return DOMAINE_CLI_EXIT_AUTH;
-    case OVH_CREDENTIAL_STATUS_EXPIRED:
-      g_clear_error (error);
-      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
-                           _ ("The key was not validated in time: it was refused, it expired, "
-                              "or nobody accepted it before --timeout"));
-      return DOMAINE_CLI_EXIT_AUTH;
-    case OVH_CREDENTIAL_STATUS_CANCELLED:
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Cancelled"));
-      return DOMAINE_CLI_EXIT_CANCELLED;
-    case OVH_CREDENTIAL_STATUS_PENDING_VALIDATION:
-    case OVH_CREDENTIAL_STATUS_UNKNOWN:
-    default:
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
-                             _ ("The key was not validated"));
-      return DOMAINE_CLI_EXIT_AUTH;
+      switch (ovh_sign_in_get_state (sign_in))
+        {
+        case OVH_SIGN_IN_STATE_REFUSED:
+          g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+                               _ ("The key was refused on the validation page"));
+          return DOMAINE_CLI_EXIT_AUTH;
+        case OVH_SIGN_IN_STATE_TIMED_OUT:
+          g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_AUTH,
+                               _ ("The key was not validated in time: it was refused, it "
+                                  "expired, or nobody accepted it before --timeout"));
+          return DOMAINE_CLI_EXIT_AUTH;
+        case OVH_SIGN_IN_STATE_CANCELLED:
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return DOMAINE_CLI_EXIT_CANCELLED;
+        default:
+          /* OVH's own words: its error decides the exit code. */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return DOMAINE_CLI_EXIT_API;
+        }
     }
 
-  ovh_client_set_consumer_key (client, request->consumer_key);
-  ovh_account_set_consumer_key (account, request->consumer_key);
-
-  ovh_me_load_async (client, self->cancellable, domaine_cli_result_cb, &me_result);
-  me = ovh_me_load_finish (domaine_cli_await (self, &me_result), error);
-  if (me == NULL)
-    return DOMAINE_CLI_EXIT_API;
-  ovh_account_set_nichandle (account, ovh_me_get_nichandle (me));
-
-  ovh_account_store_add_async (store, account, self->cancellable, domaine_cli_result_cb,
-                               &add_result);
-  if (!ovh_account_store_add_finish (store, domaine_cli_await (self, &add_result), error))
-    return DOMAINE_CLI_EXIT_API;
-
-  display_name = ovh_account_dup_display_name (account);
+  me = ovh_sign_in_get_me (sign_in);
   if (self->json)
     {
       g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
@@ -286,11 +265,17 @@ domaine_cli_cmd_login (DomaineCli *self, GError **error)
       json_node_take_object (node, object);
       print_json_line (self, node);
     }
-  else
+  else if (me != NULL)
     domaine_cli_note (self,
                       /* Translators: a person's name, a nichandle, then an account ID */
                       _ ("Signed in as %s (%s). The account is stored in the keyring as %s.\n"),
                       ovh_me_get_display_name (me), ovh_me_get_nichandle (me),
+                      ovh_account_get_id (account));
+  else
+    /* The key's rules do not include GET /me: signed in all the same, without a name. */
+    domaine_cli_note (self,
+                      /* Translators: %s is an account ID */
+                      _ ("Signed in. The account is stored in the keyring as %s.\n"),
                       ovh_account_get_id (account));
 
   return DOMAINE_CLI_EXIT_OK;

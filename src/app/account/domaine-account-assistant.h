@@ -7,6 +7,9 @@
 #include <adwaita.h>
 
 #include "ovh-account-store.h"
+#include "ovh-sign-in.h"
+
+#include "domaine-session.h"
 
 G_BEGIN_DECLS
 
@@ -26,17 +29,19 @@ GType domaine_account_assistant_state_get_type (void);
 G_DECLARE_FINAL_TYPE (
     DomaineAccountAssistant, domaine_account_assistant, DOMAINE, ACCOUNT_ASSISTANT, AdwWindow)
 
-/* A new account: endpoint, application keys, access, browser, done. When @parent is a
- * DomaineWindow, Done opens the new account there. @sandbox_url (nullable) adds the local
- * sandbox to the endpoints. */
+/* A new account: endpoint, application keys, access, browser, done. When @parent has a
+ * win.select-account action, Done opens the new account there. @sandbox_url (nullable) adds
+ * the local sandbox to the endpoints. */
 DomaineAccountAssistant *
 domaine_account_assistant_new (GtkWindow *parent, OvhAccountStore *store, const char *sandbox_url);
 /* Signing in again on @account with its application key and secret: access, browser, done.
+ * @session (nullable) is the open session on @account: it takes the new key at once.
  * @more_rights preselects full access (a call was refused as not granted). @store is NULL
  * for an account kept in memory only. */
 DomaineAccountAssistant *domaine_account_assistant_new_reauthenticate (GtkWindow *parent,
                                                                        OvhAccountStore *store,
                                                                        OvhAccount *account,
+                                                                       DomaineSession *session,
                                                                        gboolean more_rights);
 
 DomaineAccountAssistantState domaine_account_assistant_get_state (DomaineAccountAssistant *self);
@@ -48,6 +53,8 @@ const char *domaine_account_assistant_get_page_name (DomaineAccountAssistant *se
 const char *domaine_account_assistant_get_validation_url (DomaineAccountAssistant *self);
 /* The signed-in account, once done. */
 OvhAccount *domaine_account_assistant_get_account (DomaineAccountAssistant *self);
+/* The sign-in under way, or the last one (NULL before the first): what tests watch. */
+OvhSignIn *domaine_account_assistant_get_sign_in (DomaineAccountAssistant *self);
 /* How often to ask OVHcloud whether the user answered, and when to stop (0 = defaults:
  * 2 s and 15 minutes). */
 void domaine_account_assistant_set_wait_timing (DomaineAccountAssistant *self,

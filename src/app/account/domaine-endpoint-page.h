@@ -1,0 +1,22 @@
+/* domaine-endpoint-page.h: the assistant's first page, where the account lives
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define DOMAINE_TYPE_ENDPOINT_PAGE (domaine_endpoint_page_get_type ())
+G_DECLARE_FINAL_TYPE (
+    DomaineEndpointPage, domaine_endpoint_page, DOMAINE, ENDPOINT_PAGE, AdwPreferencesPage)
+
+/* The chosen endpoint: an id ("ovh-eu") or the sandbox's base URL (property "endpoint"). */
+const char *domaine_endpoint_page_get_endpoint (DomaineEndpointPage *self);
+/* Chooses @endpoint (an id or a base URL) when it is offered; else nothing changes. */
+void domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint);
+/* Offers the sandbox running at @base_url. */
+void domaine_endpoint_page_add_sandbox (DomaineEndpointPage *self, const char *base_url);
+
+G_END_DECLS
