@@ -37,7 +37,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OvhAccountStore,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-G_DEFINE_QUARK (ovh - account - store - error - quark, ovh_account_store_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-account-store-error-quark, ovh_account_store_error)
+/* clang-format on */
 
 enum
 {

@@ -34,7 +34,10 @@ struct _OvhChangeset
 
 G_DEFINE_FINAL_TYPE (OvhChangeset, ovh_changeset, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ovh - changeset - error - quark, ovh_changeset_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-changeset-error-quark, ovh_changeset_error)
+/* clang-format on */
 
 enum
 {

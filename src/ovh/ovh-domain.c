@@ -609,7 +609,7 @@ ovh_domain_get_caption (OvhDomain *self)
     {
     case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
       /* The zone exists at OVH, but the registry points elsewhere: edits would not show. */
-      if (g_strcmp0 (self->registration.name_server_type, "external") == 0)
+      if (ovh_domain_get_name_server_type_value (self) == OVH_DOMAIN_NAME_SERVERS_EXTERNAL)
         return _ ("DNS zone at OVHcloud, not in use");
       return _ ("Domain and DNS zone at OVHcloud");
 
@@ -662,6 +662,104 @@ DEFINE_REGISTRATION_GETTER (ovh_domain_get_dnssec_state, dnssec_state)
 DEFINE_REGISTRATION_GETTER (ovh_domain_get_whois_owner, whois_owner)
 
 #undef DEFINE_REGISTRATION_GETTER
+
+const char *
+ovh_domain_get_short_caption (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  switch (ovh_domain_get_kind (self))
+    {
+    case OVH_DOMAIN_KIND_ZONE_ONLY:
+      return _ ("Zone only");
+    case OVH_DOMAIN_KIND_EXTERNAL_DNS:
+      return _ ("External DNS");
+    case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
+    default:
+      return _ ("Domain and zone");
+    }
+}
+
+/* OVH's state strings, read and worded in one place (ovh-domain-state.c). */
+
+#define DEFINE_VALUE_GETTER(function, Type, enum_type, member)                   \
+  Type function (OvhDomain *self)                                                \
+  {                                                                              \
+    g_return_val_if_fail (OVH_IS_DOMAIN (self), 0);                              \
+    return (Type) ovh_domain_state_parse (enum_type, self->registration.member); \
+  }
+
+DEFINE_VALUE_GETTER (ovh_domain_get_state_value, OvhDomainState, OVH_TYPE_DOMAIN_STATE, state)
+DEFINE_VALUE_GETTER (ovh_domain_get_renewal_value,
+                     OvhDomainRenewal,
+                     OVH_TYPE_DOMAIN_RENEWAL,
+                     renewal_state)
+DEFINE_VALUE_GETTER (ovh_domain_get_transfer_lock_value,
+                     OvhDomainTransferLock,
+                     OVH_TYPE_DOMAIN_TRANSFER_LOCK,
+                     transfer_lock_status)
+DEFINE_VALUE_GETTER (ovh_domain_get_name_server_type_value,
+                     OvhDomainNameServers,
+                     OVH_TYPE_DOMAIN_NAME_SERVERS,
+                     name_server_type)
+DEFINE_VALUE_GETTER (ovh_domain_get_dnssec_value,
+                     OvhDomainDnssec,
+                     OVH_TYPE_DOMAIN_DNSSEC,
+                     dnssec_state)
+
+#undef DEFINE_VALUE_GETTER
+
+gboolean
+ovh_domain_is_suspended (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return g_strcmp0 (self->registration.suspension_state, "suspended") == 0;
+}
+
+/* The words for a value; for a string Domaine does not know, the string itself. */
+static char *
+dup_label (GType enum_type, const char *wire)
+{
+  const char *label;
+
+  if (wire == NULL)
+    return g_strdup (_ ("Unknown"));
+  label = ovh_domain_state_to_label (enum_type, ovh_domain_state_parse (enum_type, wire));
+  return g_strdup (label != NULL ? label : wire);
+}
+
+char *
+ovh_domain_dup_state_label (OvhDomain *self)
+{
+  g_autofree char *state = NULL;
+
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  state = dup_label (OVH_TYPE_DOMAIN_STATE, self->registration.state);
+  if (ovh_domain_is_suspended (self))
+    /* Translators: a domain's state, e.g. "Active (suspended)". */
+    return g_strdup_printf (_ ("%s (suspended)"), state);
+  return g_steal_pointer (&state);
+}
+
+#define DEFINE_LABEL_GETTER(function, enum_type, member)     \
+  char *function (OvhDomain *self)                           \
+  {                                                          \
+    g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);       \
+    return dup_label (enum_type, self->registration.member); \
+  }
+
+DEFINE_LABEL_GETTER (ovh_domain_dup_renewal_label, OVH_TYPE_DOMAIN_RENEWAL, renewal_state)
+DEFINE_LABEL_GETTER (ovh_domain_dup_transfer_lock_label,
+                     OVH_TYPE_DOMAIN_TRANSFER_LOCK,
+                     transfer_lock_status)
+DEFINE_LABEL_GETTER (ovh_domain_dup_name_server_type_label,
+                     OVH_TYPE_DOMAIN_NAME_SERVERS,
+                     name_server_type)
+DEFINE_LABEL_GETTER (ovh_domain_dup_dnssec_label, OVH_TYPE_DOMAIN_DNSSEC, dnssec_state)
+
+#undef DEFINE_LABEL_GETTER
 
 const char *const *
 ovh_domain_get_name_servers (OvhDomain *self)

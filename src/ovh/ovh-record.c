@@ -35,7 +35,10 @@ struct _OvhRecord
 
 G_DEFINE_FINAL_TYPE (OvhRecord, ovh_record, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ovh - record - error - quark, ovh_record_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-record-error-quark, ovh_record_error)
+/* clang-format on */
 
 enum
 {
