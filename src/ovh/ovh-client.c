@@ -14,6 +14,7 @@
 #include "ovh-client-private.h"
 #include "ovh-endpoint.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
 #include "ovh-rate-limiter.h"
 #include "ovh-signer.h"
 
@@ -572,11 +573,11 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   ClockFetch *fetch = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
+  gint64 server_time;
   guint index;
 
   node = ovh_client_call_finish (self, result, &error);
-  if (node != NULL
-      && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64))
+  if (node != NULL && !ovh_json_node_get_int64 (node, &server_time))
     {
       g_clear_pointer (&node, json_node_unref);
       error = g_error_new_literal (OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
@@ -585,7 +586,7 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (node != NULL)
     {
-      self->time_offset = json_node_get_int (node) - g_get_real_time () / G_USEC_PER_SEC;
+      self->time_offset = server_time - g_get_real_time () / G_USEC_PER_SEC;
       self->has_time_offset = TRUE;
       self->clock_generation++;
       g_debug ("Clock offset with the API: %+" G_GINT64_FORMAT " s", self->time_offset);

@@ -10,6 +10,8 @@
 
 #include "ovh-domain.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 
 G_DEFINE_ENUM_TYPE (OvhDomainKind,
                     ovh_domain_kind,
@@ -292,110 +294,59 @@ set_invalid (GError **error, const char *what, const char *member)
 }
 
 static gboolean
-read_string (JsonObject *object, const char *what, const char *member, char **out, GError **error)
+dup_string (JsonObject *object, const char *member, char **out, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return set_invalid (error, what, member);
-
-  g_free (*out);
-  *out = json_node_dup_string (node);
-  return TRUE;
-}
-
-static gboolean
-read_boolean (
-    JsonObject *object, const char *what, const char *member, gboolean *out, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return set_invalid (error, what, member);
-
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* "2025-03-01T00:00:00+01:00", or a bare date "2025-03-01" (read as UTC midnight). */
-static gboolean
-read_date (
-    JsonObject *object, const char *what, const char *member, GDateTime **out, GError **error)
-{
-  g_autofree char *text = NULL;
-  g_autoptr (GDateTime) date = NULL;
-
-  if (!read_string (object, what, member, &text, error))
+  if (!ovh_json_read_string (object, member, OVH_JSON_OPTIONAL, &value, error))
     return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (strchr (text, 'T') == NULL)
-    {
-      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
-
-      date = g_date_time_new_from_iso8601 (midnight, NULL);
-    }
-  else
-    {
-      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-
-      date = g_date_time_new_from_iso8601 (text, utc);
-    }
-
-  if (date == NULL)
-    return set_invalid (error, what, member);
-
-  g_clear_pointer (out, g_date_time_unref);
-  *out = g_steal_pointer (&date);
+  g_free (*out);
+  *out = g_strdup (value);
   return TRUE;
 }
 
 /* An array of host names, or of domain.nameServer.NameServer objects ({"nameServer": …}). */
 static gboolean
-read_name_servers (
-    JsonObject *object, const char *what, const char *member, GStrv *out, GError **error)
+read_name_servers (JsonObject *object, const char *member, GStrv *out, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autoptr (GStrvBuilder) builder = NULL;
   JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!ovh_json_read_array (object, member, OVH_JSON_OPTIONAL, &array, error))
+    return FALSE;
+  if (array == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return set_invalid (error, what, member);
 
   builder = g_strv_builder_new ();
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      const char *host = NULL;
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        host = json_node_get_string (element);
-      else if (JSON_NODE_HOLDS_OBJECT (element))
-        {
-          JsonNode *host_node
-              = json_object_get_member (json_node_get_object (element), "nameServer");
-
-          if (host_node != NULL && JSON_NODE_HOLDS_VALUE (host_node)
-              && json_node_get_value_type (host_node) == G_TYPE_STRING)
-            host = json_node_get_string (host_node);
-        }
+      JsonObject *name_server = ovh_json_node_get_object (element);
+      const char *host = name_server != NULL ? ovh_json_lookup_string (name_server, "nameServer")
+                                             : ovh_json_node_get_string (element);
 
       if (host == NULL || host[0] == '\0')
-        return set_invalid (error, what, member);
+        {
+          g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                       /* Translators: %s is the name of a member of OVH's JSON answer */
+                       _ ("“%s” is not a list of host names"), member);
+          return FALSE;
+        }
       g_strv_builder_add (builder, host);
     }
 
   g_clear_pointer (out, g_strfreev);
   *out = g_strv_builder_end (builder);
   return TRUE;
+}
+
+/* Says which domain's details a member error is about. */
+static gboolean
+prefix_what (GError **error, const char *what)
+{
+  /* Translators: %s is a domain name; an explanation such as “state” is not a string follows */
+  g_prefix_error (error, _ ("The details of “%s” sent by OVHcloud are not valid: "), what);
+  return FALSE;
 }
 
 /* The object's name member, which must be there and (if expected is not NULL) match. */
@@ -406,28 +357,22 @@ get_named_object (JsonNode *node,
                   const char **name,
                   GError **error)
 {
-  JsonObject *object;
-  JsonNode *name_node;
+  JsonObject *object = ovh_json_node_get_object (node);
   const char *what = expected ? expected : "/domain";
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (object == NULL)
     {
       set_invalid (error, what, "{}");
       return NULL;
     }
 
-  object = json_node_get_object (node);
-  name_node = json_object_get_member (object, name_member);
-  if (name_node == NULL || !JSON_NODE_HOLDS_VALUE (name_node)
-      || json_node_get_value_type (name_node) != G_TYPE_STRING
-      || json_node_get_string (name_node)[0] == '\0'
-      || (expected != NULL && g_ascii_strcasecmp (json_node_get_string (name_node), expected) != 0))
+  if (!ovh_json_read_string (object, name_member, OVH_JSON_REQUIRED | OVH_JSON_NON_EMPTY, name,
+                             NULL)
+      || (expected != NULL && g_ascii_strcasecmp (*name, expected) != 0))
     {
       set_invalid (error, what, name_member);
       return NULL;
     }
-
-  *name = json_node_get_string (name_node);
   return object;
 }
 
@@ -437,27 +382,35 @@ parse_registration (JsonObject *object,
                     Registration *registration,
                     GError **error)
 {
-  return read_date (object, what, "expirationDate", &registration->expiration_date, error)
-         && read_date (object, what, "renewalDate", &registration->renewal_date, error)
-         && read_string (object, what, "renewalState", &registration->renewal_state, error)
-         && read_string (object, what, "state", &registration->state, error)
-         && read_string (object, what, "suspensionState", &registration->suspension_state, error)
-         && read_string (object, what, "nameServerType", &registration->name_server_type, error)
-         && read_string (object, what, "transferLockStatus", &registration->transfer_lock_status,
-                         error)
-         && read_string (object, what, "dnssecState", &registration->dnssec_state, error)
-         && read_string (object, what, "whoisOwner", &registration->whois_owner, error)
-         && read_name_servers (object, what, "nameServers", &registration->name_servers, error);
+  if (ovh_json_read_date (object, "expirationDate", OVH_JSON_OPTIONAL,
+                          &registration->expiration_date, error)
+      && ovh_json_read_date (object, "renewalDate", OVH_JSON_OPTIONAL, &registration->renewal_date,
+                             error)
+      && dup_string (object, "renewalState", &registration->renewal_state, error)
+      && dup_string (object, "state", &registration->state, error)
+      && dup_string (object, "suspensionState", &registration->suspension_state, error)
+      && dup_string (object, "nameServerType", &registration->name_server_type, error)
+      && dup_string (object, "transferLockStatus", &registration->transfer_lock_status, error)
+      && dup_string (object, "dnssecState", &registration->dnssec_state, error)
+      && dup_string (object, "whoisOwner", &registration->whois_owner, error)
+      && read_name_servers (object, "nameServers", &registration->name_servers, error))
+    return TRUE;
+  return prefix_what (error, what);
 }
 
 static gboolean
 parse_zone_info (JsonObject *object, const char *what, ZoneInfo *zone, GError **error)
 {
-  return read_name_servers (object, what, "nameServers", &zone->name_servers, error)
-         && read_boolean (object, what, "dnssecSupported", &zone->dnssec_supported, error)
-         && read_boolean (object, what, "dnssecActivated", &zone->dnssec_activated, error)
-         && read_boolean (object, what, "hasDnsAnycast", &zone->has_dns_anycast, error)
-         && read_date (object, what, "lastUpdate", &zone->last_update, error);
+  if (read_name_servers (object, "nameServers", &zone->name_servers, error)
+      && ovh_json_read_boolean (object, "dnssecSupported", OVH_JSON_OPTIONAL,
+                                &zone->dnssec_supported, error)
+      && ovh_json_read_boolean (object, "dnssecActivated", OVH_JSON_OPTIONAL,
+                                &zone->dnssec_activated, error)
+      && ovh_json_read_boolean (object, "hasDnsAnycast", OVH_JSON_OPTIONAL, &zone->has_dns_anycast,
+                                error)
+      && ovh_json_read_date (object, "lastUpdate", OVH_JSON_OPTIONAL, &zone->last_update, error))
+    return TRUE;
+  return prefix_what (error, what);
 }
 
 static void
@@ -841,18 +794,15 @@ list_load_free (ListLoad *load)
 static gboolean
 is_name_list (JsonNode *node)
 {
-  JsonArray *array;
+  JsonArray *array = ovh_json_node_get_array (node);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (array == NULL)
     return FALSE;
-
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const char *name = ovh_json_node_get_string (json_array_get_element (array, i));
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || json_node_get_string (element)[0] == '\0')
+      if (name == NULL || name[0] == '\0')
         return FALSE;
     }
   return TRUE;
@@ -1125,7 +1075,6 @@ ovh_domain_load_details_async (OvhDomain *self,
                                gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *escaped = NULL;
   DetailsLoad *load;
 
   g_return_if_fail (OVH_IS_DOMAIN (self));
@@ -1138,18 +1087,16 @@ ovh_domain_load_details_async (OvhDomain *self,
   load->pending = (self->is_registered ? 1 : 0) + (self->has_zone ? 1 : 0);
   g_task_set_task_data (task, load, (GDestroyNotify) details_load_free);
 
-  escaped = g_uri_escape_string (self->name, NULL, FALSE);
-
   if (self->is_registered)
     {
-      g_autofree char *path = g_strdup_printf ("/domain/%s", escaped);
+      g_autofree char *path = ovh_path_printf ("/domain/%s", self->name);
 
       ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable,
                              details_registration_cb, g_object_ref (task));
     }
   if (self->has_zone)
     {
-      g_autofree char *path = g_strdup_printf ("/domain/zone/%s", escaped);
+      g_autofree char *path = ovh_path_printf ("/domain/zone/%s", self->name);
 
       ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable, details_zone_cb,
                              g_object_ref (task));

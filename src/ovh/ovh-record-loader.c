@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 #include "ovh-progress-private.h"
 #include "ovh-record-loader.h"
 
@@ -232,51 +234,32 @@ fail (GTask *task, GError *error)
 
 /* JSON helpers */
 
+/* A record id: a positive number, or the same written as a string. */
 static gboolean
 node_get_id (JsonNode *node, guint64 *id)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
+  const char *text = ovh_json_node_get_string (node);
+  gint64 number;
 
-  switch (json_node_get_value_type (node))
+  if (ovh_json_node_get_int64 (node, &number))
     {
-    case G_TYPE_INT64:
-      {
-        gint64 value = json_node_get_int (node);
-        if (value <= 0)
-          return FALSE;
-        *id = (guint64) value;
-        return TRUE;
-      }
-    case G_TYPE_STRING:
-      {
-        const char *text = json_node_get_string (node);
-        char *end = NULL;
-        guint64 value;
-
-        if (text == NULL || !g_ascii_isdigit (text[0]))
-          return FALSE;
-        value = g_ascii_strtoull (text, &end, 10);
-        if (*end != '\0' || value == 0)
-          return FALSE;
-        *id = value;
-        return TRUE;
-      }
-    default:
-      return FALSE;
+      *id = (guint64) number;
+      return number > 0;
     }
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  return g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT64, id, NULL);
 }
 
 /* The array node holds, or NULL with an invalid-response error saying message. */
 static JsonArray *
 expect_array (JsonNode *node, const char *message, GError **error)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      *error = new_invalid_response (message);
-      return NULL;
-    }
-  return json_node_get_array (node);
+  JsonArray *array = ovh_json_node_get_array (node);
+
+  if (array == NULL)
+    *error = new_invalid_response (message);
+  return array;
 }
 
 /* Parses one record object. Unknown types are counted and skipped (NULL, no error): a
@@ -457,15 +440,15 @@ parse_page (OvhRecordLoader *self, JsonNode *node, GError **error)
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = ovh_json_node_get_object (json_array_get_element (array, i));
       OvhRecord *record;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (object == NULL)
         {
           *error = new_invalid_response (_ ("OVH sent a page of records holding something else"));
           return NULL;
         }
-      record = parse_record (self, json_node_get_object (element), error);
+      record = parse_record (self, object, error);
       if (record != NULL)
         g_ptr_array_add (records, record);
       else if (*error != NULL)
@@ -567,13 +550,12 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       return;
     }
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if ((array = ovh_json_node_get_array (node)) == NULL)
     {
       return_error (task, new_invalid_response (_ ("OVH sent a record list that is not a list")));
       return;
     }
 
-  array = json_node_get_array (node);
   first = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
 
   /* Ids instead of objects: the mode was ignored, but the ids are what batch needs. */
@@ -729,14 +711,12 @@ n_chunks (OvhRecordLoader *self, LoadData *data)
 static JsonObject *
 wrapper_value (JsonObject *wrapper)
 {
-  JsonNode *value;
+  JsonObject *value;
 
   if (json_object_has_member (wrapper, "fieldType"))
     return wrapper; /* a bare record */
-  value = json_object_get_member (wrapper, "value");
-  if (value != NULL && JSON_NODE_HOLDS_OBJECT (value))
-    return json_node_get_object (value);
-  return NULL;
+  ovh_json_read_object (wrapper, "value", OVH_JSON_OPTIONAL, &value, NULL);
+  return value;
 }
 
 /* One batch answer: an array of wrappers {key?, value, error?}. Records land in place; the
@@ -746,14 +726,14 @@ static gboolean
 parse_batch (
     OvhRecordLoader *self, LoadData *data, guint first, guint n, JsonNode *node, GError **error)
 {
+  JsonObject *bare = ovh_json_node_get_object (node);
   JsonArray *array;
   guint length;
 
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && n == 1
-      && json_object_has_member (json_node_get_object (node), "fieldType"))
+  if (bare != NULL && n == 1 && json_object_has_member (bare, "fieldType"))
     {
       /* One id: some servers answer with the record itself. */
-      OvhRecord *record = parse_record (self, json_node_get_object (node), error);
+      OvhRecord *record = parse_record (self, bare, error);
       if (record == NULL)
         return *error == NULL;
       if (!place_record (self, data, record))
@@ -769,16 +749,15 @@ parse_batch (
 
   for (guint i = 0; i < length; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *wrapper, *value;
+      JsonObject *wrapper = ovh_json_node_get_object (json_array_get_element (array, i));
+      JsonObject *value;
       OvhRecord *record;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (wrapper == NULL)
         {
           *error = new_invalid_response (_ ("OVH sent a batch answer holding something else"));
           return FALSE;
         }
-      wrapper = json_node_get_object (element);
       value = wrapper_value (wrapper);
       if (value == NULL)
         {
@@ -880,7 +859,7 @@ batch_probe_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   guint n = MIN (self->batch_size, data->ids->len);
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, NULL, &error);
-  if (node != NULL && n > 1 && !JSON_NODE_HOLDS_ARRAY (node))
+  if (node != NULL && n > 1 && ovh_json_node_get_array (node) == NULL)
     error = new_invalid_response (_ ("OVH sent a batch answer that is not a list"));
   else if (node != NULL)
     parse_batch (self, data, 0, n, node, &error);
@@ -955,6 +934,7 @@ per_id_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   LoadData *data = g_task_get_task_data (task);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
+  JsonObject *object;
   OvhRecord *record;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
@@ -967,14 +947,14 @@ per_id_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if ((object = ovh_json_node_get_object (node)) == NULL)
     {
       fail (task, new_invalid_response (_ ("OVH sent a record that is not a JSON object")));
       job_finished (task);
       return;
     }
 
-  record = parse_record (self, json_node_get_object (node), &error);
+  record = parse_record (self, object, &error);
   if (record == NULL)
     {
       if (error != NULL)
@@ -1234,7 +1214,6 @@ OvhRecordLoader *
 ovh_record_loader_new (OvhClient *client, const char *zone)
 {
   OvhRecordLoader *self;
-  g_autofree char *escaped = NULL;
 
   g_return_val_if_fail (OVH_IS_CLIENT (client), NULL);
   g_return_val_if_fail (zone != NULL && *zone != '\0', NULL);
@@ -1242,8 +1221,7 @@ ovh_record_loader_new (OvhClient *client, const char *zone)
   self = g_object_new (OVH_TYPE_RECORD_LOADER, NULL);
   self->client = g_object_ref (client);
   self->zone = g_strdup (zone);
-  escaped = g_uri_escape_string (zone, NULL, FALSE);
-  self->records_path = g_strdup_printf ("/domain/zone/%s/record", escaped);
+  self->records_path = ovh_path_printf ("/domain/zone/%s/record", zone);
   return self;
 }
 
