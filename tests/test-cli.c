@@ -1431,6 +1431,12 @@ test_login_interrupted (OvhTestFixture *fixture, gconstpointer data)
   run_login (fixture, LOGIN_INTERRUPT);
 }
 
+static void
+test_error_domain_name (void)
+{
+  g_assert_cmpstr (g_quark_to_string (DOMAINE_CLI_ERROR), ==, "domaine-cli-error-quark");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1439,6 +1445,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/table/width", test_table_width);
   g_test_add_func ("/cli/table/format", test_table_format);
   g_test_add_func ("/cli/exit-codes", test_exit_codes);
+  g_test_add_func ("/cli/error-domain-name", test_error_domain_name);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
 

@@ -8,7 +8,11 @@
 
 #include <libsoup/soup.h>
 
+#include "ovh-account-store.h"
+#include "ovh-changeset.h"
 #include "ovh-error.h"
+#include "ovh-record.h"
+#include "ovh-zone-file.h"
 
 typedef struct
 {
@@ -250,6 +254,19 @@ test_error_classification (void)
   g_assert_false (ovh_error_is_authentication (NULL));
 }
 
+/* Error domains are what a GError names in logs and what callers match on: their registered
+ * names must be the real ones, not a formatter's idea of them. */
+static void
+test_error_domain_names (void)
+{
+  g_assert_cmpstr (g_quark_to_string (OVH_ERROR), ==, "OvhError");
+  g_assert_cmpstr (g_quark_to_string (OVH_RECORD_ERROR), ==, "ovh-record-error-quark");
+  g_assert_cmpstr (g_quark_to_string (OVH_ZONE_FILE_ERROR), ==, "ovh-zone-file-error-quark");
+  g_assert_cmpstr (g_quark_to_string (OVH_CHANGESET_ERROR), ==, "ovh-changeset-error-quark");
+  g_assert_cmpstr (g_quark_to_string (OVH_ACCOUNT_STORE_ERROR), ==,
+                   "ovh-account-store-error-quark");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -261,6 +278,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ovh/error/query-id-and-copy", test_error_query_id_and_copy);
   g_test_add_func ("/ovh/error/transport", test_error_transport);
   g_test_add_func ("/ovh/error/classification", test_error_classification);
+  g_test_add_func ("/ovh/error/domain-names", test_error_domain_names);
 
   return g_test_run ();
 }

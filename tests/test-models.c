@@ -298,6 +298,99 @@ test_domain_dates (void)
   g_assert_null (ovh_domain_get_state (domain));
 }
 
+/* OVH's state strings: read as values and worded by OvhDomain alone. */
+static void
+test_domain_state_words (void)
+{
+  g_autoptr (JsonNode) node = parse (domain_json);
+  g_autoptr (JsonNode) odd_node
+      = parse ("{\"domain\": \"example.com\", \"state\": \"technical_suspended\", "
+               "\"suspensionState\": \"suspended\", \"renewalState\": \"unknown\", "
+               "\"transferLockStatus\": \"frozen\", \"nameServerType\": \"external\", "
+               "\"dnssecState\": \"enableInProgress\"}");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhDomain) domain = ovh_domain_new_from_json (node, &error);
+  g_autoptr (OvhDomain) odd = ovh_domain_new_from_json (odd_node, &error);
+  g_autoptr (OvhDomain) bare = ovh_domain_new ("example.org", TRUE, FALSE);
+  g_autofree char *state = NULL, *renewal = NULL, *lock = NULL, *ns_type = NULL, *dnssec = NULL;
+  g_autofree char *odd_state = NULL, *odd_renewal = NULL, *odd_lock = NULL;
+  g_autofree char *odd_ns_type = NULL, *odd_dnssec = NULL, *bare_state = NULL;
+  g_autofree char *bare_lock = NULL;
+
+  g_assert_no_error (error);
+
+  /* lovelace.fr: ok, automatic_renew, locked, hosted, enabled, not_suspended. */
+  g_assert_cmpint (ovh_domain_get_state_value (domain), ==, OVH_DOMAIN_STATE_OK);
+  g_assert_false (ovh_domain_is_suspended (domain));
+  g_assert_cmpint (ovh_domain_get_renewal_value (domain), ==, OVH_DOMAIN_RENEWAL_AUTOMATIC);
+  g_assert_cmpint (ovh_domain_get_transfer_lock_value (domain), ==,
+                   OVH_DOMAIN_TRANSFER_LOCK_LOCKED);
+  g_assert_cmpint (ovh_domain_get_name_server_type_value (domain), ==,
+                   OVH_DOMAIN_NAME_SERVERS_HOSTED);
+  g_assert_cmpint (ovh_domain_get_dnssec_value (domain), ==, OVH_DOMAIN_DNSSEC_ENABLED);
+  state = ovh_domain_dup_state_label (domain);
+  renewal = ovh_domain_dup_renewal_label (domain);
+  lock = ovh_domain_dup_transfer_lock_label (domain);
+  ns_type = ovh_domain_dup_name_server_type_label (domain);
+  dnssec = ovh_domain_dup_dnssec_label (domain);
+  g_assert_cmpstr (state, ==, "Active");
+  g_assert_cmpstr (renewal, ==, "Renews automatically");
+  g_assert_cmpstr (lock, ==, "Locked: the domain cannot be transferred away");
+  g_assert_cmpstr (ns_type, ==, "OVHcloud’s name servers");
+  g_assert_cmpstr (dnssec, ==, "Enabled");
+  g_assert_cmpstr (ovh_domain_get_short_caption (domain), ==, "External DNS");
+
+  /* Suspended, camelCase values, and strings Domaine does not know (shown as they are). */
+  g_assert_cmpint (ovh_domain_get_state_value (odd), ==, OVH_DOMAIN_STATE_TECHNICAL_SUSPENDED);
+  g_assert_true (ovh_domain_is_suspended (odd));
+  g_assert_cmpint (ovh_domain_get_renewal_value (odd), ==, OVH_DOMAIN_RENEWAL_UNKNOWN);
+  g_assert_cmpint (ovh_domain_get_transfer_lock_value (odd), ==, OVH_DOMAIN_TRANSFER_LOCK_UNKNOWN);
+  g_assert_cmpint (ovh_domain_get_name_server_type_value (odd), ==,
+                   OVH_DOMAIN_NAME_SERVERS_EXTERNAL);
+  g_assert_cmpint (ovh_domain_get_dnssec_value (odd), ==, OVH_DOMAIN_DNSSEC_ENABLING);
+  odd_state = ovh_domain_dup_state_label (odd);
+  odd_renewal = ovh_domain_dup_renewal_label (odd);
+  odd_lock = ovh_domain_dup_transfer_lock_label (odd);
+  odd_ns_type = ovh_domain_dup_name_server_type_label (odd);
+  odd_dnssec = ovh_domain_dup_dnssec_label (odd);
+  g_assert_cmpstr (odd_state, ==, "Suspended (suspended)");
+  g_assert_cmpstr (odd_renewal, ==, "unknown");
+  g_assert_cmpstr (odd_lock, ==, "frozen");
+  g_assert_cmpstr (odd_ns_type, ==, "Other name servers");
+  g_assert_cmpstr (odd_dnssec, ==, "Being enabled…");
+
+  /* Nothing loaded yet: unknown values, "Unknown" in words. */
+  g_assert_cmpint (ovh_domain_get_state_value (bare), ==, OVH_DOMAIN_STATE_UNKNOWN);
+  g_assert_false (ovh_domain_is_suspended (bare));
+  bare_state = ovh_domain_dup_state_label (bare);
+  bare_lock = ovh_domain_dup_transfer_lock_label (bare);
+  g_assert_cmpstr (bare_state, ==, "Unknown");
+  g_assert_cmpstr (bare_lock, ==, "Unknown");
+
+  /* The enum types name OVH's strings, and word every value but the unknown one. */
+  g_assert_cmpint (ovh_domain_state_parse (OVH_TYPE_DOMAIN_STATE, "pending_incoming_transfer"), ==,
+                   OVH_DOMAIN_STATE_PENDING_INCOMING_TRANSFER);
+  g_assert_cmpint (ovh_domain_state_parse (OVH_TYPE_DOMAIN_DNSSEC, NULL), ==,
+                   OVH_DOMAIN_DNSSEC_UNKNOWN);
+  g_assert_null (ovh_domain_state_to_label (OVH_TYPE_DOMAIN_STATE, OVH_DOMAIN_STATE_UNKNOWN));
+  {
+    GType types[] = { OVH_TYPE_DOMAIN_STATE, OVH_TYPE_DOMAIN_RENEWAL, OVH_TYPE_DOMAIN_TRANSFER_LOCK,
+                      OVH_TYPE_DOMAIN_NAME_SERVERS, OVH_TYPE_DOMAIN_DNSSEC };
+
+    for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+      {
+        g_autoptr (GEnumClass) enum_class = g_type_class_ref (types[t]);
+
+        for (guint v = 1; v < enum_class->n_values; v++)
+          {
+            g_assert_cmpint (ovh_domain_state_parse (types[t], enum_class->values[v].value_nick),
+                             ==, enum_class->values[v].value);
+            g_assert_nonnull (ovh_domain_state_to_label (types[t], enum_class->values[v].value));
+          }
+      }
+  }
+}
+
 static void
 test_domain_malformed (void)
 {
@@ -620,6 +713,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/domain/caption-external-name-servers",
                    test_domain_caption_external_name_servers);
   g_test_add_func ("/domain/dates", test_domain_dates);
+  g_test_add_func ("/domain/state-words", test_domain_state_words);
   g_test_add_func ("/domain/malformed", test_domain_malformed);
 
 #define ADD(path, func) \

@@ -19,7 +19,10 @@
 #include "ovh-record.h"
 #include "ovh-zone-file.h"
 
-G_DEFINE_QUARK (domaine - cli - error - quark, domaine_cli_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (domaine-cli-error-quark, domaine_cli_error)
+/* clang-format on */
 
 /* Command options, so that each command refuses the ones it does not take. */
 typedef enum

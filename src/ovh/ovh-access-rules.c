@@ -10,6 +10,8 @@
 
 #include "ovh-access-rules.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 
 G_DEFINE_BOXED_TYPE (OvhAccessRule, ovh_access_rule, ovh_access_rule_copy, ovh_access_rule_free)
 
@@ -177,10 +179,10 @@ ovh_access_rules_new_for_zones (const char *const *zones)
   for (guint i = 0; zones != NULL && zones[i] != NULL; i++)
     {
       static const char *const methods[] = { "GET", "POST", "PUT", "DELETE" };
-      g_autofree char *zone_path = g_strdup_printf ("/domain/zone/%s", zones[i]);
-      g_autofree char *zone_children = g_strdup_printf ("/domain/zone/%s/*", zones[i]);
-      g_autofree char *domain_path = g_strdup_printf ("/domain/%s", zones[i]);
-      g_autofree char *domain_children = g_strdup_printf ("/domain/%s/*", zones[i]);
+      g_autofree char *zone_path = ovh_path_printf ("/domain/zone/%s", zones[i]);
+      g_autofree char *zone_children = ovh_path_printf ("/domain/zone/%s/*", zones[i]);
+      g_autofree char *domain_path = ovh_path_printf ("/domain/%s", zones[i]);
+      g_autofree char *domain_children = ovh_path_printf ("/domain/%s/*", zones[i]);
 
       g_ptr_array_add (rules, ovh_access_rule_new ("GET", domain_path));
       g_ptr_array_add (rules, ovh_access_rule_new ("GET", domain_children));
@@ -227,24 +229,13 @@ ovh_access_rules_to_json (GPtrArray *rules)
   return json_builder_get_root (builder);
 }
 
-static const char *
-get_string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 GPtrArray *
 ovh_access_rules_from_json (JsonNode *node, GError **error)
 {
   g_autoptr (GPtrArray) rules = NULL;
-  JsonArray *array;
+  JsonArray *array = ovh_json_node_get_array (node);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (array == NULL)
     {
       g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
                            _ ("The access rules sent by OVHcloud could not be read"));
@@ -252,16 +243,13 @@ ovh_access_rules_from_json (JsonNode *node, GError **error)
     }
 
   rules = g_ptr_array_new_with_free_func ((GDestroyNotify) ovh_access_rule_free);
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      const char *method;
-      const char *path;
+      JsonObject *rule = ovh_json_node_get_object (json_array_get_element (array, i));
+      const char *method = rule != NULL ? ovh_json_lookup_string (rule, "method") : NULL;
+      const char *path = rule != NULL ? ovh_json_lookup_string (rule, "path") : NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element)
-          || (method = get_string_member (json_node_get_object (element), "method")) == NULL
-          || (path = get_string_member (json_node_get_object (element), "path")) == NULL)
+      if (method == NULL || path == NULL)
         {
           g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
                                _ ("The access rules sent by OVHcloud could not be read"));

@@ -19,6 +19,7 @@
 #include <libsecret/secret.h>
 
 #include "ovh-account-store.h"
+#include "ovh-json-private.h"
 
 #define STORE_GENERATION "1"
 
@@ -37,7 +38,10 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (OvhAccountStore,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-G_DEFINE_QUARK (ovh - account - store - error - quark, ovh_account_store_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-account-store-error-quark, ovh_account_store_error)
+/* clang-format on */
 
 enum
 {
@@ -207,21 +211,6 @@ encode_secret (OvhAccount *account)
   return secret_value_new (text, -1, "text/plain");
 }
 
-static const char *
-get_optional_string (JsonObject *object, const char *name, gboolean *valid)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      *valid = FALSE;
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
 static OvhAccount *
 decode_item (SecretItem *item, GError **error)
 {
@@ -234,9 +223,7 @@ decode_item (SecretItem *item, GError **error)
   const char *application_key;
   const char *text;
   gsize length;
-  JsonNode *root;
   JsonObject *object;
-  gboolean valid = TRUE;
   const char *application_secret;
   const char *consumer_key;
   const char *label;
@@ -262,16 +249,13 @@ decode_item (SecretItem *item, GError **error)
   if (!json_parser_load_from_data (parser, text, length, NULL))
     goto corrupt;
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    goto corrupt;
-
-  object = json_node_get_object (root);
-  application_secret = get_optional_string (object, "application_secret", &valid);
-  consumer_key = get_optional_string (object, "consumer_key", &valid);
-  label = get_optional_string (object, "label", &valid);
-  nichandle = get_optional_string (object, "nichandle", &valid);
-  if (!valid)
+  object = ovh_json_node_get_object (json_parser_get_root (parser));
+  if (object == NULL
+      || !ovh_json_read_string (object, "application_secret", OVH_JSON_OPTIONAL,
+                                &application_secret, NULL)
+      || !ovh_json_read_string (object, "consumer_key", OVH_JSON_OPTIONAL, &consumer_key, NULL)
+      || !ovh_json_read_string (object, "label", OVH_JSON_OPTIONAL, &label, NULL)
+      || !ovh_json_read_string (object, "nichandle", OVH_JSON_OPTIONAL, &nichandle, NULL))
     goto corrupt;
 
   account

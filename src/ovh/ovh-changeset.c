@@ -15,6 +15,7 @@
 
 G_DEFINE_FINAL_TYPE (OvhChangeset, ovh_changeset, G_TYPE_OBJECT)
 
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
 /* clang-format off */
 G_DEFINE_QUARK (ovh-changeset-error-quark, ovh_changeset_error)
 /* clang-format on */

@@ -20,7 +20,7 @@ void ovh_client_call_as_async (OvhClient *self,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
 
-/* Waits delay_ms on the thread-default main context; cancellable. */
+/* Waits delay_ms on the thread-default main context; cancellable (ovh-sleep.c). */
 void ovh_sleep_async (guint delay_ms,
                       GCancellable *cancellable,
                       GAsyncReadyCallback callback,

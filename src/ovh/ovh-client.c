@@ -14,6 +14,8 @@
 #include "ovh-client-private.h"
 #include "ovh-endpoint.h"
 #include "ovh-error.h"
+#include "ovh-http-private.h"
+#include "ovh-json-private.h"
 #include "ovh-rate-limiter.h"
 #include "ovh-signer.h"
 
@@ -291,58 +293,6 @@ call_sleep (GTask *task, gint64 delay_us, CallStep next)
   g_source_attach (call->sleep_source, call->context);
 }
 
-static char *
-build_url (const char *base_url, const char *path)
-{
-  /* "/v1/…" and "/v2/…" replace the "/1.0" suffix of the endpoint. */
-  if ((g_str_has_prefix (path, "/v1/") || g_str_has_prefix (path, "/v2/"))
-      && g_str_has_suffix (base_url, "/1.0"))
-    return g_strdup_printf ("%.*s%s", (int) (strlen (base_url) - 4), base_url, path);
-
-  return g_strconcat (base_url, path, NULL);
-}
-
-static GHashTable *
-collect_response_headers (SoupMessage *message)
-{
-  GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  SoupMessageHeadersIter iter;
-  const char *name;
-  const char *value;
-
-  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (message));
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    g_hash_table_insert (headers, g_ascii_strdown (name, -1), g_strdup (value));
-  return headers;
-}
-
-/* Retry-After in seconds or as an HTTP date; -1 when absent or unreadable. */
-static gint64
-parse_retry_after (SoupMessage *message)
-{
-  const char *value;
-  guint64 seconds;
-
-  if (message == NULL)
-    return -1;
-
-  value = soup_message_headers_get_one (soup_message_get_response_headers (message), "Retry-After");
-  if (value == NULL)
-    return -1;
-
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
-    return (gint64) seconds;
-  else
-    {
-      g_autoptr (GDateTime) when = soup_date_time_new_from_http_string (value);
-      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-
-      if (when == NULL)
-        return -1;
-      return MAX (0, g_date_time_difference (when, now) / G_USEC_PER_SEC);
-    }
-}
-
 /* Decides whether a failed attempt goes again; takes ownership of error either way. */
 static void
 call_retry_or_fail (GTask *task, GError *error)
@@ -359,7 +309,7 @@ call_retry_or_fail (GTask *task, GError *error)
       return;
     }
 
-  retry_after = parse_retry_after (call->message);
+  retry_after = ovh_http_parse_retry_after (call->message);
   if (retry_after > MAX_RETRY_AFTER_SECONDS)
     {
       call_return_error (task, error);
@@ -382,29 +332,6 @@ call_retry_or_fail (GTask *task, GError *error)
            call->path, call->attempt, error->message, delay_us / 1000);
   g_error_free (error);
   call_sleep (task, delay_us, call_acquire_token);
-}
-
-static JsonNode *
-parse_json_answer (GBytes *bytes, GError **error)
-{
-  g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  gsize length = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
-
-  if (length == 0)
-    return json_node_new (JSON_NODE_NULL);
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error)
-      || json_parser_get_root (parser) == NULL)
-    {
-      g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
-                           _ ("The OVHcloud API sent an answer that is not valid JSON"));
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
 }
 
 static void
@@ -441,12 +368,12 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
            query_id != NULL ? query_id : "none", elapsed_ms);
 
   g_clear_pointer (&call->response_headers, g_hash_table_unref);
-  call->response_headers = collect_response_headers (call->message);
+  call->response_headers = ovh_http_collect_response_headers (call->message);
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_autoptr (GError) error = NULL;
-      JsonNode *node = parse_json_answer (bytes, &error);
+      JsonNode *node = ovh_http_parse_json_answer (bytes, &error);
 
       if (node == NULL)
         {
@@ -572,11 +499,11 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
   ClockFetch *fetch = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonNode) node = NULL;
+  gint64 server_time;
   guint index;
 
   node = ovh_client_call_finish (self, result, &error);
-  if (node != NULL
-      && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64))
+  if (node != NULL && !ovh_json_node_get_int64 (node, &server_time))
     {
       g_clear_pointer (&node, json_node_unref);
       error = g_error_new_literal (OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
@@ -585,7 +512,7 @@ on_clock_fetched (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (node != NULL)
     {
-      self->time_offset = json_node_get_int (node) - g_get_real_time () / G_USEC_PER_SEC;
+      self->time_offset = server_time - g_get_real_time () / G_USEC_PER_SEC;
       self->has_time_offset = TRUE;
       self->clock_generation++;
       g_debug ("Clock offset with the API: %+" G_GINT64_FORMAT " s", self->time_offset);
@@ -722,7 +649,7 @@ call_start (OvhClient *self,
   call = g_new0 (Call, 1);
   call->method = g_ascii_strup (method, -1);
   call->path = g_strdup (path);
-  call->url = build_url (self->base_url, path);
+  call->url = ovh_http_build_url (self->base_url, path);
   call->consumer_key = g_strdup (consumer_key);
   call->flags = flags;
   call->request_headers = request_headers != NULL ? g_hash_table_ref (request_headers) : NULL;
@@ -871,69 +798,6 @@ ovh_client_call_sync (OvhClient *self,
   node = ovh_client_call_finish (self, wait.result, error);
   g_object_unref (wait.result);
   return node;
-}
-
-static gboolean
-on_sleep_cancelled (GCancellable *cancellable, gpointer user_data)
-{
-  GTask *task = user_data;
-  GSource *timeout = g_object_get_data (G_OBJECT (task), "ovh-sleep-timeout");
-
-  g_source_destroy (timeout);
-  g_task_return_error_if_cancelled (task);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_sleep_timeout (gpointer user_data)
-{
-  GTask *task = user_data;
-  GSource *cancel = g_object_get_data (G_OBJECT (task), "ovh-sleep-cancel");
-
-  if (cancel != NULL)
-    g_source_destroy (cancel);
-  g_task_return_boolean (task, TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-void
-ovh_sleep_async (guint delay_ms,
-                 GCancellable *cancellable,
-                 GAsyncReadyCallback callback,
-                 gpointer user_data)
-{
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr (GMainContext) context = g_main_context_ref_thread_default ();
-  GSource *timeout;
-
-  g_task_set_source_tag (task, ovh_sleep_async);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* Each source holds the task; whichever fires first destroys the other. */
-  timeout = g_timeout_source_new (delay_ms);
-  g_source_set_callback (timeout, on_sleep_timeout, g_object_ref (task), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "ovh-sleep-timeout", timeout,
-                          (GDestroyNotify) g_source_unref);
-  if (cancellable != NULL)
-    {
-      GSource *cancel = g_cancellable_source_new (cancellable);
-
-      g_source_set_callback (cancel, G_SOURCE_FUNC (on_sleep_cancelled), g_object_ref (task),
-                             g_object_unref);
-      g_object_set_data_full (G_OBJECT (task), "ovh-sleep-cancel", cancel,
-                              (GDestroyNotify) g_source_unref);
-      g_source_attach (cancel, context);
-    }
-  g_source_attach (timeout, context);
-}
-
-gboolean
-ovh_sleep_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 OvhClient *

@@ -1,8 +1,6 @@
 /* ovh-client.h: signed, rate-limited, asynchronous calls to one OVH API endpoint
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * CONTRACT (written before the implementation; the implementation may add to it, not break it).
  */
 #pragma once
 
@@ -84,8 +82,6 @@ JsonNode *ovh_client_call_sync (OvhClient *self,
 
 /* The clock offset (server − local, seconds), fetched from /auth/time on first signed call. */
 gint64 ovh_client_get_time_offset (OvhClient *self);
-
-/* Additions by the implementation. */
 
 /* GET (and /auth/time) calls are tried at most max_attempts times (default 3) on 429, 5xx and
  * network errors, waiting base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */

@@ -11,6 +11,8 @@
 #include "ovh-client-private.h"
 #include "ovh-credential.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 
 #define DEFAULT_POLL_INTERVAL_MS 2000
 #define DEFAULT_WAIT_TIMEOUT_SECONDS (15 * 60)
@@ -121,117 +123,60 @@ invalid_response (void)
                                  "read"));
 }
 
-static JsonNode *
-get_member_of_type (JsonObject *object, const char *name, GType value_type)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != value_type)
-    return NULL;
-  return node;
-}
-
-static const char *
-get_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = get_member_of_type (object, name, G_TYPE_STRING);
-
-  return node != NULL ? json_node_get_string (node) : NULL;
-}
-
-/* A date member: absent or null is NULL; anything else must be ISO 8601. */
-static gboolean
-get_date (JsonObject *object, const char *name, GDateTime **date)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  const char *text;
-
-  *date = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  text = get_string (object, name);
-  if (text == NULL)
-    return FALSE;
-
-  *date = g_date_time_new_from_iso8601 (text, NULL);
-  return *date != NULL;
-}
-
 OvhCredential *
 ovh_credential_new_from_json (JsonNode *node, GError **error)
 {
   g_autoptr (OvhCredential) self = NULL;
-  JsonObject *object;
-  JsonNode *member;
+  JsonObject *object = ovh_json_node_get_object (node);
+  const char *status;
+  JsonArray *allowed_ips;
+  JsonNode *rules;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_propagate_error (error, invalid_response ());
-      return NULL;
-    }
-  object = json_node_get_object (node);
   self = g_object_new (OVH_TYPE_CREDENTIAL, NULL);
-
-  if ((member = get_member_of_type (object, "credentialId", G_TYPE_INT64)) == NULL)
+  if (object == NULL
+      || !ovh_json_read_int64 (object, "credentialId", OVH_JSON_REQUIRED, &self->id, NULL)
+      || !ovh_json_read_string (object, "status", OVH_JSON_REQUIRED, &status, NULL)
+      || !ovh_json_read_date (object, "creation", OVH_JSON_OPTIONAL, &self->creation, NULL)
+      || !ovh_json_read_date (object, "expiration", OVH_JSON_OPTIONAL, &self->expiration, NULL)
+      || !ovh_json_read_date (object, "lastUse", OVH_JSON_OPTIONAL, &self->last_use, NULL))
     {
       g_propagate_error (error, invalid_response ());
       return NULL;
     }
-  self->id = json_node_get_int (member);
+  self->status = status_from_string (status);
 
-  if ((member = get_member_of_type (object, "applicationId", G_TYPE_INT64)) != NULL)
-    self->application_id = json_node_get_int (member);
+  /* Lenient: these only decorate the key's description. */
+  ovh_json_read_int64 (object, "applicationId", OVH_JSON_OPTIONAL, &self->application_id, NULL);
+  ovh_json_read_boolean (object, "ovhSupport", OVH_JSON_OPTIONAL, &self->ovh_support, NULL);
 
-  if (get_string (object, "status") == NULL)
+  rules = json_object_get_member (object, "rules");
+  if (rules != NULL && !JSON_NODE_HOLDS_NULL (rules))
     {
-      g_propagate_error (error, invalid_response ());
-      return NULL;
-    }
-  self->status = status_from_string (get_string (object, "status"));
-
-  if (!get_date (object, "creation", &self->creation)
-      || !get_date (object, "expiration", &self->expiration)
-      || !get_date (object, "lastUse", &self->last_use))
-    {
-      g_propagate_error (error, invalid_response ());
-      return NULL;
-    }
-
-  member = json_object_get_member (object, "rules");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    {
-      self->rules = ovh_access_rules_from_json (member, error);
+      self->rules = ovh_access_rules_from_json (rules, error);
       if (self->rules == NULL)
         return NULL;
     }
   else
     self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) ovh_access_rule_free);
 
-  member = json_object_get_member (object, "allowedIPs");
-  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+  if (ovh_json_read_array (object, "allowedIPs", OVH_JSON_OPTIONAL, &allowed_ips, NULL)
+      && allowed_ips != NULL)
     {
-      JsonArray *array = json_node_get_array (member);
       g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < json_array_get_length (allowed_ips); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const char *ip = ovh_json_node_get_string (json_array_get_element (allowed_ips, i));
 
-          if (!JSON_NODE_HOLDS_VALUE (element)
-              || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (ip == NULL)
             {
               g_propagate_error (error, invalid_response ());
               return NULL;
             }
-          g_strv_builder_add (builder, json_node_get_string (element));
+          g_strv_builder_add (builder, ip);
         }
       self->allowed_ips = g_strv_builder_end (builder);
     }
-
-  if ((member = get_member_of_type (object, "ovhSupport", G_TYPE_BOOLEAN)) != NULL)
-    self->ovh_support = json_node_get_boolean (member);
 
   return g_steal_pointer (&self);
 }
@@ -240,18 +185,17 @@ ovh_credential_new_from_json (JsonNode *node, GError **error)
 static void
 ovh_credential_set_application (OvhCredential *self, JsonNode *node)
 {
-  JsonObject *object;
+  JsonObject *object = ovh_json_node_get_object (node);
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (object == NULL)
     return;
 
-  object = json_node_get_object (node);
   g_free (self->application_name);
-  self->application_name = g_strdup (get_string (object, "name"));
+  self->application_name = g_strdup (ovh_json_lookup_string (object, "name"));
   g_free (self->application_key);
-  self->application_key = g_strdup (get_string (object, "applicationKey"));
+  self->application_key = g_strdup (ovh_json_lookup_string (object, "applicationKey"));
   g_free (self->application_description);
-  self->application_description = g_strdup (get_string (object, "description"));
+  self->application_description = g_strdup (ovh_json_lookup_string (object, "description"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION_NAME]);
 }
 
@@ -476,6 +420,7 @@ on_request_answered (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (OvhCredentialRequest) request = NULL;
   JsonObject *object;
+  const char *consumer_key, *validation_url, *state;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node == NULL)
@@ -484,9 +429,10 @@ on_request_answered (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  if (object == NULL || get_string (object, "consumerKey") == NULL
-      || get_string (object, "validationUrl") == NULL)
+  object = ovh_json_node_get_object (node);
+  if (object == NULL
+      || !ovh_json_read_string (object, "consumerKey", OVH_JSON_REQUIRED, &consumer_key, NULL)
+      || !ovh_json_read_string (object, "validationUrl", OVH_JSON_REQUIRED, &validation_url, NULL))
     {
       g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
                                _ ("OVHcloud did not send a new API key"));
@@ -494,11 +440,11 @@ on_request_answered (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   request = g_new0 (OvhCredentialRequest, 1);
-  request->consumer_key = g_strdup (get_string (object, "consumerKey"));
-  request->validation_url = g_strdup (get_string (object, "validationUrl"));
-  request->status = get_string (object, "state") != NULL
-                        ? status_from_string (get_string (object, "state"))
-                        : OVH_CREDENTIAL_STATUS_PENDING_VALIDATION;
+  request->consumer_key = g_strdup (consumer_key);
+  request->validation_url = g_strdup (validation_url);
+  state = ovh_json_lookup_string (object, "state");
+  request->status
+      = state != NULL ? status_from_string (state) : OVH_CREDENTIAL_STATUS_PENDING_VALIDATION;
   g_task_return_pointer (task, g_steal_pointer (&request),
                          (GDestroyNotify) ovh_credential_request_free);
 }
@@ -849,7 +795,7 @@ ovh_credential_revoke_async (OvhClient *client,
 
   g_return_if_fail (OVH_IS_CLIENT (client));
 
-  path = g_strdup_printf ("/me/api/credential/%" G_GINT64_FORMAT, credential_id);
+  path = ovh_path_printf ("/me/api/credential/%" G_GINT64_FORMAT, credential_id);
   call_for_task (client, ovh_credential_revoke_async, "DELETE", path, NULL, OVH_CALL_NONE,
                  on_boolean_call_done, cancellable, callback, user_data);
 }
@@ -956,7 +902,7 @@ on_list_credential (GObject *source, GAsyncResult *result, gpointer user_data)
   if (list->first_error == NULL)
     {
       g_autofree char *path
-          = g_strdup_printf ("/me/api/credential/%" G_GINT64_FORMAT "/application", credential->id);
+          = ovh_path_printf ("/me/api/credential/%" G_GINT64_FORMAT "/application", credential->id);
 
       ovh_client_call_async (OVH_CLIENT (source), "GET", path, NULL, OVH_CALL_NONE,
                              g_task_get_cancellable (task), on_list_application, item);
@@ -981,7 +927,7 @@ list_fill (GTask *task)
 
       item->task = task;
       item->position = list->next++;
-      path = g_strdup_printf ("/me/api/credential/%" G_GINT64_FORMAT,
+      path = ovh_path_printf ("/me/api/credential/%" G_GINT64_FORMAT,
                               g_array_index (list->ids, gint64, item->position));
       list->in_flight++;
       ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE,
@@ -1030,7 +976,7 @@ on_list_ids (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (task);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if ((array = ovh_json_node_get_array (node)) == NULL)
     {
       g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
                                _ ("The list of API keys sent by OVHcloud could not be read"));
@@ -1040,13 +986,11 @@ on_list_ids (GObject *source, GAsyncResult *result, gpointer user_data)
 
   list = g_new0 (List, 1);
   list->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
       gint64 id;
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64)
+      if (!ovh_json_node_get_int64 (json_array_get_element (array, i), &id))
         {
           list_free (list);
           g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
@@ -1054,7 +998,6 @@ on_list_ids (GObject *source, GAsyncResult *result, gpointer user_data)
           g_object_unref (task);
           return;
         }
-      id = json_node_get_int (element);
       g_array_append_val (list->ids, id);
     }
   g_array_sort (list->ids, compare_ids);

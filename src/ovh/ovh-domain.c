@@ -8,8 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ovh-domain.h"
+#include "ovh-domain-private.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 
 G_DEFINE_ENUM_TYPE (OvhDomainKind,
                     ovh_domain_kind,
@@ -292,110 +294,59 @@ set_invalid (GError **error, const char *what, const char *member)
 }
 
 static gboolean
-read_string (JsonObject *object, const char *what, const char *member, char **out, GError **error)
+dup_string (JsonObject *object, const char *member, char **out, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return set_invalid (error, what, member);
-
-  g_free (*out);
-  *out = json_node_dup_string (node);
-  return TRUE;
-}
-
-static gboolean
-read_boolean (
-    JsonObject *object, const char *what, const char *member, gboolean *out, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return set_invalid (error, what, member);
-
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* "2025-03-01T00:00:00+01:00", or a bare date "2025-03-01" (read as UTC midnight). */
-static gboolean
-read_date (
-    JsonObject *object, const char *what, const char *member, GDateTime **out, GError **error)
-{
-  g_autofree char *text = NULL;
-  g_autoptr (GDateTime) date = NULL;
-
-  if (!read_string (object, what, member, &text, error))
+  if (!ovh_json_read_string (object, member, OVH_JSON_OPTIONAL, &value, error))
     return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  if (strchr (text, 'T') == NULL)
-    {
-      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
-
-      date = g_date_time_new_from_iso8601 (midnight, NULL);
-    }
-  else
-    {
-      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-
-      date = g_date_time_new_from_iso8601 (text, utc);
-    }
-
-  if (date == NULL)
-    return set_invalid (error, what, member);
-
-  g_clear_pointer (out, g_date_time_unref);
-  *out = g_steal_pointer (&date);
+  g_free (*out);
+  *out = g_strdup (value);
   return TRUE;
 }
 
 /* An array of host names, or of domain.nameServer.NameServer objects ({"nameServer": …}). */
 static gboolean
-read_name_servers (
-    JsonObject *object, const char *what, const char *member, GStrv *out, GError **error)
+read_name_servers (JsonObject *object, const char *member, GStrv *out, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
   g_autoptr (GStrvBuilder) builder = NULL;
   JsonArray *array;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (!ovh_json_read_array (object, member, OVH_JSON_OPTIONAL, &array, error))
+    return FALSE;
+  if (array == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return set_invalid (error, what, member);
 
   builder = g_strv_builder_new ();
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      const char *host = NULL;
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        host = json_node_get_string (element);
-      else if (JSON_NODE_HOLDS_OBJECT (element))
-        {
-          JsonNode *host_node
-              = json_object_get_member (json_node_get_object (element), "nameServer");
-
-          if (host_node != NULL && JSON_NODE_HOLDS_VALUE (host_node)
-              && json_node_get_value_type (host_node) == G_TYPE_STRING)
-            host = json_node_get_string (host_node);
-        }
+      JsonObject *name_server = ovh_json_node_get_object (element);
+      const char *host = name_server != NULL ? ovh_json_lookup_string (name_server, "nameServer")
+                                             : ovh_json_node_get_string (element);
 
       if (host == NULL || host[0] == '\0')
-        return set_invalid (error, what, member);
+        {
+          g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                       /* Translators: %s is the name of a member of OVH's JSON answer */
+                       _ ("“%s” is not a list of host names"), member);
+          return FALSE;
+        }
       g_strv_builder_add (builder, host);
     }
 
   g_clear_pointer (out, g_strfreev);
   *out = g_strv_builder_end (builder);
   return TRUE;
+}
+
+/* Says which domain's details a member error is about. */
+static gboolean
+prefix_what (GError **error, const char *what)
+{
+  /* Translators: %s is a domain name; an explanation such as “state” is not a string follows */
+  g_prefix_error (error, _ ("The details of “%s” sent by OVHcloud are not valid: "), what);
+  return FALSE;
 }
 
 /* The object's name member, which must be there and (if expected is not NULL) match. */
@@ -406,28 +357,22 @@ get_named_object (JsonNode *node,
                   const char **name,
                   GError **error)
 {
-  JsonObject *object;
-  JsonNode *name_node;
+  JsonObject *object = ovh_json_node_get_object (node);
   const char *what = expected ? expected : "/domain";
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (object == NULL)
     {
       set_invalid (error, what, "{}");
       return NULL;
     }
 
-  object = json_node_get_object (node);
-  name_node = json_object_get_member (object, name_member);
-  if (name_node == NULL || !JSON_NODE_HOLDS_VALUE (name_node)
-      || json_node_get_value_type (name_node) != G_TYPE_STRING
-      || json_node_get_string (name_node)[0] == '\0'
-      || (expected != NULL && g_ascii_strcasecmp (json_node_get_string (name_node), expected) != 0))
+  if (!ovh_json_read_string (object, name_member, OVH_JSON_REQUIRED | OVH_JSON_NON_EMPTY, name,
+                             NULL)
+      || (expected != NULL && g_ascii_strcasecmp (*name, expected) != 0))
     {
       set_invalid (error, what, name_member);
       return NULL;
     }
-
-  *name = json_node_get_string (name_node);
   return object;
 }
 
@@ -437,27 +382,35 @@ parse_registration (JsonObject *object,
                     Registration *registration,
                     GError **error)
 {
-  return read_date (object, what, "expirationDate", &registration->expiration_date, error)
-         && read_date (object, what, "renewalDate", &registration->renewal_date, error)
-         && read_string (object, what, "renewalState", &registration->renewal_state, error)
-         && read_string (object, what, "state", &registration->state, error)
-         && read_string (object, what, "suspensionState", &registration->suspension_state, error)
-         && read_string (object, what, "nameServerType", &registration->name_server_type, error)
-         && read_string (object, what, "transferLockStatus", &registration->transfer_lock_status,
-                         error)
-         && read_string (object, what, "dnssecState", &registration->dnssec_state, error)
-         && read_string (object, what, "whoisOwner", &registration->whois_owner, error)
-         && read_name_servers (object, what, "nameServers", &registration->name_servers, error);
+  if (ovh_json_read_date (object, "expirationDate", OVH_JSON_OPTIONAL,
+                          &registration->expiration_date, error)
+      && ovh_json_read_date (object, "renewalDate", OVH_JSON_OPTIONAL, &registration->renewal_date,
+                             error)
+      && dup_string (object, "renewalState", &registration->renewal_state, error)
+      && dup_string (object, "state", &registration->state, error)
+      && dup_string (object, "suspensionState", &registration->suspension_state, error)
+      && dup_string (object, "nameServerType", &registration->name_server_type, error)
+      && dup_string (object, "transferLockStatus", &registration->transfer_lock_status, error)
+      && dup_string (object, "dnssecState", &registration->dnssec_state, error)
+      && dup_string (object, "whoisOwner", &registration->whois_owner, error)
+      && read_name_servers (object, "nameServers", &registration->name_servers, error))
+    return TRUE;
+  return prefix_what (error, what);
 }
 
 static gboolean
 parse_zone_info (JsonObject *object, const char *what, ZoneInfo *zone, GError **error)
 {
-  return read_name_servers (object, what, "nameServers", &zone->name_servers, error)
-         && read_boolean (object, what, "dnssecSupported", &zone->dnssec_supported, error)
-         && read_boolean (object, what, "dnssecActivated", &zone->dnssec_activated, error)
-         && read_boolean (object, what, "hasDnsAnycast", &zone->has_dns_anycast, error)
-         && read_date (object, what, "lastUpdate", &zone->last_update, error);
+  if (read_name_servers (object, "nameServers", &zone->name_servers, error)
+      && ovh_json_read_boolean (object, "dnssecSupported", OVH_JSON_OPTIONAL,
+                                &zone->dnssec_supported, error)
+      && ovh_json_read_boolean (object, "dnssecActivated", OVH_JSON_OPTIONAL,
+                                &zone->dnssec_activated, error)
+      && ovh_json_read_boolean (object, "hasDnsAnycast", OVH_JSON_OPTIONAL, &zone->has_dns_anycast,
+                                error)
+      && ovh_json_read_date (object, "lastUpdate", OVH_JSON_OPTIONAL, &zone->last_update, error))
+    return TRUE;
+  return prefix_what (error, what);
 }
 
 static void
@@ -511,6 +464,17 @@ apply_zone_info (OvhDomain *self, ZoneInfo *zone)
   notify_kind (self);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+ovh_domain_add_listing (OvhDomain *self, gboolean registered)
+{
+  g_return_if_fail (OVH_IS_DOMAIN (self));
+
+  if (registered)
+    self->is_registered = TRUE;
+  else
+    self->has_zone = TRUE;
 }
 
 OvhDomain *
@@ -609,7 +573,7 @@ ovh_domain_get_caption (OvhDomain *self)
     {
     case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
       /* The zone exists at OVH, but the registry points elsewhere: edits would not show. */
-      if (g_strcmp0 (self->registration.name_server_type, "external") == 0)
+      if (ovh_domain_get_name_server_type_value (self) == OVH_DOMAIN_NAME_SERVERS_EXTERNAL)
         return _ ("DNS zone at OVHcloud, not in use");
       return _ ("Domain and DNS zone at OVHcloud");
 
@@ -662,6 +626,104 @@ DEFINE_REGISTRATION_GETTER (ovh_domain_get_dnssec_state, dnssec_state)
 DEFINE_REGISTRATION_GETTER (ovh_domain_get_whois_owner, whois_owner)
 
 #undef DEFINE_REGISTRATION_GETTER
+
+const char *
+ovh_domain_get_short_caption (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  switch (ovh_domain_get_kind (self))
+    {
+    case OVH_DOMAIN_KIND_ZONE_ONLY:
+      return _ ("Zone only");
+    case OVH_DOMAIN_KIND_EXTERNAL_DNS:
+      return _ ("External DNS");
+    case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
+    default:
+      return _ ("Domain and zone");
+    }
+}
+
+/* OVH's state strings, read and worded in one place (ovh-domain-state.c). */
+
+#define DEFINE_VALUE_GETTER(function, Type, enum_type, member)                   \
+  Type function (OvhDomain *self)                                                \
+  {                                                                              \
+    g_return_val_if_fail (OVH_IS_DOMAIN (self), 0);                              \
+    return (Type) ovh_domain_state_parse (enum_type, self->registration.member); \
+  }
+
+DEFINE_VALUE_GETTER (ovh_domain_get_state_value, OvhDomainState, OVH_TYPE_DOMAIN_STATE, state)
+DEFINE_VALUE_GETTER (ovh_domain_get_renewal_value,
+                     OvhDomainRenewal,
+                     OVH_TYPE_DOMAIN_RENEWAL,
+                     renewal_state)
+DEFINE_VALUE_GETTER (ovh_domain_get_transfer_lock_value,
+                     OvhDomainTransferLock,
+                     OVH_TYPE_DOMAIN_TRANSFER_LOCK,
+                     transfer_lock_status)
+DEFINE_VALUE_GETTER (ovh_domain_get_name_server_type_value,
+                     OvhDomainNameServers,
+                     OVH_TYPE_DOMAIN_NAME_SERVERS,
+                     name_server_type)
+DEFINE_VALUE_GETTER (ovh_domain_get_dnssec_value,
+                     OvhDomainDnssec,
+                     OVH_TYPE_DOMAIN_DNSSEC,
+                     dnssec_state)
+
+#undef DEFINE_VALUE_GETTER
+
+gboolean
+ovh_domain_is_suspended (OvhDomain *self)
+{
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), FALSE);
+
+  return g_strcmp0 (self->registration.suspension_state, "suspended") == 0;
+}
+
+/* The words for a value; for a string Domaine does not know, the string itself. */
+static char *
+dup_label (GType enum_type, const char *wire)
+{
+  const char *label;
+
+  if (wire == NULL)
+    return g_strdup (_ ("Unknown"));
+  label = ovh_domain_state_to_label (enum_type, ovh_domain_state_parse (enum_type, wire));
+  return g_strdup (label != NULL ? label : wire);
+}
+
+char *
+ovh_domain_dup_state_label (OvhDomain *self)
+{
+  g_autofree char *state = NULL;
+
+  g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
+
+  state = dup_label (OVH_TYPE_DOMAIN_STATE, self->registration.state);
+  if (ovh_domain_is_suspended (self))
+    /* Translators: a domain's state, e.g. "Active (suspended)". */
+    return g_strdup_printf (_ ("%s (suspended)"), state);
+  return g_steal_pointer (&state);
+}
+
+#define DEFINE_LABEL_GETTER(function, enum_type, member)     \
+  char *function (OvhDomain *self)                           \
+  {                                                          \
+    g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);       \
+    return dup_label (enum_type, self->registration.member); \
+  }
+
+DEFINE_LABEL_GETTER (ovh_domain_dup_renewal_label, OVH_TYPE_DOMAIN_RENEWAL, renewal_state)
+DEFINE_LABEL_GETTER (ovh_domain_dup_transfer_lock_label,
+                     OVH_TYPE_DOMAIN_TRANSFER_LOCK,
+                     transfer_lock_status)
+DEFINE_LABEL_GETTER (ovh_domain_dup_name_server_type_label,
+                     OVH_TYPE_DOMAIN_NAME_SERVERS,
+                     name_server_type)
+DEFINE_LABEL_GETTER (ovh_domain_dup_dnssec_label, OVH_TYPE_DOMAIN_DNSSEC, dnssec_state)
+
+#undef DEFINE_LABEL_GETTER
 
 const char *const *
 ovh_domain_get_name_servers (OvhDomain *self)
@@ -717,201 +779,6 @@ ovh_domain_get_zone_last_update (OvhDomain *self)
   g_return_val_if_fail (OVH_IS_DOMAIN (self), NULL);
 
   return self->zone.last_update;
-}
-
-/* The list: GET /domain and GET /domain/zone at once, merged by name. */
-
-typedef struct
-{
-  guint pending;
-  JsonNode *registered;
-  JsonNode *zones;
-  GError *registered_error;
-  GError *zones_error;
-} ListLoad;
-
-static void
-list_load_free (ListLoad *load)
-{
-  g_clear_pointer (&load->registered, json_node_unref);
-  g_clear_pointer (&load->zones, json_node_unref);
-  g_clear_error (&load->registered_error);
-  g_clear_error (&load->zones_error);
-  g_free (load);
-}
-
-static gboolean
-is_name_list (JsonNode *node)
-{
-  JsonArray *array;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || json_node_get_string (element)[0] == '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-compare_domains (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int result
-      = g_ascii_strcasecmp (OVH_DOMAIN ((gpointer) a)->name, OVH_DOMAIN ((gpointer) b)->name);
-
-  return result != 0 ? result
-                     : strcmp (OVH_DOMAIN ((gpointer) a)->name, OVH_DOMAIN ((gpointer) b)->name);
-}
-
-static void
-add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
-{
-  JsonArray *array;
-
-  if (node == NULL)
-    return;
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      const char *name = json_array_get_string_element (array, i);
-      g_autofree char *key = g_ascii_strdown (name, -1);
-      OvhDomain *domain = g_hash_table_lookup (by_name, key);
-
-      if (domain == NULL)
-        {
-          domain = ovh_domain_new (name, registered, !registered);
-          g_hash_table_insert (by_name, g_steal_pointer (&key), domain);
-        }
-      else if (registered)
-        domain->is_registered = TRUE;
-      else
-        domain->has_zone = TRUE;
-    }
-}
-
-static void
-list_load_complete (GTask *task)
-{
-  ListLoad *load = g_task_get_task_data (task);
-  g_autoptr (GHashTable) by_name = NULL;
-  g_autoptr (GListStore) store = NULL;
-  GHashTableIter iter;
-  gpointer domain;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* A consumer key limited to the /domain/zone paths cannot list registrations: the zones are what
-   * Domaine edits, so that alone is not a failure. Any other error is. */
-  if (load->zones_error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&load->zones_error));
-      return;
-    }
-  if (load->registered_error != NULL
-      && !g_error_matches (load->registered_error, OVH_ERROR, OVH_ERROR_NOT_GRANTED))
-    {
-      g_task_return_error (task, g_steal_pointer (&load->registered_error));
-      return;
-    }
-
-  if (!is_name_list (load->zones) || (load->registered != NULL && !is_name_list (load->registered)))
-    {
-      g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
-                               _ ("The list of domains sent by OVHcloud is not valid."));
-      return;
-    }
-
-  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  add_names (by_name, load->registered, TRUE);
-  add_names (by_name, load->zones, FALSE);
-
-  store = g_list_store_new (OVH_TYPE_DOMAIN);
-  g_hash_table_iter_init (&iter, by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &domain))
-    g_list_store_insert_sorted (store, domain, compare_domains, NULL);
-
-  g_debug ("Loaded %u domains and zones", g_list_model_get_n_items (G_LIST_MODEL (store)));
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-}
-
-static void
-list_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registered)
-{
-  GTask *task = user_data;
-  ListLoad *load = g_task_get_task_data (task);
-  GError *error = NULL;
-  JsonNode *node;
-
-  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
-  if (registered)
-    {
-      load->registered = node;
-      load->registered_error = error;
-    }
-  else
-    {
-      load->zones = node;
-      load->zones_error = error;
-    }
-
-  if (--load->pending == 0)
-    list_load_complete (task);
-  g_object_unref (task);
-}
-
-static void
-list_registered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  list_call_cb (object, result, user_data, TRUE);
-}
-
-static void
-list_zones_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  list_call_cb (object, result, user_data, FALSE);
-}
-
-void
-ovh_domain_list_load_async (OvhClient *client,
-                            GCancellable *cancellable,
-                            GAsyncReadyCallback callback,
-                            gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  ListLoad *load;
-
-  g_return_if_fail (OVH_IS_CLIENT (client));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ovh_domain_list_load_async);
-  load = g_new0 (ListLoad, 1);
-  load->pending = 2;
-  g_task_set_task_data (task, load, (GDestroyNotify) list_load_free);
-
-  ovh_client_call_async (client, "GET", "/domain", NULL, OVH_CALL_NONE, cancellable,
-                         list_registered_cb, g_object_ref (task));
-  ovh_client_call_async (client, "GET", "/domain/zone", NULL, OVH_CALL_NONE, cancellable,
-                         list_zones_cb, g_object_ref (task));
-}
-
-GListStore *
-ovh_domain_list_load_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_domain_list_load_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Details: both calls at once; merged only when both answered well. */
@@ -1027,7 +894,6 @@ ovh_domain_load_details_async (OvhDomain *self,
                                gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autofree char *escaped = NULL;
   DetailsLoad *load;
 
   g_return_if_fail (OVH_IS_DOMAIN (self));
@@ -1040,18 +906,16 @@ ovh_domain_load_details_async (OvhDomain *self,
   load->pending = (self->is_registered ? 1 : 0) + (self->has_zone ? 1 : 0);
   g_task_set_task_data (task, load, (GDestroyNotify) details_load_free);
 
-  escaped = g_uri_escape_string (self->name, NULL, FALSE);
-
   if (self->is_registered)
     {
-      g_autofree char *path = g_strdup_printf ("/domain/%s", escaped);
+      g_autofree char *path = ovh_path_printf ("/domain/%s", self->name);
 
       ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable,
                              details_registration_cb, g_object_ref (task));
     }
   if (self->has_zone)
     {
-      g_autofree char *path = g_strdup_printf ("/domain/zone/%s", escaped);
+      g_autofree char *path = ovh_path_printf ("/domain/zone/%s", self->name);
 
       ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable, details_zone_cb,
                              g_object_ref (task));

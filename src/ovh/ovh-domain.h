@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ovh-client.h"
+#include "ovh-domain-state.h"
 
 G_BEGIN_DECLS
 
@@ -41,8 +42,10 @@ const char *ovh_domain_get_name (OvhDomain *self);
 gboolean ovh_domain_is_registered (OvhDomain *self);
 gboolean ovh_domain_has_zone (OvhDomain *self);
 OvhDomainKind ovh_domain_get_kind (OvhDomain *self);
-/* A short translated line for the sidebar: "DNS zone hosted at OVHcloud", … */
+/* A translated line under the domain's name: "Domain and DNS zone at OVHcloud", … */
 const char *ovh_domain_get_caption (OvhDomain *self);
+/* The same, in two or three words for a list: "Domain and zone", "Zone only", "External DNS". */
+const char *ovh_domain_get_short_caption (OvhDomain *self);
 
 /* Registration (NULL / FALSE until GET /domain/{name} was merged). */
 gboolean ovh_domain_has_registration_details (OvhDomain *self);
@@ -57,6 +60,21 @@ const char *ovh_domain_get_dnssec_state (OvhDomain *self);         /* "enabled"�
 const char *ovh_domain_get_whois_owner (OvhDomain *self);
 /* The registry's name servers (domain.nameServer.NameServer.nameServer). */
 const char *const *ovh_domain_get_name_servers (OvhDomain *self);
+
+/* The strings above as values (*_UNKNOWN when absent or new to Domaine)… */
+OvhDomainState ovh_domain_get_state_value (OvhDomain *self);
+gboolean ovh_domain_is_suspended (OvhDomain *self); /* suspensionState "suspended" */
+OvhDomainRenewal ovh_domain_get_renewal_value (OvhDomain *self);
+OvhDomainTransferLock ovh_domain_get_transfer_lock_value (OvhDomain *self);
+OvhDomainNameServers ovh_domain_get_name_server_type_value (OvhDomain *self);
+OvhDomainDnssec ovh_domain_get_dnssec_value (OvhDomain *self);
+/* …and in translated words, never NULL: "Unknown" when absent, OVH's own string when new.
+ * The state says "(suspended)" after it when the domain is suspended. */
+char *ovh_domain_dup_state_label (OvhDomain *self);
+char *ovh_domain_dup_renewal_label (OvhDomain *self);
+char *ovh_domain_dup_transfer_lock_label (OvhDomain *self);
+char *ovh_domain_dup_name_server_type_label (OvhDomain *self);
+char *ovh_domain_dup_dnssec_label (OvhDomain *self);
 
 /* Zone info (NULL / FALSE until GET /domain/zone/{name} was merged). */
 gboolean ovh_domain_has_zone_details (OvhDomain *self);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ovh-error.h"
+#include "ovh-json-private.h"
 
 typedef struct
 {
@@ -200,17 +201,6 @@ default_message (OvhErrorCode code, guint http_status)
     }
 }
 
-static const char *
-get_member_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 GError *
 ovh_error_new_from_response (guint http_status,
                              const char *body,
@@ -229,10 +219,10 @@ ovh_error_new_from_response (guint http_status,
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *object = json_node_get_object (json_parser_get_root (parser));
-      const char *ovh_message = get_member_string (object, "message");
+      const char *ovh_message = ovh_json_lookup_string (object, "message");
 
-      error_code = get_member_string (object, "errorCode");
-      error_class = get_member_string (object, "class");
+      error_code = ovh_json_lookup_string (object, "errorCode");
+      error_class = ovh_json_lookup_string (object, "class");
       if (ovh_message != NULL && *ovh_message != '\0')
         message = g_strdup (ovh_message);
     }

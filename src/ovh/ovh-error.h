@@ -45,8 +45,6 @@ GError *ovh_error_new_from_response (guint http_status,
 
 gboolean ovh_error_is_authentication (const GError *error); /* key/credential problems */
 
-/* Additions by the implementation. */
-
 /* An error in OVH_ERROR with every extended field set; message is shown as given. */
 GError *ovh_error_new_full (OvhErrorCode code,
                             guint http_status,

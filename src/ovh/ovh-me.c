@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-error.h"
+#include "ovh-json-private.h"
 #include "ovh-me.h"
 
 /* The string fields we keep, in the order of the properties below. */
@@ -123,21 +124,20 @@ set_invalid (GError **error, const char *member)
   return FALSE;
 }
 
-/* NULL or missing is fine; anything but a string is malformed. */
+/* NULL, missing or empty is fine (NULL); anything but a string is malformed. */
 static gboolean
-read_string (JsonObject *object, const char *member, char **out, GError **error)
+dup_string (JsonObject *object, const char *member, char **out, GError **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return set_invalid (error, member);
-
+  if (!ovh_json_read_string (object, member, OVH_JSON_NON_EMPTY, &value, error))
+    {
+      /* Translators: an explanation such as “email” is not a string follows */
+      g_prefix_error (error, _ ("The account details sent by OVHcloud are not valid: "));
+      return FALSE;
+    }
   g_free (*out);
-  *out = json_node_dup_string (node);
-  if (**out == '\0')
-    g_clear_pointer (out, g_free);
+  *out = g_strdup (value);
   return TRUE;
 }
 
@@ -161,22 +161,21 @@ OvhMe *
 ovh_me_new_from_json (JsonNode *node, GError **error)
 {
   g_autoptr (OvhMe) self = NULL;
-  JsonObject *object;
-  JsonNode *currency;
+  JsonObject *object = ovh_json_node_get_object (node);
+  JsonObject *currency;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (object == NULL)
     {
       set_invalid (error, "/me");
       return NULL;
     }
 
-  object = json_node_get_object (node);
   self = g_object_new (OVH_TYPE_ME, NULL);
 
   for (guint i = 0; i < N_FIELDS; i++)
     {
       if (fields[i].json_member != NULL
-          && !read_string (object, fields[i].json_member, &self->fields[i], error))
+          && !dup_string (object, fields[i].json_member, &self->fields[i], error))
         return NULL;
     }
 
@@ -186,21 +185,15 @@ ovh_me_new_from_json (JsonNode *node, GError **error)
       return NULL;
     }
 
-  currency = json_object_get_member (object, "currency");
-  if (currency != NULL && !JSON_NODE_HOLDS_NULL (currency))
+  if (!ovh_json_read_object (object, "currency", OVH_JSON_OPTIONAL, &currency, NULL))
     {
-      JsonObject *currency_object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (currency))
-        {
-          set_invalid (error, "currency");
-          return NULL;
-        }
-      currency_object = json_node_get_object (currency);
-      if (!read_string (currency_object, "code", &self->fields[FIELD_CURRENCY_CODE], error)
-          || !read_string (currency_object, "symbol", &self->fields[FIELD_CURRENCY_SYMBOL], error))
-        return NULL;
+      set_invalid (error, "currency");
+      return NULL;
     }
+  if (currency != NULL
+      && (!dup_string (currency, "code", &self->fields[FIELD_CURRENCY_CODE], error)
+          || !dup_string (currency, "symbol", &self->fields[FIELD_CURRENCY_SYMBOL], error)))
+    return NULL;
 
   self->display_name = build_display_name (self);
   return g_steal_pointer (&self);

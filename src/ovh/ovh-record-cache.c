@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ovh-record-cache.h"
+#include "ovh-json-private.h"
 #include "ovh-record-loader.h"
 
 OvhRecordCacheEntry *
@@ -154,47 +155,18 @@ invalid (GError **error, const char *what)
   return FALSE;
 }
 
+/* A copy of the object member name; FALSE when it is there but not an object. */
 static gboolean
-member_uint (JsonObject *object, const char *name, guint64 max, guint64 *value)
+copy_object_member (JsonObject *object, const char *name, JsonNode **out)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  gint64 number;
+  JsonObject *member;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
+  *out = NULL;
+  if (!ovh_json_read_object (object, name, OVH_JSON_OPTIONAL, &member, NULL))
     return FALSE;
-  number = json_node_get_int (node);
-  if (number < 0 || (guint64) number > max)
-    return FALSE;
-  *value = (guint64) number;
+  if (member != NULL)
+    *out = json_node_copy (json_object_get_member (object, name));
   return TRUE;
-}
-
-static const char *
-member_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonNode *
-member_object_or_null (JsonObject *object, const char *name, gboolean *ok)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return json_node_copy (node);
 }
 
 OvhRecordCacheEntry *
@@ -206,64 +178,54 @@ ovh_record_cache_entry_parse (const char *data,
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (OvhRecordCacheEntry) entry = NULL;
   JsonObject *root;
-  JsonNode *records_node;
   JsonArray *records;
-  const char *zone, *strategy;
+  const char *zone;
   guint64 format, serial;
-  gboolean ok;
   guint n;
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
     return invalid (error, "not JSON"), NULL;
   /* An empty file parses, to no root at all. */
-  if (json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if ((root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
     return invalid (error, "not an object"), NULL;
 
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!member_uint (root, "format", G_MAXUINT, &format) || format != OVH_RECORD_CACHE_FORMAT)
+  if (!ovh_json_read_uint (root, "format", OVH_JSON_REQUIRED, G_MAXUINT, &format, NULL)
+      || format != OVH_RECORD_CACHE_FORMAT)
     return invalid (error, "unknown format"), NULL;
-  zone = member_string (root, "zone");
-  if (zone == NULL || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
+  if (!ovh_json_read_string (root, "zone", OVH_JSON_REQUIRED, &zone, NULL)
+      || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
     return invalid (error, "another zone"), NULL;
-  if (!member_uint (root, "serial", G_MAXINT64, &serial))
+  if (!ovh_json_read_uint (root, "serial", OVH_JSON_REQUIRED, G_MAXINT64, &serial, NULL))
     return invalid (error, "no serial"), NULL;
 
   entry = ovh_record_cache_entry_new (zone);
   entry->serial = serial;
-  strategy = member_string (root, "strategy");
-  entry->strategy = ovh_record_load_strategy_from_string (strategy);
-  entry->info = member_object_or_null (root, "info", &ok);
-  if (!ok)
+  entry->strategy
+      = ovh_record_load_strategy_from_string (ovh_json_lookup_string (root, "strategy"));
+  if (!copy_object_member (root, "info", &entry->info))
     return invalid (error, "bad info"), NULL;
-  entry->soa = member_object_or_null (root, "soa", &ok);
-  if (!ok)
+  if (!copy_object_member (root, "soa", &entry->soa))
     return invalid (error, "bad soa"), NULL;
 
-  records_node = json_object_get_member (root, "records");
-  if (records_node == NULL || !JSON_NODE_HOLDS_ARRAY (records_node))
+  if (!ovh_json_read_array (root, "records", OVH_JSON_REQUIRED, &records, NULL))
     return invalid (error, "no records"), NULL;
 
-  records = json_node_get_array (records_node);
   n = json_array_get_length (records);
   g_ptr_array_set_size (entry->records, 0);
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (records, i);
-      JsonObject *object;
+      JsonObject *object = ovh_json_node_get_object (json_array_get_element (records, i));
       const char *sub_domain, *field_type, *target;
       guint64 id, ttl;
       OvhRecord *record;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      if (object == NULL)
         return invalid (error, "a record is not an object"), NULL;
-      object = json_node_get_object (element);
-      sub_domain = member_string (object, "subDomain");
-      field_type = member_string (object, "fieldType");
-      target = member_string (object, "target");
-      if (sub_domain == NULL || field_type == NULL || target == NULL
-          || !member_uint (object, "id", G_MAXINT64, &id) || id == 0
-          || !member_uint (object, "ttl", OVH_RECORD_TTL_MAX, &ttl)
+      if (!ovh_json_read_string (object, "subDomain", OVH_JSON_REQUIRED, &sub_domain, NULL)
+          || !ovh_json_read_string (object, "fieldType", OVH_JSON_REQUIRED, &field_type, NULL)
+          || !ovh_json_read_string (object, "target", OVH_JSON_REQUIRED, &target, NULL)
+          || !ovh_json_read_uint (object, "id", OVH_JSON_REQUIRED, G_MAXINT64, &id, NULL) || id == 0
+          || !ovh_json_read_uint (object, "ttl", OVH_JSON_REQUIRED, OVH_RECORD_TTL_MAX, &ttl, NULL)
           || ovh_record_type_lookup (field_type) == NULL)
         return invalid (error, "a record is malformed"), NULL;
 

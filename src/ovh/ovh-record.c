@@ -11,6 +11,7 @@
 #include <ldns/ldns.h>
 
 #include "ovh-record.h"
+#include "ovh-json-private.h"
 #include "ovh-record-type-private.h"
 
 /* One DNS character-string holds 255 bytes; longer TXT data is split into several. */
@@ -35,7 +36,10 @@ struct _OvhRecord
 
 G_DEFINE_FINAL_TYPE (OvhRecord, ovh_record, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (ovh - record - error - quark, ovh_record_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-record-error-quark, ovh_record_error)
+/* clang-format on */
 
 enum
 {
@@ -164,75 +168,6 @@ ovh_record_new (
                        NULL);
 }
 
-/* Whether name is absent or null, with an error when it is required. */
-static gboolean
-member_is_missing (JsonObject *object, const char *name, gboolean required, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-  if (required)
-    g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                 _ ("The record sent by OVH has no “%s”"), name);
-  return TRUE;
-}
-
-static gboolean
-get_string_member (
-    JsonObject *object, const char *name, gboolean required, const char **out, GError **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *out = NULL;
-  if (member_is_missing (object, name, required, error))
-    return !required;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _ ("The record sent by OVH has a “%s” that is not a string"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_uint_member (JsonObject *object,
-                 const char *name,
-                 gboolean required,
-                 guint64 max,
-                 guint64 *out,
-                 GError **error)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  gint64 value;
-
-  *out = 0;
-  if (member_is_missing (object, name, required, error))
-    return !required;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _ ("The record sent by OVH has a “%s” that is not a whole number"), name);
-      return FALSE;
-    }
-
-  value = json_node_get_int (node);
-  if (value < 0 || (guint64) value > max)
-    {
-      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
-                   _ ("The record sent by OVH has a “%s” out of range"), name);
-      return FALSE;
-    }
-
-  *out = (guint64) value;
-  return TRUE;
-}
-
 OvhRecord *
 ovh_record_new_from_json_object (JsonObject *object, GError **error)
 {
@@ -242,16 +177,24 @@ ovh_record_new_from_json_object (JsonObject *object, GError **error)
   guint64 id, ttl;
   OvhRecord *self;
 
+  g_autoptr (GError) json_error = NULL;
+
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!get_uint_member (object, "id", TRUE, G_MAXINT64, &id, error)
-      || !get_string_member (object, "zone", FALSE, &zone, error)
-      || !get_string_member (object, "subDomain", FALSE, &sub_domain, error)
-      || !get_string_member (object, "fieldType", TRUE, &field_type, error)
-      || !get_string_member (object, "target", TRUE, &target, error)
-      || !get_uint_member (object, "ttl", FALSE, OVH_RECORD_TTL_MAX, &ttl, error))
-    return NULL;
+  if (!ovh_json_read_uint (object, "id", OVH_JSON_REQUIRED, G_MAXINT64, &id, &json_error)
+      || !ovh_json_read_string (object, "zone", OVH_JSON_OPTIONAL, &zone, &json_error)
+      || !ovh_json_read_string (object, "subDomain", OVH_JSON_OPTIONAL, &sub_domain, &json_error)
+      || !ovh_json_read_string (object, "fieldType", OVH_JSON_REQUIRED, &field_type, &json_error)
+      || !ovh_json_read_string (object, "target", OVH_JSON_REQUIRED, &target, &json_error)
+      || !ovh_json_read_uint (object, "ttl", OVH_JSON_OPTIONAL, OVH_RECORD_TTL_MAX, &ttl,
+                              &json_error))
+    {
+      /* Translators: %s says what is wrong, e.g. “target” is missing */
+      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
+                   _ ("The record sent by OVH is not valid: %s"), json_error->message);
+      return NULL;
+    }
 
   type = ovh_record_type_lookup (field_type);
   if (type == NULL)

@@ -15,7 +15,10 @@
 /* No TTL in the file can reach this (TTLs stop at 2^31-1): it marks "no TTL on this line". */
 #define TTL_NOT_GIVEN G_MAXUINT32
 
-G_DEFINE_QUARK (ovh - zone - file - error - quark, ovh_zone_file_error)
+/* clang-format 14 spaces out the name at file scope despite WhitespaceSensitiveMacros. */
+/* clang-format off */
+G_DEFINE_QUARK (ovh-zone-file-error-quark, ovh_zone_file_error)
+/* clang-format on */
 
 /* --- writing ------------------------------------------------------------------------------- */
 

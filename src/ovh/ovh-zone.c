@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 #include "ovh-progress-private.h"
 #include "ovh-record-cache.h"
 #include "ovh-record-loader.h"
@@ -267,96 +269,69 @@ set_strategy (OvhZone *self, OvhRecordLoadStrategy strategy, gboolean from_cache
     }
 }
 
-static const char *
-object_get_string (JsonObject *object, const char *name)
+/* A whole number member clamped to a guint, 0 when missing or malformed. */
+static guint
+get_uint_or_zero (JsonObject *object, const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  guint64 value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-object_get_uint (JsonObject *object, const char *name, guint64 *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return FALSE;
-  *value = (guint64) json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-object_get_bool (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+  ovh_json_read_uint (object, name, OVH_JSON_OPTIONAL, G_MAXINT64, &value, NULL);
+  return (guint) MIN (value, G_MAXUINT);
 }
 
 /* GET …/soa: {server, email, serial, ttl, refresh, expire, nxDomainTtl}. */
 static gboolean
 apply_soa (OvhZone *self, JsonNode *node, GError **error)
 {
-  JsonObject *object;
-  guint64 serial, ttl = 0, value;
-  gboolean has_ttl;
+  JsonObject *object = ovh_json_node_get_object (node);
+  guint64 serial;
+  guint ttl;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
-      || !object_get_uint (json_node_get_object (node), "serial", &serial))
+  if (object == NULL
+      || !ovh_json_read_uint (object, "serial", OVH_JSON_REQUIRED, G_MAXINT64, &serial, NULL))
     {
       g_propagate_error (error, ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
                                                     _ ("OVH sent a zone SOA without a serial")));
       return FALSE;
     }
 
-  object = json_node_get_object (node);
   g_free (self->soa_server);
-  self->soa_server = g_strdup (object_get_string (object, "server"));
+  self->soa_server = g_strdup (ovh_json_lookup_string (object, "server"));
   g_free (self->soa_email);
-  self->soa_email = g_strdup (object_get_string (object, "email"));
-  self->soa_refresh
-      = object_get_uint (object, "refresh", &value) ? (guint) MIN (value, G_MAXUINT) : 0;
-  self->soa_expire
-      = object_get_uint (object, "expire", &value) ? (guint) MIN (value, G_MAXUINT) : 0;
-  self->soa_nx_domain_ttl
-      = object_get_uint (object, "nxDomainTtl", &value) ? (guint) MIN (value, G_MAXUINT) : 0;
+  self->soa_email = g_strdup (ovh_json_lookup_string (object, "email"));
+  self->soa_refresh = get_uint_or_zero (object, "refresh");
+  self->soa_expire = get_uint_or_zero (object, "expire");
+  self->soa_nx_domain_ttl = get_uint_or_zero (object, "nxDomainTtl");
 
-  has_ttl = object_get_uint (object, "ttl", &ttl) && ttl > 0;
-  if (!has_ttl)
+  ttl = get_uint_or_zero (object, "ttl");
+  if (ttl == 0)
     ttl = self->soa_nx_domain_ttl;
-  ttl = MIN (ttl, G_MAXUINT);
 
   if (self->serial != serial)
     {
       self->serial = serial;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIAL]);
     }
-  if (self->default_ttl != (guint) ttl)
+  if (self->default_ttl != ttl)
     {
-      self->default_ttl = (guint) ttl;
+      self->default_ttl = ttl;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_TTL]);
     }
   return TRUE;
 }
 
-/* GET /domain/zone/{zone}: {name, nameServers[], dnssecSupported, hasDnsAnycast, lastUpdate}. */
+/* GET /domain/zone/{zone}: {name, nameServers[], dnssecSupported, hasDnsAnycast, lastUpdate}.
+ * Read leniently: a member OVH leaves out or changes does not stop the zone from loading. */
 static gboolean
 apply_info (OvhZone *self, JsonNode *node, GError **error)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr (GDateTime) last_update = NULL;
-  JsonObject *object;
-  JsonNode *servers;
-  const char *date;
+  JsonObject *object = ovh_json_node_get_object (node);
+  JsonArray *servers;
   gboolean flag;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (object == NULL)
     {
       g_propagate_error (error,
                          ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
@@ -364,43 +339,33 @@ apply_info (OvhZone *self, JsonNode *node, GError **error)
       return FALSE;
     }
 
-  object = json_node_get_object (node);
-  servers = json_object_get_member (object, "nameServers");
-  if (servers != NULL && JSON_NODE_HOLDS_ARRAY (servers))
-    {
-      JsonArray *array = json_node_get_array (servers);
+  if (ovh_json_read_array (object, "nameServers", OVH_JSON_OPTIONAL, &servers, NULL)
+      && servers != NULL)
+    for (guint i = 0; i < json_array_get_length (servers); i++)
+      {
+        const char *server = ovh_json_node_get_string (json_array_get_element (servers, i));
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          if (JSON_NODE_HOLDS_VALUE (element)
-              && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_strv_builder_add (builder, json_node_get_string (element));
-        }
-    }
+        if (server != NULL)
+          g_strv_builder_add (builder, server);
+      }
   g_strfreev (self->name_servers);
   self->name_servers = g_strv_builder_end (builder);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_SERVERS]);
 
-  flag = object_get_bool (object, "dnssecSupported");
+  ovh_json_read_boolean (object, "dnssecSupported", OVH_JSON_OPTIONAL, &flag, NULL);
   if (flag != self->dnssec_supported)
     {
       self->dnssec_supported = flag;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DNSSEC_SUPPORTED]);
     }
-  flag = object_get_bool (object, "hasDnsAnycast");
+  ovh_json_read_boolean (object, "hasDnsAnycast", OVH_JSON_OPTIONAL, &flag, NULL);
   if (flag != self->has_dns_anycast)
     {
       self->has_dns_anycast = flag;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DNS_ANYCAST]);
     }
 
-  date = object_get_string (object, "lastUpdate");
-  if (date != NULL)
-    {
-      g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
-      last_update = g_date_time_new_from_iso8601 (date, utc);
-    }
+  ovh_json_read_date (object, "lastUpdate", OVH_JSON_OPTIONAL, &last_update, NULL);
   if (last_update != NULL || self->last_update != NULL)
     {
       g_clear_pointer (&self->last_update, g_date_time_unref);
@@ -929,11 +894,10 @@ static void
 ovh_zone_constructed (GObject *object)
 {
   OvhZone *self = OVH_ZONE (object);
-  g_autofree char *escaped = g_uri_escape_string (self->name, NULL, FALSE);
 
   G_OBJECT_CLASS (ovh_zone_parent_class)->constructed (object);
 
-  self->path = g_strconcat ("/domain/zone/", escaped, NULL);
+  self->path = ovh_path_printf ("/domain/zone/%s", self->name);
 }
 
 static void

@@ -1,0 +1,203 @@
+/* ovh-domain-list.c: the domains of an account, GET /domain and GET /domain/zone merged
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ovh-domain-private.h"
+#include "ovh-error.h"
+#include "ovh-json-private.h"
+
+/* The list: GET /domain and GET /domain/zone at once, merged by name. */
+
+typedef struct
+{
+  guint pending;
+  JsonNode *registered;
+  JsonNode *zones;
+  GError *registered_error;
+  GError *zones_error;
+} ListLoad;
+
+static void
+list_load_free (ListLoad *load)
+{
+  g_clear_pointer (&load->registered, json_node_unref);
+  g_clear_pointer (&load->zones, json_node_unref);
+  g_clear_error (&load->registered_error);
+  g_clear_error (&load->zones_error);
+  g_free (load);
+}
+
+static gboolean
+is_name_list (JsonNode *node)
+{
+  JsonArray *array = ovh_json_node_get_array (node);
+
+  if (array == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = ovh_json_node_get_string (json_array_get_element (array, i));
+
+      if (name == NULL || name[0] == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_domains (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const char *name_a = ovh_domain_get_name (OVH_DOMAIN ((gpointer) a));
+  const char *name_b = ovh_domain_get_name (OVH_DOMAIN ((gpointer) b));
+  int result = g_ascii_strcasecmp (name_a, name_b);
+
+  return result != 0 ? result : strcmp (name_a, name_b);
+}
+
+static void
+add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
+{
+  JsonArray *array;
+
+  if (node == NULL)
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = json_array_get_string_element (array, i);
+      g_autofree char *key = g_ascii_strdown (name, -1);
+      OvhDomain *domain = g_hash_table_lookup (by_name, key);
+
+      if (domain == NULL)
+        {
+          domain = ovh_domain_new (name, registered, !registered);
+          g_hash_table_insert (by_name, g_steal_pointer (&key), domain);
+        }
+      else
+        ovh_domain_add_listing (domain, registered);
+    }
+}
+
+static void
+list_load_complete (GTask *task)
+{
+  ListLoad *load = g_task_get_task_data (task);
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GListStore) store = NULL;
+  GHashTableIter iter;
+  gpointer domain;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* A consumer key limited to the /domain/zone paths cannot list registrations: the zones are what
+   * Domaine edits, so that alone is not a failure. Any other error is. */
+  if (load->zones_error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&load->zones_error));
+      return;
+    }
+  if (load->registered_error != NULL
+      && !g_error_matches (load->registered_error, OVH_ERROR, OVH_ERROR_NOT_GRANTED))
+    {
+      g_task_return_error (task, g_steal_pointer (&load->registered_error));
+      return;
+    }
+
+  if (!is_name_list (load->zones) || (load->registered != NULL && !is_name_list (load->registered)))
+    {
+      g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                               _ ("The list of domains sent by OVHcloud is not valid."));
+      return;
+    }
+
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  add_names (by_name, load->registered, TRUE);
+  add_names (by_name, load->zones, FALSE);
+
+  store = g_list_store_new (OVH_TYPE_DOMAIN);
+  g_hash_table_iter_init (&iter, by_name);
+  while (g_hash_table_iter_next (&iter, NULL, &domain))
+    g_list_store_insert_sorted (store, domain, compare_domains, NULL);
+
+  g_debug ("Loaded %u domains and zones", g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+}
+
+static void
+list_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registered)
+{
+  GTask *task = user_data;
+  ListLoad *load = g_task_get_task_data (task);
+  GError *error = NULL;
+  JsonNode *node;
+
+  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
+  if (registered)
+    {
+      load->registered = node;
+      load->registered_error = error;
+    }
+  else
+    {
+      load->zones = node;
+      load->zones_error = error;
+    }
+
+  if (--load->pending == 0)
+    list_load_complete (task);
+  g_object_unref (task);
+}
+
+static void
+list_registered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  list_call_cb (object, result, user_data, TRUE);
+}
+
+static void
+list_zones_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  list_call_cb (object, result, user_data, FALSE);
+}
+
+void
+ovh_domain_list_load_async (OvhClient *client,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ListLoad *load;
+
+  g_return_if_fail (OVH_IS_CLIENT (client));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_domain_list_load_async);
+  load = g_new0 (ListLoad, 1);
+  load->pending = 2;
+  g_task_set_task_data (task, load, (GDestroyNotify) list_load_free);
+
+  ovh_client_call_async (client, "GET", "/domain", NULL, OVH_CALL_NONE, cancellable,
+                         list_registered_cb, g_object_ref (task));
+  ovh_client_call_async (client, "GET", "/domain/zone", NULL, OVH_CALL_NONE, cancellable,
+                         list_zones_cb, g_object_ref (task));
+}
+
+GListStore *
+ovh_domain_list_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ovh_domain_list_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,240 @@
+/* ovh-record-loader-expanded.c: records in expanded pages (X-Pagination-Mode)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "Ovh"
+
+#include <glib/gi18n-lib.h>
+
+#include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-record-loader-private.h"
+
+/* Pages of an expanded list are big: two at a time keep the server and the parser busy. */
+#define PAGES_IN_FLIGHT 2
+
+/* Expanded lists */
+
+static GHashTable *
+expanded_headers (OvhRecordLoader *self, guint page)
+{
+  GHashTable *headers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  g_hash_table_insert (headers, (char *) "X-Pagination-Mode", g_strdup ("CachedObjectList-Pages"));
+  g_hash_table_insert (headers, (char *) "X-Pagination-Size",
+                       g_strdup_printf ("%u", self->page_size));
+  g_hash_table_insert (headers, (char *) "X-Pagination-Number", g_strdup_printf ("%u", page));
+  return headers;
+}
+
+/* An expanded page: an array of objects. */
+static GPtrArray *
+parse_page (OvhRecordLoader *self, JsonNode *node, GError **error)
+{
+  g_autoptr (GPtrArray) records = NULL;
+  JsonArray *array;
+  guint n;
+
+  array = ovh_record_load_expect_array (node, _ ("OVH sent a page of records that is not a list"),
+                                        error);
+  if (array == NULL)
+    return NULL;
+
+  n = json_array_get_length (array);
+  records = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = ovh_json_node_get_object (json_array_get_element (array, i));
+      OvhRecord *record;
+
+      if (object == NULL)
+        {
+          *error = ovh_record_load_invalid_response (
+              _ ("OVH sent a page of records holding something else"));
+          return NULL;
+        }
+      record = ovh_record_loader_parse_record (self, object, error);
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+      else if (*error != NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+static void
+expanded_page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (JobCall) call = user_data;
+  GTask *task = call->task;
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *records;
+
+  node = ovh_client_call_full_finish (OVH_CLIENT (source), result, NULL, &error);
+  if (node == NULL || (records = parse_page (self, node, &error)) == NULL)
+    {
+      ovh_record_load_fail (task, g_steal_pointer (&error));
+      ovh_record_load_job_finished (task);
+      return;
+    }
+
+  ovh_record_loader_add_loaded (self, records->len);
+  /* Page 1 is already in place; job j fetches page j + 2. */
+  g_ptr_array_index (data->pages, call->job + 1) = records;
+  ovh_record_load_job_finished (task);
+}
+
+static void
+start_expanded_page (GTask *task, guint job)
+{
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GHashTable) headers = expanded_headers (self, job + 2);
+
+  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers, OVH_CALL_NONE,
+                              data->cancellable, expanded_page_cb,
+                              ovh_record_load_job_call_new (task, job));
+}
+
+static void
+expanded_done (GTask *task)
+{
+  ovh_record_load_complete (task);
+}
+
+static gboolean
+parse_header_uint (GHashTable *headers, const char *name, guint *value)
+{
+  const char *text = headers != NULL ? g_hash_table_lookup (headers, name) : NULL;
+  g_autofree char *trimmed = NULL;
+  guint64 parsed;
+
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  if (!g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT, &parsed, NULL))
+    return FALSE;
+  *value = (guint) parsed;
+  return TRUE;
+}
+
+static void
+fall_back_to_batch (GTask *task, GError *reason)
+{
+  OvhRecordLoader *self = g_task_get_source_object (task);
+
+  g_debug ("Expanded lists are not served by %s (%s): trying batches",
+           ovh_client_get_base_url (self->client), reason != NULL ? reason->message : "ids");
+  ovh_record_load_start_batch (task);
+}
+
+static void
+expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GHashTable) response_headers = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *first_page;
+  JsonArray *array;
+  JsonNode *first;
+  guint total, n_pages;
+
+  node = ovh_client_call_full_finish (OVH_CLIENT (source), result, &response_headers, &error);
+  if (node == NULL)
+    {
+      if (data->may_fall_back && ovh_record_load_error_allows_fallback (error))
+        fall_back_to_batch (task, error);
+      else
+        ovh_record_load_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if ((array = ovh_json_node_get_array (node)) == NULL)
+    {
+      ovh_record_load_return_error (
+          task, ovh_record_load_invalid_response (_ ("OVH sent a record list that is not a list")));
+      return;
+    }
+
+  first = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+
+  /* Ids instead of objects: the mode was ignored, but the ids are what batch needs. */
+  if (first != NULL && JSON_NODE_HOLDS_VALUE (first))
+    {
+      GArray *ids;
+
+      if (!data->may_fall_back)
+        {
+          ovh_record_load_return_error (
+              task, ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
+                                        _ ("This endpoint does not serve expanded record lists")));
+          return;
+        }
+      ids = ovh_record_load_parse_id_list (node, &error);
+      if (ids == NULL)
+        {
+          ovh_record_load_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      ovh_record_load_set_ids (data, ids);
+      fall_back_to_batch (task, NULL);
+      return;
+    }
+
+  first_page = parse_page (self, node, &error);
+  if (first_page == NULL)
+    {
+      ovh_record_load_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!parse_header_uint (response_headers, "x-pagination-elements", &total))
+    {
+      /* Without the total, a full page gives no way to know where the list ends. */
+      if (first_page->len < self->page_size && json_array_get_length (array) < self->page_size)
+        total = first_page->len;
+      else
+        {
+          g_ptr_array_unref (first_page);
+          if (data->may_fall_back)
+            fall_back_to_batch (task, NULL);
+          else
+            ovh_record_load_return_error (
+                task, ovh_record_load_invalid_response (
+                          _ ("OVH sent a page of records without the total count")));
+          return;
+        }
+    }
+
+  data->current = OVH_RECORD_LOAD_STRATEGY_EXPANDED;
+  n_pages = total == 0 ? 1 : (total + self->page_size - 1) / self->page_size;
+  data->pages = g_ptr_array_new_with_free_func (ovh_record_load_page_unref_if_set);
+  g_ptr_array_set_size (data->pages, n_pages);
+  g_ptr_array_index (data->pages, 0) = first_page;
+
+  ovh_record_loader_set_progress (self, first_page->len, MAX (total, first_page->len));
+  ovh_record_load_run_jobs (task, 0, n_pages - 1, PAGES_IN_FLIGHT, start_expanded_page,
+                            expanded_done);
+}
+
+void
+ovh_record_load_start_expanded (GTask *task)
+{
+  OvhRecordLoader *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GHashTable) headers = expanded_headers (self, 1);
+
+  data->current = OVH_RECORD_LOAD_STRATEGY_EXPANDED;
+  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers, OVH_CALL_NONE,
+                              data->cancellable, expanded_first_page_cb, g_object_ref (task));
+}
