@@ -8,14 +8,9 @@
 
 #include "ovh-account-store.h"
 
-G_BEGIN_DECLS
+#include "domaine-accounts-state.h"
 
-typedef enum
-{
-  DOMAINE_ACCOUNTS_LOADING,
-  DOMAINE_ACCOUNTS_READY,
-  DOMAINE_ACCOUNTS_FAILED, /* the keyring is unavailable or stayed locked */
-} DomaineAccountsState;
+G_BEGIN_DECLS
 
 #define DOMAINE_TYPE_APPLICATION (domaine_application_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineApplication, domaine_application, DOMAINE, APPLICATION, AdwApplication)
