@@ -23,7 +23,8 @@ gboolean
 domaine_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);
 /* Iterates until @window is mapped and has drawn a frame. */
 void domaine_test_wait_for_window (GtkWindow *window);
-/* Iterates the main context for @ms milliseconds. */
+/* Iterates the main context for @ms milliseconds. Prefer the waits for a condition below: a
+ * fixed time is too short under valgrind and needlessly long everywhere else. */
 void domaine_test_spin (guint ms);
 
 /* Depth-first search below @root. */

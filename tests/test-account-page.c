@@ -7,7 +7,7 @@
 #include "ovh-account-store.h"
 #include "ovh-sandbox.h"
 
-#include "domaine-account-page.h"
+#include "domaine-account-page-private.h"
 #include "domaine-application.h"
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"

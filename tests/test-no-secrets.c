@@ -16,7 +16,7 @@
 #include "ovh-sandbox.h"
 
 #include "domaine-account-assistant.h"
-#include "domaine-account-page.h"
+#include "domaine-account-page-private.h"
 #include "domaine-application.h"
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"

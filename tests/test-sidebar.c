@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "domaine-domain-page.h"
-#include "domaine-sidebar.h"
+#include "domaine-sidebar-private.h"
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"
 #include "ovh-sandbox.h"

@@ -14,7 +14,7 @@
 
 #include "ovh-error.h"
 
-#include "domaine-account-page.h"
+#include "domaine-account-page-private.h"
 #include "domaine-format.h"
 #include "domaine-session-banner.h"
 

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-format.h"
-#include "domaine-sidebar.h"
+#include "domaine-sidebar-private.h"
 
 struct _DomaineSidebar
 {

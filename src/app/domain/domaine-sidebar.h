@@ -19,14 +19,8 @@ GtkWidget *domaine_sidebar_new (void);
 DomaineSession *domaine_sidebar_get_session (DomaineSidebar *self);
 void domaine_sidebar_set_session (DomaineSidebar *self, DomaineSession *session);
 
-/* The domains shown (filtered by the search entry). */
-GListModel *domaine_sidebar_get_model (DomaineSidebar *self);
-void domaine_sidebar_set_search_text (DomaineSidebar *self, const char *text);
 /* Selecting a domain activates win.show-domain with its name: the window shows its page.
- * Selects @name and asks for its page (again, if it is the selected one); FALSE when it is
- * not listed. */
-gboolean domaine_sidebar_select_domain (DomaineSidebar *self, const char *name);
-/* The domain last chosen in the list ("selected-domain"), or NULL. */
+ * The domain last chosen in the list ("selected-domain"), or NULL. */
 OvhDomain *domaine_sidebar_get_selected_domain (DomaineSidebar *self);
 
 G_END_DECLS
