@@ -753,12 +753,3 @@ domaine_test_find_message_dialog (void)
       return ADW_MESSAGE_DIALOG (l->data);
   return NULL;
 }
-
-#if WITH_SANDBOX
-OvhSandbox *
-domaine_test_app_get_sandbox (void)
-{
-  g_assert_nonnull (the_app);
-  return OVH_SANDBOX (domaine_application_get_sandbox (the_app));
-}
-#endif

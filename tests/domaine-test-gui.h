@@ -116,9 +116,5 @@ gboolean domaine_test_wait_finalized (gpointer object, guint timeout_ms);
 GtkWidget *domaine_test_wait_for_widget_with_text (GtkWidget *root, const char *text);
 /* The visible AdwMessageDialog among the toplevels, or NULL. */
 AdwMessageDialog *domaine_test_find_message_dialog (void);
-#if WITH_SANDBOX
-/* The sandbox the process's application started (domaine_test_app_get (TRUE)). */
-OvhSandbox *domaine_test_app_get_sandbox (void);
-#endif
 
 G_END_DECLS

@@ -12,15 +12,21 @@
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"
 
+static OvhSandbox *
+get_sandbox (void)
+{
+  return OVH_SANDBOX (domaine_application_get_sandbox (domaine_test_app_peek ()));
+}
+
 /* An account of the sandbox's customer in the keyring, with a key of its own. */
 static OvhAccount *
 add_account (const char *base_url, char **consumer_key_out)
 {
-  g_autofree char *consumer_key = ovh_sandbox_create_credential (
-      domaine_test_app_get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
-  OvhAccount *account = ovh_account_new (
-      base_url != NULL ? base_url : ovh_sandbox_get_base_url (domaine_test_app_get_sandbox ()),
-      OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET, consumer_key);
+  g_autofree char *consumer_key
+      = ovh_sandbox_create_credential (get_sandbox (), OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
+  OvhAccount *account
+      = ovh_account_new (base_url != NULL ? base_url : ovh_sandbox_get_base_url (get_sandbox ()),
+                         OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET, consumer_key);
 
   g_assert_cmpint (domaine_test_app_wait_accounts_settled (), ==, DOMAINE_ACCOUNTS_READY);
   domaine_test_store_add_sync (domaine_test_app_get_store (), account);
@@ -199,10 +205,9 @@ test_page_details (void)
   gint64 other_id = 0;
 
   /* A second application's key on the same account, to revoke. */
-  ovh_sandbox_add_application (domaine_test_app_get_sandbox (), "otherAppKey00001",
+  ovh_sandbox_add_application (get_sandbox (), "otherAppKey00001",
                                "otherAppSecret00000000000000000", "Backup script");
-  other_key = ovh_sandbox_create_credential (domaine_test_app_get_sandbox (), "otherAppKey00001",
-                                             NULL, 0);
+  other_key = ovh_sandbox_create_credential (get_sandbox (), "otherAppKey00001", NULL, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   domaine_test_wait_for_window (GTK_WINDOW (window));
@@ -215,7 +220,7 @@ test_page_details (void)
   g_assert_nonnull (row_value (page, "Country"));
   g_assert_nonnull (row_value (page, "Currency"));
   g_assert_cmpstr (row_value (page, "Sandbox on this computer"), ==,
-                   ovh_sandbox_get_base_url (domaine_test_app_get_sandbox ()));
+                   ovh_sandbox_get_base_url (get_sandbox ()));
 
   /* Domaine's key: active, never expires, its rules listed. */
   credential = domaine_account_page_get_credential (page);
@@ -262,8 +267,7 @@ test_page_details (void)
   adw_message_dialog_response (domaine_test_find_message_dialog (), "revoke");
   g_assert_true (domaine_test_wait_n_items (others, n_others - 1, 15000));
   {
-    g_autofree char *status
-        = ovh_sandbox_dup_credential_status (domaine_test_app_get_sandbox (), other_key);
+    g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), other_key);
     g_assert_cmpstr (status, !=, "validated");
   }
 
@@ -295,8 +299,7 @@ test_page_details (void)
   stored = find_in_fresh_store (ovh_account_get_id (account));
   g_assert_null (stored);
   {
-    g_autofree char *status
-        = ovh_sandbox_dup_credential_status (domaine_test_app_get_sandbox (), consumer_key);
+    g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), consumer_key);
     g_assert_cmpstr (status, ==, "expired");
   }
   /* The window let go of the account. */

@@ -156,9 +156,27 @@ test_selecting_shows_the_page (Fixture *fixture, gconstpointer data)
                                              "not-there.example"));
   g_assert_cmpstr (ovh_domain_get_name (domaine_domain_page_get_domain (page)), ==, "countess.dev");
 
-  /* Folded, the page offers the way back to the sidebar. */
-  g_assert_cmpint (domaine_domain_page_get_folded (page), ==,
-                   domaine_window_get_folded (fixture->window));
+  /* Folded, the page offers the way back to the sidebar: the window tells it. */
+  g_assert_false (domaine_domain_page_get_folded (page));
+  g_assert_false (
+      gtk_widget_get_visible (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Back")));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  g_assert_true (domaine_test_wait_notify (page, "folded", 10000));
+  g_assert_true (domaine_domain_page_get_folded (page));
+  g_assert_true (domaine_window_get_folded (fixture->window));
+  g_assert_true (
+      gtk_widget_get_visible (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Back")));
+  /* Back shows the sidebar; choosing the domain again shows its page again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-sidebar", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (fixture->window->leaflet)
+                 == fixture->window->sidebar);
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "countess.dev"));
+  g_assert_true (adw_leaflet_get_visible_child (fixture->window->leaflet)
+                 == GTK_WIDGET (fixture->window->content_stack));
+  g_assert_cmpuint (notified, ==, 2);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
+  g_assert_true (domaine_test_wait_notify (page, "folded", 10000));
+  g_assert_false (domaine_domain_page_get_folded (page));
 
   g_assert_true (domaine_test_wait_until (zone_loaded, page, 15000));
   g_assert_true (domaine_test_wait_frames (GTK_WIDGET (fixture->window), 2));

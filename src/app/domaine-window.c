@@ -208,6 +208,7 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
       domaine_window_update_account_button (self);
       domaine_window_update_session_status (self);
       domaine_session_reload (session);
+      gtk_stack_set_visible_child_name (self->main_stack, "session");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -235,7 +236,6 @@ domaine_window_select_account (DomaineWindow *self, const char *account_id)
   client = ovh_account_create_client (account);
   session = domaine_session_new (account, client);
   domaine_window_set_session (self, session);
-  gtk_stack_set_visible_child_name (self->main_stack, "session");
   return TRUE;
 }
 
