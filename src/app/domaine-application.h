@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define DOMAINE_TYPE_APPLICATION (domaine_application_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineApplication, domaine_application, DOMAINE, APPLICATION, AdwApplication)
 
+/* Actions (prefix "app."): about, quit, load-accounts, add-account, reauthenticate (s: an
+ * account's id), sign-out (s), rename-account ((ss): the id and the new label), try-sandbox.
+ * Each DomaineWindow follows the properties "accounts", "accounts-state" and "accounts-error". */
+
 DomaineApplication *domaine_application_new (void);
 
 OvhAccountStore *domaine_application_get_account_store (DomaineApplication *self);
