@@ -605,3 +605,151 @@ domaine_test_session_reload_sync (DomaineSession *session)
   g_assert_true (domaine_test_wait_until (session_settled, session, 10000));
   g_assert_cmpint (domaine_session_get_state (session), ==, DOMAINE_SESSION_STATE_READY);
 }
+
+/* Waiting for conditions */
+
+static void
+notified_cb (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  gboolean *notified = data;
+
+  *notified = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+gboolean
+domaine_test_wait_notify (gpointer object, const char *property, guint timeout_ms)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  gboolean notified = FALSE;
+  gulong id;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  id = g_signal_connect (object, signal, G_CALLBACK (notified_cb), &notified);
+  domaine_test_wait_until (flag_set, &notified, timeout_ms);
+  g_signal_handler_disconnect (object, id);
+  return notified;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint n_items;
+} NItems;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  NItems *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+gboolean
+domaine_test_wait_n_items (GListModel *model, guint n_items, guint timeout_ms)
+{
+  NItems wait = { model, n_items };
+
+  return domaine_test_wait_until (has_n_items, &wait, timeout_ms);
+}
+
+typedef struct
+{
+  guint painted;
+  guint wanted;
+} Frames;
+
+static void
+frame_painted_cb (GdkFrameClock *clock, gpointer data)
+{
+  Frames *frames = data;
+
+  frames->painted++;
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  Frames *frames = data;
+
+  return frames->painted >= frames->wanted;
+}
+
+gboolean
+domaine_test_wait_frames (GtkWidget *widget, guint n_frames)
+{
+  Frames frames = { 0, n_frames };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted;
+  gulong id;
+
+  g_return_val_if_fail (clock != NULL, FALSE); /* realized widgets only */
+
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &frames);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  painted = domaine_test_wait_until (frames_painted, &frames, 10000);
+  g_signal_handler_disconnect (clock, id);
+  return painted;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+gboolean
+domaine_test_wait_finalized (gpointer object, guint timeout_ms)
+{
+  gpointer weak = object;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  if (domaine_test_wait_until (pointer_cleared, &weak, timeout_ms))
+    return TRUE;
+  g_object_remove_weak_pointer (weak, &weak);
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  const char *text;
+} WidgetWithText;
+
+static gboolean
+widget_with_text_shown (gpointer data)
+{
+  WidgetWithText *wait = data;
+
+  return domaine_test_find_widget_with_text (wait->root, wait->text) != NULL;
+}
+
+GtkWidget *
+domaine_test_wait_for_widget_with_text (GtkWidget *root, const char *text)
+{
+  WidgetWithText wait = { root, text };
+
+  domaine_test_wait_until (widget_with_text_shown, &wait, 10000);
+  return domaine_test_find_widget_with_text (root, text);
+}
+
+AdwMessageDialog *
+domaine_test_find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return ADW_MESSAGE_DIALOG (l->data);
+  return NULL;
+}

@@ -23,7 +23,8 @@ gboolean
 domaine_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);
 /* Iterates until @window is mapped and has drawn a frame. */
 void domaine_test_wait_for_window (GtkWindow *window);
-/* Iterates the main context for @ms milliseconds. */
+/* Iterates the main context for @ms milliseconds. Prefer the waits for a condition below: a
+ * fixed time is too short under valgrind and needlessly long everywhere else. */
 void domaine_test_spin (guint ms);
 
 /* Depth-first search below @root. */
@@ -99,5 +100,21 @@ DomaineSession *domaine_test_session_new_for_sandbox (OvhSandbox *sandbox);
 #endif
 /* Reloads @session and waits (10 s at most) until it is ready: /me and the domains read. */
 void domaine_test_session_reload_sync (DomaineSession *session);
+
+/* Waiting for conditions (each returns whether it came before @timeout_ms) */
+
+/* Iterates until @object notifies @property (once, from now). */
+gboolean domaine_test_wait_notify (gpointer object, const char *property, guint timeout_ms);
+/* Iterates until @model holds @n_items items. */
+gboolean domaine_test_wait_n_items (GListModel *model, guint n_items, guint timeout_ms);
+/* Iterates until @widget's frame clock painted @n_frames more frames (a relayout shows). */
+gboolean domaine_test_wait_frames (GtkWidget *widget, guint n_frames);
+/* Drops the caller's reference to @object and iterates until it is finalized: what it
+ * started (loads, cancelled calls) has called back. */
+gboolean domaine_test_wait_finalized (gpointer object, guint timeout_ms);
+/* Iterates until a widget below @root carries @text (see domaine_test_find_widget_with_text). */
+GtkWidget *domaine_test_wait_for_widget_with_text (GtkWidget *root, const char *text);
+/* The visible AdwMessageDialog among the toplevels, or NULL. */
+AdwMessageDialog *domaine_test_find_message_dialog (void);
 
 G_END_DECLS

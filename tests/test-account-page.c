@@ -7,10 +7,10 @@
 #include "ovh-account-store.h"
 #include "ovh-sandbox.h"
 
-#include "domaine-account-page.h"
+#include "domaine-account-page-private.h"
 #include "domaine-application.h"
 #include "domaine-test-gui.h"
-#include "domaine-window.h"
+#include "domaine-window-private.h"
 
 static OvhSandbox *
 get_sandbox (void)
@@ -88,15 +88,16 @@ row_value (DomaineAccountPage *page, const char *title)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
+static gboolean
+page_folded (gpointer data)
 {
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  return domaine_account_page_get_folded (data);
+}
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return ADW_MESSAGE_DIALOG (l->data);
-  return NULL;
+static gboolean
+page_unfolded (gpointer data)
+{
+  return !domaine_account_page_get_folded (data);
 }
 
 static void
@@ -104,25 +105,28 @@ screenshots (DomaineWindow *window, const char *name)
 {
   g_autofree char *narrow = g_strconcat (name, "-narrow", NULL);
   g_autofree char *path = NULL;
+  GtkWidget *page = domaine_window_get_page (window, "account");
 
   if (g_getenv ("DOMAINE_SCREENSHOT_DIR") == NULL)
     return;
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  domaine_test_spin (400);
+  g_assert_true (domaine_test_wait_until (page_unfolded, page, 10000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
   path = domaine_test_save_screenshot (GTK_WIDGET (window), name);
   g_test_message ("screenshot: %s", path);
   g_clear_pointer (&path, g_free);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  domaine_test_spin (400);
+  g_assert_true (domaine_test_wait_until (page_folded, page, 10000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
   path = domaine_test_save_screenshot (GTK_WIDGET (window), narrow);
   g_test_message ("screenshot: %s", path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
-  domaine_test_spin (300);
+  g_assert_true (domaine_test_wait_until (page_unfolded, page, 10000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
 
   /* The lower half: Domaine's key, its rights, the other keys, Sign Out. */
   {
-    GtkWidget *page = domaine_window_get_page (window, "account");
     GtkWidget *scrolled = domaine_test_find_widget_of_type (page, GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment
         = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -130,9 +134,9 @@ screenshots (DomaineWindow *window, const char *name)
     g_autofree char *keys = g_strconcat (name, "-keys", NULL);
 
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (rules), TRUE);
-    domaine_test_spin (300);
+    g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    domaine_test_spin (300);
+    g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
     g_clear_pointer (&path, g_free);
     path = domaine_test_save_screenshot (GTK_WIDGET (window), keys);
     g_test_message ("screenshot: %s", path);
@@ -147,29 +151,40 @@ account_gone (gpointer data)
   return ovh_account_store_find (domaine_test_app_get_store (), data) == NULL;
 }
 
+/* The keyring, read again until it holds the label (a new store each time: what the next
+ * start of Domaine would find). */
 typedef struct
 {
-  GListModel *model;
-  guint n_items;
-} CountWait;
+  const char *account_id;
+  const char *label;
+  gboolean reading;
+  gboolean saved;
+} LabelWait;
 
-static gboolean
-has_n_items (gpointer data)
+static void
+label_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  CountWait *wait = data;
-  return g_list_model_get_n_items (wait->model) == wait->n_items;
+  LabelWait *wait = user_data;
+  g_autoptr (OvhAccount) account
+      = ovh_account_store_lookup_finish (OVH_ACCOUNT_STORE (source), result, NULL);
+
+  wait->saved = account != NULL && g_strcmp0 (ovh_account_get_label (account), wait->label) == 0;
+  wait->reading = FALSE;
+  g_object_unref (source);
 }
 
 static gboolean
-page_folded (gpointer data)
+label_saved (gpointer data)
 {
-  return domaine_account_page_get_folded (data);
-}
+  LabelWait *wait = data;
 
-static gboolean
-page_unfolded (gpointer data)
-{
-  return !domaine_account_page_get_folded (data);
+  if (!wait->saved && !wait->reading)
+    {
+      wait->reading = TRUE;
+      ovh_account_store_lookup_async (ovh_account_store_new (), wait->account_id, NULL,
+                                      label_read_cb, wait);
+    }
+  return wait->saved;
 }
 
 static void
@@ -248,12 +263,9 @@ test_page_details (void)
 
   /* Revoke asks first, then the key stops working at OVHcloud and leaves the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.revoke", "x", other_id));
-  g_assert_nonnull (find_message_dialog ());
-  adw_message_dialog_response (find_message_dialog (), "revoke");
-  {
-    CountWait wait = { others, n_others - 1 };
-    g_assert_true (domaine_test_wait_until (has_n_items, &wait, 15000));
-  }
+  g_assert_nonnull (domaine_test_find_message_dialog ());
+  adw_message_dialog_response (domaine_test_find_message_dialog (), "revoke");
+  g_assert_true (domaine_test_wait_n_items (others, n_others - 1, 15000));
   {
     g_autofree char *status = ovh_sandbox_dup_credential_status (get_sandbox (), other_key);
     g_assert_cmpstr (status, !=, "validated");
@@ -265,7 +277,14 @@ test_page_details (void)
   gtk_editable_set_text (GTK_EDITABLE (label_row), "Ada’s domains");
   g_signal_emit_by_name (label_row, "apply");
   g_assert_cmpstr (ovh_account_get_label (account), ==, "Ada’s domains");
-  domaine_test_spin (1000);
+  {
+    LabelWait wait = { ovh_account_get_id (account), "Ada’s domains", FALSE, FALSE };
+
+    g_assert_true (domaine_test_wait_until (label_saved, &wait, 15000));
+    /* The lookup in flight finishes before @wait goes out of scope. */
+    while (wait.reading)
+      g_main_context_iteration (NULL, TRUE);
+  }
   stored = find_in_fresh_store (ovh_account_get_id (account));
   g_assert_nonnull (stored);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada’s domains");
@@ -273,8 +292,8 @@ test_page_details (void)
 
   /* Sign out: confirmation, logout at OVHcloud, out of the keyring. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "account.sign-out", NULL));
-  g_assert_nonnull (find_message_dialog ());
-  adw_message_dialog_response (find_message_dialog (), "sign-out");
+  g_assert_nonnull (domaine_test_find_message_dialog ());
+  adw_message_dialog_response (domaine_test_find_message_dialog (), "sign-out");
   g_assert_true (
       domaine_test_wait_until (account_gone, (gpointer) ovh_account_get_id (account), 15000));
   stored = find_in_fresh_store (ovh_account_get_id (account));
@@ -298,7 +317,7 @@ test_page_sign_out_offline (void)
   GtkWidget *page = open_account_page (account);
 
   g_assert_true (gtk_widget_activate_action (page, "account.sign-out", NULL));
-  adw_message_dialog_response (find_message_dialog (), "sign-out");
+  adw_message_dialog_response (domaine_test_find_message_dialog (), "sign-out");
   g_assert_true (
       domaine_test_wait_until (account_gone, (gpointer) ovh_account_get_id (account), 30000));
   stored = find_in_fresh_store (ovh_account_get_id (account));

@@ -678,27 +678,40 @@ start_keyring_daemon (const char *prompter_name, const char *scratch)
 }
 
 static void
+secret_service_appeared_cb (GDBusConnection *bus,
+                            const char *name,
+                            const char *owner,
+                            gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+secret_service_timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits (20 s at most) until the daemon owns its name on the bus. */
+static void
 wait_for_secret_service (void)
 {
-  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean appeared = FALSE;
+  gboolean timed_out = FALSE;
+  guint watch;
+  guint timeout;
 
-  g_assert_nonnull (bus);
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_autoptr (GVariant) reply = g_dbus_connection_call_sync (
-          bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-          "NameHasOwner", g_variant_new ("(s)", "org.freedesktop.secrets"), G_VARIANT_TYPE ("(b)"),
-          G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-      gboolean has_owner = FALSE;
-
-      if (reply != NULL)
-        g_variant_get (reply, "(b)", &has_owner);
-      if (has_owner)
-        return;
-      g_usleep (50 * 1000);
-    }
-  g_assert_not_reached ();
+  watch = g_bus_watch_name (G_BUS_TYPE_SESSION, "org.freedesktop.secrets",
+                            G_BUS_NAME_WATCHER_FLAGS_NONE, secret_service_appeared_cb, NULL,
+                            &appeared, NULL);
+  timeout = g_timeout_add_seconds (20, secret_service_timeout_cb, &timed_out);
+  while (!appeared && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_bus_unwatch_name (watch);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_true (appeared);
 }
 
 static void

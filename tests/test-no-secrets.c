@@ -16,9 +16,10 @@
 #include "ovh-sandbox.h"
 
 #include "domaine-account-assistant.h"
+#include "domaine-account-page-private.h"
 #include "domaine-application.h"
 #include "domaine-test-gui.h"
-#include "domaine-window.h"
+#include "domaine-window-private.h"
 
 #define LOG_CANARY "no-secrets-test: debug output is captured"
 
@@ -132,6 +133,15 @@ session_ready (gpointer data)
   return session != NULL && domaine_session_get_state (session) == DOMAINE_SESSION_STATE_READY;
 }
 
+static gboolean
+account_page_loaded (gpointer data)
+{
+  DomaineAccountPage *page = data;
+
+  return !domaine_account_page_get_loading (page)
+         && domaine_account_page_get_credential (page) != NULL;
+}
+
 static void
 test_no_secrets_sign_in (void)
 {
@@ -196,8 +206,10 @@ test_no_secrets_sign_in (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.done", NULL));
   /* The account works in the window: its client signs calls with both secrets. */
   g_assert_true (domaine_test_wait_until (session_ready, window, 20000));
+  /* The account page reads the credential and the other keys: more calls in the log. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-account", NULL));
-  domaine_test_spin (1500);
+  g_assert_true (domaine_test_wait_until (account_page_loaded,
+                                          domaine_window_get_page (window, "account"), 20000));
 
   /* Debug output was on and captured (so the checks below look at something)... */
   g_debug (LOG_CANARY);

@@ -131,28 +131,16 @@ test_screenshots (void)
   g_assert_false (domaine_record_editor_get_valid (editor));
   g_assert_nonnull (domaine_record_editor_get_field_error (editor, "host"));
   gtk_window_set_default_size (GTK_WINDOW (editor), 360, 640);
-  domaine_test_spin (300);
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (editor), 2));
   shot = domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor-narrow");
   gtk_window_destroy (GTK_WINDOW (editor));
-}
-
-/* What AdwApplication loads for the app: the screens must look as they do there. */
-static void
-load_app_style (void)
-{
-  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 int
 main (int argc, char *argv[])
 {
   domaine_test_gui_init (&argc, &argv);
-  load_app_style ();
+  domaine_test_load_app_style ();
 
   g_test_add_func ("/record-editor/every-type-has-its-fields", test_every_type_has_its_fields);
   g_test_add_func ("/record-editor/preview-and-ttl", test_preview_and_ttl);

@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include "domaine-domain-page.h"
-#include "domaine-sidebar.h"
+#include "domaine-sidebar-private.h"
 #include "domaine-test-gui.h"
-#include "domaine-window.h"
+#include "domaine-window-private.h"
 #include "ovh-sandbox.h"
 
 typedef struct
@@ -28,26 +28,32 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   fixture->session = domaine_test_session_new_for_sandbox (fixture->sandbox);
 
-  /* The real window: the sidebar sits in its sidebar slot. */
+  /* The real window: the sidebar sits in its sidebar slot and follows the window's session. */
   fixture->window = domaine_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
   fixture->sidebar = DOMAINE_SIDEBAR (
       domaine_test_find_widget_of_type (GTK_WIDGET (fixture->window), DOMAINE_TYPE_SIDEBAR));
   g_assert_nonnull (fixture->sidebar);
-  domaine_sidebar_set_session (fixture->sidebar, fixture->session);
+  domaine_window_set_session (fixture->window, fixture->session);
+  g_assert_true (domaine_sidebar_get_session (fixture->sidebar) == fixture->session);
   domaine_test_session_reload_sync (fixture->session);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
+  /* Everything the session started has called back before the sandbox stops. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  domaine_test_spin (50);
   domaine_session_close (fixture->session);
-  g_clear_object (&fixture->session);
-  domaine_test_spin (50);
+  g_assert_true (domaine_test_wait_finalized (g_steal_pointer (&fixture->session), 10000));
   ovh_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
 }
 
 static OvhDomain *
@@ -56,6 +62,34 @@ shown_domain (Fixture *fixture, guint position)
   g_autoptr (OvhDomain) domain
       = g_list_model_get_item (domaine_sidebar_get_model (fixture->sidebar), position);
   return domain;
+}
+
+/* The widget with @text is on the page its stack shows. */
+static gboolean
+shown_in_stack (GtkWidget *root, const char *text)
+{
+  GtkWidget *widget = domaine_test_find_widget_with_text (root, text);
+  GtkWidget *stack = widget != NULL ? gtk_widget_get_ancestor (widget, GTK_TYPE_STACK) : NULL;
+  GtkWidget *page = stack != NULL ? gtk_stack_get_visible_child (GTK_STACK (stack)) : NULL;
+
+  return page != NULL && (page == widget || gtk_widget_is_ancestor (widget, page));
+}
+
+static gboolean
+no_results_shown (gpointer data)
+{
+  return shown_in_stack (data, "No Matching Domains");
+}
+
+static gboolean
+zone_loaded (gpointer data)
+{
+  DomaineDomainPage *page = data;
+  DomaineZoneEditor *editor = domaine_domain_page_get_zone_editor (page);
+
+  return domaine_zone_editor_get_zone (editor) != NULL
+         && ovh_zone_get_load_state (domaine_zone_editor_get_zone (editor))
+                == OVH_ZONE_LOAD_STATE_LOADED;
 }
 
 static void
@@ -79,7 +113,7 @@ test_lists_and_filters (Fixture *fixture, gconstpointer data)
 
   domaine_sidebar_set_search_text (fixture->sidebar, "nothing-like-this");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  domaine_test_spin (50);
+  g_assert_true (domaine_test_wait_until (no_results_shown, fixture->sidebar, 10000));
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (fixture->window), "No Matching Domains"));
 
@@ -92,24 +126,60 @@ static void
 test_selecting_shows_the_page (Fixture *fixture, gconstpointer data)
 {
   DomaineDomainPage *page;
+  guint notified = 0;
   g_autofree char *shot = NULL;
 
   gtk_window_present (GTK_WINDOW (fixture->window));
   domaine_test_wait_for_window (GTK_WINDOW (fixture->window));
+  g_signal_connect_swapped (fixture->sidebar, "notify::selected-domain", G_CALLBACK (count_notify),
+                            &notified);
 
+  /* The sidebar says which domain is chosen; the window shows it (win.show-domain). */
   g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "lovelace.fr"));
-  page = domaine_sidebar_get_domain_page (fixture->sidebar);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (ovh_domain_get_name (domaine_sidebar_get_selected_domain (fixture->sidebar)), ==,
+                   "lovelace.fr");
+  page = DOMAINE_DOMAIN_PAGE (domaine_window_get_page (fixture->window, "domain"));
   g_assert_nonnull (page);
-  g_assert_true (domaine_window_get_page (fixture->window, "domain") == GTK_WIDGET (page));
+  g_assert_true (domaine_domain_page_get_session (page) == fixture->session);
   g_assert_cmpstr (ovh_domain_get_name (domaine_domain_page_get_domain (page)), ==, "lovelace.fr");
 
   /* One page, reused: another domain switches it. */
   g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "countess.dev"));
-  g_assert_true (domaine_sidebar_get_domain_page (fixture->sidebar) == page);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (domaine_window_get_page (fixture->window, "domain") == GTK_WIDGET (page));
   g_assert_cmpstr (ovh_domain_get_name (domaine_domain_page_get_domain (page)), ==, "countess.dev");
   g_assert_false (domaine_sidebar_select_domain (fixture->sidebar, "not-there.example"));
 
-  domaine_test_spin (500);
+  /* The action with a name the account does not have changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-domain", "s",
+                                             "not-there.example"));
+  g_assert_cmpstr (ovh_domain_get_name (domaine_domain_page_get_domain (page)), ==, "countess.dev");
+
+  /* Folded, the page offers the way back to the sidebar: the window tells it. */
+  g_assert_false (domaine_domain_page_get_folded (page));
+  g_assert_false (
+      gtk_widget_get_visible (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Back")));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  g_assert_true (domaine_test_wait_notify (page, "folded", 10000));
+  g_assert_true (domaine_domain_page_get_folded (page));
+  g_assert_true (domaine_window_get_folded (fixture->window));
+  g_assert_true (
+      gtk_widget_get_visible (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Back")));
+  /* Back shows the sidebar; choosing the domain again shows its page again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-sidebar", NULL));
+  g_assert_true (adw_leaflet_get_visible_child (fixture->window->leaflet)
+                 == fixture->window->sidebar);
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "countess.dev"));
+  g_assert_true (adw_leaflet_get_visible_child (fixture->window->leaflet)
+                 == GTK_WIDGET (fixture->window->content_stack));
+  g_assert_cmpuint (notified, ==, 2);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
+  g_assert_true (domaine_test_wait_notify (page, "folded", 10000));
+  g_assert_false (domaine_domain_page_get_folded (page));
+
+  g_assert_true (domaine_test_wait_until (zone_loaded, page, 15000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (fixture->window), 2));
   shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "window-domain");
 }
 

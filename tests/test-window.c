@@ -10,7 +10,7 @@
 
 #include "domaine-application.h"
 #include "domaine-test-gui.h"
-#include "domaine-window.h"
+#include "domaine-window-private.h"
 
 /* The window activation presents: the active one, and Domaine's main window. */
 static GtkWindow *
@@ -150,6 +150,55 @@ test_window_accelerators (void)
   domaine_test_app_close_windows ();
 }
 
+/* The main stack's page, as a person sees it. */
+static const char *
+main_page (DomaineWindow *window)
+{
+  return gtk_stack_get_visible_child_name (window->main_stack);
+}
+
+/* The window shows what its "accounts", "accounts-state" and "accounts-error" say (the
+ * application binds them): no application needed. */
+static void
+test_window_follows_accounts (void)
+{
+  DomaineWindow *window = g_object_ref_sink (domaine_window_new (NULL));
+  g_autoptr (GListStore) accounts = g_list_store_new (OVH_TYPE_ACCOUNT);
+  /* Nothing listens on port 9: the session goes offline, which is fine here. */
+  g_autoptr (OvhAccount) account = ovh_account_new ("http://127.0.0.1:9/1.0", "ak", "as", "ck");
+
+  g_object_set (window, "accounts", accounts, NULL);
+  g_assert_cmpstr (main_page (window), ==, "keyring");
+  g_assert_cmpstr (adw_status_page_get_title (window->keyring_page), ==, "Opening the Keyring…");
+
+  g_object_set (window, "accounts-error", "No Secret Service here", "accounts-state",
+                DOMAINE_ACCOUNTS_FAILED, NULL);
+  g_assert_cmpstr (main_page (window), ==, "keyring");
+  g_assert_cmpstr (adw_status_page_get_title (window->keyring_page), ==, "Cannot Open the Keyring");
+  g_assert_cmpstr (adw_status_page_get_description (window->keyring_page), ==,
+                   "No Secret Service here");
+  g_assert_true (gtk_widget_get_visible (window->keyring_retry_button));
+
+  g_object_set (window, "accounts-error", NULL, "accounts-state", DOMAINE_ACCOUNTS_READY, NULL);
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+  g_assert_null (domaine_window_get_session (window));
+
+  /* An account arrives: the window opens it, and offers it in the accounts menu. */
+  g_list_store_append (accounts, account);
+  g_assert_cmpstr (main_page (window), ==, "session");
+  g_assert_nonnull (domaine_window_get_session (window));
+  g_assert_true (domaine_session_get_account (domaine_window_get_session (window)) == account);
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->accounts_section)), ==, 1);
+
+  /* It goes (signed out): back to the welcome page. */
+  g_list_store_remove_all (accounts);
+  g_assert_cmpstr (main_page (window), ==, "welcome");
+  g_assert_null (domaine_window_get_session (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_window_french (void)
 {
@@ -186,6 +235,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/single-instance", test_window_single_instance);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/window/accelerators", test_window_accelerators);
+  g_test_add_func ("/window/follows-accounts", test_window_follows_accounts);
   g_test_add_func ("/window/french", test_window_french);
 
   status = g_test_run ();

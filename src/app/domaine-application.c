@@ -1,4 +1,4 @@
-/* domaine-application.c: the application object: actions, accelerators, windows
+/* domaine-application.c: the application object: accounts, accelerators, windows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "domaine-account-assistant.h"
-#include "domaine-application.h"
+#include "domaine-application-private.h"
 #include "domaine-window.h"
 
 #if WITH_SANDBOX
@@ -37,7 +36,9 @@ G_DEFINE_FINAL_TYPE (DomaineApplication, domaine_application, ADW_TYPE_APPLICATI
 enum
 {
   PROP_0,
+  PROP_ACCOUNTS,
   PROP_ACCOUNTS_STATE,
+  PROP_ACCOUNTS_ERROR,
   N_PROPS
 };
 
@@ -48,8 +49,13 @@ domaine_application_set_accounts_state (DomaineApplication *self,
                                         DomaineAccountsState state,
                                         const char *error_message)
 {
-  g_free (self->accounts_error);
-  self->accounts_error = g_strdup (error_message);
+  /* The error first: a window that follows accounts-state reads it then. */
+  if (g_strcmp0 (self->accounts_error, error_message) != 0)
+    {
+      g_free (self->accounts_error);
+      self->accounts_error = g_strdup (error_message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTS_ERROR]);
+    }
   self->accounts_state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTS_STATE]);
 }
@@ -238,49 +244,6 @@ domaine_application_activate (GApplication *app)
 }
 
 static void
-domaine_application_add_account_action (GSimpleAction *action,
-                                        GVariant *parameter,
-                                        gpointer user_data)
-{
-  DomaineApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  DomaineAccountAssistant *assistant;
-
-  assistant = domaine_account_assistant_new (window, self->account_store,
-                                             domaine_application_get_sandbox_url (self));
-  gtk_window_present (GTK_WINDOW (assistant));
-}
-
-static void
-domaine_application_reauthenticate_action (GSimpleAction *action,
-                                           GVariant *parameter,
-                                           gpointer user_data)
-{
-  DomaineApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  OvhAccount *account;
-  DomaineSession *session = NULL;
-  DomaineAccountAssistant *assistant;
-  gboolean more_rights = FALSE;
-
-  account = domaine_application_find_account (self, g_variant_get_string (parameter, NULL));
-  if (account == NULL)
-    return;
-
-  /* The banner asked for more rights when a call was refused as not granted. */
-  if (DOMAINE_IS_WINDOW (window))
-    session = domaine_window_get_session (DOMAINE_WINDOW (window));
-  if (session != NULL && domaine_session_get_account (session) == account)
-    more_rights = domaine_session_get_not_granted (session);
-
-  assistant = domaine_account_assistant_new_reauthenticate (
-      window, domaine_application_is_transient_account (self, account) ? NULL : self->account_store,
-      account, session != NULL && domaine_session_get_account (session) == account ? session : NULL,
-      more_rights);
-  gtk_window_present (GTK_WINDOW (assistant));
-}
-
-static void
 domaine_application_try_sandbox_action (GSimpleAction *action,
                                         GVariant *parameter,
                                         gpointer user_data)
@@ -334,60 +297,7 @@ domaine_application_handle_local_options (GApplication *app, GVariantDict *optio
       ->handle_local_options (app, options);
 }
 
-static void
-domaine_application_about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  static const char *developers[] = { "The Domaine developers", NULL };
-  DomaineApplication *self = user_data;
-  GtkWindow *window;
-  g_autofree char *name = NULL;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  /* Translators: the suffix marks development builds, e.g. "Domaine (Development)". */
-  name = g_strdup_printf ("%s%s", _ ("Domaine"), DEVELOPMENT_BUILD ? _ (" (Development)") : "");
-
-  adw_show_about_window (window, "application-name", name, "application-icon", APP_ID,
-                         "developer-name", _ ("The Domaine developers"), "version", PACKAGE_VERSION,
-                         "comments", _ ("Manage your OVHcloud domains and DNS zones"), "website",
-                         "https://github.com/domaine/domaine", "issue-url",
-                         "https://github.com/domaine/domaine/issues", "developers", developers,
-                         /* Translators: replace with your names, one per line. */
-                         "translator-credits", _ ("translator-credits"), "copyright",
-                         "© 2026 The Domaine developers", "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
-}
-
-static void
-domaine_application_quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  DomaineApplication *self = user_data;
-  GList *windows;
-
-  /* Close each window the normal way, so each can save its state (and, later, ask about
-   * unpublished changes) instead of being torn down by g_application_quit(). */
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-      l = l->next;
-      gtk_window_close (window);
-    }
-}
-
-static void
-domaine_application_load_accounts_action (GSimpleAction *action,
-                                          GVariant *parameter,
-                                          gpointer user_data)
-{
-  domaine_application_load_accounts (DOMAINE_APPLICATION (user_data));
-}
-
 static const GActionEntry app_actions[] = {
-  { "about", domaine_application_about_action },
-  { "quit", domaine_application_quit_action },
-  { "load-accounts", domaine_application_load_accounts_action },
-  { "add-account", domaine_application_add_account_action },
-  { "reauthenticate", domaine_application_reauthenticate_action, "s" },
   { "try-sandbox", domaine_application_try_sandbox_action },
 };
 
@@ -399,6 +309,7 @@ domaine_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (domaine_application_parent_class)->startup (app);
 
+  domaine_application_add_actions (DOMAINE_APPLICATION (app));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   if (!WITH_SANDBOX)
@@ -449,11 +360,33 @@ domaine_application_get_property (GObject *object, guint prop_id, GValue *value,
 
   switch (prop_id)
     {
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
     case PROP_ACCOUNTS_STATE:
       g_value_set_int (value, self->accounts_state);
       break;
+    case PROP_ACCOUNTS_ERROR:
+      g_value_set_string (value, self->accounts_error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Windows offer the application's accounts: they follow them through properties. */
+static void
+domaine_application_window_added (GtkApplication *app, GtkWindow *window)
+{
+  GTK_APPLICATION_CLASS (domaine_application_parent_class)->window_added (app, window);
+
+  if (DOMAINE_IS_WINDOW (window))
+    {
+      g_object_bind_property (app, "accounts", window, "accounts", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (app, "accounts-error", window, "accounts-error",
+                              G_BINDING_SYNC_CREATE);
+      g_object_bind_property (app, "accounts-state", window, "accounts-state",
+                              G_BINDING_SYNC_CREATE);
     }
 }
 
@@ -462,6 +395,7 @@ domaine_application_class_init (DomaineApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = domaine_application_finalize;
   object_class->get_property = domaine_application_get_property;
@@ -469,7 +403,13 @@ domaine_application_class_init (DomaineApplicationClass *klass)
   app_class->startup = domaine_application_startup;
   app_class->shutdown = domaine_application_shutdown;
   app_class->handle_local_options = domaine_application_handle_local_options;
+  gtk_app_class->window_added = domaine_application_window_added;
 
+  properties[PROP_ACCOUNTS] = g_param_spec_object ("accounts", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNTS_ERROR]
+      = g_param_spec_string ("accounts-error", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* An int rather than a registered enum: only the windows of this app read it. */
   properties[PROP_ACCOUNTS_STATE]
       = g_param_spec_int ("accounts-state", NULL, NULL, DOMAINE_ACCOUNTS_LOADING,

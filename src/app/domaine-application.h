@@ -8,17 +8,16 @@
 
 #include "ovh-account-store.h"
 
-G_BEGIN_DECLS
+#include "domaine-accounts-state.h"
 
-typedef enum
-{
-  DOMAINE_ACCOUNTS_LOADING,
-  DOMAINE_ACCOUNTS_READY,
-  DOMAINE_ACCOUNTS_FAILED, /* the keyring is unavailable or stayed locked */
-} DomaineAccountsState;
+G_BEGIN_DECLS
 
 #define DOMAINE_TYPE_APPLICATION (domaine_application_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineApplication, domaine_application, DOMAINE, APPLICATION, AdwApplication)
+
+/* Actions (prefix "app."): about, quit, load-accounts, add-account, reauthenticate (s: an
+ * account's id), sign-out (s), rename-account ((ss): the id and the new label), try-sandbox.
+ * Each DomaineWindow follows the properties "accounts", "accounts-state" and "accounts-error". */
 
 DomaineApplication *domaine_application_new (void);
 

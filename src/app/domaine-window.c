@@ -6,43 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "domaine-account-page.h"
-#include "domaine-application.h"
 #include "domaine-domain-page.h"
 #include "domaine-session-banner.h"
 #include "domaine-sidebar.h"
-#include "domaine-window.h"
-
-struct _DomaineWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  DomaineSession *session;
-  gboolean keyring_failure_shown;
-  GSignalGroup *session_signals;
-  GSignalGroup *store_signals;
-  GSignalGroup *app_signals;
-
-  /* Template children */
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
-  AdwStatusPage *welcome_page;
-  AdwStatusPage *keyring_page;
-  GtkWidget *keyring_retry_button;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
-  GtkWidget *sidebar_slot;
-  GtkMenuButton *account_button;
-  GtkLabel *account_title_label;
-  GtkLabel *account_subtitle_label;
-  GtkStack *content_stack;
-  DomaineSessionBanner *status_banner;
-  AdwStatusPage *session_status_page;
-  GtkSpinner *session_spinner;
-  GtkWidget *session_retry_button;
-  GMenu *accounts_section;
-};
+#include "domaine-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DomaineWindow, domaine_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -51,30 +18,30 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_FOLDED,
+  PROP_ACCOUNTS,
+  PROP_ACCOUNTS_STATE,
+  PROP_ACCOUNTS_ERROR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* The keyring's accounts and those kept in memory only (the sandbox's). */
-static GListModel *
-domaine_window_get_accounts (DomaineWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!DOMAINE_IS_APPLICATION (app))
-    return NULL;
-  return domaine_application_get_accounts (DOMAINE_APPLICATION (app));
-}
-
 static OvhAccount *
 domaine_window_find_account (DomaineWindow *self, const char *account_id)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n;
 
-  if (!DOMAINE_IS_APPLICATION (app))
+  if (self->accounts == NULL || account_id == NULL)
     return NULL;
-  return domaine_application_find_account (DOMAINE_APPLICATION (app), account_id);
+  n = g_list_model_get_n_items (self->accounts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OvhAccount) account = g_list_model_get_item (self->accounts, i);
+
+      if (g_str_equal (ovh_account_get_id (account), account_id))
+        return account; /* the model keeps it alive */
+    }
+  return NULL;
 }
 
 static void
@@ -171,7 +138,7 @@ domaine_window_update_account_button (DomaineWindow *self)
 static void
 domaine_window_rebuild_accounts_menu (DomaineWindow *self)
 {
-  GListModel *accounts = domaine_window_get_accounts (self);
+  GListModel *accounts = self->accounts;
   guint n;
 
   g_menu_remove_all (self->accounts_section);
@@ -191,16 +158,30 @@ domaine_window_rebuild_accounts_menu (DomaineWindow *self)
     }
 }
 
+/* Lets go of the domain's loads before its page goes (its pending changes stay saved). */
 static void
+domaine_window_release_domain_page (DomaineWindow *self)
+{
+  GtkWidget *domain_page = domaine_window_get_page (self, "domain");
+
+  if (DOMAINE_IS_DOMAIN_PAGE (domain_page))
+    domaine_domain_page_set_domain (DOMAINE_DOMAIN_PAGE (domain_page), NULL);
+}
+
+void
 domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
 {
   GtkWidget *child;
+
+  g_return_if_fail (DOMAINE_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || DOMAINE_IS_SESSION (session));
 
   if (self->session == session)
     return;
 
   if (self->session != NULL)
     domaine_session_close (self->session);
+  domaine_window_release_domain_page (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   domaine_session_banner_set_session (self->status_banner, session);
@@ -227,6 +208,7 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
       domaine_window_update_account_button (self);
       domaine_window_update_session_status (self);
       domaine_session_reload (session);
+      gtk_stack_set_visible_child_name (self->main_stack, "session");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -254,7 +236,6 @@ domaine_window_select_account (DomaineWindow *self, const char *account_id)
   client = ovh_account_create_client (account);
   session = domaine_session_new (account, client);
   domaine_window_set_session (self, session);
-  gtk_stack_set_visible_child_name (self->main_stack, "session");
   return TRUE;
 }
 
@@ -262,15 +243,13 @@ domaine_window_select_account (DomaineWindow *self, const char *account_id)
 static void
 domaine_window_update_main_page (DomaineWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GListModel *accounts = domaine_window_get_accounts (self);
-  DomaineAccountsState state;
+  GListModel *accounts = self->accounts;
+  DomaineAccountsState state = self->accounts_state;
   guint n_accounts;
 
   if (accounts == NULL)
     return;
 
-  state = domaine_application_get_accounts_state (DOMAINE_APPLICATION (app));
   if (state == DOMAINE_ACCOUNTS_LOADING && self->session == NULL)
     {
       adw_status_page_set_title (self->keyring_page, _ ("Opening the Keyring…"));
@@ -295,8 +274,7 @@ domaine_window_update_main_page (DomaineWindow *self)
     {
       domaine_window_set_session (self, NULL);
       adw_status_page_set_title (self->keyring_page, _ ("Cannot Open the Keyring"));
-      adw_status_page_set_description (
-          self->keyring_page, domaine_application_get_accounts_error (DOMAINE_APPLICATION (app)));
+      adw_status_page_set_description (self->keyring_page, self->accounts_error);
       gtk_widget_set_visible (self->keyring_retry_button, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "keyring");
       return;
@@ -345,49 +323,6 @@ session_state_changed_cb (DomaineWindow *self)
 }
 
 static void
-select_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  domaine_window_select_account (DOMAINE_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  DomaineWindow *self = DOMAINE_WINDOW (widget);
-
-  if (self->session != NULL)
-    domaine_session_reload (self->session);
-}
-
-/* The sidebar's "Account" row: the /me page of the open account. */
-static void
-show_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  DomaineWindow *self = DOMAINE_WINDOW (widget);
-  GtkWidget *page;
-
-  if (self->session == NULL)
-    return;
-
-  page = domaine_window_get_page (self, "account");
-  if (page == NULL
-      || domaine_account_page_get_session (DOMAINE_ACCOUNT_PAGE (page)) != self->session)
-    {
-      page = domaine_account_page_new (self->session);
-      g_object_bind_property (self, "folded", page, "folded", G_BINDING_SYNC_CREATE);
-    }
-  domaine_window_show_page (self, "account", page);
-}
-
-static void
-show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  DomaineWindow *self = DOMAINE_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-}
-
-static void
 domaine_window_save_size (DomaineWindow *self)
 {
   int width = 0;
@@ -422,30 +357,34 @@ leaflet_folded_cb (DomaineWindow *self)
 }
 
 static void
-domaine_window_follow_application (DomaineWindow *self)
+domaine_window_set_accounts (DomaineWindow *self, GListModel *accounts)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (DOMAINE_IS_APPLICATION (app))
-    {
-      g_signal_group_set_target (self->app_signals, app);
-      g_signal_group_set_target (self->store_signals,
-                                 domaine_application_get_accounts (DOMAINE_APPLICATION (app)));
-      accounts_changed_cb (self);
-    }
+  if (!g_set_object (&self->accounts, accounts))
+    return;
+  g_signal_group_set_target (self->store_signals, accounts);
+  accounts_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTS]);
 }
 
 static void
-domaine_window_constructed (GObject *object)
+domaine_window_set_accounts_state (DomaineWindow *self, int state)
 {
-  DomaineWindow *self = DOMAINE_WINDOW (object);
+  if (self->accounts_state == (DomaineAccountsState) state)
+    return;
+  self->accounts_state = state;
+  accounts_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTS_STATE]);
+}
 
-  G_OBJECT_CLASS (domaine_window_parent_class)->constructed (object);
-
-  /* "application" is not a construct property: g_object_new() sets it after constructed(). */
-  domaine_window_follow_application (self);
-  g_signal_connect (self, "notify::application", G_CALLBACK (domaine_window_follow_application),
-                    NULL);
+static void
+domaine_window_set_accounts_error (DomaineWindow *self, const char *error)
+{
+  if (g_strcmp0 (self->accounts_error, error) == 0)
+    return;
+  g_free (self->accounts_error);
+  self->accounts_error = g_strdup (error);
+  accounts_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTS_ERROR]);
 }
 
 static void
@@ -453,11 +392,11 @@ domaine_window_dispose (GObject *object)
 {
   DomaineWindow *self = DOMAINE_WINDOW (object);
 
-  g_signal_group_set_target (self->app_signals, NULL);
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->session_signals, NULL);
   if (self->session != NULL)
     domaine_session_close (self->session);
+  domaine_window_release_domain_page (self);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DOMAINE_TYPE_WINDOW);
@@ -471,7 +410,8 @@ domaine_window_finalize (GObject *object)
   DomaineWindow *self = DOMAINE_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->app_signals);
+  g_clear_object (&self->accounts);
+  g_clear_pointer (&self->accounts_error, g_free);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->session_signals);
 
@@ -491,6 +431,36 @@ domaine_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_FOLDED:
       g_value_set_boolean (value, domaine_window_get_folded (self));
       break;
+    case PROP_ACCOUNTS:
+      g_value_set_object (value, self->accounts);
+      break;
+    case PROP_ACCOUNTS_STATE:
+      g_value_set_int (value, self->accounts_state);
+      break;
+    case PROP_ACCOUNTS_ERROR:
+      g_value_set_string (value, self->accounts_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+domaine_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNTS:
+      domaine_window_set_accounts (self, g_value_get_object (value));
+      break;
+    case PROP_ACCOUNTS_STATE:
+      domaine_window_set_accounts_state (self, g_value_get_int (value));
+      break;
+    case PROP_ACCOUNTS_ERROR:
+      domaine_window_set_accounts_error (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -503,10 +473,10 @@ domaine_window_class_init (DomaineWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = domaine_window_constructed;
   object_class->dispose = domaine_window_dispose;
   object_class->finalize = domaine_window_finalize;
   object_class->get_property = domaine_window_get_property;
+  object_class->set_property = domaine_window_set_property;
   window_class->close_request = domaine_window_close_request;
 
   properties[PROP_SESSION]
@@ -515,6 +485,18 @@ domaine_window_class_init (DomaineWindowClass *klass)
   properties[PROP_FOLDED]
       = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the window offers, set by the application: every account (OvhAccount), and how
+   * loading the keyring went (a DomaineAccountsState, with the keyring's error). */
+  properties[PROP_ACCOUNTS]
+      = g_param_spec_object ("accounts", NULL, NULL, G_TYPE_LIST_MODEL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNTS_STATE]
+      = g_param_spec_int ("accounts-state", NULL, NULL, DOMAINE_ACCOUNTS_LOADING,
+                          DOMAINE_ACCOUNTS_FAILED, DOMAINE_ACCOUNTS_LOADING,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNTS_ERROR]
+      = g_param_spec_string ("accounts-error", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
@@ -539,10 +521,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, session_retry_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, accounts_section);
 
-  gtk_widget_class_install_action (widget_class, "win.select-account", "s", select_account_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.show-account", NULL, show_account_action);
+  domaine_window_class_add_actions (widget_class);
 }
 
 static void
@@ -576,10 +555,6 @@ domaine_window_init (DomaineWindow *self)
   /* The keyring's accounts and the in-memory ones (sandbox), as one list. */
   self->store_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->store_signals, "items-changed",
-                                  G_CALLBACK (accounts_changed_cb), self);
-
-  self->app_signals = g_signal_group_new (DOMAINE_TYPE_APPLICATION);
-  g_signal_group_connect_swapped (self->app_signals, "notify::accounts-state",
                                   G_CALLBACK (accounts_changed_cb), self);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,

@@ -5,7 +5,8 @@
  * Everything here comes from libovh models: /me through the session (kept live with
  * notify::me), the current credential and the account's other keys through
  * ovh-credential. Errors of these calls go to the session, so that an expired key or a
- * missing right shows once, in the banner.
+ * missing right shows once, in the banner. Signing out and renaming concern the application's
+ * accounts: the page asks for them with app.sign-out and app.rename-account.
  */
 #include "config.h"
 
@@ -13,10 +14,9 @@
 
 #include "ovh-error.h"
 
-#include "domaine-account-page.h"
-#include "domaine-application.h"
+#include "domaine-account-page-private.h"
+#include "domaine-format.h"
 #include "domaine-session-banner.h"
-#include "domaine-window.h"
 
 struct _DomaineAccountPage
 {
@@ -73,10 +73,10 @@ static GParamSpec *properties[N_PROPS];
 static void
 add_toast (DomaineAccountPage *self, const char *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (DOMAINE_IS_WINDOW (root))
-    domaine_window_add_toast (DOMAINE_WINDOW (root), adw_toast_new (title));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
 static void
@@ -85,18 +85,6 @@ set_property_row (AdwActionRow *row, const char *value)
   /* Rows OVH has nothing for are left out rather than shown empty. */
   gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && value[0] != '\0');
   adw_action_row_set_subtitle (row, value != NULL ? value : "");
-}
-
-static char *
-format_date (GDateTime *date)
-{
-  g_autoptr (GDateTime) local = NULL;
-
-  if (date == NULL)
-    return NULL;
-  local = g_date_time_to_local (date);
-  /* Translators: a date as in "3 March 2027"; see g_date_time_format(). */
-  return g_date_time_format (local, _ ("%-d %B %Y"));
 }
 
 static const char *
@@ -248,9 +236,9 @@ update_credential (DomaineAccountPage *self, const GError *error)
     }
 
   adw_preferences_group_set_description (self->credential_group, NULL);
-  created = format_date (ovh_credential_get_creation (self->credential));
-  expires = format_date (ovh_credential_get_expiration (self->credential));
-  last_used = format_date (ovh_credential_get_last_use (self->credential));
+  created = domaine_format_date (ovh_credential_get_creation (self->credential));
+  expires = domaine_format_date (ovh_credential_get_expiration (self->credential));
+  last_used = domaine_format_date (ovh_credential_get_last_use (self->credential));
   set_property_row (self->status_row,
                     describe_status (ovh_credential_get_status (self->credential)));
   set_property_row (self->created_row, created);
@@ -285,7 +273,7 @@ create_key_row (gpointer item, gpointer user_data)
   OvhCredential *credential = item;
   GtkWidget *row = adw_action_row_new ();
   const char *application = ovh_credential_get_application_name (credential);
-  g_autofree char *expires = format_date (ovh_credential_get_expiration (credential));
+  g_autofree char *expires = domaine_format_date (ovh_credential_get_expiration (credential));
   g_autofree char *subtitle = NULL;
   g_autofree char *expiry = NULL;
 
@@ -420,110 +408,19 @@ reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   domaine_account_page_reload (self);
 }
 
-typedef struct
-{
-  DomaineWindow *window;
-  DomaineApplication *app;
-  OvhAccount *account;
-  gboolean logged_out;
-} SignOut;
-
-static void
-sign_out_free (SignOut *sign_out)
-{
-  g_clear_object (&sign_out->window);
-  g_clear_object (&sign_out->app);
-  g_clear_object (&sign_out->account);
-  g_free (sign_out);
-}
-
-static void
-sign_out_toast (SignOut *sign_out, const char *title)
-{
-  if (sign_out->window != NULL)
-    domaine_window_add_toast (sign_out->window, adw_toast_new (title));
-}
-
-static void
-sign_out_done (SignOut *sign_out)
-{
-  if (sign_out->logged_out)
-    sign_out_toast (sign_out, _ ("Signed out"));
-  else
-    /* The key could not be revoked at OVHcloud (offline?): say so, it still works there. */
-    sign_out_toast (sign_out, _ ("Signed out on this computer. OVHcloud could not be reached: "
-                                 "revoke the key in your OVHcloud account."));
-  sign_out_free (sign_out);
-}
-
-static void
-account_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  SignOut *sign_out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!ovh_account_store_remove_finish (OVH_ACCOUNT_STORE (source), result, &error))
-    {
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is the keyring's error. */
-      title = g_strdup_printf (_ ("Could not remove the account from the keyring: %s"),
-                               error->message);
-      sign_out_toast (sign_out, title);
-      sign_out_free (sign_out);
-      return;
-    }
-  sign_out_done (sign_out);
-}
-
-static void
-logged_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  SignOut *sign_out = user_data;
-  g_autoptr (GError) error = NULL;
-
-  sign_out->logged_out = ovh_credential_logout_finish (result, &error);
-  if (error != NULL)
-    g_debug ("Logout at OVHcloud failed: %s", error->message);
-
-  /* Removing the account closes its session and pages: the window falls back. */
-  if (domaine_application_is_transient_account (sign_out->app, sign_out->account))
-    {
-      domaine_application_forget_transient_account (sign_out->app, sign_out->account);
-      sign_out_done (sign_out);
-      return;
-    }
-  ovh_account_store_remove_async (domaine_application_get_account_store (sign_out->app),
-                                  sign_out->account, NULL, account_removed_cb, sign_out);
-}
-
 static void
 sign_out_response_cb (AdwMessageDialog *dialog, const char *response, DomaineAccountPage *self)
 {
-  GtkApplication *app;
-  SignOut *sign_out;
-  g_autoptr (OvhClient) client = NULL;
-  GtkRoot *root;
+  OvhAccount *account;
 
   if (!g_str_equal (response, "sign-out") || self->session == NULL)
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  if (!DOMAINE_IS_APPLICATION (app))
-    return;
-
-  sign_out = g_new0 (SignOut, 1);
-  sign_out->window = DOMAINE_IS_WINDOW (root) ? g_object_ref (DOMAINE_WINDOW (root)) : NULL;
-  sign_out->app = g_object_ref (DOMAINE_APPLICATION (app));
-  sign_out->account = g_object_ref (domaine_session_get_account (self->session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.sign-out", FALSE);
-
-  /* Not the session's cancellable: signing out finishes even as the page goes away, and a
-   * client of its own with a short timeout, since offline is a normal case here. */
-  client = ovh_account_create_client (sign_out->account);
-  ovh_client_set_timeout (client, 15);
-  ovh_credential_logout_async (client, NULL, logged_out_cb, sign_out);
+  /* The application signs out (it outlives the page, which goes with the account). */
+  account = domaine_session_get_account (self->session);
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "app.sign-out", "s",
+                                  ovh_account_get_id (account)))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.sign-out", FALSE);
 }
 
 static void
@@ -634,45 +531,18 @@ revoke_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* The label: the only thing edited here, kept in the keyring. */
 
 static void
-label_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (DomaineAccountPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!ovh_account_store_update_finish (OVH_ACCOUNT_STORE (source), result, &error))
-    {
-      g_autofree char *title = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      /* Translators: %s is the keyring's error. */
-      title = g_strdup_printf (_ ("Could not save the label: %s"), error->message);
-      add_toast (self, title);
-    }
-}
-
-static void
 label_applied_cb (DomaineAccountPage *self)
 {
   OvhAccount *account;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app
-      = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  g_autofree char *label = NULL;
 
   if (self->session == NULL)
     return;
 
   account = domaine_session_get_account (self->session);
-  label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
-  ovh_account_set_label (account, label[0] != '\0' ? label : NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.rename-account", "(ss)",
+                              ovh_account_get_id (account),
+                              gtk_editable_get_text (GTK_EDITABLE (self->label_row)));
   update_account (self);
-
-  if (DOMAINE_IS_APPLICATION (app)
-      && !domaine_application_is_transient_account (DOMAINE_APPLICATION (app), account))
-    ovh_account_store_update_async (
-        domaine_application_get_account_store (DOMAINE_APPLICATION (app)), account, NULL,
-        label_saved_cb, g_object_ref (self));
 }
 
 /* GObject */

@@ -27,8 +27,5 @@ void domaine_account_page_set_folded (DomaineAccountPage *self, gboolean folded)
 void domaine_account_page_reload (DomaineAccountPage *self);
 /* TRUE while the credential or the list of keys is on its way. */
 gboolean domaine_account_page_get_loading (DomaineAccountPage *self);
-/* The current credential (NULL until loaded) and the account's other keys (OvhCredential). */
-OvhCredential *domaine_account_page_get_credential (DomaineAccountPage *self);
-GListModel *domaine_account_page_get_other_keys (DomaineAccountPage *self);
 
 G_END_DECLS

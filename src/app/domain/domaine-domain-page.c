@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "domaine-domain-page.h"
+#include "domaine-format.h"
 #include "domaine-session-banner.h"
-#include "domaine-window.h"
 #include "ovh-zone.h"
 
 struct _DomaineDomainPage
@@ -19,7 +19,7 @@ struct _DomaineDomainPage
   OvhDomain *domain;
   GCancellable *cancellable; /* the details of the current domain */
   GSignalGroup *domain_signals;
-  GBindingGroup *window_bindings;
+  gboolean folded;
 
   /* Template children */
   AdwHeaderBar *header_bar;
@@ -57,91 +57,20 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_DOMAIN,
+  PROP_FOLDED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* OVH's enum values, in words -------------------------------------------------------------- */
-
-typedef struct
-{
-  const char *value;
-  const char *words;
-} Words;
-
-static const char *
-lookup_words (const Words *table, const char *value)
-{
-  if (value == NULL)
-    return _ ("Unknown");
-  for (guint i = 0; table[i].value != NULL; i++)
-    if (g_str_equal (table[i].value, value))
-      return _ (table[i].words);
-  return value;
-}
-
-static const Words renewal_words[] = {
-  { "automatic_renew", N_ ("Renews automatically") },
-  { "manual_renew", N_ ("Renewed by hand") },
-  { "cancellation_requested", N_ ("Cancellation requested") },
-  { "cancellation_complete", N_ ("Cancelled") },
-  { "unpaid", N_ ("Unpaid") },
-  { NULL, NULL },
-};
-
-static const Words state_words[] = {
-  { "ok", N_ ("Active") },
-  { "expired", N_ ("Expired") },
-  { "autorenew_in_progress", N_ ("Renewal in progress") },
-  { "autorenew_registry_in_progress", N_ ("Renewal in progress at the registry") },
-  { "deleted", N_ ("Domain deleted") },
-  { "dispute", N_ ("In dispute") },
-  { "outgoing_transfer", N_ ("Leaving OVHcloud") },
-  { "pending_create", N_ ("Being registered") },
-  { "pending_delete", N_ ("Being deleted") },
-  { "pending_incoming_transfer", N_ ("Arriving at OVHcloud") },
-  { "pending_installation", N_ ("Being set up") },
-  { "registry_suspended", N_ ("Suspended by the registry") },
-  { "restorable", N_ ("Expired, can be restored") },
-  { "technical_suspended", N_ ("Suspended") },
-  { NULL, NULL },
-};
-
-static const Words lock_words[] = {
-  { "locked", N_ ("Locked: the domain cannot be transferred away") },
-  { "locking", N_ ("Locking…") },
-  { "unlocked", N_ ("Unlocked: a transfer away is possible") },
-  { "unlocking", N_ ("Unlocking…") },
-  { "unavailable", N_ ("Not offered for this extension") },
-  { NULL, NULL },
-};
-
-static const Words ns_type_words[] = {
-  { "hosted", N_ ("OVHcloud’s name servers") },
-  { "external", N_ ("Other name servers") },
-  { NULL, NULL },
-};
-
-static const Words dnssec_words[] = {
-  { "enabled", N_ ("Enabled") },
-  { "disabled", N_ ("Disabled") },
-  { "not_supported", N_ ("Not supported for this extension") },
-  { "enableInProgress", N_ ("Being enabled…") },
-  { "disableInProgress", N_ ("Being disabled…") },
-  { NULL, NULL },
-};
+/* What the page shows ----------------------------------------------------------------------- */
 
 static char *
 format_date (GDateTime *date)
 {
-  g_autoptr (GDateTime) local = NULL;
+  char *text = domaine_format_date (date);
 
-  if (date == NULL)
-    return g_strdup (_ ("Unknown"));
-  local = g_date_time_to_local (date);
-  /* Translators: a date as strftime() writes it, e.g. "March 14, 2026". */
-  return g_date_time_format (local, C_ ("date", "%B %-d, %Y"));
+  return text != NULL ? text : g_strdup (_ ("Unknown"));
 }
 
 static char *
@@ -166,8 +95,6 @@ set_subtitle_take (AdwActionRow *row, char *subtitle)
   g_free (subtitle);
 }
 
-/* What the page shows ----------------------------------------------------------------------- */
-
 static void
 domaine_domain_page_update_details (DomaineDomainPage *self)
 {
@@ -181,7 +108,8 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
   registered = ovh_domain_is_registered (domain);
   has_zone = ovh_domain_has_zone (domain);
   adw_view_switcher_title_set_title (self->switcher_title, ovh_domain_get_name (domain));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        domaine_format_domain_summary (domain));
 
   gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
   gtk_widget_set_visible (GTK_WIDGET (self->dns_group), registered);
@@ -189,34 +117,13 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
 
   if (registered)
     {
-      const char *suspension = ovh_domain_get_suspension_state (domain);
-      const char *state = lookup_words (state_words, ovh_domain_get_state (domain));
-
       set_subtitle_take (self->expiry_row, format_date (ovh_domain_get_expiration_date (domain)));
-      if (ovh_domain_get_renewal_date (domain) != NULL)
-        {
-          g_autofree char *date = format_date (ovh_domain_get_renewal_date (domain));
-          /* Translators: "Renews automatically, on March 14, 2026". */
-          set_subtitle_take (
-              self->renewal_row,
-              g_strdup_printf (_ ("%s, on %s"),
-                               lookup_words (renewal_words, ovh_domain_get_renewal_state (domain)),
-                               date));
-        }
-      else
-        set_subtitle (self->renewal_row,
-                      lookup_words (renewal_words, ovh_domain_get_renewal_state (domain)));
-      if (g_strcmp0 (suspension, "suspended") == 0)
-        set_subtitle_take (self->state_row, g_strdup_printf (_ ("%s (suspended)"), state));
-      else
-        set_subtitle (self->state_row, state);
-      set_subtitle (self->lock_row,
-                    lookup_words (lock_words, ovh_domain_get_transfer_lock_status (domain)));
-      set_subtitle (self->ns_type_row,
-                    lookup_words (ns_type_words, ovh_domain_get_name_server_type (domain)));
+      set_subtitle_take (self->renewal_row, domaine_format_renewal (domain));
+      set_subtitle_take (self->state_row, domaine_format_registration_state (domain));
+      set_subtitle (self->lock_row, domaine_format_transfer_lock (domain));
+      set_subtitle (self->ns_type_row, domaine_format_name_server_type (domain));
       set_subtitle_take (self->ns_row, join_lines (ovh_domain_get_name_servers (domain)));
-      set_subtitle (self->dnssec_row,
-                    lookup_words (dnssec_words, ovh_domain_get_dnssec_state (domain)));
+      set_subtitle (self->dnssec_row, domaine_format_dnssec_state (domain));
     }
 
   if (has_zone)
@@ -469,14 +376,6 @@ domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
 /* GObject ---------------------------------------------------------------------------------- */
 
 static void
-root_changed_cb (DomaineDomainPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_binding_group_set_source (self->window_bindings, DOMAINE_IS_WINDOW (root) ? root : NULL);
-}
-
-static void
 visible_view_changed_cb (DomaineDomainPage *self)
 {
   domaine_domain_page_update_actions (self);
@@ -490,8 +389,6 @@ domaine_domain_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->domain_signals != NULL)
     g_signal_group_set_target (self->domain_signals, NULL);
-  if (self->window_bindings != NULL)
-    g_binding_group_set_source (self->window_bindings, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_DOMAIN_PAGE);
   {
     GtkWidget *child;
@@ -512,7 +409,6 @@ domaine_domain_page_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->domain_signals);
-  g_clear_object (&self->window_bindings);
 
   G_OBJECT_CLASS (domaine_domain_page_parent_class)->finalize (object);
 }
@@ -529,6 +425,9 @@ domaine_domain_page_get_property (GObject *object, guint prop_id, GValue *value,
       break;
     case PROP_DOMAIN:
       g_value_set_object (value, self->domain);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -553,6 +452,9 @@ domaine_domain_page_set_property (GObject *object,
     case PROP_DOMAIN:
       domaine_domain_page_set_domain (self, g_value_get_object (value));
       break;
+    case PROP_FOLDED:
+      domaine_domain_page_set_folded (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -576,6 +478,9 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   properties[PROP_DOMAIN]
       = g_param_spec_object ("domain", NULL, NULL, OVH_TYPE_DOMAIN,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED]
+      = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
@@ -629,14 +534,6 @@ domaine_domain_page_init (DomaineDomainPage *self)
   g_signal_group_connect_swapped (self->domain_signals, "notify",
                                   G_CALLBACK (domaine_domain_page_update_details), self);
 
-  /* Folded: a back button, and the window buttons on the start side too. */
-  self->window_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->window_bindings, "folded", self->back_button, "visible",
-                        G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->window_bindings, "folded", self->header_bar,
-                        "show-start-title-buttons", G_BINDING_SYNC_CREATE);
-  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
-
   g_object_bind_property (self->search_button, "active", self->zone_editor, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
@@ -686,4 +583,23 @@ domaine_domain_page_get_visible_view (DomaineDomainPage *self)
 {
   g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+gboolean
+domaine_domain_page_get_folded (DomaineDomainPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), FALSE);
+  return self->folded;
+}
+
+void
+domaine_domain_page_set_folded (DomaineDomainPage *self, gboolean folded)
+{
+  g_return_if_fail (DOMAINE_IS_DOMAIN_PAGE (self));
+
+  folded = !!folded;
+  if (self->folded == folded)
+    return;
+  self->folded = folded;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }

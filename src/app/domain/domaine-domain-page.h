@@ -28,6 +28,10 @@ DomaineZoneEditor *domaine_domain_page_get_zone_editor (DomaineDomainPage *self)
 /* "records" or "domain". */
 void domaine_domain_page_set_visible_view (DomaineDomainPage *self, const char *name);
 const char *domaine_domain_page_get_visible_view (DomaineDomainPage *self);
+/* Whether the window is folded (one column): the page shows a back button then, and the
+ * window buttons on the start side too. */
+gboolean domaine_domain_page_get_folded (DomaineDomainPage *self);
+void domaine_domain_page_set_folded (DomaineDomainPage *self, gboolean folded);
 
 /* For the window's close-request: with unpublished changes, asks "Publish, Discard or
  * Cancel" and returns TRUE (the page closes @window itself once they are published or

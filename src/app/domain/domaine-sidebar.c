@@ -3,15 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list follows the session's domain model through a GtkStringFilter bound to the search
- * entry (declared in the .ui). Selecting a domain shows it in the one domain page the sidebar
- * keeps for its session: switching domains reuses it, which cancels the previous one's loads.
+ * entry (declared in the .ui). Selecting a domain asks the window to show it (win.show-domain);
+ * the sidebar only says which one is selected.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "domaine-sidebar.h"
-#include "domaine-window.h"
+#include "domaine-format.h"
+#include "domaine-sidebar-private.h"
 
 struct _DomaineSidebar
 {
@@ -19,7 +19,7 @@ struct _DomaineSidebar
 
   DomaineSession *session;
   GSignalGroup *session_signals;
-  DomaineDomainPage *domain_page;
+  OvhDomain *selected_domain;
 
   /* Template children */
   GtkListBox *account_list;
@@ -39,38 +39,11 @@ enum
 {
   PROP_0,
   PROP_SESSION,
+  PROP_SELECTED_DOMAIN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-char *
-domaine_sidebar_dup_caption (OvhDomain *domain)
-{
-  GDateTime *expiry;
-
-  g_return_val_if_fail (OVH_IS_DOMAIN (domain), NULL);
-
-  switch (ovh_domain_get_kind (domain))
-    {
-    case OVH_DOMAIN_KIND_ZONE_ONLY:
-      return g_strdup (_ ("Zone only"));
-    case OVH_DOMAIN_KIND_EXTERNAL_DNS:
-      return g_strdup (_ ("External DNS"));
-    case OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE:
-    default:
-      expiry = ovh_domain_get_expiration_date (domain);
-      if (expiry != NULL)
-        {
-          g_autoptr (GDateTime) local = g_date_time_to_local (expiry);
-          g_autofree char *date = g_date_time_format (local, C_ ("date", "%B %-d, %Y"));
-
-          /* Translators: under a domain's name, when its registration ends. */
-          return g_strdup_printf (_ ("Expires %s"), date);
-        }
-      return g_strdup (_ ("Domain and zone"));
-    }
-}
 
 /* Rows ---------------------------------------------------------------------------------- */
 
@@ -79,7 +52,7 @@ row_update (GtkWidget *box, OvhDomain *domain)
 {
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *caption = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = domaine_sidebar_dup_caption (domain);
+  g_autofree char *text = domaine_format_domain_caption (domain);
 
   gtk_label_set_label (GTK_LABEL (name), ovh_domain_get_name (domain));
   gtk_label_set_label (GTK_LABEL (caption), text);
@@ -144,26 +117,30 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSid
 
 /* Showing a domain ---------------------------------------------------------------------- */
 
+/* Asks the window to show @domain; again shows it even when it is the one shown already. */
 static void
 domaine_sidebar_show_domain (DomaineSidebar *self, OvhDomain *domain, gboolean again)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   if (domain == NULL || self->session == NULL)
     return;
   /* The selected row only moved (the search changed): stay where the user is. */
-  if (!again && self->domain_page != NULL
-      && domaine_domain_page_get_domain (self->domain_page) == domain)
+  if (!again && self->selected_domain == domain)
     return;
 
-  if (self->domain_page == NULL)
-    self->domain_page
-        = g_object_ref_sink (DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (self->session)));
-  domaine_domain_page_set_domain (self->domain_page, domain);
+  if (g_set_object (&self->selected_domain, domain))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOMAIN]);
   gtk_list_box_unselect_all (self->account_list);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-domain", "s",
+                              ovh_domain_get_name (domain));
+}
 
-  if (DOMAINE_IS_WINDOW (root))
-    domaine_window_show_page (DOMAINE_WINDOW (root), "domain", GTK_WIDGET (self->domain_page));
+static void
+domaine_sidebar_clear_selected_domain (DomaineSidebar *self)
+{
+  if (self->selected_domain == NULL)
+    return;
+  g_clear_object (&self->selected_domain);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DOMAIN]);
 }
 
 static void
@@ -187,6 +164,7 @@ static void
 account_row_activated_cb (DomaineSidebar *self)
 {
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  domaine_sidebar_clear_selected_domain (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-account", NULL);
 }
 
@@ -222,11 +200,7 @@ domaine_sidebar_set_session (DomaineSidebar *self, DomaineSession *session)
   if (self->session == session)
     return;
 
-  /* The window drops a session's pages with it: the next one gets a page of its own. */
-  if (self->domain_page != NULL)
-    domaine_domain_page_set_domain (self->domain_page, NULL);
-  g_clear_object (&self->domain_page);
-
+  domaine_sidebar_clear_selected_domain (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
   gtk_filter_list_model_set_model (self->filter_model,
@@ -286,14 +260,7 @@ OvhDomain *
 domaine_sidebar_get_selected_domain (DomaineSidebar *self)
 {
   g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-DomaineDomainPage *
-domaine_sidebar_get_domain_page (DomaineSidebar *self)
-{
-  g_return_val_if_fail (DOMAINE_IS_SIDEBAR (self), NULL);
-  return self->domain_page;
+  return self->selected_domain;
 }
 
 /* GObject ------------------------------------------------------------------------------- */
@@ -305,9 +272,7 @@ domaine_sidebar_dispose (GObject *object)
 
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
-  if (self->domain_page != NULL)
-    domaine_domain_page_set_domain (self->domain_page, NULL);
-  g_clear_object (&self->domain_page);
+  g_clear_object (&self->selected_domain);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_SIDEBAR);
   {
     GtkWidget *child;
@@ -339,6 +304,9 @@ domaine_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_SELECTED_DOMAIN:
+      g_value_set_object (value, self->selected_domain);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -377,11 +345,16 @@ domaine_sidebar_class_init (DomaineSidebarClass *klass)
   properties[PROP_SESSION]
       = g_param_spec_object ("session", NULL, NULL, DOMAINE_TYPE_SESSION,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The domain last chosen in the list (the search may hide its row meanwhile). */
+  properties[PROP_SELECTED_DOMAIN]
+      = g_param_spec_object ("selected-domain", NULL, NULL, OVH_TYPE_DOMAIN,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OVH_TYPE_DOMAIN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/domain/domaine-sidebar.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/domain/domaine-sidebar.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_list);
   gtk_widget_class_bind_template_child (widget_class, DomaineSidebar, account_row);

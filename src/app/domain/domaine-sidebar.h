@@ -6,8 +6,8 @@
 
 #include <adwaita.h>
 
-#include "domaine-domain-page.h"
 #include "domaine-session.h"
+#include "ovh-domain.h"
 
 G_BEGIN_DECLS
 
@@ -19,15 +19,8 @@ GtkWidget *domaine_sidebar_new (void);
 DomaineSession *domaine_sidebar_get_session (DomaineSidebar *self);
 void domaine_sidebar_set_session (DomaineSidebar *self, DomaineSession *session);
 
-/* The domains shown (filtered by the search entry). */
-GListModel *domaine_sidebar_get_model (DomaineSidebar *self);
-void domaine_sidebar_set_search_text (DomaineSidebar *self, const char *text);
-/* Selects @domain (by name) and shows its page; FALSE when it is not listed. */
-gboolean domaine_sidebar_select_domain (DomaineSidebar *self, const char *name);
+/* Selecting a domain activates win.show-domain with its name: the window shows its page.
+ * The domain last chosen in the list ("selected-domain"), or NULL. */
 OvhDomain *domaine_sidebar_get_selected_domain (DomaineSidebar *self);
-/* The page domains are shown in (one, reused; NULL before the first selection). */
-DomaineDomainPage *domaine_sidebar_get_domain_page (DomaineSidebar *self);
-/* The short line under a domain's name: expiry date, "Zone only" or "External DNS". */
-char *domaine_sidebar_dup_caption (OvhDomain *domain);
 
 G_END_DECLS
