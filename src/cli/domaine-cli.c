@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-cli-private.h"
+#include "ovh-changeset.h"
 #include "ovh-conf.h"
 #include "ovh-endpoint.h"
 #include "ovh-record.h"
@@ -229,26 +230,6 @@ domaine_cli_sleep (DomaineCli *self, guint milliseconds, GError **error)
   return !g_cancellable_set_error_if_cancelled (self->cancellable, error);
 }
 
-JsonNode *
-domaine_cli_call (DomaineCli *self,
-                  OvhClient *client,
-                  const char *method,
-                  const char *path,
-                  JsonNode *body,
-                  OvhCallFlags flags,
-                  GError **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  if (client == NULL)
-    client = self->client;
-  g_return_val_if_fail (OVH_IS_CLIENT (client), NULL);
-
-  ovh_client_call_async (client, method, path, body, flags, self->cancellable,
-                         domaine_cli_result_cb, &result);
-  return ovh_client_call_finish (client, domaine_cli_await (self, &result), error);
-}
-
 /* Output ------------------------------------------------------------------------------------ */
 
 void
@@ -298,6 +279,25 @@ domaine_cli_print_table (DomaineCli *self, DomaineCliTable *table)
   fflush (self->out);
 }
 
+void
+domaine_cli_print_listing (DomaineCli *self, JsonArray *array, DomaineCliTable *table)
+{
+  if (self->json)
+    {
+      g_autoptr (JsonNode) node = json_node_init_array (json_node_alloc (), array);
+
+      domaine_cli_print_json (self, node);
+    }
+  else
+    domaine_cli_print_table (self, table);
+}
+
+const char *
+domaine_cli_yes_no (gboolean value)
+{
+  return value ? _ ("yes") : _ ("no");
+}
+
 gboolean
 domaine_cli_parse_id (const char *text, const char *what, guint64 *id, GError **error)
 {
@@ -314,12 +314,6 @@ domaine_cli_parse_id (const char *text, const char *what, guint64 *id, GError **
 
   *id = value;
   return TRUE;
-}
-
-char *
-domaine_cli_escape_path (const char *segment)
-{
-  return g_uri_escape_string (segment, NULL, FALSE);
 }
 
 char *
@@ -645,6 +639,23 @@ domaine_cli_open_account (DomaineCli *self, GError **error)
 
   self->client = domaine_cli_create_client (self, self->account, error);
   return self->client != NULL;
+}
+
+GError *
+domaine_cli_publish_error (OvhChangeset *changeset, const GError *error)
+{
+  const GError *refresh_error = ovh_changeset_get_publish_error (changeset);
+
+  return g_error_copy (refresh_error != NULL ? refresh_error : error);
+}
+
+OvhZone *
+domaine_cli_new_zone (DomaineCli *self, const char *name)
+{
+  OvhZone *zone = ovh_zone_new (self->client, name);
+
+  ovh_zone_set_cache_enabled (zone, FALSE);
+  return zone;
 }
 
 /* The command line -------------------------------------------------------------------------- */

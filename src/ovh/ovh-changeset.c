@@ -30,6 +30,9 @@ struct _OvhChangeset
   gboolean busy;
   guint n_done;
   guint n_to_apply;
+
+  gboolean publish_after_apply;
+  GError *publish_error; /* the last refresh's own failure */
 };
 
 G_DEFINE_FINAL_TYPE (OvhChangeset, ovh_changeset, G_TYPE_OBJECT)
@@ -884,7 +887,7 @@ apply_finished (GTask *task)
       set_needs_publish (self, TRUE);
     }
 
-  if (self->needs_publish && !data->cancelled)
+  if (self->needs_publish && !data->cancelled && self->publish_after_apply)
     {
       g_autofree char *path = zone_path (self, "/refresh");
       ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
@@ -965,6 +968,7 @@ refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       GError *error = NULL;
 
       node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
+      g_clear_error (&self->publish_error);
       if (error == NULL)
         set_needs_publish (self, FALSE);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -973,7 +977,10 @@ refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_error_free (error);
         }
       else
-        data->publish_error = error;
+        {
+          self->publish_error = g_error_copy (error);
+          data->publish_error = error;
+        }
     }
 
   return_outcome (task);
@@ -1465,6 +1472,7 @@ ovh_changeset_finalize (GObject *object)
 {
   OvhChangeset *self = OVH_CHANGESET (object);
 
+  g_clear_error (&self->publish_error);
   g_clear_pointer (&self->by_record_id, g_hash_table_unref);
   g_clear_object (&self->changes);
   g_clear_object (&self->zone);
@@ -1548,5 +1556,27 @@ static void
 ovh_changeset_init (OvhChangeset *self)
 {
   self->changes = g_list_store_new (OVH_TYPE_CHANGE);
+  self->publish_after_apply = TRUE;
   self->by_record_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+void
+ovh_changeset_set_publish_after_apply (OvhChangeset *self, gboolean publish)
+{
+  g_return_if_fail (OVH_IS_CHANGESET (self));
+  self->publish_after_apply = !!publish;
+}
+
+gboolean
+ovh_changeset_get_publish_after_apply (OvhChangeset *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), TRUE);
+  return self->publish_after_apply;
+}
+
+const GError *
+ovh_changeset_get_publish_error (OvhChangeset *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
+  return self->publish_error;
 }
