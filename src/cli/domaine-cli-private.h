@@ -63,7 +63,7 @@ GAsyncResult *domaine_cli_await (DomaineCli *self, GAsyncResult **slot);
 /* Sleeps on the main context; FALSE (and G_IO_ERROR_CANCELLED) when interrupted. */
 gboolean domaine_cli_sleep (DomaineCli *self, guint milliseconds, GError **error);
 
-/* The keyring's accounts (loaded once). */
+/* Accounts and clients (domaine-cli-session.c). The keyring's accounts, loaded once: */
 OvhAccountStore *domaine_cli_load_store (DomaineCli *self, GError **error);
 /* Resolves --account / --endpoint / --from-ovh-conf and creates the client. */
 gboolean domaine_cli_open_account (DomaineCli *self, GError **error);

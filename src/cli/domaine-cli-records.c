@@ -449,6 +449,72 @@ add_failure (JsonArray *failed, GError **first_error, Deletion *deletion, const 
     }
 }
 
+/* Reads each record into the zone and stages its delete; returns how many were staged. A
+ * record that is gone fails here, with OVH's error. */
+static guint
+stage_deletions (DomaineCli *self, OvhChangeset *changeset, GArray *deletions, gboolean *cancelled)
+{
+  OvhZone *zone = ovh_changeset_get_zone (changeset);
+  guint n_staged = 0;
+
+  for (guint i = 0; i < deletions->len && !*cancelled; i++)
+    {
+      Deletion *deletion = &g_array_index (deletions, Deletion, i);
+      g_autoptr (OvhRecord) record
+          = fetch_record (self, zone, deletion->id, &deletion->fetch_error);
+      OvhChange *change;
+
+      if (record == NULL)
+        {
+          *cancelled = g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          continue;
+        }
+      change = ovh_changeset_stage_delete (changeset, deletion->id, &deletion->fetch_error);
+      if (change != NULL)
+        {
+          deletion->change = g_object_ref (change); /* applied changes leave the changeset */
+          n_staged++;
+        }
+    }
+
+  return n_staged;
+}
+
+/* In the order given: the deleted IDs, the failures, the first failure's error. Returns how
+ * many were deleted. */
+static guint
+collect_outcome (DomaineCli *self,
+                 GArray *deletions,
+                 JsonArray *deleted,
+                 JsonArray *failed,
+                 GError **first_error)
+{
+  guint n_deleted = 0;
+
+  for (guint i = 0; i < deletions->len; i++)
+    {
+      Deletion *deletion = &g_array_index (deletions, Deletion, i);
+
+      if (deletion->fetch_error != NULL)
+        {
+          if (!g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            add_failure (failed, first_error, deletion, deletion->fetch_error);
+        }
+      else if (deletion->change == NULL)
+        continue;
+      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_APPLIED)
+        {
+          json_array_add_int_element (deleted, (gint64) deletion->id);
+          n_deleted++;
+          domaine_cli_note (self, _ ("Deleted record %s.\n"), deletion->text);
+        }
+      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_FAILED)
+        add_failure (failed, first_error, deletion, ovh_change_get_error (deletion->change));
+    }
+
+  return n_deleted;
+}
+
 int
 domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
 {
@@ -463,9 +529,8 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
   g_autoptr (GError) publish_error = NULL;
   g_autoptr (GError) apply_error = NULL;
   gboolean cancelled = FALSE;
-  guint n_staged = 0;
-  guint n_deleted = 0;
-  gboolean published = FALSE;
+  guint n_deleted;
+  gboolean published;
 
   g_array_set_clear_func (deletions, (GDestroyNotify) deletion_clear);
   g_array_set_size (deletions, n_ids);
@@ -483,33 +548,13 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
 
-  /* The changeset deletes records of the zone: each is read first (one that is gone fails
-   * here, with OVH's error). */
   zone = domaine_cli_new_zone (self, zone_name);
   changeset = ovh_changeset_new (zone);
-  for (guint i = 0; i < n_ids && !cancelled; i++)
-    {
-      Deletion *deletion = &g_array_index (deletions, Deletion, i);
-      g_autoptr (OvhRecord) record
-          = fetch_record (self, zone, deletion->id, &deletion->fetch_error);
-      OvhChange *change;
-
-      if (record == NULL)
-        {
-          cancelled = g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-          continue;
-        }
-      change = ovh_changeset_stage_delete (changeset, deletion->id, &deletion->fetch_error);
-      if (change != NULL)
-        {
-          deletion->change = g_object_ref (change); /* applied changes leave the changeset */
-          n_staged++;
-        }
-    }
 
   /* The deletes, then one refresh: the deleted ones are gone at OVH and only a refresh makes
    * DNS agree, failures or not. */
-  if (n_staged > 0 && !cancelled && !apply_changes (self, changeset, &apply_error))
+  if (stage_deletions (self, changeset, deletions, &cancelled) > 0 && !cancelled
+      && !apply_changes (self, changeset, &apply_error))
     {
       if (g_error_matches (apply_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           || g_cancellable_is_cancelled (self->cancellable))
@@ -518,33 +563,15 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
         publish_error = not_published_error (changeset, apply_error);
     }
 
-  for (guint i = 0; i < n_ids; i++)
-    {
-      Deletion *deletion = &g_array_index (deletions, Deletion, i);
-
-      if (deletion->fetch_error != NULL)
-        {
-          if (!g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            add_failure (failed, &first_error, deletion, deletion->fetch_error);
-        }
-      else if (deletion->change == NULL)
-        continue;
-      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_APPLIED)
-        {
-          json_array_add_int_element (deleted, (gint64) deletion->id);
-          n_deleted++;
-          domaine_cli_note (self, _ ("Deleted record %s.\n"), deletion->text);
-        }
-      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_FAILED)
-        add_failure (failed, &first_error, deletion, ovh_change_get_error (deletion->change));
-    }
-
+  n_deleted = collect_outcome (self, deletions, deleted, failed, &first_error);
   if (cancelled)
     {
       g_clear_error (&first_error);
       g_clear_error (&publish_error);
       if (!g_cancellable_set_error_if_cancelled (self->cancellable, &first_error))
-        first_error = g_error_copy (apply_error);
+        first_error = apply_error != NULL
+                          ? g_error_copy (apply_error)
+                          : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
     }
   published = n_deleted > 0 && !self->no_publish && !cancelled && publish_error == NULL;
 
