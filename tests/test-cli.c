@@ -662,6 +662,42 @@ test_zone_show (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zone, "nameServers")), >,
                     0);
 
+  /* What the API says, member for member. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonNode) info_node
+        = ovh_test_call (fixture->client, "GET", "/domain/zone/lovelace.fr", NULL, &error);
+    g_autoptr (JsonNode) soa_node
+        = ovh_test_call (fixture->client, "GET", "/domain/zone/lovelace.fr/soa", NULL, &error);
+    JsonObject *info = json_node_get_object (info_node);
+    JsonObject *soa = json_node_get_object (soa_node);
+    JsonArray *expected_servers = json_object_get_array_member (info, "nameServers");
+    JsonArray *servers = json_object_get_array_member (zone, "nameServers");
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (zone, "name"), ==,
+                     json_object_get_string_member (info, "name"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "lastUpdate"), ==,
+                     json_object_get_string_member (info, "lastUpdate"));
+    g_assert_cmpuint (json_array_get_length (servers), ==,
+                      json_array_get_length (expected_servers));
+    for (guint i = 0; i < json_array_get_length (servers); i++)
+      g_assert_cmpstr (json_array_get_string_element (servers, i), ==,
+                       json_array_get_string_element (expected_servers, i));
+    g_assert_true (json_object_get_boolean_member (zone, "dnssecSupported")
+                   == json_object_get_boolean_member (info, "dnssecSupported"));
+    g_assert_true (json_object_get_boolean_member (zone, "hasDnsAnycast")
+                   == json_object_get_boolean_member (info, "hasDnsAnycast"));
+    g_assert_cmpint (json_object_get_int_member (zone, "serial"), ==,
+                     json_object_get_int_member (soa, "serial"));
+    g_assert_cmpint (json_object_get_int_member (zone, "defaultTtl"), ==,
+                     json_object_get_int_member (soa, "ttl"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "soaServer"), ==,
+                     json_object_get_string_member (soa, "server"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "soaEmail"), ==,
+                     json_object_get_string_member (soa, "email"));
+  }
+
   g_assert_cmpint (run_cli (test, "zone", "show", "lovelace.fr", NULL), ==, 0);
   g_assert_nonnull (strstr (test->out, "Serial:"));
 }
