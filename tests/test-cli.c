@@ -266,6 +266,7 @@ assert_one_error_line (CliTest *test)
   g_assert_cmpuint (n_lines, ==, 1);
 }
 
+/* method NULL: any method. */
 static guint
 count_requests (CliTest *test, const char *method, const char *glob)
 {
@@ -661,6 +662,42 @@ test_zone_show (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zone, "nameServers")), >,
                     0);
 
+  /* What the API says, member for member. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (JsonNode) info_node
+        = ovh_test_call (fixture->client, "GET", "/domain/zone/lovelace.fr", NULL, &error);
+    g_autoptr (JsonNode) soa_node
+        = ovh_test_call (fixture->client, "GET", "/domain/zone/lovelace.fr/soa", NULL, &error);
+    JsonObject *info = json_node_get_object (info_node);
+    JsonObject *soa = json_node_get_object (soa_node);
+    JsonArray *expected_servers = json_object_get_array_member (info, "nameServers");
+    JsonArray *servers = json_object_get_array_member (zone, "nameServers");
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (zone, "name"), ==,
+                     json_object_get_string_member (info, "name"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "lastUpdate"), ==,
+                     json_object_get_string_member (info, "lastUpdate"));
+    g_assert_cmpuint (json_array_get_length (servers), ==,
+                      json_array_get_length (expected_servers));
+    for (guint i = 0; i < json_array_get_length (servers); i++)
+      g_assert_cmpstr (json_array_get_string_element (servers, i), ==,
+                       json_array_get_string_element (expected_servers, i));
+    g_assert_true (json_object_get_boolean_member (zone, "dnssecSupported")
+                   == json_object_get_boolean_member (info, "dnssecSupported"));
+    g_assert_true (json_object_get_boolean_member (zone, "hasDnsAnycast")
+                   == json_object_get_boolean_member (info, "hasDnsAnycast"));
+    g_assert_cmpint (json_object_get_int_member (zone, "serial"), ==,
+                     json_object_get_int_member (soa, "serial"));
+    g_assert_cmpint (json_object_get_int_member (zone, "defaultTtl"), ==,
+                     json_object_get_int_member (soa, "ttl"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "soaServer"), ==,
+                     json_object_get_string_member (soa, "server"));
+    g_assert_cmpstr (json_object_get_string_member (zone, "soaEmail"), ==,
+                     json_object_get_string_member (soa, "email"));
+  }
+
   g_assert_cmpint (run_cli (test, "zone", "show", "lovelace.fr", NULL), ==, 0);
   g_assert_nonnull (strstr (test->out, "Serial:"));
 }
@@ -954,6 +991,159 @@ test_records_delete (OvhTestFixture *fixture, gconstpointer data)
   }
 }
 
+/* Invalid input is refused before the first request: add, set and delete check everything
+ * they can first (the CNAME rule needs the records of the name, but nothing is changed). */
+static void
+test_records_validation_sends_nothing (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "host",
+                            "--value", "not-an-ip", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (
+      run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "host", NULL), ==,
+      DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "BOGUS", "--name",
+                            "host", "--value", "x", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "host",
+                            "--value", "192.0.2.1", "--ttl", "soon", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "CNAME", "--name", "@",
+                            "--value", "target.example.", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "records", "set", "lovelace.fr", "abc", "--ttl", "60", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "records", "set", "lovelace.fr", "12", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (
+      run_cli (test, "records", "set", "lovelace.fr", "12", "--type", "BOGUS", "--ttl", "60", NULL),
+      ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "records", "delete", "lovelace.fr", "12", "abc", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "records", "delete", "lovelace.fr", "0", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpuint (count_requests (test, NULL, "*"), ==, 0);
+
+  /* An A beside the CNAME www: the records of that name are read, nothing is written. */
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "www",
+                            "--value", "192.0.2.1", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpuint (count_requests (test, "GET", "/domain/zone/lovelace.fr/record*"), >, 0);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "DELETE", "*"), ==, 0);
+}
+
+static char *
+sandbox_id_text (JsonArray *records, guint index)
+{
+  return g_strdup_printf (
+      "%" G_GINT64_FORMAT,
+      json_object_get_int_member (json_array_get_object_element (records, index), "id"));
+}
+
+/* Several deletes are one changeset: one refresh for all, none with --no-publish. */
+static void
+test_records_delete_one_refresh (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) holder = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) second = NULL;
+  JsonArray *records = sandbox_records (test, "lovelace.fr", &holder);
+  guint n_before = json_array_get_length (records);
+  g_autofree char *id1 = sandbox_id_text (records, 0);
+  g_autofree char *id2 = sandbox_id_text (records, 1);
+  g_autofree char *id3 = sandbox_id_text (records, 2);
+  g_autofree char *id4 = sandbox_id_text (records, 3);
+  JsonObject *result;
+
+  g_assert_cmpuint (n_before, >=, 4);
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (
+      run_cli (test, "records", "delete", "lovelace.fr", id1, id2, id3, "--json", NULL), ==, 0);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "deleted")), ==,
+                    3);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (result, "deleted"), 0),
+                   ==, g_ascii_strtoll (id1, NULL, 10));
+  g_assert_true (json_object_get_boolean_member (result, "published"));
+  g_assert_cmpuint (count_requests (test, "DELETE", "/domain/zone/lovelace.fr/record/*"), ==, 3);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 1);
+  g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+  g_clear_pointer (&holder, json_node_unref);
+  g_assert_cmpuint (json_array_get_length (sandbox_records (test, "lovelace.fr", &holder)), ==,
+                    n_before - 3);
+
+  /* --no-publish: deleted at OVH, no refresh, and a note saying how to publish. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "--no-publish", "records", "delete", "lovelace.fr", id4, NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (test->err, "zone refresh lovelace.fr"));
+  g_assert_cmpuint (count_requests (test, "DELETE", "/domain/zone/lovelace.fr/record/*"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+  g_assert_false (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+}
+
+/* The refresh fails after the changes were made: OVH's error, how to publish, exit 1. */
+static void
+test_records_publish_failure (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) holder = NULL;
+  g_autofree char *late_id = NULL;
+  JsonObject *late;
+  guint n_lines = 0;
+
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/refresh",
+                            OVH_SANDBOX_FAULT_HTTP_500, 0);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "late",
+                            "--value", "192.0.2.77", "--json", NULL),
+                   ==, DOMAINE_CLI_EXIT_API);
+  assert_one_error_line (test);
+  g_assert_nonnull (strstr (test->err, "was not published"));
+  g_assert_nonnull (strstr (test->err, "zone refresh lovelace.fr"));
+  g_assert_cmpstr (test->out, ==, "");
+  late = find_record (sandbox_records (test, "lovelace.fr", &holder), "late", "A", "192.0.2.77");
+  g_assert_nonnull (late);
+  late_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (late, "id"));
+  g_assert_false (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+
+  /* A record that is not there, one that is, and the refresh failing: one line each, and the
+   * exit code of the first failure. */
+  g_assert_cmpint (run_cli (test, "records", "delete", "lovelace.fr", "999999", late_id, NULL), ==,
+                   DOMAINE_CLI_EXIT_NOT_FOUND);
+  for (const char *p = test->err; *p != '\0'; p++)
+    n_lines += (*p == '\n');
+  g_assert_nonnull (strstr (test->err, "Deleted record"));
+  g_assert_nonnull (strstr (test->err, "domaine-cli: Record 999999: "));
+  g_assert_nonnull (strstr (test->err, "was not published"));
+  g_assert_cmpuint (n_lines, ==, 3);
+  g_clear_pointer (&holder, json_node_unref);
+  g_assert_null (
+      find_record (sandbox_records (test, "lovelace.fr", &holder), "late", "A", "192.0.2.77"));
+
+  /* zone refresh reports OVH's error as it is. */
+  g_assert_cmpint (run_cli (test, "zone", "refresh", "lovelace.fr", NULL), ==,
+                   DOMAINE_CLI_EXIT_API);
+  assert_one_error_line (test);
+  g_assert_null (strstr (test->err, "was not published"));
+
+  ovh_sandbox_clear_faults (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "zone", "refresh", "lovelace.fr", NULL), ==, 0);
+  g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+}
+
 static void
 test_zone_export_import (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -987,7 +1177,7 @@ test_zone_export_import (OvhTestFixture *fixture, gconstpointer data)
                    DOMAINE_CLI_EXIT_USAGE);
   assert_one_error_line (test);
   g_assert_nonnull (strstr (test->err, "bad.zone:3"));
-  g_assert_cmpuint (count_requests (test, "*", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, NULL, "*"), ==, 0);
 
   /* A good one is imported and waited for. */
   g_file_set_contents (file,
@@ -1459,6 +1649,9 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/records/no-publish", test_records_no_publish);
   ovh_test_add ("/cli/records/set", test_records_set);
   ovh_test_add ("/cli/records/delete", test_records_delete);
+  ovh_test_add ("/cli/records/validation-sends-nothing", test_records_validation_sends_nothing);
+  ovh_test_add ("/cli/records/delete-one-refresh", test_records_delete_one_refresh);
+  ovh_test_add ("/cli/records/publish-failure", test_records_publish_failure);
   ovh_test_add ("/cli/zone/export-import", test_zone_export_import);
   ovh_test_add ("/cli/credentials", test_credentials);
   ovh_test_add ("/cli/ovh-conf", test_ovh_conf);

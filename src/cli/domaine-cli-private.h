@@ -10,7 +10,9 @@
 #include "domaine-cli.h"
 #include "ovh-account-store.h"
 #include "ovh-account.h"
+#include "ovh-changeset.h"
 #include "ovh-client.h"
+#include "ovh-zone.h"
 
 G_BEGIN_DECLS
 
@@ -61,16 +63,7 @@ GAsyncResult *domaine_cli_await (DomaineCli *self, GAsyncResult **slot);
 /* Sleeps on the main context; FALSE (and G_IO_ERROR_CANCELLED) when interrupted. */
 gboolean domaine_cli_sleep (DomaineCli *self, guint milliseconds, GError **error);
 
-/* One API call with the resolved client (or client, when not NULL). */
-JsonNode *domaine_cli_call (DomaineCli *self,
-                            OvhClient *client,
-                            const char *method,
-                            const char *path,
-                            JsonNode *body,
-                            OvhCallFlags flags,
-                            GError **error);
-
-/* The keyring's accounts (loaded once). */
+/* Accounts and clients (domaine-cli-session.c). The keyring's accounts, loaded once: */
 OvhAccountStore *domaine_cli_load_store (DomaineCli *self, GError **error);
 /* Resolves --account / --endpoint / --from-ovh-conf and creates the client. */
 gboolean domaine_cli_open_account (DomaineCli *self, GError **error);
@@ -85,17 +78,28 @@ void domaine_cli_print (DomaineCli *self, const char *format, ...) G_GNUC_PRINTF
 void domaine_cli_note (DomaineCli *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
 void domaine_cli_print_json (DomaineCli *self, JsonNode *node);
 void domaine_cli_print_table (DomaineCli *self, DomaineCliTable *table);
+/* A listing: its JSON array with --json, its table otherwise. */
+void domaine_cli_print_listing (DomaineCli *self, JsonArray *array, DomaineCliTable *table);
+/* "yes" or "no", translated. */
+const char *domaine_cli_yes_no (gboolean value);
 
 /* "12" → 12; anything else is a usage error naming what. */
 gboolean domaine_cli_parse_id (const char *text, const char *what, guint64 *id, GError **error);
-char *domaine_cli_escape_path (const char *segment);
 /* ISO 8601 → "2026-11-28 16:54" in local time; NULL-safe; the input when it does not parse. */
 char *domaine_cli_format_date (const char *iso8601);
 
 /* The accounts' JSON object (the same for `accounts` and `login`). */
 JsonNode *domaine_cli_account_to_json (OvhAccount *account);
 
-/* Commands. */
+/* The zone named name on the resolved account, without the on-disk cache: a script must see
+ * changes not yet published, which keep the SOA serial. */
+OvhZone *domaine_cli_new_zone (DomaineCli *self, const char *name);
+/* A copy of the refresh's own error when the changeset's publish failed (its code chooses the
+ * exit status and its message is OVH's), else of error. */
+GError *domaine_cli_publish_error (OvhChangeset *changeset, const GError *error);
+
+/* Commands: domaine-cli-account.c, domaine-cli-zone.c, domaine-cli-records.c and
+ * domaine-cli-login.c. */
 int domaine_cli_cmd_accounts (DomaineCli *self, GError **error);
 int domaine_cli_cmd_me (DomaineCli *self, GError **error);
 int domaine_cli_cmd_domains (DomaineCli *self, GError **error);

@@ -437,7 +437,7 @@ apply_finished (GTask *task)
       ovh_changeset_set_needs_publish (self, TRUE);
     }
 
-  if (self->needs_publish && !data->cancelled)
+  if (self->needs_publish && !data->cancelled && self->publish_after_apply)
     {
       g_autofree char *path = zone_path (self, "/refresh");
       ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
@@ -518,6 +518,7 @@ refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       GError *error = NULL;
 
       node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
+      g_clear_error (&self->publish_error);
       if (error == NULL)
         ovh_changeset_set_needs_publish (self, FALSE);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -526,7 +527,10 @@ refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           g_error_free (error);
         }
       else
-        data->publish_error = error;
+        {
+          self->publish_error = g_error_copy (error);
+          data->publish_error = error;
+        }
     }
 
   return_outcome (task);

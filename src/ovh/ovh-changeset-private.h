@@ -23,6 +23,9 @@ struct _OvhChangeset
   gboolean busy;
   guint n_done;
   guint n_to_apply;
+
+  gboolean publish_after_apply;
+  GError *publish_error; /* the last refresh's own failure */
 };
 
 /* ovh-changeset.c */

@@ -539,6 +539,7 @@ ovh_changeset_finalize (GObject *object)
 {
   OvhChangeset *self = OVH_CHANGESET (object);
 
+  g_clear_error (&self->publish_error);
   g_clear_pointer (&self->by_record_id, g_hash_table_unref);
   g_clear_object (&self->changes);
   g_clear_object (&self->zone);
@@ -622,5 +623,27 @@ static void
 ovh_changeset_init (OvhChangeset *self)
 {
   self->changes = g_list_store_new (OVH_TYPE_CHANGE);
+  self->publish_after_apply = TRUE;
   self->by_record_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+void
+ovh_changeset_set_publish_after_apply (OvhChangeset *self, gboolean publish)
+{
+  g_return_if_fail (OVH_IS_CHANGESET (self));
+  self->publish_after_apply = !!publish;
+}
+
+gboolean
+ovh_changeset_get_publish_after_apply (OvhChangeset *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), TRUE);
+  return self->publish_after_apply;
+}
+
+const GError *
+ovh_changeset_get_publish_error (OvhChangeset *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
+  return self->publish_error;
 }

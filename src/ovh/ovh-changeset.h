@@ -106,6 +106,14 @@ void ovh_changeset_publish_async (OvhChangeset *self,
                                   gpointer user_data);
 gboolean ovh_changeset_publish_finish (OvhChangeset *self, GAsyncResult *result, GError **error);
 
+/* TRUE by default. FALSE: apply sends the changes and makes no refresh ("needs-publish" is
+ * then set): for scripts that publish later (domaine-cli --no-publish). */
+void ovh_changeset_set_publish_after_apply (OvhChangeset *self, gboolean publish);
+gboolean ovh_changeset_get_publish_after_apply (OvhChangeset *self);
+/* The refresh's own error (OVH_ERROR…) when the last one made by apply or publish failed,
+ * else NULL: OVH_CHANGESET_ERROR_PUBLISH_FAILED words it for people, this keeps its code. */
+const GError *ovh_changeset_get_publish_error (OvhChangeset *self);
+
 /* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart,
  * e.g. under g_get_user_data_dir()/domaine/pending/. Loading replaces the set's content;
  * a file for another zone or that does not parse is OVH_CHANGESET_ERROR_FILE. Both block on

@@ -16,4 +16,10 @@ void ovh_zone_add_record (OvhZone *self, OvhRecord *record);
 gboolean ovh_zone_replace_record (OvhZone *self, OvhRecord *record);
 gboolean ovh_zone_remove_record (OvhZone *self, guint64 id);
 
+/* "/domain/zone/<escaped name>" followed by suffix ("/soa", "/record/12"…). */
+char *ovh_zone_dup_path (OvhZone *self, const char *suffix);
+/* The answers of GET …/soa and GET /domain/zone/{zone}, applied as a load applies them. */
+gboolean ovh_zone_apply_soa_json (OvhZone *self, JsonNode *node, GError **error);
+gboolean ovh_zone_apply_info_json (OvhZone *self, JsonNode *node, GError **error);
+
 G_END_DECLS

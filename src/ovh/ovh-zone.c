@@ -1063,3 +1063,29 @@ ovh_zone_init (OvhZone *self)
   self->positions_valid = TRUE;
   self->cache_enabled = TRUE;
 }
+
+/* For the zone operations that live in their own files (ovh-zone-status.c, …). */
+
+char *
+ovh_zone_dup_path (OvhZone *self, const char *suffix)
+{
+  g_return_val_if_fail (OVH_IS_ZONE (self), NULL);
+
+  return g_strconcat (self->path, suffix, NULL);
+}
+
+gboolean
+ovh_zone_apply_soa_json (OvhZone *self, JsonNode *node, GError **error)
+{
+  g_return_val_if_fail (OVH_IS_ZONE (self), FALSE);
+
+  return apply_soa (self, node, error);
+}
+
+gboolean
+ovh_zone_apply_info_json (OvhZone *self, JsonNode *node, GError **error)
+{
+  g_return_val_if_fail (OVH_IS_ZONE (self), FALSE);
+
+  return apply_info (self, node, error);
+}

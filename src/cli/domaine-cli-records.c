@@ -1,0 +1,610 @@
+/* domaine-cli-records.c: records list, add, set and delete
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Changes go through an OvhChangeset, as in the application: the records a change needs are
+ * fetched into an OvhZone (not the whole zone), staged, then applied with one refresh per
+ * command (none with --no-publish).
+ */
+#include "config.h"
+
+#define G_LOG_DOMAIN "Domaine"
+
+#include <glib/gi18n.h>
+
+#include "domaine-cli-private.h"
+#include "ovh-changeset.h"
+#include "ovh-record.h"
+#include "ovh-zone-fetch.h"
+
+/* Helpers ------------------------------------------------------------------------------------ */
+
+static JsonNode *
+record_to_json (OvhRecord *record)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, (gint64) ovh_record_get_id (record));
+  json_builder_set_member_name (builder, "zone");
+  json_builder_add_string_value (builder, ovh_record_get_zone (record));
+  json_builder_set_member_name (builder, "subDomain");
+  json_builder_add_string_value (builder, ovh_record_get_sub_domain (record));
+  json_builder_set_member_name (builder, "fieldType");
+  json_builder_add_string_value (builder, ovh_record_get_field_type (record));
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, ovh_record_get_target (record));
+  json_builder_set_member_name (builder, "ttl");
+  json_builder_add_int_value (builder, ovh_record_get_ttl (record));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static char *
+format_ttl (guint ttl)
+{
+  if (ttl == 0)
+    /* Translators: a record's TTL of 0, which OVH replaces with the zone's default */
+    return g_strdup (_ ("default"));
+  return g_strdup_printf ("%u", ttl);
+}
+
+static DomaineCliTable *
+new_records_table (void)
+{
+  DomaineCliTable *table
+      = domaine_cli_table_new (_ ("ID"), _ ("Name"), _ ("Type"), _ ("TTL"), _ ("Value"), NULL);
+
+  domaine_cli_table_set_align_right (table, 0, TRUE);
+  domaine_cli_table_set_align_right (table, 3, TRUE);
+  return table;
+}
+
+static void
+add_record_row (DomaineCliTable *table, OvhRecord *record)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, ovh_record_get_id (record));
+  g_autofree char *ttl = format_ttl (ovh_record_get_ttl (record));
+
+  domaine_cli_table_add_row (table, id, ovh_record_get_display_name (record),
+                             ovh_record_get_field_type (record), ttl,
+                             ovh_record_get_target (record), NULL);
+}
+
+static gboolean
+parse_ttl (const char *text, gint64 *ttl, GError **error)
+{
+  gint64 value = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Invalid TTL “%s”: a number of seconds is expected"), text);
+      return FALSE;
+    }
+
+  *ttl = value;
+  return TRUE;
+}
+
+static OvhRecord *
+fetch_record (DomaineCli *self, OvhZone *zone, guint64 id, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_zone_fetch_record_async (zone, id, self->cancellable, domaine_cli_result_cb, &result);
+  return ovh_zone_fetch_record_finish (zone, domaine_cli_await (self, &result), error);
+}
+
+/* The record as it will be, checked with libovh's rules, and with the CNAME rule against the
+ * records of the same name (fetched into the zone), before anything is sent. */
+static gboolean
+check_record (DomaineCli *self, OvhZone *zone, OvhRecord *record, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) neighbours = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (!ovh_record_check (record, &local_error))
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE, local_error->message);
+      return FALSE;
+    }
+
+  ovh_zone_fetch_records_named_async (zone, ovh_record_get_sub_domain (record), self->cancellable,
+                                      domaine_cli_result_cb, &result);
+  neighbours = ovh_zone_fetch_records_named_finish (zone, domaine_cli_await (self, &result), error);
+  if (neighbours == NULL)
+    return FALSE;
+  if (!ovh_records_check_conflicts (ovh_zone_get_records (zone), record, &local_error))
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Applies what is staged, with the one refresh unless --no-publish. */
+static gboolean
+apply_changes (DomaineCli *self, OvhChangeset *changeset, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_changeset_set_publish_after_apply (changeset, !self->no_publish);
+  ovh_changeset_apply_async (changeset, self->cancellable, domaine_cli_result_cb, &result);
+  return ovh_changeset_apply_finish (changeset, domaine_cli_await (self, &result), error);
+}
+
+/* The refresh failed after changes were made: OVH's error, saying how to publish. */
+static GError *
+not_published_error (OvhChangeset *changeset, const GError *apply_error)
+{
+  const char *zone = ovh_zone_get_name (ovh_changeset_get_zone (changeset));
+  GError *error = domaine_cli_publish_error (changeset, apply_error);
+
+  g_prefix_error (&error,
+                  /* Translators: %s is a zone; the error message follows */
+                  _ ("The changes were made but %s was not published (run “domaine-cli zone "
+                     "refresh %s”): "),
+                  zone, zone);
+  return error;
+}
+
+/* Applies the one change staged by add or set; FALSE with the error as the API gave it. */
+static gboolean
+apply_one (DomaineCli *self, OvhChangeset *changeset, OvhChange *change, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (apply_changes (self, changeset, &local_error))
+    return TRUE;
+
+  if (ovh_change_get_state (change) == OVH_CHANGE_STATE_FAILED)
+    g_propagate_error (error, g_error_copy (ovh_change_get_error (change)));
+  else if (g_error_matches (local_error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PUBLISH_FAILED))
+    g_propagate_error (error, not_published_error (changeset, local_error));
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboolean published)
+{
+  if (self->json)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_member (object, "record", record_to_json (record));
+      json_object_set_boolean_member (object, "published", published);
+      json_node_take_object (node, object);
+      domaine_cli_print_json (self, node);
+    }
+  else
+    {
+      g_autoptr (DomaineCliTable) table = new_records_table ();
+
+      domaine_cli_note (self, "%s\n", what);
+      add_record_row (table, record);
+      if (!self->quiet)
+        domaine_cli_print_table (self, table);
+      if (published)
+        domaine_cli_note (self, _ ("Published %s.\n"), ovh_record_get_zone (record));
+      else
+        domaine_cli_note (self, _ ("Not published: run “domaine-cli zone refresh %s”.\n"),
+                          ovh_record_get_zone (record));
+    }
+}
+
+/* records list ------------------------------------------------------------------------------- */
+
+int
+domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
+{
+  const char *zone_name = self->args[0];
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (DomaineCliTable) table = NULL;
+  g_autoptr (JsonArray) array = NULL;
+  g_autofree char *wanted_name = NULL;
+  const OvhRecordType *wanted_type = NULL;
+  GListModel *records;
+  guint n_items;
+
+  if (self->type != NULL && (wanted_type = ovh_record_type_lookup (self->type)) == NULL)
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Unknown record type “%s”"), self->type);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+  if (self->name != NULL)
+    wanted_name = ovh_record_normalize_sub_domain (self->name, zone_name);
+
+  if (!domaine_cli_open_account (self, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  zone = domaine_cli_new_zone (self, zone_name);
+  ovh_zone_load_async (zone, OVH_ZONE_LOAD_BYPASS_CACHE, self->cancellable, domaine_cli_result_cb,
+                       &result);
+  if (!ovh_zone_load_finish (zone, domaine_cli_await (self, &result), error))
+    return DOMAINE_CLI_EXIT_API;
+
+  array = json_array_new ();
+  table = new_records_table ();
+  records = ovh_zone_get_records (zone);
+  n_items = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
+
+      if (wanted_type != NULL
+          && g_ascii_strcasecmp (wanted_type->name, ovh_record_get_field_type (record)) != 0)
+        continue;
+      if (wanted_name != NULL
+          && g_ascii_strcasecmp (wanted_name, ovh_record_get_sub_domain (record)) != 0)
+        continue;
+      if (ovh_record_get_zone (record) == NULL)
+        ovh_record_set_zone (record, zone_name);
+
+      json_array_add_element (array, record_to_json (record));
+      add_record_row (table, record);
+    }
+
+  domaine_cli_print_listing (self, array, table);
+  return DOMAINE_CLI_EXIT_OK;
+}
+
+/* records add -------------------------------------------------------------------------------- */
+
+int
+domaine_cli_cmd_records_add (DomaineCli *self, GError **error)
+{
+  const char *zone_name = self->args[0];
+  g_autofree char *sub_domain = NULL;
+  g_autoptr (OvhRecord) record = NULL;
+  g_autoptr (OvhRecord) created = NULL;
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhChangeset) changeset = NULL;
+  g_autoptr (OvhChange) change = NULL;
+  g_autoptr (GError) local_error = NULL;
+  OvhRecord *landed;
+  gint64 ttl = 0;
+
+  if (self->type == NULL || self->name == NULL || self->value == NULL)
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                           _ ("records add needs --type, --name and --value (use --name @ for "
+                              "the zone itself)"));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+  if (self->ttl != NULL && !parse_ttl (self->ttl, &ttl, error))
+    return DOMAINE_CLI_EXIT_USAGE;
+
+  sub_domain = ovh_record_normalize_sub_domain (self->name, zone_name);
+  if (!ovh_record_validate (self->type, sub_domain, self->value, ttl, &local_error))
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE, local_error->message);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  record = ovh_record_new (zone_name, sub_domain, ovh_record_type_lookup (self->type)->name,
+                           self->value, (guint) ttl);
+
+  if (!domaine_cli_open_account (self, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  zone = domaine_cli_new_zone (self, zone_name);
+  changeset = ovh_changeset_new (zone);
+  if (!check_record (self, zone, record, error))
+    return DOMAINE_CLI_EXIT_API;
+  change = ovh_changeset_stage_create (changeset, record, error);
+  if (change == NULL)
+    return DOMAINE_CLI_EXIT_USAGE;
+  g_object_ref (change); /* applied changes leave the changeset */
+
+  if (!apply_one (self, changeset, change, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  /* The record as OVH answered it; after OVH's id-0 bug, as the changeset found it (or with
+   * id 0 when it could not be told apart). */
+  landed = ovh_change_get_record_id (change) != 0
+               ? ovh_zone_find_record_by_id (zone, ovh_change_get_record_id (change))
+               : NULL;
+  created = ovh_record_dup (landed != NULL ? landed : ovh_change_get_after (change));
+  if (ovh_record_get_zone (created) == NULL)
+    ovh_record_set_zone (created, zone_name);
+
+  print_change_result (self, created, _ ("Added:"), !self->no_publish);
+  return DOMAINE_CLI_EXIT_OK;
+}
+
+/* records set -------------------------------------------------------------------------------- */
+
+int
+domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
+{
+  const char *zone_name = self->args[0];
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhChangeset) changeset = NULL;
+  g_autoptr (OvhChange) change = NULL;
+  g_autoptr (OvhRecord) current = NULL;
+  g_autoptr (OvhRecord) updated = NULL;
+  g_autoptr (GError) local_error = NULL;
+  guint64 id;
+  gint64 ttl = 0;
+
+  if (!domaine_cli_parse_id (self->args[1], _ ("record ID"), &id, error))
+    return DOMAINE_CLI_EXIT_USAGE;
+  if (self->name == NULL && self->value == NULL && self->ttl == NULL)
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                           _ ("records set needs at least one of --name, --value and --ttl"));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+  if (self->ttl != NULL && !parse_ttl (self->ttl, &ttl, error))
+    return DOMAINE_CLI_EXIT_USAGE;
+  if (self->type != NULL && ovh_record_type_lookup (self->type) == NULL)
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Unknown record type “%s”"), self->type);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  if (!domaine_cli_open_account (self, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  zone = domaine_cli_new_zone (self, zone_name);
+  changeset = ovh_changeset_new (zone);
+  current = fetch_record (self, zone, id, error);
+  if (current == NULL)
+    return DOMAINE_CLI_EXIT_API;
+
+  if (self->type != NULL
+      && g_ascii_strcasecmp (self->type, ovh_record_get_field_type (current)) != 0)
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   /* Translators: a record ID and its type */
+                   _ ("Record %s is of type %s and OVHcloud cannot change a record’s type: delete "
+                      "it and add a new one"),
+                   self->args[1], ovh_record_get_field_type (current));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  updated = ovh_record_dup (current);
+  if (self->name != NULL)
+    {
+      g_autofree char *sub_domain = ovh_record_normalize_sub_domain (self->name, zone_name);
+
+      ovh_record_set_sub_domain (updated, sub_domain);
+    }
+  if (self->value != NULL)
+    ovh_record_set_target (updated, self->value);
+  if (self->ttl != NULL)
+    {
+      if (!ovh_record_validate (ovh_record_get_field_type (updated),
+                                ovh_record_get_sub_domain (updated),
+                                ovh_record_get_target (updated), ttl, &local_error))
+        {
+          g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                               local_error->message);
+          return DOMAINE_CLI_EXIT_USAGE;
+        }
+      ovh_record_set_ttl (updated, (guint) ttl);
+    }
+
+  if (ovh_record_equal_content (current, updated))
+    {
+      domaine_cli_note (self, _ ("Record %s already has these values.\n"), self->args[1]);
+      print_change_result (self, current, _ ("Unchanged:"), FALSE);
+      return DOMAINE_CLI_EXIT_OK;
+    }
+
+  if (!check_record (self, zone, updated, error))
+    return DOMAINE_CLI_EXIT_API;
+  change = ovh_changeset_stage_update (changeset, id, updated, error);
+  if (change == NULL)
+    return DOMAINE_CLI_EXIT_USAGE;
+  g_object_ref (change); /* applied changes leave the changeset */
+
+  if (!apply_one (self, changeset, change, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  print_change_result (self, updated, _ ("Changed:"), !self->no_publish);
+  return DOMAINE_CLI_EXIT_OK;
+}
+
+/* records delete ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *text; /* the ID as typed */
+  guint64 id;
+  OvhChange *change;   /* staged, or NULL */
+  GError *fetch_error; /* why it could not be staged */
+} Deletion;
+
+static void
+deletion_clear (Deletion *deletion)
+{
+  g_clear_object (&deletion->change);
+  g_clear_error (&deletion->fetch_error);
+}
+
+static void
+add_failure (JsonArray *failed, GError **first_error, Deletion *deletion, const GError *error)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_int_member (object, "id", (gint64) deletion->id);
+  json_object_set_string_member (object, "error", error->message);
+  json_array_add_object_element (failed, object);
+  if (*first_error == NULL)
+    {
+      *first_error = g_error_copy (error);
+      g_prefix_error (first_error, _ ("Record %s: "), deletion->text);
+    }
+}
+
+/* Reads each record into the zone and stages its delete; returns how many were staged. A
+ * record that is gone fails here, with OVH's error. */
+static guint
+stage_deletions (DomaineCli *self, OvhChangeset *changeset, GArray *deletions, gboolean *cancelled)
+{
+  OvhZone *zone = ovh_changeset_get_zone (changeset);
+  guint n_staged = 0;
+
+  for (guint i = 0; i < deletions->len && !*cancelled; i++)
+    {
+      Deletion *deletion = &g_array_index (deletions, Deletion, i);
+      g_autoptr (OvhRecord) record
+          = fetch_record (self, zone, deletion->id, &deletion->fetch_error);
+      OvhChange *change;
+
+      if (record == NULL)
+        {
+          *cancelled = g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          continue;
+        }
+      change = ovh_changeset_stage_delete (changeset, deletion->id, &deletion->fetch_error);
+      if (change != NULL)
+        {
+          deletion->change = g_object_ref (change); /* applied changes leave the changeset */
+          n_staged++;
+        }
+    }
+
+  return n_staged;
+}
+
+/* In the order given: the deleted IDs, the failures, the first failure's error. Returns how
+ * many were deleted. */
+static guint
+collect_outcome (DomaineCli *self,
+                 GArray *deletions,
+                 JsonArray *deleted,
+                 JsonArray *failed,
+                 GError **first_error)
+{
+  guint n_deleted = 0;
+
+  for (guint i = 0; i < deletions->len; i++)
+    {
+      Deletion *deletion = &g_array_index (deletions, Deletion, i);
+
+      if (deletion->fetch_error != NULL)
+        {
+          if (!g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            add_failure (failed, first_error, deletion, deletion->fetch_error);
+        }
+      else if (deletion->change == NULL)
+        continue;
+      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_APPLIED)
+        {
+          json_array_add_int_element (deleted, (gint64) deletion->id);
+          n_deleted++;
+          domaine_cli_note (self, _ ("Deleted record %s.\n"), deletion->text);
+        }
+      else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_FAILED)
+        add_failure (failed, first_error, deletion, ovh_change_get_error (deletion->change));
+    }
+
+  return n_deleted;
+}
+
+int
+domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
+{
+  const char *zone_name = self->args[0];
+  guint n_ids = self->n_args - 1;
+  g_autoptr (GArray) deletions = g_array_sized_new (FALSE, TRUE, sizeof (Deletion), n_ids);
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhChangeset) changeset = NULL;
+  g_autoptr (JsonArray) deleted = json_array_new ();
+  g_autoptr (JsonArray) failed = json_array_new ();
+  g_autoptr (GError) first_error = NULL;
+  g_autoptr (GError) publish_error = NULL;
+  g_autoptr (GError) apply_error = NULL;
+  gboolean cancelled = FALSE;
+  guint n_deleted;
+  gboolean published;
+
+  g_array_set_clear_func (deletions, (GDestroyNotify) deletion_clear);
+  g_array_set_size (deletions, n_ids);
+
+  /* Every ID is checked before the first request. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      Deletion *deletion = &g_array_index (deletions, Deletion, i);
+
+      deletion->text = self->args[i + 1];
+      if (!domaine_cli_parse_id (deletion->text, _ ("record ID"), &deletion->id, error))
+        return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  if (!domaine_cli_open_account (self, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  zone = domaine_cli_new_zone (self, zone_name);
+  changeset = ovh_changeset_new (zone);
+
+  /* The deletes, then one refresh: the deleted ones are gone at OVH and only a refresh makes
+   * DNS agree, failures or not. */
+  if (stage_deletions (self, changeset, deletions, &cancelled) > 0 && !cancelled
+      && !apply_changes (self, changeset, &apply_error))
+    {
+      if (g_error_matches (apply_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || g_cancellable_is_cancelled (self->cancellable))
+        cancelled = TRUE;
+      else if (ovh_changeset_get_publish_error (changeset) != NULL)
+        publish_error = not_published_error (changeset, apply_error);
+    }
+
+  n_deleted = collect_outcome (self, deletions, deleted, failed, &first_error);
+  if (cancelled)
+    {
+      g_clear_error (&first_error);
+      g_clear_error (&publish_error);
+      if (!g_cancellable_set_error_if_cancelled (self->cancellable, &first_error))
+        first_error = apply_error != NULL
+                          ? g_error_copy (apply_error)
+                          : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    }
+  published = n_deleted > 0 && !self->no_publish && !cancelled && publish_error == NULL;
+
+  if (self->json)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "zone", zone_name);
+      json_object_set_array_member (object, "deleted", json_array_ref (deleted));
+      json_object_set_array_member (object, "failed", json_array_ref (failed));
+      json_object_set_boolean_member (object, "published", published);
+      json_node_take_object (node, object);
+      domaine_cli_print_json (self, node);
+    }
+  else if (published)
+    domaine_cli_note (self, _ ("Published %s.\n"), zone_name);
+  else if (n_deleted > 0 && publish_error == NULL)
+    domaine_cli_note (self, _ ("Not published: run “domaine-cli zone refresh %s”.\n"), zone_name);
+
+  if (first_error != NULL)
+    {
+      /* The publish failure is reported too: one line each. */
+      if (publish_error != NULL)
+        fprintf (self->err, "domaine-cli: %s\n", publish_error->message);
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return DOMAINE_CLI_EXIT_API;
+    }
+  if (publish_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&publish_error));
+      return DOMAINE_CLI_EXIT_API;
+    }
+
+  return DOMAINE_CLI_EXIT_OK;
+}
