@@ -28,6 +28,7 @@ struct _DomaineWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *welcome_page;
+  GtkWidget *try_sandbox_button;
   AdwStatusPage *keyring_page;
   GtkWidget *keyring_retry_button;
   AdwLeaflet *leaflet;
@@ -429,6 +430,9 @@ domaine_window_follow_application (DomaineWindow *self)
   if (DOMAINE_IS_APPLICATION (app))
     {
       g_signal_group_set_target (self->app_signals, app);
+      /* "Try the Sandbox" only where there is one. */
+      g_object_bind_property (app, "sandbox-available", self->try_sandbox_button, "visible",
+                              G_BINDING_SYNC_CREATE);
       g_signal_group_set_target (self->store_signals,
                                  domaine_application_get_accounts (DOMAINE_APPLICATION (app)));
       accounts_changed_cb (self);
@@ -524,6 +528,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, try_sandbox_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_retry_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, leaflet);
@@ -560,15 +565,6 @@ domaine_window_init (DomaineWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  /* "Try the Sandbox" only where there is one (the welcome page's last button). */
-  for (GtkWidget *child
-       = gtk_widget_get_first_child (adw_status_page_get_child (self->welcome_page));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ACTIONABLE (child)
-        && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.try-sandbox")
-               == 0)
-      gtk_widget_set_visible (child, WITH_SANDBOX);
-
   self->session_signals = g_signal_group_new (DOMAINE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
                                   G_CALLBACK (session_state_changed_cb), self);
