@@ -584,7 +584,7 @@ domaine_application_init (DomaineApplication *self)
     {
       const GOptionEntry entries[] = {
         { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,
-          N_ ("Start the sandbox, a local stand-in for the OVHcloud API, and open its "
+          N_ ("Start the built-in sandbox, a local stand-in for the OVHcloud API, and open its "
               "demo account"),
           NULL },
         { NULL },

@@ -231,9 +231,9 @@ line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (line == NULL)
     {
-      GSubprocess *subprocess = self->subprocess;
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
-      g_subprocess_wait_async (subprocess, g_task_get_cancellable (task), ended_before_ready_cb,
+      g_subprocess_wait_async (self->subprocess, cancellable, ended_before_ready_cb,
                                g_steal_pointer (&task));
       return;
     }
