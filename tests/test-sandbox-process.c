@@ -222,6 +222,57 @@ test_fault_switch (void)
 }
 
 static void
+test_fault_kinds (void)
+{
+  const char *const args[]
+      = { "--fault", "malformed:GET:/me", "--fault", "drop:*:/domain*:0", NULL };
+  g_autoptr (DomaineSandboxProcess) process = start_process (args);
+  g_autoptr (OvhClient) client = client_for (process);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) domains = NULL;
+  g_autofree char *nichandle = NULL;
+
+  /* Every /me answers with a body that is not JSON (count 0 or none: every call). */
+  for (guint i = 0; i < 2; i++)
+    {
+      nichandle = dup_nichandle (client, &error);
+      g_assert_null (nichandle);
+      g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+      g_clear_error (&error);
+    }
+
+  /* Every call under /domain loses its connection. */
+  domains = ovh_client_call_sync (client, "GET", "/domain", NULL, NULL, &error);
+  g_assert_null (domains);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_NETWORK);
+}
+
+static void
+test_tls (void)
+{
+  const char *const args[] = { "--tls", NULL };
+  g_autoptr (DomaineSandboxProcess) process = start_process (args);
+  g_autoptr (OvhClient) client = client_for (process);
+  g_autoptr (GTlsDatabase) database = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nichandle = NULL;
+  const char *ca_file = domaine_sandbox_process_get_ca_file (process);
+
+  g_assert_true (
+      g_str_has_prefix (domaine_sandbox_process_get_base_url (process), "https://127.0.0.1:"));
+  g_assert_nonnull (ca_file);
+  g_assert_true (g_file_test (ca_file, G_FILE_TEST_IS_REGULAR));
+
+  /* Trusting exactly the certificate it announced. */
+  database = g_tls_file_database_new (ca_file, &error);
+  g_assert_no_error (error);
+  ovh_client_set_tls_database (client, database);
+  nichandle = dup_nichandle (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nichandle, ==, "al1234-ovh");
+}
+
+static void
 test_start_failures (void)
 {
   const char *const bad_args[] = { "--fault", "sometimes:GET:/me", NULL };
@@ -368,6 +419,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox-process/start-use-stop", test_start_use_stop);
   g_test_add_func ("/sandbox-process/killed", test_killed);
   g_test_add_func ("/sandbox-process/fault-switch", test_fault_switch);
+  g_test_add_func ("/sandbox-process/fault-kinds", test_fault_kinds);
+  g_test_add_func ("/sandbox-process/tls", test_tls);
   g_test_add_func ("/sandbox-process/start-failures", test_start_failures);
   g_test_add_func ("/sandbox-process/app-runs-and-survives-the-child",
                    test_app_runs_and_survives_the_child);
