@@ -225,7 +225,9 @@ main (int argc, char *argv[])
         pid_t parent = getppid ();
 
         prctl (PR_SET_PDEATHSIG, SIGTERM);
-        if (getppid () != parent || parent == 1)
+        /* It died between the two reads: the signal will never come. (Before the first one,
+         * only --exit-on-stdin-eof can tell.) */
+        if (getppid () != parent)
           return 0;
       }
 #endif
