@@ -376,6 +376,8 @@ test_app_runs_and_survives_the_child (void)
 
   g_assert_true (domaine_application_get_sandbox_available (app));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "try-sandbox"));
+  g_assert_true (gtk_widget_get_visible (
+      domaine_test_find_button_with_label (GTK_WIDGET (window), "Try the Sandbox")));
   g_assert_null (domaine_application_get_sandbox_url (app));
   g_assert_cmpuint (find_child_sandbox (), ==, 0);
 
@@ -407,6 +409,31 @@ test_app_runs_and_survives_the_child (void)
   domaine_test_app_close_windows ();
 }
 
+/* Without the program, "Try the Sandbox" is neither offered nor enabled. */
+static void
+test_app_without_program (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (DomaineApplication) app = NULL;
+      GtkWidget *button;
+
+      g_setenv ("DOMAINE_SANDBOX_PROGRAM", "/nonexistent/domaine-sandbox", TRUE);
+      app = domaine_test_app_get (FALSE);
+      button = domaine_test_find_button_with_label (GTK_WIDGET (domaine_test_app_get_window ()),
+                                                    "Try the Sandbox");
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_get_visible (button));
+      g_assert_false (domaine_application_get_sandbox_available (app));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "try-sandbox"));
+      domaine_test_app_close_windows ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -424,6 +451,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox-process/start-failures", test_start_failures);
   g_test_add_func ("/sandbox-process/app-runs-and-survives-the-child",
                    test_app_runs_and_survives_the_child);
+  g_test_add_func ("/sandbox-process/app-without-program", test_app_without_program);
 
   status = g_test_run ();
   domaine_test_app_release ();
