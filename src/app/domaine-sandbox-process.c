@@ -98,8 +98,7 @@ domaine_sandbox_process_find_program (void)
       found = program_if_executable (g_build_filename (dir, SANDBOX_PROGRAM_FROM_BINDIR, NULL));
       /* Uninstalled: src/app/domaine beside src/sandbox/domaine-sandbox. */
       if (found == NULL)
-        found = program_if_executable (
-            g_build_filename (dir, "..", "sandbox", "domaine-sandbox", NULL));
+        found = program_if_executable (g_canonicalize_filename ("../sandbox/domaine-sandbox", dir));
       if (found != NULL)
         return found;
     }
