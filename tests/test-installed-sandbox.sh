@@ -4,7 +4,8 @@
 #  2. the installed domaine offers --sandbox and, run with it, starts the domaine-sandbox of
 #     its own prefix (not the build tree's, not the configured prefix's) as its child, which
 #     ends when the app is killed;
-#  3. moved elsewhere, the prefix still finds its own sandbox; without it, --sandbox is gone.
+#  3. moved elsewhere, the prefix still finds its own sandbox; without it, --sandbox is gone;
+#  and the installed domaine holds no sandbox code (nm).
 #
 #   test-installed-sandbox.sh BUILDDIR        (TAP on standard output)
 set -euo pipefail
@@ -38,6 +39,12 @@ sandbox=$(dirname "$app")/domaine-sandbox
 [ -x "$app" ] && [ -x "$sandbox" ] || fail "domaine and domaine-sandbox installed in one bin directory"
 ok "installed into a DESTDIR: ${app#"$scratch/dest"} and ${sandbox#"$scratch/dest"}"
 configured_sandbox=${sandbox#"$scratch/dest"}
+if command -v nm >/dev/null 2>&1; then
+  symbols=$(nm "$app" 2>/dev/null || true)
+  [ -n "$symbols" ] || fail "nm reads the installed domaine"
+  ! grep -q 'ovh_sandbox_' <<<"$symbols" || fail "the installed domaine holds no ovh_sandbox_ symbol"
+  ok "the installed domaine holds no ovh_sandbox_ symbol"
+fi
 
 # 1. The installed sandbox by itself.
 mkfifo "$scratch/stdin"
