@@ -389,6 +389,9 @@ domaine_test_use_scratch_data_dirs (const char *tmpl)
 /* The application */
 
 static DomaineApplication *the_app;
+#if WITH_SANDBOX
+static OvhSandbox *the_sandbox;
+#endif
 
 DomaineApplication *
 domaine_test_app_get (gboolean with_sandbox)
@@ -403,13 +406,23 @@ domaine_test_app_get (gboolean with_sandbox)
       g_application_register (G_APPLICATION (the_app), NULL, &error);
       g_assert_no_error (error);
     }
-  if (with_sandbox && domaine_application_get_sandbox (the_app) == NULL)
+#if WITH_SANDBOX
+  /* In-process, so that tests can act as the user's browser on it; the app uses it as its
+   * sandbox instead of starting the program. */
+  if (with_sandbox && the_sandbox == NULL)
     {
       g_autoptr (GError) error = NULL;
 
-      g_assert_true (domaine_application_start_sandbox (the_app, &error));
+      the_sandbox = ovh_sandbox_new ();
+      g_assert_true (ovh_sandbox_start (the_sandbox, 0, FALSE, &error));
       g_assert_no_error (error);
+      domaine_application_use_sandbox (the_app, ovh_sandbox_get_base_url (the_sandbox),
+                                       OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
+                                       OVH_SANDBOX_CONSUMER_KEY);
     }
+#else
+  g_assert_false (with_sandbox);
+#endif
   g_application_activate (G_APPLICATION (the_app));
   return g_object_ref (the_app);
 }
@@ -420,12 +433,26 @@ domaine_test_app_peek (void)
   return the_app;
 }
 
+#if WITH_SANDBOX
+OvhSandbox *
+domaine_test_app_get_sandbox (void)
+{
+  g_assert_nonnull (the_sandbox);
+  return the_sandbox;
+}
+#endif
+
 void
 domaine_test_app_release (void)
 {
   if (the_app != NULL)
     g_application_quit (G_APPLICATION (the_app));
   g_clear_object (&the_app);
+#if WITH_SANDBOX
+  if (the_sandbox != NULL)
+    ovh_sandbox_stop (the_sandbox);
+  g_clear_object (&the_sandbox);
+#endif
 }
 
 DomaineWindow *

@@ -63,10 +63,16 @@ void domaine_test_use_scratch_data_dirs (const char *tmpl);
 
 /* Creates and registers the process's application on first use (NON_UNIQUE in a
  * g_test_trap_subprocess() child, which must not hand its activation to the parent), starts
- * its in-process sandbox if @with_sandbox, then activates it. Returns a new reference. */
+ * an in-process sandbox for it if @with_sandbox (the app's app.try-sandbox then opens that
+ * one), then activates it. Returns a new reference. */
 DomaineApplication *domaine_test_app_get (gboolean with_sandbox);
 /* The process's application, or NULL before domaine_test_app_get(). (transfer none) */
 DomaineApplication *domaine_test_app_peek (void);
+#if WITH_SANDBOX
+/* The in-process sandbox of domaine_test_app_get (TRUE), where tests act as the user's browser
+ * or inject faults. (transfer none) */
+OvhSandbox *domaine_test_app_get_sandbox (void);
+#endif
 /* Quits and drops the process's application: the end of main(). */
 void domaine_test_app_release (void);
 /* The main window among the application's windows (an assistant may be the active one). */

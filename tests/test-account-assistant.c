@@ -26,7 +26,7 @@
 static OvhSandbox *
 get_sandbox (void)
 {
-  return OVH_SANDBOX (domaine_application_get_sandbox (domaine_test_app_peek ()));
+  return domaine_test_app_get_sandbox ();
 }
 
 static guint

@@ -15,7 +15,7 @@
 static OvhSandbox *
 get_sandbox (void)
 {
-  return OVH_SANDBOX (domaine_application_get_sandbox (domaine_test_app_peek ()));
+  return domaine_test_app_get_sandbox ();
 }
 
 /* An account of the sandbox's customer in the keyring, with a key of its own. */

@@ -164,7 +164,7 @@ test_no_secrets_sign_in (void)
 
   app = domaine_test_app_get (TRUE);
   window = domaine_test_app_get_window ();
-  sandbox = OVH_SANDBOX (domaine_application_get_sandbox (app));
+  sandbox = domaine_test_app_get_sandbox ();
 
   /* An application made for this run, so its secret can only come from here. */
   application_key = g_strdup_printf ("ak%08x", g_random_int ());

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The real command line goes through g_application_run(): the option starts the
- * in-process sandbox on a free loopback port and opens its "Sandbox" account, kept in
- * memory only, with its domains, under the banner that says changes stay local.
+ * domaine-sandbox program of the build tree (DOMAINE_SANDBOX_PROGRAM) on a free loopback port
+ * and opens its "Sandbox" account, kept in memory only, with its domains, under the banner
+ * that says changes stay local. Quitting stops the program.
  */
 #include "config.h"
 
@@ -23,6 +24,7 @@ typedef struct
   guint ticks;
   gboolean checked;
   char *account_id;
+  char *url;
 } Run;
 
 /* The main window, or NULL while there is none yet. */
@@ -102,6 +104,7 @@ check_sandbox_window (gpointer user_data)
     }
 
   run->account_id = g_strdup (ovh_account_get_id (account));
+  run->url = g_strdup (url);
   run->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -134,6 +137,21 @@ test_sandbox_mode_command_line (void)
   /* Quitting stops the sandbox and forgets its account: nothing was written anywhere. */
   g_assert_nonnull (run.account_id);
   g_free (run.account_id);
+
+  /* Nothing listens on its port any more. */
+  {
+    g_autoptr (GUri) uri = g_uri_parse (run.url, G_URI_FLAGS_NONE, NULL);
+    g_autoptr (GSocketClient) client = g_socket_client_new ();
+    g_autoptr (GSocketConnection) connection = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_nonnull (uri);
+    connection
+        = g_socket_client_connect_to_host (client, "127.0.0.1", g_uri_get_port (uri), NULL, &error);
+    g_assert_null (connection);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  }
+  g_free (run.url);
 }
 
 int

@@ -7,11 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "domaine-application-private.h"
+#include "domaine-application.h"
+#include "domaine-sandbox-process.h"
 #include "domaine-window.h"
-
-#if WITH_SANDBOX
-#include "ovh-sandbox.h"
-#endif
 
 struct _DomaineApplication
 {
@@ -25,9 +23,14 @@ struct _DomaineApplication
   /* Accounts kept in memory only, and the keyring's and those together. */
   GListStore *transient_accounts;
   GListModel *accounts;
-  /* The in-process sandbox (--sandbox, "Try the Sandbox") and its ready-made account. */
-  GObject *sandbox;
+  /* The sandbox (--sandbox, "Try the Sandbox"): the domaine-sandbox child, or one that runs
+   * already (external_sandbox_account); its ready-made account, kept in memory only. */
+  char *sandbox_program;
+  DomaineSandboxProcess *sandbox;
+  char *sandbox_url;
+  OvhAccount *external_sandbox_account;
   OvhAccount *sandbox_account;
+  GCancellable *sandbox_cancellable; /* a start under way */
   char *select_on_activate;
 };
 
@@ -39,6 +42,7 @@ enum
   PROP_ACCOUNTS,
   PROP_ACCOUNTS_STATE,
   PROP_ACCOUNTS_ERROR,
+  PROP_SANDBOX_AVAILABLE,
   N_PROPS
 };
 
@@ -151,76 +155,162 @@ domaine_application_forget_transient_account (DomaineApplication *self, OvhAccou
 
   if (g_list_store_find (self->transient_accounts, account, &position))
     {
-      if (account == self->sandbox_account)
-        g_clear_object (&self->sandbox_account);
+      gboolean is_sandbox = account == self->sandbox_account;
+
       g_list_store_remove (self->transient_accounts, position);
+      if (is_sandbox)
+        {
+          /* Closing the sandbox's account ends the sandbox: nothing else uses it. */
+          g_clear_object (&self->sandbox_account);
+          if (self->sandbox != NULL)
+            {
+              domaine_sandbox_process_stop (self->sandbox);
+              g_clear_object (&self->sandbox);
+              g_clear_pointer (&self->sandbox_url, g_free);
+            }
+        }
     }
 }
 
 gboolean
-domaine_application_start_sandbox (DomaineApplication *self, GError **error)
+domaine_application_get_sandbox_available (DomaineApplication *self)
 {
   g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), FALSE);
-
-#if WITH_SANDBOX
-  if (self->sandbox == NULL)
-    {
-      g_autoptr (OvhSandbox) sandbox = ovh_sandbox_new ();
-
-      /* Plain HTTP on loopback: nothing leaves this computer. */
-      if (!ovh_sandbox_start (sandbox, 0, FALSE, error))
-        return FALSE;
-      self->sandbox = G_OBJECT (g_steal_pointer (&sandbox));
-    }
-  return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _ ("This build of Domaine has no sandbox."));
-  return FALSE;
-#endif
+  return self->sandbox_program != NULL || self->external_sandbox_account != NULL;
 }
 
 const char *
 domaine_application_get_sandbox_url (DomaineApplication *self)
 {
   g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
-
-#if WITH_SANDBOX
-  if (self->sandbox != NULL)
-    return ovh_sandbox_get_base_url (OVH_SANDBOX (self->sandbox));
-#endif
-  return NULL;
+  return self->sandbox_url;
 }
 
-GObject *
-domaine_application_get_sandbox (DomaineApplication *self)
+static OvhAccount *
+new_sandbox_account (const char *base_url,
+                     const char *application_key,
+                     const char *application_secret,
+                     const char *consumer_key)
 {
-  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
-  return self->sandbox;
-}
+  OvhAccount *account;
 
-OvhAccount *
-domaine_application_ensure_sandbox_account (DomaineApplication *self, GError **error)
-{
-  g_autoptr (OvhAccount) account = NULL;
-
-  g_return_val_if_fail (DOMAINE_IS_APPLICATION (self), NULL);
-
-  if (self->sandbox_account != NULL)
-    return self->sandbox_account;
-  if (!domaine_application_start_sandbox (self, error))
-    return NULL;
-
-#if WITH_SANDBOX
-  /* The port changes each run: this account never goes to the keyring. */
-  account
-      = ovh_account_new (domaine_application_get_sandbox_url (self), OVH_SANDBOX_APPLICATION_KEY,
-                         OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
+  account = ovh_account_new (base_url, application_key, application_secret, consumer_key);
   ovh_account_set_label (account, _ ("Sandbox"));
+  return account;
+}
+
+void
+domaine_application_use_sandbox (DomaineApplication *self,
+                                 const char *base_url,
+                                 const char *application_key,
+                                 const char *application_secret,
+                                 const char *consumer_key)
+{
+  gboolean was_available;
+
+  g_return_if_fail (DOMAINE_IS_APPLICATION (self));
+  g_return_if_fail (base_url != NULL && application_key != NULL);
+  g_return_if_fail (application_secret != NULL && consumer_key != NULL);
+  g_return_if_fail (self->sandbox == NULL && self->sandbox_account == NULL);
+
+  was_available = domaine_application_get_sandbox_available (self);
+  g_free (self->sandbox_url);
+  self->sandbox_url = g_strdup (base_url);
+  g_clear_object (&self->external_sandbox_account);
+  self->external_sandbox_account
+      = new_sandbox_account (base_url, application_key, application_secret, consumer_key);
+  if (!was_available)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_AVAILABLE]);
+}
+
+/* The account goes in memory only: the sandbox's port changes each run. */
+static void
+add_sandbox_account (DomaineApplication *self, OvhAccount *account)
+{
   self->sandbox_account = g_object_ref (account);
   g_list_store_append (self->transient_accounts, account);
-#endif
-  return self->sandbox_account;
+}
+
+static void
+show_sandbox_message (DomaineApplication *self, const char *message)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DOMAINE_IS_WINDOW (window))
+    domaine_window_add_toast (DOMAINE_WINDOW (window), adw_toast_new (message));
+  else
+    g_printerr ("%s\n", message);
+}
+
+static void
+open_sandbox_account (DomaineApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *account_id = ovh_account_get_id (self->sandbox_account);
+
+  /* At start-up (--sandbox) the window may not exist yet: activate selects it. */
+  if (DOMAINE_IS_WINDOW (window))
+    domaine_window_select_account (DOMAINE_WINDOW (window), account_id);
+  else
+    {
+      g_free (self->select_on_activate);
+      self->select_on_activate = g_strdup (account_id);
+    }
+}
+
+static void
+sandbox_died_cb (DomaineApplication *self, const GError *error, DomaineSandboxProcess *sandbox)
+{
+  g_autofree char *message = NULL;
+
+  if (sandbox != self->sandbox)
+    return;
+  /* Its account goes: the window falls back as after a sign-out, and says why. */
+  if (self->sandbox_account != NULL)
+    domaine_application_forget_transient_account (self, self->sandbox_account);
+  g_clear_object (&self->sandbox);
+  g_clear_pointer (&self->sandbox_url, g_free);
+
+  /* Translators: %s is why, e.g. "The sandbox stopped unexpectedly: it was stopped by
+   * signal 9." */
+  message = g_strdup_printf (_ ("%s Choose “Try the Sandbox” to start it again."), error->message);
+  show_sandbox_message (self, message);
+}
+
+static void
+sandbox_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineApplication) self = user_data;
+  DomaineSandboxProcess *sandbox = DOMAINE_SANDBOX_PROCESS (source);
+  g_autoptr (OvhAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!domaine_sandbox_process_start_finish (sandbox, result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (sandbox == self->sandbox)
+        g_clear_object (&self->sandbox);
+      g_clear_object (&self->sandbox_cancellable);
+      /* Translators: %s says why, e.g. "The sandbox program is not installed." */
+      message = g_strdup_printf (_ ("Could not start the sandbox: %s"), error->message);
+      show_sandbox_message (self, message);
+      return;
+    }
+  g_clear_object (&self->sandbox_cancellable);
+  if (sandbox != self->sandbox)
+    return;
+
+  self->sandbox_url = g_strdup (domaine_sandbox_process_get_base_url (sandbox));
+  g_signal_connect_object (sandbox, "died", G_CALLBACK (sandbox_died_cb), self, G_CONNECT_SWAPPED);
+  account = new_sandbox_account (self->sandbox_url,
+                                 domaine_sandbox_process_get_application_key (sandbox),
+                                 domaine_sandbox_process_get_application_secret (sandbox),
+                                 domaine_sandbox_process_get_consumer_key (sandbox));
+  add_sandbox_account (self, account);
+  open_sandbox_account (self);
 }
 
 static void
@@ -249,32 +339,21 @@ domaine_application_try_sandbox_action (GSimpleAction *action,
                                         gpointer user_data)
 {
   DomaineApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr (GError) error = NULL;
-  OvhAccount *account;
 
-  account = domaine_application_ensure_sandbox_account (self, &error);
-  if (account == NULL)
+  if (self->sandbox_account == NULL && self->external_sandbox_account != NULL)
+    add_sandbox_account (self, self->external_sandbox_account);
+  if (self->sandbox_account != NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why, e.g. "Address already in use". */
-      message = g_strdup_printf (_ ("Could not start the sandbox: %s"), error->message);
-      if (DOMAINE_IS_WINDOW (window))
-        domaine_window_add_toast (DOMAINE_WINDOW (window), adw_toast_new (message));
-      else
-        g_printerr ("%s\n", message);
+      open_sandbox_account (self);
       return;
     }
+  if (self->sandbox != NULL)
+    return; /* starting: it opens when ready */
 
-  /* At start-up (--sandbox) the window does not exist yet: activate selects it. */
-  if (DOMAINE_IS_WINDOW (window))
-    domaine_window_select_account (DOMAINE_WINDOW (window), ovh_account_get_id (account));
-  else
-    {
-      g_free (self->select_on_activate);
-      self->select_on_activate = g_strdup (ovh_account_get_id (account));
-    }
+  self->sandbox = domaine_sandbox_process_new (self->sandbox_program, NULL);
+  self->sandbox_cancellable = g_cancellable_new ();
+  domaine_sandbox_process_start_async (self->sandbox, self->sandbox_cancellable, sandbox_started_cb,
+                                       g_object_ref (self));
 }
 
 static int
@@ -312,9 +391,9 @@ domaine_application_startup (GApplication *app)
   domaine_application_add_actions (DOMAINE_APPLICATION (app));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
-  if (!WITH_SANDBOX)
-    g_simple_action_set_enabled (
-        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "try-sandbox")), FALSE);
+  g_object_bind_property (app, "sandbox-available",
+                          g_action_map_lookup_action (G_ACTION_MAP (app), "try-sandbox"), "enabled",
+                          G_BINDING_SYNC_CREATE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
@@ -330,10 +409,9 @@ domaine_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (domaine_application_parent_class)->shutdown (app);
 
-#if WITH_SANDBOX
+  g_cancellable_cancel (self->sandbox_cancellable);
   if (self->sandbox != NULL)
-    ovh_sandbox_stop (OVH_SANDBOX (self->sandbox));
-#endif
+    domaine_sandbox_process_stop (self->sandbox);
 }
 
 static void
@@ -345,7 +423,11 @@ domaine_application_finalize (GObject *object)
   g_clear_object (&self->transient_accounts);
   g_clear_object (&self->account_store);
   g_clear_object (&self->sandbox_account);
+  g_clear_object (&self->external_sandbox_account);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->sandbox_cancellable);
+  g_clear_pointer (&self->sandbox_url, g_free);
+  g_clear_pointer (&self->sandbox_program, g_free);
   g_clear_pointer (&self->select_on_activate, g_free);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->accounts_error, g_free);
@@ -369,6 +451,9 @@ domaine_application_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_ACCOUNTS_ERROR:
       g_value_set_string (value, self->accounts_error);
       break;
+    case PROP_SANDBOX_AVAILABLE:
+      g_value_set_boolean (value, domaine_application_get_sandbox_available (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -386,6 +471,8 @@ domaine_application_window_added (GtkApplication *app, GtkWindow *window)
       g_object_bind_property (app, "accounts-error", window, "accounts-error",
                               G_BINDING_SYNC_CREATE);
       g_object_bind_property (app, "accounts-state", window, "accounts-state",
+                              G_BINDING_SYNC_CREATE);
+      g_object_bind_property (app, "sandbox-available", window, "sandbox-available",
                               G_BINDING_SYNC_CREATE);
     }
 }
@@ -415,6 +502,10 @@ domaine_application_class_init (DomaineApplicationClass *klass)
       = g_param_spec_int ("accounts-state", NULL, NULL, DOMAINE_ACCOUNTS_LOADING,
                           DOMAINE_ACCOUNTS_FAILED, DOMAINE_ACCOUNTS_LOADING,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether "Try the Sandbox" can work: the sandbox program is there (or one runs already). */
+  properties[PROP_SANDBOX_AVAILABLE]
+      = g_param_spec_boolean ("sandbox-available", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -432,7 +523,8 @@ domaine_application_init (DomaineApplication *self)
   self->accounts
       = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
 
-  if (WITH_SANDBOX)
+  self->sandbox_program = domaine_sandbox_process_find_program ();
+  if (self->sandbox_program != NULL)
     {
       const GOptionEntry entries[] = {
         { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -35,13 +35,20 @@ OvhAccount *domaine_application_find_account (DomaineApplication *self, const ch
 gboolean domaine_application_is_transient_account (DomaineApplication *self, OvhAccount *account);
 void domaine_application_forget_transient_account (DomaineApplication *self, OvhAccount *account);
 
-/* The in-process sandbox, started on a free loopback port (sandbox builds only). */
-gboolean domaine_application_start_sandbox (DomaineApplication *self, GError **error);
-/* "http://127.0.0.1:PORT/1.0" once started, else NULL. */
+/* The sandbox: app.try-sandbox (and --sandbox) runs the domaine-sandbox program as a child
+ * process and opens its ready-made "Sandbox" account, kept in memory only; closing that account
+ * or quitting stops it. */
+
+/* Whether app.try-sandbox can work (property "sandbox-available"): the program was found. */
+gboolean domaine_application_get_sandbox_available (DomaineApplication *self);
+/* "http://127.0.0.1:PORT/1.0" while the sandbox runs, else NULL. */
 const char *domaine_application_get_sandbox_url (DomaineApplication *self);
-/* The running OvhSandbox (a GObject), else NULL: tests act as the user's browser on it. */
-GObject *domaine_application_get_sandbox (DomaineApplication *self);
-/* Starts the sandbox if needed and adds its ready-made "Sandbox" account, in memory only. */
-OvhAccount *domaine_application_ensure_sandbox_account (DomaineApplication *self, GError **error);
+/* Uses a sandbox that runs already (a test's in-process one) instead of starting the program:
+ * app.try-sandbox then opens an account with these keys. Before the first app.try-sandbox. */
+void domaine_application_use_sandbox (DomaineApplication *self,
+                                      const char *base_url,
+                                      const char *application_key,
+                                      const char *application_secret,
+                                      const char *consumer_key);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _DomaineWindow
   GListModel *accounts;
   DomaineAccountsState accounts_state;
   char *accounts_error;
+  gboolean sandbox_available;
 
   /* Template children */
   AdwToastOverlay *toast_overlay;

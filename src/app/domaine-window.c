@@ -21,6 +21,7 @@ enum
   PROP_ACCOUNTS,
   PROP_ACCOUNTS_STATE,
   PROP_ACCOUNTS_ERROR,
+  PROP_SANDBOX_AVAILABLE,
   N_PROPS
 };
 
@@ -388,6 +389,16 @@ domaine_window_set_accounts_error (DomaineWindow *self, const char *error)
 }
 
 static void
+domaine_window_set_sandbox_available (DomaineWindow *self, gboolean available)
+{
+  available = !!available;
+  if (self->sandbox_available == available)
+    return;
+  self->sandbox_available = available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_AVAILABLE]);
+}
+
+static void
 domaine_window_dispose (GObject *object)
 {
   DomaineWindow *self = DOMAINE_WINDOW (object);
@@ -440,6 +451,9 @@ domaine_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_ACCOUNTS_ERROR:
       g_value_set_string (value, self->accounts_error);
       break;
+    case PROP_SANDBOX_AVAILABLE:
+      g_value_set_boolean (value, self->sandbox_available);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +474,9 @@ domaine_window_set_property (GObject *object, guint prop_id, const GValue *value
       break;
     case PROP_ACCOUNTS_ERROR:
       domaine_window_set_accounts_error (self, g_value_get_string (value));
+      break;
+    case PROP_SANDBOX_AVAILABLE:
+      domaine_window_set_sandbox_available (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -497,6 +514,10 @@ domaine_window_class_init (DomaineWindowClass *klass)
   properties[PROP_ACCOUNTS_ERROR]
       = g_param_spec_string ("accounts-error", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether "Try the Sandbox" can work: the application found the sandbox program. */
+  properties[PROP_SANDBOX_AVAILABLE]
+      = g_param_spec_boolean ("sandbox-available", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
