@@ -30,6 +30,7 @@ struct _DomaineWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *welcome_page;
+  GtkWidget *try_sandbox_button;
   AdwStatusPage *keyring_page;
   GtkWidget *keyring_retry_button;
   AdwLeaflet *leaflet;

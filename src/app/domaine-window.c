@@ -395,6 +395,7 @@ domaine_window_set_sandbox_available (DomaineWindow *self, gboolean available)
   if (self->sandbox_available == available)
     return;
   self->sandbox_available = available;
+  gtk_widget_set_visible (self->try_sandbox_button, available);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_AVAILABLE]);
 }
 
@@ -527,6 +528,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineWindow, try_sandbox_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, keyring_retry_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineWindow, leaflet);
@@ -560,14 +562,6 @@ domaine_window_init (DomaineWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  /* "Try the Sandbox" only where there is one (the welcome page's last button). */
-  for (GtkWidget *child
-       = gtk_widget_get_first_child (adw_status_page_get_child (self->welcome_page));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ACTIONABLE (child)
-        && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "app.try-sandbox")
-               == 0)
-      gtk_widget_set_visible (child, WITH_SANDBOX);
 
   self->session_signals = g_signal_group_new (DOMAINE_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
