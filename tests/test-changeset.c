@@ -891,6 +891,35 @@ test_create_id_zero (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* The same at the zone apex: its look-up asks for an empty subDomain, which the query allows
+ * (a path segment could not be empty). */
+static void
+test_create_id_zero_apex (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhChange) apex = NULL;
+  guint n_before;
+
+  edit_open (fixture, &edit);
+  n_before = ovh_zone_get_n_records (edit.zone);
+  apex = stage_create (&edit, "", "TXT", "v=apex1");
+
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, TRUE);
+  g_assert_true (apply (&edit, &error));
+  g_assert_no_error (error);
+  ovh_sandbox_set_create_answers_id_zero (fixture->sandbox, FALSE);
+
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "GET",
+                                                   ZONE_PATH "/record?fieldType=TXT&subDomain="),
+                    ==, 1);
+  assert_created_with_real_id (fixture, &edit, apex);
+  g_assert_cmpuint (ovh_zone_get_n_records (edit.zone), ==, n_before + 1);
+  g_assert_null (ovh_zone_find_record_by_id (edit.zone, 0));
+
+  edit_close (&edit);
+}
+
 /* The error domain carries its real name (formatters once spaced it out). */
 static void
 test_error_domain (void)
@@ -914,6 +943,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/changeset/apply-forgets-cache", test_apply_forgets_cache);
   ovh_test_add ("/changeset/cancel", test_cancel);
   ovh_test_add ("/changeset/create-id-zero", test_create_id_zero);
+  ovh_test_add ("/changeset/create-id-zero-apex", test_create_id_zero_apex);
 
   return g_test_run ();
 }

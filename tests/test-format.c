@@ -46,6 +46,15 @@ test_domain_caption (void)
   g_autofree char *expiring_caption = domaine_format_domain_caption (expiring);
   g_autofree char *expiry = domaine_format_date (ovh_domain_get_expiration_date (expiring));
   g_autofree char *expected = g_strdup_printf ("Expires %s", expiry);
+  g_autoptr (JsonNode) no_zone_json = json_from_string (
+      "{\"domain\": \"b.example\", \"expirationDate\": \"2026-12-10T15:22:04+01:00\"}", NULL);
+  g_autofree char *external_expiring_caption = NULL;
+
+  /* Without a zone at OVHcloud, the list says so rather than when the domain expires. */
+  g_assert_true (ovh_domain_update_from_json (external, no_zone_json, NULL));
+  g_assert_nonnull (ovh_domain_get_expiration_date (external));
+  external_expiring_caption = domaine_format_domain_caption (external);
+  g_assert_cmpstr (external_expiring_caption, ==, "External DNS");
 
   g_assert_cmpstr (zone_only_caption, ==, "Zone only");
   g_assert_cmpstr (external_caption, ==, "External DNS");
@@ -53,6 +62,7 @@ test_domain_caption (void)
   g_assert_cmpstr (expiring_caption, ==, expected);
 }
 
+/* The page's subtitle is libovh's caption, checked here with the app's translations. */
 static void
 test_domain_summary (void)
 {
@@ -62,14 +72,13 @@ test_domain_summary (void)
   g_autoptr (OvhDomain) unused_zone
       = registered_domain ("{\"domain\": \"lovelace.fr\", \"nameServerType\": \"external\"}");
 
-  g_assert_cmpstr (domaine_format_domain_summary (zone_only), ==,
+  g_assert_cmpstr (ovh_domain_get_caption (zone_only), ==,
                    "DNS zone only, domain registered elsewhere");
-  g_assert_cmpstr (domaine_format_domain_summary (external), ==,
+  g_assert_cmpstr (ovh_domain_get_caption (external), ==,
                    "Domain at OVHcloud, DNS hosted elsewhere");
-  g_assert_cmpstr (domaine_format_domain_summary (both), ==, "Domain and DNS zone at OVHcloud");
+  g_assert_cmpstr (ovh_domain_get_caption (both), ==, "Domain and DNS zone at OVHcloud");
   /* The zone exists at OVHcloud but the registry points elsewhere: it says so. */
-  g_assert_cmpstr (domaine_format_domain_summary (unused_zone), ==,
-                   "DNS zone at OVHcloud, not in use");
+  g_assert_cmpstr (ovh_domain_get_caption (unused_zone), ==, "DNS zone at OVHcloud, not in use");
 }
 
 static void
@@ -88,10 +97,14 @@ test_registration (void)
   g_autoptr (OvhDomain) novel
       = registered_domain ("{\"domain\": \"lovelace.fr\", \"state\": \"a_state_from_the_future\"}");
   g_autoptr (OvhDomain) bare = ovh_domain_new ("a.example", TRUE, TRUE);
-  g_autofree char *state = domaine_format_registration_state (domain);
-  g_autofree char *suspended_state = domaine_format_registration_state (suspended);
-  g_autofree char *novel_state = domaine_format_registration_state (novel);
-  g_autofree char *bare_state = domaine_format_registration_state (bare);
+  g_autofree char *state = ovh_domain_dup_state_label (domain);
+  g_autofree char *suspended_state = ovh_domain_dup_state_label (suspended);
+  g_autofree char *novel_state = ovh_domain_dup_state_label (novel);
+  g_autofree char *bare_state = ovh_domain_dup_state_label (bare);
+  g_autofree char *lock = ovh_domain_dup_transfer_lock_label (domain);
+  g_autofree char *ns_type = ovh_domain_dup_name_server_type_label (domain);
+  g_autofree char *dnssec = ovh_domain_dup_dnssec_label (domain);
+  g_autofree char *bare_dnssec = ovh_domain_dup_dnssec_label (bare);
   g_autofree char *renewal = domaine_format_renewal (domain);
   g_autofree char *manual = domaine_format_renewal (suspended);
   g_autofree char *renewal_date = domaine_format_date (ovh_domain_get_renewal_date (domain));
@@ -104,11 +117,10 @@ test_registration (void)
   g_assert_cmpstr (bare_state, ==, "Unknown");
   g_assert_cmpstr (renewal, ==, expected);
   g_assert_cmpstr (manual, ==, "Renewed by hand");
-  g_assert_cmpstr (domaine_format_transfer_lock (domain), ==,
-                   "Locked: the domain cannot be transferred away");
-  g_assert_cmpstr (domaine_format_name_server_type (domain), ==, "OVHcloud’s name servers");
-  g_assert_cmpstr (domaine_format_dnssec_state (domain), ==, "Being enabled…");
-  g_assert_cmpstr (domaine_format_dnssec_state (bare), ==, "Unknown");
+  g_assert_cmpstr (lock, ==, "Locked: the domain cannot be transferred away");
+  g_assert_cmpstr (ns_type, ==, "OVHcloud’s name servers");
+  g_assert_cmpstr (dnssec, ==, "Being enabled…");
+  g_assert_cmpstr (bare_dnssec, ==, "Unknown");
 }
 
 static void
@@ -120,15 +132,20 @@ test_french (void)
       g_autofree char *text = domaine_format_date (date);
       g_autoptr (OvhDomain) zone_only = ovh_domain_new ("a.example", FALSE, TRUE);
       g_autofree char *caption = domaine_format_domain_caption (zone_only);
+      g_autoptr (OvhDomain) domain = registered_domain (
+          "{\"domain\": \"lovelace.fr\", \"renewalState\": \"automatic_renew\","
+          " \"renewalDate\": \"2026-11-10T15:22:04+01:00\"}");
+      g_autofree char *renewal = domaine_format_renewal (domain);
 
-      /* The day first in French; the month's name is the C locale's here. */
-      g_print ("[%s] [%s]\n", text, caption);
+      /* The day first in French; the month's name is the C locale's here. libovh's words
+       * and the app's composition are translated alike. */
+      g_print ("[%s] [%s] [%s]\n", text, caption, renewal);
       return;
     }
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*[14 * 2026] [Zone seule]*");
+  g_test_trap_assert_stdout ("*[14 * 2026] [Zone seule] [Renouvellement automatique, le * 2026]*");
 }
 
 int

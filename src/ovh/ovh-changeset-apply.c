@@ -14,6 +14,8 @@
 #include "ovh-change-private.h"
 #include "ovh-changeset-private.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-path-private.h"
 #include "ovh-zone-private.h"
 
 #define APPLY_IN_FLIGHT 4
@@ -25,19 +27,15 @@ zone_name (OvhChangeset *self)
 }
 
 static char *
-zone_path (OvhChangeset *self, const char *suffix)
+record_path (OvhChangeset *self, guint64 id)
 {
-  g_autofree char *escaped = g_uri_escape_string (zone_name (self), NULL, FALSE);
-
-  return g_strconcat ("/domain/zone/", escaped, suffix, NULL);
+  return ovh_path_printf ("/domain/zone/%s/record/%" G_GUINT64_FORMAT, zone_name (self), id);
 }
 
 static char *
-record_path (OvhChangeset *self, guint64 id)
+refresh_path (OvhChangeset *self)
 {
-  g_autofree char *suffix = g_strdup_printf ("/record/%" G_GUINT64_FORMAT, id);
-
-  return zone_path (self, suffix);
+  return ovh_path_printf ("/domain/zone/%s/refresh", zone_name (self));
 }
 
 typedef struct
@@ -279,22 +277,20 @@ resolve_ids_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   OvhChangeset *self = g_task_get_source_object (call->task);
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
+  JsonArray *array;
 
   call->candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+  if ((array = ovh_json_node_get_array (node)) != NULL)
     {
-      JsonArray *array = json_node_get_array (node);
-
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          gint64 value;
           guint64 id;
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_INT64
-              || json_node_get_int (element) <= 0)
+          if (!ovh_json_node_get_int64 (json_array_get_element (array, i), &value) || value <= 0)
             continue;
-          id = (guint64) json_node_get_int (element);
+          id = (guint64) value;
           if (ovh_zone_find_record_by_id (self->zone, id) == NULL)
             g_array_append_val (call->candidates, id);
         }
@@ -329,14 +325,15 @@ create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   created = ovh_record_new_from_json (node, NULL);
   if (created == NULL || ovh_record_get_id (created) == 0)
     {
-      /* OVH's known bug: a created record answered with id 0. */
+      /* OVH's known bug: a created record answered with id 0. The query's values are
+       * escaped apart: an empty subDomain (the apex) is fine there, not as a path segment. */
+      g_autofree char *records = ovh_path_printf ("/domain/zone/%s/record", zone_name (self));
       g_autofree char *escaped_type
           = g_uri_escape_string (ovh_record_get_field_type (after), NULL, FALSE);
       g_autofree char *escaped_sub
           = g_uri_escape_string (ovh_record_get_sub_domain (after), NULL, FALSE);
-      g_autofree char *suffix
-          = g_strdup_printf ("/record?fieldType=%s&subDomain=%s", escaped_type, escaped_sub);
-      g_autofree char *path = zone_path (self, suffix);
+      g_autofree char *path
+          = g_strdup_printf ("%s?fieldType=%s&subDomain=%s", records, escaped_type, escaped_sub);
 
       ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE,
                              NULL, resolve_ids_cb, change_call_new (call->task, call->change));
@@ -395,7 +392,7 @@ start_change (GTask *task, OvhChange *change)
           ovh_changeset_set_apply_progress (self, self->n_done + 1, self->n_to_apply);
           return FALSE;
         }
-      path = zone_path (self, "/record");
+      path = ovh_path_printf ("/domain/zone/%s/record", zone_name (self));
       body = ovh_record_to_json_for_create (ovh_change_get_after (change));
       ovh_client_call_async (client, "POST", path, body, OVH_CALL_NONE, cancellable, create_cb,
                              change_call_new (task, change));
@@ -439,7 +436,7 @@ apply_finished (GTask *task)
 
   if (self->needs_publish && !data->cancelled && self->publish_after_apply)
     {
-      g_autofree char *path = zone_path (self, "/refresh");
+      g_autofree char *path = refresh_path (self);
       ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
                              g_task_get_cancellable (task), refresh_cb, g_object_ref (task));
       return;
@@ -656,7 +653,7 @@ ovh_changeset_publish_async (OvhChangeset *self,
   g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
 
   ovh_changeset_set_busy (self, TRUE);
-  path = zone_path (self, "/refresh");
+  path = refresh_path (self);
   ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
                          cancellable, refresh_cb, g_object_ref (task));
 }

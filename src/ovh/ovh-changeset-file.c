@@ -14,6 +14,7 @@
 
 #include "ovh-change-private.h"
 #include "ovh-changeset-private.h"
+#include "ovh-json-private.h"
 
 #define CHANGESET_FILE_FORMAT 1
 
@@ -195,54 +196,28 @@ ovh_changeset_save_to_file (OvhChangeset *self, const char *path, GError **error
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
-/* Reading */
+/* Reading: any member that is missing or of the wrong type makes the whole file unreadable,
+ * so the readers' errors are not kept (ovh_changeset_file_error () names the file). */
 
-static gboolean
-read_uint (JsonObject *object, const char *name, guint64 *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return FALSE;
-  *value = (guint64) json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-read_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* NULL with *ok TRUE for a null member. */
+/* NULL with *ok TRUE for an absent or null member. */
 static SavedRecord *
 read_record (JsonObject *object, const char *name, gboolean *ok)
 {
-  JsonNode *node = json_object_get_member (object, name);
   JsonObject *fields;
   const char *sub_domain, *field_type, *target;
   guint64 id, ttl;
   SavedRecord *record;
 
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  *ok = ovh_json_read_object (object, name, OVH_JSON_OPTIONAL, &fields, NULL);
+  if (fields == NULL)
     return NULL;
 
   *ok = FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  fields = json_node_get_object (node);
-  sub_domain = read_string (fields, "subDomain");
-  field_type = read_string (fields, "fieldType");
-  target = read_string (fields, "target");
-  if (sub_domain == NULL || field_type == NULL || target == NULL || !read_uint (fields, "id", &id)
-      || !read_uint (fields, "ttl", &ttl) || ttl > OVH_RECORD_TTL_MAX
+  if (!ovh_json_read_string (fields, "subDomain", OVH_JSON_REQUIRED, &sub_domain, NULL)
+      || !ovh_json_read_string (fields, "fieldType", OVH_JSON_REQUIRED, &field_type, NULL)
+      || !ovh_json_read_string (fields, "target", OVH_JSON_REQUIRED, &target, NULL)
+      || !ovh_json_read_uint (fields, "id", OVH_JSON_REQUIRED, G_MAXUINT64, &id, NULL)
+      || !ovh_json_read_uint (fields, "ttl", OVH_JSON_REQUIRED, OVH_RECORD_TTL_MAX, &ttl, NULL)
       || ovh_record_type_lookup (field_type) == NULL)
     return NULL;
 
@@ -268,14 +243,15 @@ read_change (JsonNode *element)
   OvhChangeKind change_kind;
   SavedChange *change;
 
-  if (!JSON_NODE_HOLDS_OBJECT (element))
+  if ((object = ovh_json_node_get_object (element)) == NULL)
     return NULL;
-  object = json_node_get_object (element);
-  kind = read_string (object, "kind");
   before = read_record (object, "before", &before_ok);
   after = read_record (object, "after", &after_ok);
-  if (kind == NULL || !before_ok || !after_ok || !read_uint (object, "recordId", &record_id)
-      || !read_uint (object, "replacesId", &replaces_id))
+  if (!before_ok || !after_ok
+      || !ovh_json_read_string (object, "kind", OVH_JSON_REQUIRED, &kind, NULL)
+      || !ovh_json_read_uint (object, "recordId", OVH_JSON_REQUIRED, G_MAXUINT64, &record_id, NULL)
+      || !ovh_json_read_uint (object, "replacesId", OVH_JSON_REQUIRED, G_MAXUINT64, &replaces_id,
+                              NULL))
     return NULL;
 
   if (g_str_equal (kind, "create") && after != NULL && before == NULL)
@@ -302,8 +278,6 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (OvhSavedChanges) saved = NULL;
   JsonObject *root;
-  JsonNode *changes_node;
-  JsonNode *needs_publish;
   JsonArray *changes;
   const char *zone;
   guint64 format;
@@ -313,18 +287,16 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
                                    (gssize) g_bytes_get_size (contents), NULL)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      || (root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
     {
       ovh_changeset_file_error (error, path);
       return NULL;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
-  zone = read_string (root, "zone");
-  changes_node = json_object_get_member (root, "changes");
-  if (!read_uint (root, "format", &format) || format != CHANGESET_FILE_FORMAT || zone == NULL
-      || changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node))
+  if (!ovh_json_read_uint (root, "format", OVH_JSON_REQUIRED, G_MAXUINT64, &format, NULL)
+      || format != CHANGESET_FILE_FORMAT
+      || !ovh_json_read_string (root, "zone", OVH_JSON_REQUIRED, &zone, NULL)
+      || !ovh_json_read_array (root, "changes", OVH_JSON_REQUIRED, &changes, NULL))
     {
       ovh_changeset_file_error (error, path);
       return NULL;
@@ -334,7 +306,6 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
   saved->zone = g_strdup (zone);
   saved->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) saved_change_free);
 
-  changes = json_node_get_array (changes_node);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       SavedChange *change = read_change (json_array_get_element (changes, i));
@@ -347,10 +318,9 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
       g_ptr_array_add (saved->changes, change);
     }
 
-  needs_publish = json_object_get_member (root, "needsPublish");
-  saved->needs_publish = needs_publish != NULL && JSON_NODE_HOLDS_VALUE (needs_publish)
-                         && json_node_get_value_type (needs_publish) == G_TYPE_BOOLEAN
-                         && json_node_get_boolean (needs_publish);
+  /* Optional and lenient: a wrong type reads as FALSE rather than refusing the file. */
+  (void) ovh_json_read_boolean (root, "needsPublish", OVH_JSON_OPTIONAL, &saved->needs_publish,
+                                NULL);
   return g_steal_pointer (&saved);
 }
 

@@ -108,8 +108,7 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
   registered = ovh_domain_is_registered (domain);
   has_zone = ovh_domain_has_zone (domain);
   adw_view_switcher_title_set_title (self->switcher_title, ovh_domain_get_name (domain));
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        domaine_format_domain_summary (domain));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
 
   gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
   gtk_widget_set_visible (GTK_WIDGET (self->dns_group), registered);
@@ -119,11 +118,11 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
     {
       set_subtitle_take (self->expiry_row, format_date (ovh_domain_get_expiration_date (domain)));
       set_subtitle_take (self->renewal_row, domaine_format_renewal (domain));
-      set_subtitle_take (self->state_row, domaine_format_registration_state (domain));
-      set_subtitle (self->lock_row, domaine_format_transfer_lock (domain));
-      set_subtitle (self->ns_type_row, domaine_format_name_server_type (domain));
+      set_subtitle_take (self->state_row, ovh_domain_dup_state_label (domain));
+      set_subtitle_take (self->lock_row, ovh_domain_dup_transfer_lock_label (domain));
+      set_subtitle_take (self->ns_type_row, ovh_domain_dup_name_server_type_label (domain));
       set_subtitle_take (self->ns_row, join_lines (ovh_domain_get_name_servers (domain)));
-      set_subtitle (self->dnssec_row, domaine_format_dnssec_state (domain));
+      set_subtitle_take (self->dnssec_row, ovh_domain_dup_dnssec_label (domain));
     }
 
   if (has_zone)
