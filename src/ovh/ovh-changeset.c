@@ -11,26 +11,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-change-private.h"
-#include "ovh-changeset.h"
+#include "ovh-changeset-private.h"
 #include "ovh-error.h"
 #include "ovh-zone-private.h"
 
 #define APPLY_IN_FLIGHT 4
-#define CHANGESET_FILE_FORMAT 1
-
-struct _OvhChangeset
-{
-  GObject parent_instance;
-
-  OvhZone *zone;
-  GListStore *changes;
-  GHashTable *by_record_id; /* guint64* (owned) → OvhChange* of an update or delete */
-
-  gboolean needs_publish;
-  gboolean busy;
-  guint n_done;
-  guint n_to_apply;
-};
 
 G_DEFINE_FINAL_TYPE (OvhChangeset, ovh_changeset, G_TYPE_OBJECT)
 
@@ -75,14 +60,14 @@ record_path (OvhChangeset *self, guint64 id)
 
 /* The set */
 
-static void
-notify_n_pending (OvhChangeset *self)
+void
+ovh_changeset_notify_n_pending (OvhChangeset *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
 }
 
-static void
-set_needs_publish (OvhChangeset *self, gboolean needs_publish)
+void
+ovh_changeset_set_needs_publish (OvhChangeset *self, gboolean needs_publish)
 {
   if (self->needs_publish == needs_publish)
     return;
@@ -90,8 +75,8 @@ set_needs_publish (OvhChangeset *self, gboolean needs_publish)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_PUBLISH]);
 }
 
-static void
-set_busy (OvhChangeset *self, gboolean busy)
+void
+ovh_changeset_set_busy (OvhChangeset *self, gboolean busy)
 {
   if (self->busy == busy)
     return;
@@ -99,8 +84,8 @@ set_busy (OvhChangeset *self, gboolean busy)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-set_apply_progress (OvhChangeset *self, guint n_done, guint n_to_apply)
+void
+ovh_changeset_set_apply_progress (OvhChangeset *self, guint n_done, guint n_to_apply)
 {
   if (self->n_done != n_done)
     {
@@ -123,12 +108,12 @@ index_change (OvhChangeset *self, OvhChange *change)
     g_hash_table_insert (self->by_record_id, g_memdup2 (&id, sizeof id), change);
 }
 
-static void
-add_change (OvhChangeset *self, OvhChange *change)
+void
+ovh_changeset_add_change (OvhChangeset *self, OvhChange *change)
 {
   index_change (self, change);
   g_list_store_append (self->changes, change);
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
 }
 
 /* Tells list views that a change's content changed: one row replaced by itself. */
@@ -172,8 +157,8 @@ copy_for_zone (OvhChangeset *self, OvhRecord *record, guint64 id)
   return copy;
 }
 
-static gboolean
-check_not_busy (OvhChangeset *self, GError **error)
+gboolean
+ovh_changeset_check_not_busy (OvhChangeset *self, GError **error)
 {
   if (!self->busy)
     return TRUE;
@@ -215,7 +200,7 @@ ovh_changeset_stage_create (OvhChangeset *self, OvhRecord *record, GError **erro
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (record), NULL);
 
-  if (!check_not_busy (self, error))
+  if (!ovh_changeset_check_not_busy (self, error))
     return NULL;
 
   after = copy_for_zone (self, record, 0);
@@ -223,7 +208,7 @@ ovh_changeset_stage_create (OvhChangeset *self, OvhRecord *record, GError **erro
     return NULL;
 
   change = ovh_change_new (OVH_CHANGE_KIND_CREATE, 0, NULL, g_steal_pointer (&after));
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   return change;
 }
 
@@ -265,7 +250,8 @@ ovh_changeset_stage_update (OvhChangeset *self,
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (new_values), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   pending = ovh_changeset_lookup (self, record_id);
@@ -286,7 +272,7 @@ ovh_changeset_stage_update (OvhChangeset *self,
       if (pending != NULL)
         {
           remove_one (self, pending);
-          notify_n_pending (self);
+          ovh_changeset_notify_n_pending (self);
         }
       return NULL;
     }
@@ -301,7 +287,7 @@ ovh_changeset_stage_update (OvhChangeset *self,
 
   change = ovh_change_new (OVH_CHANGE_KIND_UPDATE, record_id, ovh_record_dup (existing),
                            g_steal_pointer (&after));
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   g_object_unref (change);
   return change;
 }
@@ -315,7 +301,8 @@ ovh_changeset_stage_delete (OvhChangeset *self, guint64 record_id, GError **erro
 
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   pending = ovh_changeset_lookup (self, record_id);
@@ -333,7 +320,7 @@ ovh_changeset_stage_delete (OvhChangeset *self, guint64 record_id, GError **erro
     }
 
   change = ovh_change_new (OVH_CHANGE_KIND_DELETE, record_id, ovh_record_dup (existing), NULL);
-  add_change (self, change);
+  ovh_changeset_add_change (self, change);
   g_object_unref (change);
   return change;
 }
@@ -352,7 +339,8 @@ ovh_changeset_stage_change_type (OvhChangeset *self,
   g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
   g_return_val_if_fail (OVH_IS_RECORD (new_record), NULL);
 
-  if (!check_not_busy (self, error) || (existing = find_existing (self, record_id, error)) == NULL)
+  if (!ovh_changeset_check_not_busy (self, error)
+      || (existing = find_existing (self, record_id, error)) == NULL)
     return NULL;
 
   if (g_ascii_strcasecmp (ovh_record_get_field_type (existing),
@@ -387,7 +375,7 @@ ovh_changeset_stage_change_type (OvhChangeset *self,
   ovh_change_set_replaces_id (create, record_id);
   ovh_change_set_partner (create, delete);
   ovh_change_set_partner (delete, create);
-  add_change (self, create);
+  ovh_changeset_add_change (self, create);
   return create;
 }
 
@@ -400,7 +388,7 @@ ovh_changeset_restage (OvhChangeset *self, OvhChange *change, OvhRecord *new_val
   g_return_val_if_fail (OVH_IS_CHANGE (change), FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (new_values), FALSE);
 
-  if (!check_not_busy (self, error))
+  if (!ovh_changeset_check_not_busy (self, error))
     return FALSE;
 
   switch (ovh_change_get_kind (change))
@@ -460,7 +448,7 @@ ovh_changeset_discard (OvhChangeset *self, OvhChange *change)
   else
     remove_one (self, change);
 
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
   return TRUE;
 }
 
@@ -482,7 +470,7 @@ ovh_changeset_discard_all (OvhChangeset *self)
     }
   g_hash_table_remove_all (self->by_record_id);
   g_list_store_remove_all (self->changes);
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
 }
 
 /* Apply */
@@ -558,7 +546,7 @@ change_applied (GTask *task, OvhChange *change)
     if (g_list_store_find (self->changes, change, &position))
       g_list_store_remove (self->changes, position);
   }
-  notify_n_pending (self);
+  ovh_changeset_notify_n_pending (self);
 }
 
 static void
@@ -586,7 +574,7 @@ change_finished (GTask *task)
   ApplyData *data = g_task_get_task_data (task);
 
   data->in_flight--;
-  set_apply_progress (self, self->n_done + 1, self->n_to_apply);
+  ovh_changeset_set_apply_progress (self, self->n_done + 1, self->n_to_apply);
   apply_pump (task);
 }
 
@@ -839,7 +827,7 @@ start_change (GTask *task, OvhChange *change)
           else
             error = g_error_new (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
           change_failed (task, change, error);
-          set_apply_progress (self, self->n_done + 1, self->n_to_apply);
+          ovh_changeset_set_apply_progress (self, self->n_done + 1, self->n_to_apply);
           return FALSE;
         }
       path = zone_path (self, "/record");
@@ -881,7 +869,7 @@ apply_finished (GTask *task)
     {
       /* The cache holds the zone as it was: the serial may not move before a refresh. */
       ovh_zone_forget_cache (self->zone);
-      set_needs_publish (self, TRUE);
+      ovh_changeset_set_needs_publish (self, TRUE);
     }
 
   if (self->needs_publish && !data->cancelled)
@@ -901,7 +889,7 @@ return_outcome (GTask *task)
   OvhChangeset *self = g_task_get_source_object (task);
   ApplyData *data = g_task_get_task_data (task);
 
-  set_busy (self, FALSE);
+  ovh_changeset_set_busy (self, FALSE);
 
   if (data->failed->len > 0)
     {
@@ -966,7 +954,7 @@ refresh_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
       node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
       if (error == NULL)
-        set_needs_publish (self, FALSE);
+        ovh_changeset_set_needs_publish (self, FALSE);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           data->cancelled = TRUE;
@@ -1055,8 +1043,8 @@ ovh_changeset_apply_async (OvhChangeset *self,
       g_ptr_array_add (data->phases[phase], change);
     }
 
-  set_busy (self, TRUE);
-  set_apply_progress (self, 0, n);
+  ovh_changeset_set_busy (self, TRUE);
+  ovh_changeset_set_apply_progress (self, 0, n);
   apply_pump (task);
 }
 
@@ -1098,7 +1086,7 @@ ovh_changeset_publish_async (OvhChangeset *self,
   data->failed = g_ptr_array_new_with_free_func (g_object_unref);
   g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
 
-  set_busy (self, TRUE);
+  ovh_changeset_set_busy (self, TRUE);
   path = zone_path (self, "/refresh");
   ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
                          cancellable, refresh_cb, g_object_ref (task));
@@ -1111,275 +1099,6 @@ ovh_changeset_publish_finish (OvhChangeset *self, GAsyncResult *result, GError *
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Saving and restoring */
-
-static void
-add_record_member (JsonBuilder *builder, const char *name, OvhRecord *record)
-{
-  json_builder_set_member_name (builder, name);
-  if (record == NULL)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, (gint64) ovh_record_get_id (record));
-  json_builder_set_member_name (builder, "subDomain");
-  json_builder_add_string_value (builder, ovh_record_get_sub_domain (record));
-  json_builder_set_member_name (builder, "fieldType");
-  json_builder_add_string_value (builder, ovh_record_get_field_type (record));
-  json_builder_set_member_name (builder, "target");
-  json_builder_add_string_value (builder, ovh_record_get_target (record));
-  json_builder_set_member_name (builder, "ttl");
-  json_builder_add_int_value (builder, ovh_record_get_ttl (record));
-  json_builder_end_object (builder);
-}
-
-static const char *
-kind_name (OvhChangeKind kind)
-{
-  switch (kind)
-    {
-    case OVH_CHANGE_KIND_CREATE:
-      return "create";
-    case OVH_CHANGE_KIND_UPDATE:
-      return "update";
-    case OVH_CHANGE_KIND_DELETE:
-    default:
-      return "delete";
-    }
-}
-
-gboolean
-ovh_changeset_save_to_file (OvhChangeset *self, const char *path, GError **error)
-{
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *dir = NULL;
-  guint n;
-
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, CHANGESET_FILE_FORMAT);
-  json_builder_set_member_name (builder, "zone");
-  json_builder_add_string_value (builder, zone_name (self));
-  json_builder_set_member_name (builder, "endpoint");
-  json_builder_add_string_value (builder,
-                                 ovh_client_get_base_url (ovh_zone_get_client (self->zone)));
-  json_builder_set_member_name (builder, "needsPublish");
-  json_builder_add_boolean_value (builder, self->needs_publish);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OvhChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_name (ovh_change_get_kind (change)));
-      json_builder_set_member_name (builder, "recordId");
-      json_builder_add_int_value (builder, (gint64) ovh_change_get_record_id (change));
-      json_builder_set_member_name (builder, "replacesId");
-      json_builder_add_int_value (builder, (gint64) ovh_change_get_replaces_id (change));
-      add_record_member (builder, "before", ovh_change_get_before (change));
-      add_record_member (builder, "after", ovh_change_get_after (change));
-      json_builder_end_object (builder);
-    }
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_FILE,
-                   _ ("Cannot create the folder %s"), dir);
-      return FALSE;
-    }
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-}
-
-static gboolean
-read_uint (JsonObject *object, const char *name, guint64 *value)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return FALSE;
-  *value = (guint64) json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-read_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* NULL with *ok TRUE for a null member. */
-static OvhRecord *
-read_record (OvhChangeset *self, JsonObject *object, const char *name, gboolean *ok)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  JsonObject *fields;
-  const char *sub_domain, *field_type, *target;
-  guint64 id, ttl;
-  OvhRecord *record;
-
-  *ok = TRUE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  *ok = FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  fields = json_node_get_object (node);
-  sub_domain = read_string (fields, "subDomain");
-  field_type = read_string (fields, "fieldType");
-  target = read_string (fields, "target");
-  if (sub_domain == NULL || field_type == NULL || target == NULL || !read_uint (fields, "id", &id)
-      || !read_uint (fields, "ttl", &ttl) || ttl > OVH_RECORD_TTL_MAX
-      || ovh_record_type_lookup (field_type) == NULL)
-    return NULL;
-
-  record = ovh_record_new (zone_name (self), sub_domain, field_type, target, (guint) ttl);
-  ovh_record_set_id (record, id);
-  *ok = TRUE;
-  return record;
-}
-
-static gboolean
-file_error (GError **error, const char *path)
-{
-  g_set_error (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_FILE,
-               _ ("The saved changes in %s cannot be read"), path);
-  return FALSE;
-}
-
-gboolean
-ovh_changeset_load_from_file (OvhChangeset *self, const char *path, GError **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GError) local_error = NULL;
-  JsonObject *root;
-  JsonNode *changes_node;
-  JsonArray *changes;
-  guint64 format;
-  JsonNode *needs_publish;
-
-  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!check_not_busy (self, error))
-    return FALSE;
-
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return file_error (error, path);
-    }
-
-  if (json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return file_error (error, path);
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (!read_uint (root, "format", &format) || format != CHANGESET_FILE_FORMAT
-      || g_strcmp0 (read_string (root, "zone"), zone_name (self)) != 0)
-    return file_error (error, path);
-
-  changes_node = json_object_get_member (root, "changes");
-  if (changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node))
-    return file_error (error, path);
-  changes = json_node_get_array (changes_node);
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonNode *element = json_array_get_element (changes, i);
-      JsonObject *object;
-      const char *kind;
-      guint64 record_id, replaces_id;
-      g_autoptr (OvhRecord) before = NULL;
-      g_autoptr (OvhRecord) after = NULL;
-      gboolean before_ok, after_ok;
-      OvhChangeKind change_kind;
-      OvhChange *change;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        return file_error (error, path);
-      object = json_node_get_object (element);
-      kind = read_string (object, "kind");
-      before = read_record (self, object, "before", &before_ok);
-      after = read_record (self, object, "after", &after_ok);
-      if (kind == NULL || !before_ok || !after_ok || !read_uint (object, "recordId", &record_id)
-          || !read_uint (object, "replacesId", &replaces_id))
-        return file_error (error, path);
-
-      if (g_str_equal (kind, "create") && after != NULL && before == NULL)
-        change_kind = OVH_CHANGE_KIND_CREATE;
-      else if (g_str_equal (kind, "update") && after != NULL && before != NULL && record_id != 0)
-        change_kind = OVH_CHANGE_KIND_UPDATE;
-      else if (g_str_equal (kind, "delete") && after == NULL && before != NULL && record_id != 0)
-        change_kind = OVH_CHANGE_KIND_DELETE;
-      else
-        return file_error (error, path);
-
-      change = ovh_change_new (change_kind, change_kind == OVH_CHANGE_KIND_CREATE ? 0 : record_id,
-                               g_steal_pointer (&before), g_steal_pointer (&after));
-      ovh_change_set_replaces_id (change, change_kind == OVH_CHANGE_KIND_CREATE ? replaces_id : 0);
-      g_ptr_array_add (loaded, change);
-    }
-
-  /* Everything read: only now does the set change. */
-  ovh_changeset_discard_all (self);
-  for (guint i = 0; i < loaded->len; i++)
-    {
-      OvhChange *change = g_ptr_array_index (loaded, i);
-      guint64 replaces_id = ovh_change_get_replaces_id (change);
-
-      add_change (self, change);
-      if (replaces_id != 0)
-        {
-          OvhChange *delete = ovh_changeset_lookup (self, replaces_id);
-
-          if (delete != NULL && ovh_change_get_kind (delete) == OVH_CHANGE_KIND_DELETE)
-            {
-              ovh_change_set_partner (change, delete);
-              ovh_change_set_partner (delete, change);
-            }
-        }
-    }
-
-  needs_publish = json_object_get_member (root, "needsPublish");
-  set_needs_publish (self, needs_publish != NULL && JSON_NODE_HOLDS_VALUE (needs_publish)
-                               && json_node_get_value_type (needs_publish) == G_TYPE_BOOLEAN
-                               && json_node_get_boolean (needs_publish));
-  return TRUE;
 }
 
 /* Accessors */

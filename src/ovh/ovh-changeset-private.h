@@ -1,0 +1,66 @@
+/* ovh-changeset-private.h: what the changeset's files and the pending store share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The changeset is one object in three files: staging (ovh-changeset.c), applying to OVH
+ * (ovh-changeset-apply.c) and the saved form (ovh-changeset-file.c).
+ */
+#pragma once
+
+#include "ovh-changeset.h"
+
+G_BEGIN_DECLS
+
+struct _OvhChangeset
+{
+  GObject parent_instance;
+
+  OvhZone *zone;
+  GListStore *changes;
+  GHashTable *by_record_id; /* guint64* (owned) → OvhChange* of an update or delete */
+
+  gboolean needs_publish;
+  gboolean busy;
+  guint n_done;
+  guint n_to_apply;
+};
+
+/* ovh-changeset.c */
+void ovh_changeset_notify_n_pending (OvhChangeset *self);
+void ovh_changeset_set_needs_publish (OvhChangeset *self, gboolean needs_publish);
+void ovh_changeset_set_busy (OvhChangeset *self, gboolean busy);
+void ovh_changeset_set_apply_progress (OvhChangeset *self, guint n_done, guint n_to_apply);
+/* Indexes and appends change (a reference is taken), and notifies n-pending. */
+void ovh_changeset_add_change (OvhChangeset *self, OvhChange *change);
+/* OVH_CHANGESET_ERROR_BUSY while applying or publishing. */
+gboolean ovh_changeset_check_not_busy (OvhChangeset *self, GError **error);
+
+/* ovh-changeset-file.c: the saved form, in two halves so that the disk stays off the
+ * calling thread. */
+
+/* The pending changes as the JSON text of a file: a snapshot, taken on the changeset's
+ * thread. */
+GBytes *ovh_changeset_serialize (OvhChangeset *self);
+
+/* A parsed file: plain data (no GObject), safe to make on one thread and use on another. */
+typedef struct _OvhSavedChanges OvhSavedChanges;
+
+/* Any thread. path only names the file in the error (OVH_CHANGESET_ERROR_FILE). */
+OvhSavedChanges *ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error);
+/* Any thread: reads and parses path. A missing file is G_FILE_ERROR_NOENT, any other
+ * failure OVH_CHANGESET_ERROR_FILE. */
+OvhSavedChanges *ovh_saved_changes_read (const char *path, GError **error);
+void ovh_saved_changes_free (OvhSavedChanges *saved);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhSavedChanges, ovh_saved_changes_free)
+
+/* Replaces the set's content with saved, on the changeset's thread. A file of another zone
+ * is OVH_CHANGESET_ERROR_FILE (naming path); the set is untouched on any error. */
+gboolean ovh_changeset_stage_saved (OvhChangeset *self,
+                                    const OvhSavedChanges *saved,
+                                    const char *path,
+                                    GError **error);
+
+/* The same error as a file that does not parse. Returns FALSE. */
+gboolean ovh_changeset_file_error (GError **error, const char *path);
+
+G_END_DECLS
