@@ -16,7 +16,7 @@
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-test-gui.h"
-#include "domaine-zone-editor.h"
+#include "domaine-zone-editor-private.h"
 #include "ovh-sandbox.h"
 
 typedef struct
@@ -35,13 +35,15 @@ session_ready (gpointer data)
   return domaine_session_get_state (fixture->session) != DOMAINE_SESSION_STATE_LOADING;
 }
 
+/* Loaded, and what was left unpublished read back. */
 static gboolean
 zone_loaded (gpointer data)
 {
   Fixture *fixture = data;
   OvhZone *zone = domaine_zone_editor_get_zone (fixture->editor);
 
-  return zone != NULL && ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_LOADED;
+  return zone != NULL && ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_LOADED
+         && !domaine_zone_editor_get_restoring (fixture->editor);
 }
 
 static OvhDomain *
@@ -64,7 +66,7 @@ show_domain (Fixture *fixture, const char *name)
 {
   domaine_domain_page_set_domain (fixture->page, find_domain (fixture, name));
   g_assert_true (domaine_test_wait_until (zone_loaded, fixture, 10000));
-  domaine_test_spin (50);
+  domaine_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -99,19 +101,28 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   domaine_test_wait_for_window (fixture->window);
 }
 
+static gboolean
+store_idle (gpointer data)
+{
+  return !ovh_pending_store_get_busy (data);
+}
+
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   OvhChangeset *changeset = domaine_zone_editor_get_changeset (fixture->editor);
+  g_autoptr (OvhPendingStore) store = domaine_zone_pending_dup_store ();
+  GtkWindow *window = fixture->window;
 
   /* Nothing of this test may reach the next one through the pending-changes files. */
   if (changeset != NULL)
     ovh_changeset_discard_all (changeset);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (fixture->window);
-  domaine_test_spin (50);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  g_assert_true (domaine_test_wait_until (store_idle, store, 5000));
   domaine_session_close (fixture->session);
   g_clear_object (&fixture->session);
-  domaine_test_spin (50);
   ovh_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
 }
@@ -121,7 +132,7 @@ static char *
 screenshot (Fixture *fixture, const char *name)
 {
   domaine_test_wait_for_window (fixture->window);
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   return domaine_test_save_screenshot (GTK_WIDGET (fixture->window), name);
 }
 
@@ -158,8 +169,9 @@ save_record_editor (DomaineRecordEditor *editor)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (domaine_record_editor_get_valid (editor));
   domaine_record_editor_save (editor);
-  domaine_test_spin (20);
-  g_assert_null (editor); /* taken: the dialog closed */
+  /* taken: the dialog closed */
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &editor, 5000));
+  g_assert_null (editor);
 }
 
 /* Selects the one row showing this name and type; returns its record. */
@@ -308,8 +320,9 @@ test_edit_and_publish (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.change-type", NULL));
   confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
+  /* The response is handled at once: the type field opens. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "change");
-  domaine_test_spin (20);
+  domaine_test_wait_for_frame (GTK_WIDGET (dialog));
   g_assert_true (domaine_record_editor_set_field_type (dialog, "TXT"));
   g_assert_true (domaine_record_editor_get_type_changed (dialog));
   /* The value was kept across the type change. */
@@ -346,7 +359,7 @@ test_edit_and_publish (Fixture *fixture, gconstpointer data)
     g_assert_nonnull (
         domaine_test_find_widget_with_text (GTK_WIDGET (review), "_autodiscover._tcp · SRV"));
     domaine_test_wait_for_window (review);
-    domaine_test_spin (200);
+    domaine_test_wait_for_transitions (GTK_WIDGET (review));
     shot = domaine_test_save_screenshot (GTK_WIDGET (review), "review-dialog");
     gtk_window_destroy (review);
   }
@@ -509,7 +522,7 @@ test_invalid_input (Fixture *fixture, gconstpointer data)
 
   /* Pressing Save anyway (Enter in a field) does nothing. */
   domaine_record_editor_save (dialog);
-  domaine_test_spin (20);
+  domaine_test_wait_for_frame (GTK_WIDGET (dialog));
   g_assert_true (find_toplevel (DOMAINE_TYPE_RECORD_EDITOR) == GTK_WINDOW (dialog));
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -517,6 +530,18 @@ test_invalid_input (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", "*"), ==, 0);
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "PUT", "*"), ==, 0);
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "DELETE", "*"), ==, 0);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_missing (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -530,6 +555,7 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
   changeset = domaine_zone_editor_get_changeset (fixture->editor);
   path = domaine_zone_editor_dup_pending_path (fixture->editor, ovh_changeset_get_zone (changeset));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 
@@ -550,6 +576,7 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
 
   /* Discarding removes the file. */
   ovh_changeset_discard_all (domaine_zone_editor_get_changeset (fixture->editor));
+  g_assert_true (domaine_test_wait_until (file_missing, path, 5000));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -590,12 +617,18 @@ test_domain_view (Fixture *fixture, gconstpointer data)
 
   show_domain (fixture, "lovelace.fr");
   domaine_domain_page_set_visible_view (fixture->page, "domain");
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "Expires"));
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "Transfer lock"));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (fixture->window)), ==, 0);
   shot = screenshot (fixture, "domain-page");
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -604,10 +637,11 @@ test_external_dns (Fixture *fixture, gconstpointer data)
   GtkWidget *status;
 
   domaine_domain_page_set_domain (fixture->page, find_domain (fixture, "difference-engine.org"));
-  domaine_test_spin (100);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_null (domaine_zone_editor_get_zone (fixture->editor));
   status = domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "DNS Hosted Elsewhere");
   g_assert_nonnull (status);
+  g_assert_true (domaine_test_wait_until (widget_mapped, status, 5000));
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)));
 }
@@ -621,11 +655,11 @@ test_narrow (Fixture *fixture, gconstpointer data)
   show_domain (fixture, "lovelace.fr");
   select_row (fixture, "www", "CNAME");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
-  domaine_test_spin (300);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   shot = screenshot (fixture, "zone-editor-narrow");
   domaine_domain_page_set_visible_view (fixture->page, "domain");
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_free (shot);
   shot = screenshot (fixture, "domain-page-narrow");
 }

@@ -2,18 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change to the set is written at once: nothing typed is lost if the app dies.
+ * Every change to the set is saved at once (OvhPendingStore writes off the main thread):
+ * nothing typed is lost if the app dies. The saving follows the changeset, not the page: a
+ * publish that ends after the user moved on to another zone still updates its file.
  */
 #include "config.h"
-
-#include <glib/gstdio.h>
 
 #include "domaine-zone-editor-private.h"
 
 typedef struct
 {
+  OvhPendingStore *store;
   char *account_id;
-  gboolean restoring; /* loading the file: no point writing it back */
+  gboolean restoring; /* staging what the file holds: no point writing it back */
 } Watch;
 
 static GQuark watch_quark;
@@ -23,55 +24,51 @@ watch_free (gpointer data)
 {
   Watch *watch = data;
 
+  g_clear_object (&watch->store);
   g_free (watch->account_id);
   g_free (watch);
 }
 
-char *
-domaine_zone_pending_dup_path (const char *account_id, OvhZone *zone)
+OvhPendingStore *
+domaine_zone_pending_dup_store (void)
 {
-  g_autofree char *file_name = NULL;
+  /* One for every page of the process, so that the writes of one file stay in order; it
+   * lives while a page, or a changeset still being saved, holds it. */
+  static OvhPendingStore *shared;
 
-  g_return_val_if_fail (account_id != NULL, NULL);
-  g_return_val_if_fail (OVH_IS_ZONE (zone), NULL);
+  if (shared != NULL)
+    return g_object_ref (shared);
+  shared = ovh_pending_store_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (shared), (gpointer *) &shared);
+  return shared;
+}
 
-  file_name = g_strdup_printf ("%s.json", ovh_zone_get_name (zone));
-  return g_build_filename (g_get_user_data_dir (), "domaine", "pending", account_id, file_name,
-                           NULL);
+static void
+saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ovh_pending_store_save_finish (OVH_PENDING_STORE (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not keep the unpublished changes: %s", error->message);
 }
 
 static void
 changeset_changed_cb (OvhChangeset *changeset, GParamSpec *pspec, Watch *watch)
 {
-  OvhZone *zone = ovh_changeset_get_zone (changeset);
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autoptr (GError) error = NULL;
-
-  /* While busy, the set changes under the apply; it is written once that is over. */
+  /* While busy, the set changes under the apply; it is saved once that is over. */
   if (watch->restoring || ovh_changeset_get_busy (changeset))
     return;
-
-  path = domaine_zone_pending_dup_path (watch->account_id, zone);
-  if (ovh_changeset_get_n_pending (changeset) == 0 && !ovh_changeset_get_needs_publish (changeset))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_path_get_dirname (path);
-  g_mkdir_with_parents (dir, 0700);
-  if (!ovh_changeset_save_to_file (changeset, path, &error))
-    g_warning ("Could not keep the unpublished changes of %s: %s", ovh_zone_get_name (zone),
-               error->message);
+  ovh_pending_store_save_async (watch->store, watch->account_id, changeset, NULL, saved_cb, NULL);
 }
 
 void
-domaine_zone_pending_watch (OvhChangeset *changeset, const char *account_id)
+domaine_zone_pending_watch (OvhChangeset *changeset, OvhPendingStore *store, const char *account_id)
 {
   Watch *watch;
 
   g_return_if_fail (OVH_IS_CHANGESET (changeset));
+  g_return_if_fail (OVH_IS_PENDING_STORE (store));
   g_return_if_fail (account_id != NULL);
 
   if (watch_quark == 0)
@@ -79,6 +76,7 @@ domaine_zone_pending_watch (OvhChangeset *changeset, const char *account_id)
   g_return_if_fail (g_object_get_qdata (G_OBJECT (changeset), watch_quark) == NULL);
 
   watch = g_new0 (Watch, 1);
+  watch->store = g_object_ref (store);
   watch->account_id = g_strdup (account_id);
   /* The handlers go with the changeset's dispose, the data with its finalize. */
   g_object_set_qdata_full (G_OBJECT (changeset), watch_quark, watch, watch_free);
@@ -87,24 +85,41 @@ domaine_zone_pending_watch (OvhChangeset *changeset, const char *account_id)
   g_signal_connect (changeset, "notify::busy", G_CALLBACK (changeset_changed_cb), watch);
 }
 
+static void
+restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Watch *watch = g_object_get_qdata (G_OBJECT (g_task_get_source_object (task)), watch_quark);
+  GError *error = NULL;
+
+  watch->restoring = FALSE;
+  if (ovh_pending_store_restore_finish (OVH_PENDING_STORE (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 void
-domaine_zone_pending_restore (OvhChangeset *changeset)
+domaine_zone_pending_restore_async (OvhChangeset *changeset,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
 {
   Watch *watch = g_object_get_qdata (G_OBJECT (changeset), watch_quark);
-  OvhZone *zone = ovh_changeset_get_zone (changeset);
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
+  GTask *task;
 
   g_return_if_fail (watch != NULL);
 
-  path = domaine_zone_pending_dup_path (watch->account_id, zone);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) || ovh_changeset_get_n_pending (changeset) > 0
-      || ovh_changeset_get_needs_publish (changeset))
-    return;
-
+  task = g_task_new (changeset, cancellable, callback, user_data);
+  g_task_set_source_tag (task, domaine_zone_pending_restore_async);
   watch->restoring = TRUE;
-  if (!ovh_changeset_load_from_file (changeset, path, &error))
-    g_warning ("Could not restore the unpublished changes of %s: %s", ovh_zone_get_name (zone),
-               error->message);
-  watch->restoring = FALSE;
+  ovh_pending_store_restore_async (watch->store, watch->account_id, changeset, cancellable,
+                                   restored_cb, task);
+}
+
+gboolean
+domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, changeset), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -14,6 +14,7 @@
 #include "domaine-undo-stack.h"
 #include "domaine-zone-editor.h"
 #include "domaine-zone-publisher.h"
+#include "ovh-pending-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ struct _DomaineZoneEditor
   DomaineUndoStack *undo_stack;
   DomaineZonePublisher *publisher;
 
+  OvhPendingStore *pending_store;
   DomaineRecordColumns *columns;
   GSignalGroup *zone_signals;
   GSignalGroup *changeset_signals;
@@ -36,7 +38,8 @@ struct _DomaineZoneEditor
   GCancellable *cancellable; /* loads of the current zone */
   GError *load_error;
   GtkWidget *row_menu_popover;
-  gboolean compact; /* narrower than COMPACT_WIDTH: the value column gets the room */
+  gboolean restoring; /* reading the changes left unpublished */
+  gboolean compact;   /* narrower than COMPACT_WIDTH: the value column gets the room */
   guint compact_idle;
 
   /* Template children */
@@ -69,16 +72,26 @@ void domaine_zone_editor_update_selection_actions (DomaineZoneEditor *self);
 /* The selected rows, in view order (refs). */
 GPtrArray *domaine_zone_editor_dup_selected (DomaineZoneEditor *self);
 
+/* For tests: whether the changes left unpublished are still being read. */
+gboolean domaine_zone_editor_get_restoring (DomaineZoneEditor *self);
+
 /* domaine-zone-editor-actions.c */
 void domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class);
 
-/* domaine-zone-editor-pending.c: files under $XDG_DATA_HOME/domaine/pending/<account>/. */
-char *domaine_zone_pending_dup_path (const char *account_id, OvhZone *zone);
-/* From now on every change to @changeset (staged, discarded, published) is written at once,
- * for as long as the changeset lives: a publish that ends after the editor moved on to
- * another zone still updates its file. */
-void domaine_zone_pending_watch (OvhChangeset *changeset, const char *account_id);
-/* Stages what was left unpublished (a watched, empty changeset of a loaded zone). */
-void domaine_zone_pending_restore (OvhChangeset *changeset);
+/* domaine-zone-editor-pending.c */
+/* The store every zone editor of the process shares (a new reference). */
+OvhPendingStore *domaine_zone_pending_dup_store (void);
+/* From now on every change to @changeset (staged, discarded, published) is saved in
+ * @store, for as long as the changeset lives. */
+void domaine_zone_pending_watch (OvhChangeset *changeset,
+                                 OvhPendingStore *store,
+                                 const char *account_id);
+/* Stages what was left unpublished into a watched changeset. */
+void domaine_zone_pending_restore_async (OvhChangeset *changeset,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data);
+gboolean
+domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -244,14 +244,40 @@ domaine_zone_editor_dup_pending_path (DomaineZoneEditor *self, OvhZone *zone)
   g_return_val_if_fail (DOMAINE_IS_ZONE_EDITOR (self), NULL);
   g_return_val_if_fail (OVH_IS_ZONE (zone), NULL);
 
-  return domaine_zone_pending_dup_path (domaine_zone_editor_get_account_id (self), zone);
+  return ovh_pending_store_dup_path (self->pending_store, domaine_zone_editor_get_account_id (self),
+                                     ovh_zone_get_name (zone));
+}
+
+static void
+restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineZoneEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!domaine_zone_pending_restore_finish (OVH_CHANGESET (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not restore the unpublished changes of %s: %s",
+               ovh_zone_get_name (ovh_changeset_get_zone (OVH_CHANGESET (source))), error->message);
+  if (OVH_CHANGESET (source) == self->changeset)
+    self->restoring = FALSE;
 }
 
 /* What was left unpublished, unless this page already has changes of its own. */
 static void
-domaine_pending_restore_current (DomaineZoneEditor *self)
+domaine_zone_editor_restore_pending (DomaineZoneEditor *self)
 {
-  domaine_zone_pending_restore (self->changeset);
+  if (domaine_zone_editor_get_n_unpublished (self) > 0)
+    return;
+  self->restoring = TRUE;
+  domaine_zone_pending_restore_async (self->changeset, self->cancellable, restored_cb,
+                                      g_object_ref (self));
+}
+
+gboolean
+domaine_zone_editor_get_restoring (DomaineZoneEditor *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ZONE_EDITOR (self), FALSE);
+  return self->restoring;
 }
 
 /* Loading ------------------------------------------------------------------------------- */
@@ -277,7 +303,7 @@ zone_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       domaine_zone_editor_report_error (self, error);
     }
   else if (zone == self->zone)
-    domaine_pending_restore_current (self);
+    domaine_zone_editor_restore_pending (self);
 
   if (zone == self->zone)
     domaine_zone_editor_update_state (self);
@@ -302,6 +328,7 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->load_error);
+  self->restoring = FALSE;
 
   gtk_sort_list_model_set_model (self->sort_model, NULL);
   domaine_record_filter_model_set_rows (self->filter_model, NULL);
@@ -323,7 +350,8 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
       self->rows = domaine_record_rows_new (self->changeset);
       self->undo_stack = domaine_undo_stack_new (self->changeset);
       self->publisher = domaine_zone_publisher_new (self->changeset);
-      domaine_zone_pending_watch (self->changeset, domaine_zone_editor_get_account_id (self));
+      domaine_zone_pending_watch (self->changeset, self->pending_store,
+                                  domaine_zone_editor_get_account_id (self));
       domaine_record_columns_set_rows (self->columns, self->rows);
       g_signal_group_set_target (self->zone_signals, zone);
       g_signal_group_set_target (self->changeset_signals, self->changeset);
@@ -335,7 +363,7 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
       if (ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_EMPTY)
         domaine_zone_editor_load (self, OVH_ZONE_LOAD_DEFAULT);
       else if (ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_LOADED)
-        domaine_pending_restore_current (self);
+        domaine_zone_editor_restore_pending (self);
     }
 
   domaine_zone_editor_update_state (self);
@@ -595,6 +623,7 @@ domaine_zone_editor_dispose (GObject *object)
   }
 
   g_clear_object (&self->columns);
+  g_clear_object (&self->pending_store);
   g_clear_object (&self->publisher);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->rows);
@@ -745,6 +774,7 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->pending_store = domaine_zone_pending_dup_store ();
   self->columns = domaine_record_columns_new ();
   domaine_record_columns_attach (self->columns, self->name_column, self->type_column,
                                  self->ttl_column, self->value_column);
