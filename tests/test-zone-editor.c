@@ -485,6 +485,114 @@ test_undo_delete (Fixture *fixture, gconstpointer data)
     }
 }
 
+static gboolean
+has_row (Fixture *fixture, const char *name, const char *type)
+{
+  GListModel *shown = G_LIST_MODEL (domaine_zone_editor_get_selection (fixture->editor));
+  DomaineRecordRows *rows = domaine_zone_editor_get_rows (fixture->editor);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (OvhRecord) row = g_list_model_get_item (shown, i);
+      OvhRecord *values = domaine_record_rows_get_shown (rows, row);
+
+      if (g_str_equal (ovh_record_get_display_name (values), name)
+          && g_str_equal (ovh_record_get_field_type (values), type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+activate (Fixture *fixture, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), action, NULL));
+}
+
+/* Every kind of staged change undone with zone.undo and done again with zone.redo. */
+static void
+test_undo_any (Fixture *fixture, gconstpointer data)
+{
+  DomaineRecordEditor *dialog;
+  GtkWindow *confirm;
+  DomaineUndoStack *undo;
+
+  show_domain (fixture, "lovelace.fr");
+  undo = fixture->editor->undo_stack;
+  g_assert_false (domaine_undo_stack_get_can_undo (undo));
+
+  /* Add. */
+  dialog = open_record_editor (fixture, "zone.add");
+  domaine_record_editor_set_field_type (dialog, "A");
+  domaine_record_editor_set_value (dialog, "sub-domain", "api");
+  domaine_record_editor_set_value (dialog, "address", "192.0.2.10");
+  save_record_editor (dialog);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==, "Add api A record");
+  activate (fixture, "zone.undo");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+  g_assert_false (has_row (fixture, "api", "A"));
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "api", "A"), ==, DOMAINE_RECORD_STATE_ADDED);
+  activate (fixture, "zone.undo");
+  g_assert_false (has_row (fixture, "api", "A"));
+
+  /* Edit. */
+  select_row (fixture, "_autodiscover._tcp", "SRV");
+  dialog = open_record_editor (fixture, "zone.edit");
+  domaine_record_editor_set_value (dialog, "port", "8443");
+  save_record_editor (dialog);
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_PUBLISHED);
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+
+  /* Discard (Revert on the row), then undo it: the edit is back. */
+  select_row (fixture, "_autodiscover._tcp", "SRV");
+  activate (fixture, "zone.revert");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_PUBLISHED);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==,
+                   "Discard change to _autodiscover._tcp SRV record");
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+
+  /* Type change: the SPF becomes a TXT; undo brings the SPF back alone. */
+  select_row (fixture, "@", "SPF");
+  dialog = open_record_editor (fixture, "zone.edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.change-type", NULL));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "change");
+  g_assert_true (domaine_record_editor_set_field_type (dialog, "TXT"));
+  save_record_editor (dialog);
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_DELETED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 3);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==, "Change @ SPF record to TXT");
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_PUBLISHED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_DELETED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 3);
+
+  /* Once published, nothing is offered any more. */
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (publish (fixture, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (domaine_undo_stack_get_can_undo (undo));
+  g_assert_false (domaine_undo_stack_get_can_redo (undo));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+}
+
 static void
 test_invalid_input (Fixture *fixture, gconstpointer data)
 {
@@ -691,6 +799,7 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/edit-and-publish", test_edit_and_publish);
   ADD ("/zone-editor/publish-failure", test_publish_failure);
   ADD ("/zone-editor/undo-delete", test_undo_delete);
+  ADD ("/zone-editor/undo-any", test_undo_any);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
   ADD ("/zone-editor/filter", test_filter);
