@@ -688,6 +688,38 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A publish belongs to its changeset: moving to another zone meanwhile does not stop it,
+ * and its outcome reaches that zone's file, not the zone shown now. */
+static void
+test_publish_zone_switch (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  show_domain (fixture, "lovelace.fr");
+  select_row (fixture, "www", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  path = domaine_zone_editor_dup_pending_path (fixture->editor,
+                                               domaine_zone_editor_get_zone (fixture->editor));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
+
+  domaine_zone_editor_publish_async (fixture->editor, NULL, store_result_cb, &result);
+  g_assert_true (domaine_zone_editor_get_busy (fixture->editor));
+  show_domain (fixture, "analytical-engine.com");
+  g_assert_false (domaine_zone_editor_get_busy (fixture->editor));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (domaine_zone_editor_publish_finish (fixture->editor, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_false (sandbox_has (fixture, "www", "CNAME", NULL));
+  g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+  g_assert_true (domaine_test_wait_until (file_missing, path, 5000));
+  show_domain (fixture, "lovelace.fr");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+}
+
 static void
 test_filter (Fixture *fixture, gconstpointer data)
 {
@@ -784,6 +816,47 @@ load_app_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The changes bar words what its properties say. */
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_changes_bar (void)
+{
+  GtkWidget *bar = g_object_ref_sink (domaine_changes_bar_new ());
+  DomaineChangesBar *self = DOMAINE_CHANGES_BAR (bar);
+  guint n_notifies = 0;
+
+  g_signal_connect (bar, "notify", G_CALLBACK (count_notify_cb), &n_notifies);
+  g_assert_false (domaine_changes_bar_get_revealed (self));
+
+  domaine_changes_bar_set_n_pending (self, 3);
+  g_assert_true (domaine_changes_bar_get_revealed (self));
+  g_assert_nonnull (domaine_test_find_label_with_text (bar, "3 unpublished changes"));
+  g_assert_cmpuint (n_notifies, ==, 1);
+  domaine_changes_bar_set_n_pending (self, 3);
+  g_assert_cmpuint (n_notifies, ==, 1); /* no change, no notify */
+
+  domaine_changes_bar_set_n_failed (self, 1);
+  g_assert_nonnull (domaine_test_find_label_with_text (
+      bar, "1 change could not be published, 2 others unpublished"));
+
+  g_object_set (bar, "busy", TRUE, "n-to-apply", 3, NULL);
+  g_assert_nonnull (domaine_test_find_label_with_text (bar, "Publishing 3 changes…"));
+
+  g_object_set (bar, "busy", FALSE, "n-pending", 0, "n-failed", 0, "needs-publish", TRUE, NULL);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (bar, "Changes were sent but the zone was not published"));
+  g_assert_true (domaine_changes_bar_get_needs_publish (self));
+
+  domaine_changes_bar_set_needs_publish (self, FALSE);
+  g_assert_false (domaine_changes_bar_get_revealed (self));
+  g_object_unref (bar);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -802,10 +875,12 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/undo-any", test_undo_any);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
+  ADD ("/zone-editor/publish-zone-switch", test_publish_zone_switch);
   ADD ("/zone-editor/filter", test_filter);
   ADD ("/zone-editor/narrow", test_narrow);
   ADD ("/domain-page/domain-view", test_domain_view);
   ADD ("/domain-page/external-dns", test_external_dns);
+  g_test_add_func ("/changes-bar/states", test_changes_bar);
 #undef ADD
 
   return g_test_run ();
