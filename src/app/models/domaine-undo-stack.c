@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-undo-stack.h"
+#include "domaine-undo-step-private.h"
 
 typedef enum
 {
@@ -102,135 +103,58 @@ entry_free (gpointer data)
   g_free (entry);
 }
 
-/* DomaineUndoStep ------------------------------------------------------------------------ */
-
-struct _DomaineUndoStep
-{
-  GObject parent_instance;
-
-  char *label;
-  GPtrArray *entries; /* of Entry, in the order they were made */
-};
-
-G_DEFINE_FINAL_TYPE (DomaineUndoStep, domaine_undo_step, G_TYPE_OBJECT)
-
-enum
-{
-  STEP_PROP_0,
-  STEP_PROP_LABEL,
-  STEP_N_PROPS
-};
-
-static GParamSpec *step_properties[STEP_N_PROPS];
-
-static void
-domaine_undo_step_finalize (GObject *object)
-{
-  DomaineUndoStep *self = DOMAINE_UNDO_STEP (object);
-
-  g_free (self->label);
-  g_ptr_array_unref (self->entries);
-
-  G_OBJECT_CLASS (domaine_undo_step_parent_class)->finalize (object);
-}
-
-static void
-domaine_undo_step_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  DomaineUndoStep *self = DOMAINE_UNDO_STEP (object);
-
-  switch (prop_id)
-    {
-    case STEP_PROP_LABEL:
-      g_value_set_string (value, self->label);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-domaine_undo_step_class_init (DomaineUndoStepClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = domaine_undo_step_finalize;
-  object_class->get_property = domaine_undo_step_get_property;
-
-  step_properties[STEP_PROP_LABEL]
-      = g_param_spec_string ("label", NULL, NULL, NULL,
-                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, STEP_N_PROPS, step_properties);
-}
-
-static void
-domaine_undo_step_init (DomaineUndoStep *self)
-{
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
-}
-
-const char *
-domaine_undo_step_get_label (DomaineUndoStep *self)
-{
-  g_return_val_if_fail (DOMAINE_IS_UNDO_STEP (self), NULL);
-  return self->label;
-}
-
 /* Named after its entries: the one entry's label, or a count. */
-static void
-domaine_undo_step_set_label_from_entries (DomaineUndoStep *self)
+static char *
+entries_dup_label (GPtrArray *entries)
 {
-  guint n = self->entries->len;
+  guint n = entries->len;
   Verb verb;
 
-  g_clear_pointer (&self->label, g_free);
   if (n == 1)
-    {
-      self->label = g_strdup (((Entry *) g_ptr_array_index (self->entries, 0))->label);
-      return;
-    }
+    return g_strdup (((Entry *) g_ptr_array_index (entries, 0))->label);
 
-  verb = ((Entry *) g_ptr_array_index (self->entries, 0))->verb;
+  verb = ((Entry *) g_ptr_array_index (entries, 0))->verb;
   for (guint i = 1; i < n; i++)
-    if (((Entry *) g_ptr_array_index (self->entries, i))->verb != verb)
-      {
-        self->label = g_strdup_printf (ngettext ("Change %u record", "Change %u records", n), n);
-        return;
-      }
+    if (((Entry *) g_ptr_array_index (entries, i))->verb != verb)
+      return g_strdup_printf (ngettext ("Change %u record", "Change %u records", n), n);
   switch (verb)
     {
     case VERB_ADD:
-      self->label = g_strdup_printf (ngettext ("Add %u record", "Add %u records", n), n);
-      break;
+      return g_strdup_printf (ngettext ("Add %u record", "Add %u records", n), n);
     case VERB_EDIT:
-      self->label = g_strdup_printf (ngettext ("Edit %u record", "Edit %u records", n), n);
-      break;
+      return g_strdup_printf (ngettext ("Edit %u record", "Edit %u records", n), n);
     case VERB_DELETE:
-      self->label = g_strdup_printf (ngettext ("Delete %u record", "Delete %u records", n), n);
-      break;
+      return g_strdup_printf (ngettext ("Delete %u record", "Delete %u records", n), n);
     case VERB_CHANGE_TYPE:
-      self->label = g_strdup_printf (
+      return g_strdup_printf (
           ngettext ("Change the type of %u record", "Change the type of %u records", n), n);
-      break;
     case VERB_DISCARD:
     default:
-      self->label = g_strdup_printf (ngettext ("Discard %u change", "Discard %u changes", n), n);
-      break;
+      return g_strdup_printf (ngettext ("Discard %u change", "Discard %u changes", n), n);
     }
 }
 
-/* DomaineUndoStack ----------------------------------------------------------------------- */
+/* The step for @entries (taken), named after them. */
+static DomaineUndoStep *
+step_new (GPtrArray *entries)
+{
+  g_autofree char *label = entries_dup_label (entries);
+
+  return domaine_undo_step_new (label, entries);
+}
+
+/* Staging ------------------------------------------------------------------------- */
 
 struct _DomaineUndoStack
 {
   GObject parent_instance;
 
   OvhChangeset *changeset;
-  GPtrArray *done;        /* of DomaineUndoStep, oldest first: the model's items */
-  GPtrArray *undone;      /* of DomaineUndoStep, the next to redo last */
-  GHashTable *handles;    /* OvhChange of a staged create → its Handle */
-  DomaineUndoStep *group; /* between begin_group() and end_group() */
-  gboolean can_undo;      /* as last notified */
+  GPtrArray *done;     /* of DomaineUndoStep, oldest first: the model's items */
+  GPtrArray *undone;   /* of DomaineUndoStep, the next to redo last */
+  GHashTable *handles; /* OvhChange of a staged create → its Handle */
+  GPtrArray *group;    /* of Entry, between begin_group() and end_group() */
+  gboolean can_undo;   /* as last notified */
   gboolean can_redo;
 };
 
@@ -500,7 +424,7 @@ entry_format_label (Verb verb, OvhRecord *named, OvhRecord *new_record)
 static void
 entry_commit (DomaineUndoStack *self, Entry *entry, Verb verb, OvhRecord *named)
 {
-  DomaineUndoStep *step;
+  GPtrArray *entries;
 
   domaine_undo_stack_capture (self, entry, &entry->after);
   if (staged_equal (&entry->before, &entry->after))
@@ -513,13 +437,12 @@ entry_commit (DomaineUndoStack *self, Entry *entry, Verb verb, OvhRecord *named)
 
   if (self->group != NULL)
     {
-      g_ptr_array_add (self->group->entries, entry);
+      g_ptr_array_add (self->group, entry);
       return;
     }
-  step = g_object_new (DOMAINE_TYPE_UNDO_STEP, NULL);
-  g_ptr_array_add (step->entries, entry);
-  domaine_undo_step_set_label_from_entries (step);
-  g_ptr_array_add (self->done, step);
+  entries = g_ptr_array_new_with_free_func (entry_free);
+  g_ptr_array_add (entries, entry);
+  g_ptr_array_add (self->done, step_new (entries));
   g_ptr_array_set_size (self->undone, 0);
   g_list_model_items_changed (G_LIST_MODEL (self), self->done->len - 1, 0, 1);
   domaine_undo_stack_notify_state (self);
@@ -691,22 +614,24 @@ domaine_undo_stack_begin_group (DomaineUndoStack *self)
   g_return_if_fail (DOMAINE_IS_UNDO_STACK (self));
   g_return_if_fail (self->group == NULL);
 
-  self->group = g_object_new (DOMAINE_TYPE_UNDO_STEP, NULL);
+  self->group = g_ptr_array_new_with_free_func (entry_free);
 }
 
 void
 domaine_undo_stack_end_group (DomaineUndoStack *self)
 {
-  g_autoptr (DomaineUndoStep) step = NULL;
+  GPtrArray *entries;
 
   g_return_if_fail (DOMAINE_IS_UNDO_STACK (self));
   g_return_if_fail (self->group != NULL);
 
-  step = g_steal_pointer (&self->group);
-  if (step->entries->len == 0)
-    return;
-  domaine_undo_step_set_label_from_entries (step);
-  g_ptr_array_add (self->done, g_steal_pointer (&step));
+  entries = g_steal_pointer (&self->group);
+  if (entries->len == 0)
+    {
+      g_ptr_array_unref (entries);
+      return;
+    }
+  g_ptr_array_add (self->done, step_new (entries));
   g_ptr_array_set_size (self->undone, 0);
   g_list_model_items_changed (G_LIST_MODEL (self), self->done->len - 1, 0, 1);
   domaine_undo_stack_notify_state (self);
@@ -718,6 +643,7 @@ gboolean
 domaine_undo_stack_undo (DomaineUndoStack *self)
 {
   DomaineUndoStep *step;
+  GPtrArray *entries;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (DOMAINE_IS_UNDO_STACK (self), FALSE);
@@ -727,9 +653,10 @@ domaine_undo_stack_undo (DomaineUndoStack *self)
 
   step = g_ptr_array_steal_index (self->done, self->done->len - 1);
   g_ptr_array_add (self->undone, step);
-  for (guint i = step->entries->len; i > 0; i--)
+  entries = domaine_undo_step_get_entries (step);
+  for (guint i = entries->len; i > 0; i--)
     {
-      Entry *entry = g_ptr_array_index (step->entries, i - 1);
+      Entry *entry = g_ptr_array_index (entries, i - 1);
 
       ok &= domaine_undo_stack_restore (self, entry, &entry->before);
     }
@@ -742,6 +669,7 @@ gboolean
 domaine_undo_stack_redo (DomaineUndoStack *self)
 {
   DomaineUndoStep *step;
+  GPtrArray *entries;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (DOMAINE_IS_UNDO_STACK (self), FALSE);
@@ -751,9 +679,10 @@ domaine_undo_stack_redo (DomaineUndoStack *self)
 
   step = g_ptr_array_steal_index (self->undone, self->undone->len - 1);
   g_ptr_array_add (self->done, step);
-  for (guint i = 0; i < step->entries->len; i++)
+  entries = domaine_undo_step_get_entries (step);
+  for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (step->entries, i);
+      Entry *entry = g_ptr_array_index (entries, i);
 
       ok &= domaine_undo_stack_restore (self, entry, &entry->after);
     }
@@ -810,7 +739,7 @@ domaine_undo_stack_dispose (GObject *object)
   g_ptr_array_set_size (self->done, 0);
   g_ptr_array_set_size (self->undone, 0);
   g_hash_table_remove_all (self->handles);
-  g_clear_object (&self->group);
+  g_clear_pointer (&self->group, g_ptr_array_unref);
   g_clear_object (&self->changeset);
 
   G_OBJECT_CLASS (domaine_undo_stack_parent_class)->dispose (object);
@@ -946,7 +875,7 @@ domaine_undo_stack_get_undo_label (DomaineUndoStack *self)
   g_return_val_if_fail (DOMAINE_IS_UNDO_STACK (self), NULL);
   if (self->done->len == 0)
     return NULL;
-  return DOMAINE_UNDO_STEP (g_ptr_array_index (self->done, self->done->len - 1))->label;
+  return domaine_undo_step_get_label (g_ptr_array_index (self->done, self->done->len - 1));
 }
 
 const char *
@@ -955,5 +884,5 @@ domaine_undo_stack_get_redo_label (DomaineUndoStack *self)
   g_return_val_if_fail (DOMAINE_IS_UNDO_STACK (self), NULL);
   if (self->undone->len == 0)
     return NULL;
-  return DOMAINE_UNDO_STEP (g_ptr_array_index (self->undone, self->undone->len - 1))->label;
+  return domaine_undo_step_get_label (g_ptr_array_index (self->undone, self->undone->len - 1));
 }

@@ -6,15 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "domaine-undo-step.h"
 #include "ovh-changeset.h"
 
 G_BEGIN_DECLS
-
-#define DOMAINE_TYPE_UNDO_STEP (domaine_undo_step_get_type ())
-G_DECLARE_FINAL_TYPE (DomaineUndoStep, domaine_undo_step, DOMAINE, UNDO_STEP, GObject)
-
-/* "label" (read-only): what the step did, translated: "Delete www A record". */
-const char *domaine_undo_step_get_label (DomaineUndoStep *self);
 
 #define DOMAINE_TYPE_UNDO_STACK (domaine_undo_stack_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineUndoStack, domaine_undo_stack, DOMAINE, UNDO_STACK, GObject)
