@@ -24,6 +24,7 @@ typedef struct
   OvhSandbox *sandbox;
   DomaineSession *session;
   GtkWindow *window;
+  AdwToastOverlay *overlay; /* as in the app's window: the page's toasts go there */
   DomaineDomainPage *page;
   DomaineZoneEditor *editor;
 } Fixture;
@@ -96,7 +97,9 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   gtk_window_set_default_size (fixture->window, 900, 640);
   fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
   fixture->editor = domaine_domain_page_get_zone_editor (fixture->page);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
   domaine_test_wait_for_window (fixture->window);
 }
@@ -455,6 +458,7 @@ test_undo_delete (Fixture *fixture, gconstpointer data)
 {
   GtkSelectionModel *selection;
   DomaineRecordRows *rows;
+  GtkWidget *undo_button;
   guint n_rows;
 
   show_domain (fixture, "lovelace.fr");
@@ -476,6 +480,17 @@ test_undo_delete (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_rows);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.undo", NULL));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+
+  /* Again, undone with the toast's button this time. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (GTK_WIDGET (fixture->overlay), "1 record deleted"));
+  undo_button = domaine_test_find_button_with_label (GTK_WIDGET (fixture->overlay), "_Undo");
+  g_assert_nonnull (undo_button);
+  g_signal_emit_by_name (undo_button, "clicked");
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
   for (guint i = 0; i < n_rows; i++)
     {
@@ -675,10 +690,10 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (row_state (fixture, "www", "CNAME"), ==, DOMAINE_RECORD_STATE_DELETED);
 
   /* A new page (as after restarting the app) finds it as well. */
-  gtk_window_set_child (fixture->window, NULL);
+  adw_toast_overlay_set_child (fixture->overlay, NULL);
   fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
   fixture->editor = domaine_domain_page_get_zone_editor (fixture->page);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
   show_domain (fixture, "lovelace.fr");
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
 
