@@ -891,10 +891,19 @@ test_create_id_zero (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* The error domain carries its real name (formatters once spaced it out). */
+static void
+test_error_domain (void)
+{
+  g_assert_cmpstr (g_quark_to_string (OVH_CHANGESET_ERROR), ==, "ovh-changeset-error-quark");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/changeset/error-domain", test_error_domain);
 
   ovh_test_add ("/changeset/staging", test_staging);
   ovh_test_add ("/changeset/apply", test_apply);

@@ -108,7 +108,8 @@ gboolean ovh_changeset_publish_finish (OvhChangeset *self, GAsyncResult *result,
 
 /* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart,
  * e.g. under g_get_user_data_dir()/domaine/pending/. Loading replaces the set's content;
- * a file for another zone or that does not parse is OVH_CHANGESET_ERROR_FILE. */
+ * a file for another zone or that does not parse is OVH_CHANGESET_ERROR_FILE. Both block on
+ * the disk: an app keeps its files with OvhPendingStore (ovh-pending-store.h) instead. */
 gboolean ovh_changeset_save_to_file (OvhChangeset *self, const char *path, GError **error);
 gboolean ovh_changeset_load_from_file (OvhChangeset *self, const char *path, GError **error);
 
