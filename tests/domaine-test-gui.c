@@ -100,6 +100,74 @@ domaine_test_wait_for_window (GtkWindow *window)
   g_signal_handler_disconnect (clock, id);
 }
 
+static gboolean
+one_frame (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
+void
+domaine_test_wait_for_frame (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  g_return_if_fail (gtk_widget_get_mapped (root));
+
+  clock = gtk_widget_get_frame_clock (root);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_done_cb), &frames);
+  gtk_widget_queue_draw (root);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  /* One: a window with nothing to animate draws no second frame. */
+  g_assert_true (domaine_test_wait_until (one_frame, &frames, 5000));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+in_transition (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return TRUE;
+  if (GTK_IS_REVEALER (root)
+      && gtk_revealer_get_child_revealed (GTK_REVEALER (root))
+             != gtk_revealer_get_reveal_child (GTK_REVEALER (root)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (in_transition (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+transitions_over (gpointer data)
+{
+  return !in_transition (data);
+}
+
+void
+domaine_test_wait_for_transitions (GtkWidget *root)
+{
+  g_assert_true (domaine_test_wait_until (transitions_over, root, 5000));
+  domaine_test_wait_for_frame (root);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+gboolean
+domaine_test_wait_for_null (gpointer *location, guint timeout_ms)
+{
+  return domaine_test_wait_until (pointer_is_null, location, timeout_ms);
+}
+
 GtkWidget *
 domaine_test_find_widget_of_type (GtkWidget *root, GType type)
 {

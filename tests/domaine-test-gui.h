@@ -26,6 +26,14 @@ void domaine_test_wait_for_window (GtkWindow *window);
 /* Iterates the main context for @ms milliseconds. Prefer the waits for a condition below: a
  * fixed time is too short under valgrind and needlessly long everywhere else. */
 void domaine_test_spin (guint ms);
+/* Iterates until the window of @widget has drawn a new frame. */
+void domaine_test_wait_for_frame (GtkWidget *widget);
+/* Iterates until no GtkStack or GtkRevealer below @root is in a transition (a slide, a
+ * crossfade), then until a frame is drawn: what a screenshot should show. */
+void domaine_test_wait_for_transitions (GtkWidget *root);
+/* Iterates until *@location (a weak pointer: g_object_add_weak_pointer) is NULL, or
+ * @timeout_ms passes; returns whether it is NULL. */
+gboolean domaine_test_wait_for_null (gpointer *location, guint timeout_ms);
 
 /* Depth-first search below @root. */
 GtkWidget *domaine_test_find_widget_of_type (GtkWidget *root, GType type);

@@ -16,7 +16,7 @@
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-test-gui.h"
-#include "domaine-zone-editor.h"
+#include "domaine-zone-editor-private.h"
 #include "ovh-sandbox.h"
 
 typedef struct
@@ -24,6 +24,7 @@ typedef struct
   OvhSandbox *sandbox;
   DomaineSession *session;
   GtkWindow *window;
+  AdwToastOverlay *overlay; /* as in the app's window: the page's toasts go there */
   DomaineDomainPage *page;
   DomaineZoneEditor *editor;
 } Fixture;
@@ -35,13 +36,15 @@ session_ready (gpointer data)
   return domaine_session_get_state (fixture->session) != DOMAINE_SESSION_STATE_LOADING;
 }
 
+/* Loaded, and what was left unpublished read back. */
 static gboolean
 zone_loaded (gpointer data)
 {
   Fixture *fixture = data;
   OvhZone *zone = domaine_zone_editor_get_zone (fixture->editor);
 
-  return zone != NULL && ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_LOADED;
+  return zone != NULL && ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_LOADED
+         && !domaine_zone_editor_get_restoring (fixture->editor);
 }
 
 static OvhDomain *
@@ -64,7 +67,7 @@ show_domain (Fixture *fixture, const char *name)
 {
   domaine_domain_page_set_domain (fixture->page, find_domain (fixture, name));
   g_assert_true (domaine_test_wait_until (zone_loaded, fixture, 10000));
-  domaine_test_spin (50);
+  domaine_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 static void
@@ -94,24 +97,35 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   gtk_window_set_default_size (fixture->window, 900, 640);
   fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
   fixture->editor = domaine_domain_page_get_zone_editor (fixture->page);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->overlay));
   gtk_window_present (fixture->window);
   domaine_test_wait_for_window (fixture->window);
+}
+
+static gboolean
+store_idle (gpointer data)
+{
+  return !ovh_pending_store_get_busy (data);
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
   OvhChangeset *changeset = domaine_zone_editor_get_changeset (fixture->editor);
+  g_autoptr (OvhPendingStore) store = domaine_zone_pending_dup_store ();
+  GtkWindow *window = fixture->window;
 
   /* Nothing of this test may reach the next one through the pending-changes files. */
   if (changeset != NULL)
     ovh_changeset_discard_all (changeset);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (fixture->window);
-  domaine_test_spin (50);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  g_assert_true (domaine_test_wait_until (store_idle, store, 5000));
   domaine_session_close (fixture->session);
   g_clear_object (&fixture->session);
-  domaine_test_spin (50);
   ovh_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
 }
@@ -121,7 +135,7 @@ static char *
 screenshot (Fixture *fixture, const char *name)
 {
   domaine_test_wait_for_window (fixture->window);
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   return domaine_test_save_screenshot (GTK_WIDGET (fixture->window), name);
 }
 
@@ -158,8 +172,9 @@ save_record_editor (DomaineRecordEditor *editor)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (domaine_record_editor_get_valid (editor));
   domaine_record_editor_save (editor);
-  domaine_test_spin (20);
-  g_assert_null (editor); /* taken: the dialog closed */
+  /* taken: the dialog closed */
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &editor, 5000));
+  g_assert_null (editor);
 }
 
 /* Selects the one row showing this name and type; returns its record. */
@@ -308,8 +323,9 @@ test_edit_and_publish (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.change-type", NULL));
   confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
+  /* The response is handled at once: the type field opens. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "change");
-  domaine_test_spin (20);
+  domaine_test_wait_for_frame (GTK_WIDGET (dialog));
   g_assert_true (domaine_record_editor_set_field_type (dialog, "TXT"));
   g_assert_true (domaine_record_editor_get_type_changed (dialog));
   /* The value was kept across the type change. */
@@ -346,7 +362,7 @@ test_edit_and_publish (Fixture *fixture, gconstpointer data)
     g_assert_nonnull (
         domaine_test_find_widget_with_text (GTK_WIDGET (review), "_autodiscover._tcp · SRV"));
     domaine_test_wait_for_window (review);
-    domaine_test_spin (200);
+    domaine_test_wait_for_transitions (GTK_WIDGET (review));
     shot = domaine_test_save_screenshot (GTK_WIDGET (review), "review-dialog");
     gtk_window_destroy (review);
   }
@@ -442,6 +458,7 @@ test_undo_delete (Fixture *fixture, gconstpointer data)
 {
   GtkSelectionModel *selection;
   DomaineRecordRows *rows;
+  GtkWidget *undo_button;
   guint n_rows;
 
   show_domain (fixture, "lovelace.fr");
@@ -464,12 +481,131 @@ test_undo_delete (Fixture *fixture, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.undo", NULL));
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+
+  /* Again, undone with the toast's button this time. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (GTK_WIDGET (fixture->overlay), "1 record deleted"));
+  undo_button = domaine_test_find_button_with_label (GTK_WIDGET (fixture->overlay), "_Undo");
+  g_assert_nonnull (undo_button);
+  g_signal_emit_by_name (undo_button, "clicked");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr (OvhRecord) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
       g_assert_cmpint (domaine_record_rows_get_state (rows, row), ==,
                        DOMAINE_RECORD_STATE_PUBLISHED);
     }
+}
+
+static gboolean
+has_row (Fixture *fixture, const char *name, const char *type)
+{
+  GListModel *shown = G_LIST_MODEL (domaine_zone_editor_get_selection (fixture->editor));
+  DomaineRecordRows *rows = domaine_zone_editor_get_rows (fixture->editor);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (OvhRecord) row = g_list_model_get_item (shown, i);
+      OvhRecord *values = domaine_record_rows_get_shown (rows, row);
+
+      if (g_str_equal (ovh_record_get_display_name (values), name)
+          && g_str_equal (ovh_record_get_field_type (values), type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+activate (Fixture *fixture, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), action, NULL));
+}
+
+/* Every kind of staged change undone with zone.undo and done again with zone.redo. */
+static void
+test_undo_any (Fixture *fixture, gconstpointer data)
+{
+  DomaineRecordEditor *dialog;
+  GtkWindow *confirm;
+  DomaineUndoStack *undo;
+
+  show_domain (fixture, "lovelace.fr");
+  undo = fixture->editor->undo_stack;
+  g_assert_false (domaine_undo_stack_get_can_undo (undo));
+
+  /* Add. */
+  dialog = open_record_editor (fixture, "zone.add");
+  domaine_record_editor_set_field_type (dialog, "A");
+  domaine_record_editor_set_value (dialog, "sub-domain", "api");
+  domaine_record_editor_set_value (dialog, "address", "192.0.2.10");
+  save_record_editor (dialog);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==, "Add api A record");
+  activate (fixture, "zone.undo");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
+  g_assert_false (has_row (fixture, "api", "A"));
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "api", "A"), ==, DOMAINE_RECORD_STATE_ADDED);
+  activate (fixture, "zone.undo");
+  g_assert_false (has_row (fixture, "api", "A"));
+
+  /* Edit. */
+  select_row (fixture, "_autodiscover._tcp", "SRV");
+  dialog = open_record_editor (fixture, "zone.edit");
+  domaine_record_editor_set_value (dialog, "port", "8443");
+  save_record_editor (dialog);
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_PUBLISHED);
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+
+  /* Discard (Revert on the row), then undo it: the edit is back. */
+  select_row (fixture, "_autodiscover._tcp", "SRV");
+  activate (fixture, "zone.revert");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_PUBLISHED);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==,
+                   "Discard change to _autodiscover._tcp SRV record");
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "_autodiscover._tcp", "SRV"), ==,
+                   DOMAINE_RECORD_STATE_CHANGED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+
+  /* Type change: the SPF becomes a TXT; undo brings the SPF back alone. */
+  select_row (fixture, "@", "SPF");
+  dialog = open_record_editor (fixture, "zone.edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "editor.change-type", NULL));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "change");
+  g_assert_true (domaine_record_editor_set_field_type (dialog, "TXT"));
+  save_record_editor (dialog);
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_DELETED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 3);
+  g_assert_cmpstr (domaine_undo_stack_get_undo_label (undo), ==, "Change @ SPF record to TXT");
+  activate (fixture, "zone.undo");
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_PUBLISHED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  activate (fixture, "zone.redo");
+  g_assert_cmpint (row_state (fixture, "@", "SPF"), ==, DOMAINE_RECORD_STATE_DELETED);
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 3);
+
+  /* Once published, nothing is offered any more. */
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (publish (fixture, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (domaine_undo_stack_get_can_undo (undo));
+  g_assert_false (domaine_undo_stack_get_can_redo (undo));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
 }
 
 static void
@@ -509,7 +645,7 @@ test_invalid_input (Fixture *fixture, gconstpointer data)
 
   /* Pressing Save anyway (Enter in a field) does nothing. */
   domaine_record_editor_save (dialog);
-  domaine_test_spin (20);
+  domaine_test_wait_for_frame (GTK_WIDGET (dialog));
   g_assert_true (find_toplevel (DOMAINE_TYPE_RECORD_EDITOR) == GTK_WINDOW (dialog));
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -517,6 +653,18 @@ test_invalid_input (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", "*"), ==, 0);
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "PUT", "*"), ==, 0);
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "DELETE", "*"), ==, 0);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+file_missing (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -530,6 +678,7 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
   changeset = domaine_zone_editor_get_changeset (fixture->editor);
   path = domaine_zone_editor_dup_pending_path (fixture->editor, ovh_changeset_get_zone (changeset));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
 
@@ -541,16 +690,49 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (row_state (fixture, "www", "CNAME"), ==, DOMAINE_RECORD_STATE_DELETED);
 
   /* A new page (as after restarting the app) finds it as well. */
-  gtk_window_set_child (fixture->window, NULL);
+  adw_toast_overlay_set_child (fixture->overlay, NULL);
   fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
   fixture->editor = domaine_domain_page_get_zone_editor (fixture->page);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
   show_domain (fixture, "lovelace.fr");
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
 
   /* Discarding removes the file. */
   ovh_changeset_discard_all (domaine_zone_editor_get_changeset (fixture->editor));
+  g_assert_true (domaine_test_wait_until (file_missing, path, 5000));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A publish belongs to its changeset: moving to another zone meanwhile does not stop it,
+ * and its outcome reaches that zone's file, not the zone shown now. */
+static void
+test_publish_zone_switch (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  show_domain (fixture, "lovelace.fr");
+  select_row (fixture, "www", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  path = domaine_zone_editor_dup_pending_path (fixture->editor,
+                                               domaine_zone_editor_get_zone (fixture->editor));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
+
+  domaine_zone_editor_publish_async (fixture->editor, NULL, store_result_cb, &result);
+  g_assert_true (domaine_zone_editor_get_busy (fixture->editor));
+  show_domain (fixture, "analytical-engine.com");
+  g_assert_false (domaine_zone_editor_get_busy (fixture->editor));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (domaine_zone_editor_publish_finish (fixture->editor, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_false (sandbox_has (fixture, "www", "CNAME", NULL));
+  g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
+  g_assert_true (domaine_test_wait_until (file_missing, path, 5000));
+  show_domain (fixture, "lovelace.fr");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
 }
 
 static void
@@ -590,12 +772,18 @@ test_domain_view (Fixture *fixture, gconstpointer data)
 
   show_domain (fixture, "lovelace.fr");
   domaine_domain_page_set_visible_view (fixture->page, "domain");
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "Expires"));
   g_assert_nonnull (
       domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "Transfer lock"));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (fixture->window)), ==, 0);
   shot = screenshot (fixture, "domain-page");
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -604,10 +792,11 @@ test_external_dns (Fixture *fixture, gconstpointer data)
   GtkWidget *status;
 
   domaine_domain_page_set_domain (fixture->page, find_domain (fixture, "difference-engine.org"));
-  domaine_test_spin (100);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_null (domaine_zone_editor_get_zone (fixture->editor));
   status = domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "DNS Hosted Elsewhere");
   g_assert_nonnull (status);
+  g_assert_true (domaine_test_wait_until (widget_mapped, status, 5000));
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)));
 }
@@ -621,11 +810,11 @@ test_narrow (Fixture *fixture, gconstpointer data)
   show_domain (fixture, "lovelace.fr");
   select_row (fixture, "www", "CNAME");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
-  domaine_test_spin (300);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 400);
   shot = screenshot (fixture, "zone-editor-narrow");
   domaine_domain_page_set_visible_view (fixture->page, "domain");
-  domaine_test_spin (200);
+  domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
   g_free (shot);
   shot = screenshot (fixture, "domain-page-narrow");
 }
@@ -640,6 +829,47 @@ load_app_style (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The changes bar words what its properties say. */
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_changes_bar (void)
+{
+  GtkWidget *bar = g_object_ref_sink (domaine_changes_bar_new ());
+  DomaineChangesBar *self = DOMAINE_CHANGES_BAR (bar);
+  guint n_notifies = 0;
+
+  g_signal_connect (bar, "notify", G_CALLBACK (count_notify_cb), &n_notifies);
+  g_assert_false (domaine_changes_bar_get_revealed (self));
+
+  domaine_changes_bar_set_n_pending (self, 3);
+  g_assert_true (domaine_changes_bar_get_revealed (self));
+  g_assert_nonnull (domaine_test_find_label_with_text (bar, "3 unpublished changes"));
+  g_assert_cmpuint (n_notifies, ==, 1);
+  domaine_changes_bar_set_n_pending (self, 3);
+  g_assert_cmpuint (n_notifies, ==, 1); /* no change, no notify */
+
+  domaine_changes_bar_set_n_failed (self, 1);
+  g_assert_nonnull (domaine_test_find_label_with_text (
+      bar, "1 change could not be published, 2 others unpublished"));
+
+  g_object_set (bar, "busy", TRUE, "n-to-apply", 3, NULL);
+  g_assert_nonnull (domaine_test_find_label_with_text (bar, "Publishing 3 changes…"));
+
+  g_object_set (bar, "busy", FALSE, "n-pending", 0, "n-failed", 0, "needs-publish", TRUE, NULL);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (bar, "Changes were sent but the zone was not published"));
+  g_assert_true (domaine_changes_bar_get_needs_publish (self));
+
+  domaine_changes_bar_set_needs_publish (self, FALSE);
+  g_assert_false (domaine_changes_bar_get_revealed (self));
+  g_object_unref (bar);
 }
 
 int
@@ -657,12 +887,15 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/edit-and-publish", test_edit_and_publish);
   ADD ("/zone-editor/publish-failure", test_publish_failure);
   ADD ("/zone-editor/undo-delete", test_undo_delete);
+  ADD ("/zone-editor/undo-any", test_undo_any);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
+  ADD ("/zone-editor/publish-zone-switch", test_publish_zone_switch);
   ADD ("/zone-editor/filter", test_filter);
   ADD ("/zone-editor/narrow", test_narrow);
   ADD ("/domain-page/domain-view", test_domain_view);
   ADD ("/domain-page/external-dns", test_external_dns);
+  g_test_add_func ("/changes-bar/states", test_changes_bar);
 #undef ADD
 
   return g_test_run ();

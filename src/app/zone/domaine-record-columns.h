@@ -1,0 +1,33 @@
+/* domaine-record-columns.h: the cells of the zone editor's columns, their tooltips and sorters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "domaine-record-rows.h"
+
+G_BEGIN_DECLS
+
+#define DOMAINE_TYPE_RECORD_COLUMNS (domaine_record_columns_get_type ())
+G_DECLARE_FINAL_TYPE (
+    DomaineRecordColumns, domaine_record_columns, DOMAINE, RECORD_COLUMNS, GObject)
+
+/* Factories and sorters for the name, type, TTL and value columns of a view whose items are
+ * DomaineRecordSlots over the rows set here. The sorters call back into @self: keep it alive
+ * as long as the view. */
+DomaineRecordColumns *domaine_record_columns_new (void);
+
+/* What the cells show: a row's staged values and state. NULL while no zone is shown. */
+void domaine_record_columns_set_rows (DomaineRecordColumns *self, DomaineRecordRows *rows);
+void domaine_record_columns_attach (DomaineRecordColumns *self,
+                                    GtkColumnViewColumn *name_column,
+                                    GtkColumnViewColumn *type_column,
+                                    GtkColumnViewColumn *ttl_column,
+                                    GtkColumnViewColumn *value_column);
+
+/* The list item of the cell at (@x, @y) of @column_view, if any (one gesture for all rows). */
+GtkListItem *domaine_record_columns_pick_list_item (GtkColumnView *column_view, double x, double y);
+
+G_END_DECLS

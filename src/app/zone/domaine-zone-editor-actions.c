@@ -1,0 +1,382 @@
+/* domaine-zone-editor-actions.c: the zone editor's "zone." actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every staging goes through the editor's DomaineUndoStack, so that each can be undone.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "domaine-record-editor.h"
+#include "domaine-review-dialog.h"
+#include "domaine-zone-editor-private.h"
+#include "ovh-error.h"
+
+/* Editing ------------------------------------------------------------------------------- */
+
+static gboolean
+editor_save_cb (DomaineRecordEditor *editor, OvhRecord *record, DomaineZoneEditor *self)
+{
+  OvhRecord *edited = g_object_get_data (G_OBJECT (editor), "row");
+  g_autoptr (GError) error = NULL;
+  OvhChange *change = NULL;
+
+  if (self->changeset == NULL)
+    return TRUE;
+
+  if (domaine_record_editor_get_mode (editor) == DOMAINE_RECORD_EDITOR_CREATE || edited == NULL)
+    change = domaine_undo_stack_stage_create (self->undo_stack, record, &error);
+  else
+    {
+      OvhChange *staged = domaine_record_rows_get_change (self->rows, edited);
+
+      if (staged != NULL && ovh_change_get_kind (staged) == OVH_CHANGE_KIND_CREATE)
+        {
+          if (!domaine_undo_stack_restage (self->undo_stack, staged, record, &error))
+            goto failed;
+          return TRUE;
+        }
+      if (domaine_record_editor_get_type_changed (editor))
+        change = domaine_undo_stack_stage_change_type (self->undo_stack, ovh_record_get_id (edited),
+                                                       record, &error);
+      else
+        {
+          change = domaine_undo_stack_stage_update (self->undo_stack, ovh_record_get_id (edited),
+                                                    record, &error);
+          if (change == NULL && error == NULL)
+            return TRUE; /* back to what OVH has: nothing left to publish */
+        }
+    }
+
+  if (change != NULL)
+    {
+      guint position;
+
+      /* Show the row that was added or changed. */
+      for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+           position++)
+        {
+          g_autoptr (OvhRecord) row
+              = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+          if (domaine_record_rows_get_change (self->rows, row) == change)
+            {
+              gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position,
+                                               TRUE);
+              break;
+            }
+        }
+      return TRUE;
+    }
+
+failed:
+  domaine_record_editor_show_error (editor, error);
+  return FALSE;
+}
+
+static void
+open_record_editor (DomaineZoneEditor *self, OvhRecord *row, DomaineRecordEditorMode mode)
+{
+  DomaineRecordEditor *editor;
+  OvhRecord *initial = row != NULL ? domaine_record_rows_get_shown (self->rows, row) : NULL;
+
+  if (self->zone == NULL)
+    return;
+
+  editor = domaine_record_editor_new (self->zone, initial, mode);
+  if (mode == DOMAINE_RECORD_EDITOR_EDIT && row != NULL)
+    g_object_set_data_full (G_OBJECT (editor), "row", g_object_ref (row), g_object_unref);
+  g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_record_editor (DOMAINE_ZONE_EDITOR (widget), NULL, DOMAINE_RECORD_EDITOR_CREATE);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+
+  if (selected->len != 1)
+    return;
+  if (domaine_record_rows_get_state (self->rows, g_ptr_array_index (selected, 0))
+      == DOMAINE_RECORD_STATE_DELETED)
+    return;
+  open_record_editor (self, g_ptr_array_index (selected, 0), DOMAINE_RECORD_EDITOR_EDIT);
+}
+
+static void
+duplicate_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+
+  if (selected->len == 1)
+    open_record_editor (self, g_ptr_array_index (selected, 0), DOMAINE_RECORD_EDITOR_CREATE);
+}
+
+static void
+undo_toast_clicked_cb (DomaineZoneEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "zone.undo", NULL);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+  g_autofree char *title = NULL;
+  guint n_deleted = 0;
+  AdwToast *toast;
+
+  if (self->changeset == NULL || ovh_changeset_get_busy (self->changeset))
+    return;
+
+  domaine_undo_stack_begin_group (self->undo_stack);
+  for (guint i = 0; i < selected->len; i++)
+    {
+      OvhRecord *row = g_ptr_array_index (selected, i);
+      OvhChange *change = domaine_record_rows_get_change (self->rows, row);
+      g_autoptr (GError) error = NULL;
+
+      if (change != NULL && ovh_change_get_kind (change) == OVH_CHANGE_KIND_DELETE)
+        continue;
+      /* A record that only exists here is forgotten; the undo stack can bring it back. */
+      if (change != NULL && ovh_change_get_kind (change) == OVH_CHANGE_KIND_CREATE)
+        {
+          if (domaine_undo_stack_discard (self->undo_stack, change))
+            n_deleted++;
+        }
+      else if (domaine_undo_stack_stage_delete (self->undo_stack, ovh_record_get_id (row), &error)
+               != NULL)
+        n_deleted++;
+      else
+        g_warning ("Could not stage the deletion: %s", error->message);
+    }
+  domaine_undo_stack_end_group (self->undo_stack);
+
+  if (n_deleted == 0)
+    return;
+
+  title = g_strdup_printf (ngettext ("%u record deleted", "%u records deleted", n_deleted),
+                           n_deleted);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  domaine_zone_editor_add_toast (self, toast);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+
+  if (self->undo_stack != NULL)
+    domaine_undo_stack_undo (self->undo_stack);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+
+  if (self->undo_stack != NULL)
+    domaine_undo_stack_redo (self->undo_stack);
+}
+
+static void
+revert_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->changeset == NULL)
+    return;
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      OvhChange *change
+          = domaine_record_rows_get_change (self->rows, g_ptr_array_index (selected, i));
+      if (change != NULL)
+        g_ptr_array_add (changes, g_object_ref (change));
+    }
+  domaine_undo_stack_begin_group (self->undo_stack);
+  for (guint i = 0; i < changes->len; i++)
+    domaine_undo_stack_discard (self->undo_stack, g_ptr_array_index (changes, i));
+  domaine_undo_stack_end_group (self->undo_stack);
+}
+
+static void
+copy_zone_line_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+  g_autoptr (GString) lines = g_string_new (NULL);
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      OvhRecord *shown
+          = domaine_record_rows_get_shown (self->rows, g_ptr_array_index (selected, i));
+      g_autofree char *line = ovh_record_format_zone_line (shown);
+
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, line);
+    }
+  if (lines->len == 0)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), lines->str);
+  domaine_zone_editor_add_toast (
+      self, adw_toast_new (ngettext ("Zone line copied", "Zone lines copied", selected->len)));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+
+  domaine_zone_editor_set_search_mode (
+      self, !gtk_search_bar_get_search_mode (self->search_bar)
+                || !gtk_widget_has_focus (GTK_WIDGET (self->search_entry)));
+}
+
+/* Reload ------------------------------------------------------------------------------- */
+
+static void
+reload_response_cb (AdwMessageDialog *dialog, const char *response, DomaineZoneEditor *self)
+{
+  if (g_strcmp0 (response, "discard") != 0 || self->changeset == NULL)
+    return;
+  ovh_changeset_discard_all (self->changeset);
+  domaine_undo_stack_clear (self->undo_stack);
+  domaine_zone_editor_load (self, OVH_ZONE_LOAD_BYPASS_CACHE);
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  guint n_pending;
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->zone == NULL || ovh_zone_get_load_state (self->zone) == OVH_ZONE_LOAD_STATE_LOADING
+      || domaine_zone_editor_get_busy (self))
+    return;
+
+  n_pending = ovh_changeset_get_n_pending (self->changeset);
+  if (n_pending == 0)
+    {
+      domaine_zone_editor_load (self, OVH_ZONE_LOAD_BYPASS_CACHE);
+      return;
+    }
+
+  body = g_strdup_printf (ngettext ("Reloading discards the %u unpublished change.",
+                                    "Reloading discards the %u unpublished changes.", n_pending),
+                          n_pending);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _ ("Discard Changes and Reload?"), body));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "discard",
+                                    _ ("_Discard and Reload"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_load_query_id_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  const char *query_id
+      = self->load_error != NULL ? ovh_error_get_query_id (self->load_error) : NULL;
+
+  if (query_id == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), query_id);
+  domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Query ID copied")));
+}
+
+/* Publishing ---------------------------------------------------------------------------- */
+
+static void
+publish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  domaine_zone_editor_publish_async (DOMAINE_ZONE_EDITOR (widget), NULL, NULL, NULL);
+}
+
+static void
+review_publish_cb (DomaineZoneEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "zone.publish", NULL);
+}
+
+static void
+review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  DomaineReviewDialog *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_review_dialog_new (self->changeset);
+  g_signal_connect_object (dialog, "publish", G_CALLBACK (review_publish_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Installing ---------------------------------------------------------------------------- */
+
+void
+domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "zone.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "zone.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "zone.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "zone.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "zone.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "zone.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "zone.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "zone.copy-zone-line", NULL,
+                                   copy_zone_line_action);
+  gtk_widget_class_install_action (widget_class, "zone.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "zone.copy-load-query-id", NULL,
+                                   copy_load_query_id_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "zone.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "zone.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "zone.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "zone.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "zone.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "zone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "zone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "zone.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "zone.reload",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "zone.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "zone.copy-zone-line", NULL);
+}
