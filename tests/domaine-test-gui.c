@@ -57,16 +57,6 @@ domaine_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, g
   return condition (data);
 }
 
-void
-domaine_test_spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 frame_done_cb (GdkFrameClock *clock, gpointer data)
 {
@@ -75,29 +65,13 @@ frame_done_cb (GdkFrameClock *clock, gpointer data)
   (*frames)++;
 }
 
-static gboolean
-two_frames (gpointer data)
-{
-  return *(guint *) data >= 2;
-}
-
 void
 domaine_test_wait_for_window (GtkWindow *window)
 {
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_done_cb), &frames);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-  domaine_test_wait_until (two_frames, &frames, 5000);
-  g_signal_handler_disconnect (clock, id);
+  domaine_test_wait_for_frame (GTK_WIDGET (window));
 }
 
 static gboolean

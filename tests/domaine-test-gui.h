@@ -23,9 +23,6 @@ gboolean
 domaine_test_wait_until (gboolean (*condition) (gpointer data), gpointer data, guint timeout_ms);
 /* Iterates until @window is mapped and has drawn a frame. */
 void domaine_test_wait_for_window (GtkWindow *window);
-/* Iterates the main context for @ms milliseconds. Prefer the waits for a condition below: a
- * fixed time is too short under valgrind and needlessly long everywhere else. */
-void domaine_test_spin (guint ms);
 /* Iterates until the window of @widget has drawn a new frame. */
 void domaine_test_wait_for_frame (GtkWidget *widget);
 /* Iterates until no GtkStack or GtkRevealer below @root is in a transition (a slide, a
