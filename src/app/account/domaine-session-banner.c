@@ -206,8 +206,8 @@ domaine_session_banner_class_init (DomaineSessionBannerClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/account/domaine-session-banner.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/account/domaine-session-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineSessionBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, DomaineSessionBanner, title_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineSessionBanner, action_button);
