@@ -17,36 +17,8 @@
 
 #define WAIT_MS 15000
 
-/* Every log line of the process, and the secrets that must never be in it. */
-static GMutex capture_lock;
-static GString *capture;
+/* The secrets that must never be in the log. */
 static GPtrArray *secrets;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags log_level,
-                const GLogField *fields,
-                gsize n_fields,
-                gpointer user_data)
-{
-  g_mutex_lock (&capture_lock);
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      g_string_append (capture, fields[i].key);
-      g_string_append_c (capture, '=');
-      if (fields[i].length < 0)
-        g_string_append (capture, fields[i].value);
-      else
-        g_string_append_len (capture, fields[i].value, fields[i].length);
-      g_string_append_c (capture, ' ');
-    }
-  g_string_append_c (capture, '\n');
-  g_mutex_unlock (&capture_lock);
-
-  /* Warnings still go out (and stay fatal under G_DEBUG=fatal-warnings). */
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-  return G_LOG_WRITER_HANDLED;
-}
 
 static void
 remember_secret (const char *secret)
@@ -117,7 +89,20 @@ state_notified_cb (OvhSignIn *sign_in, GParamSpec *pspec, Run *run)
   g_array_append_val (run->states, state);
 }
 
-/* A sign-in for a new account on the sandbox's application, polling every 20 ms. */
+/* Watches @sign_in (adopted), polling every 20 ms. */
+static void
+run_start (Run *run, OvhSignIn *sign_in)
+{
+  run->sign_in = sign_in;
+  run->states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
+  run->result = NULL;
+  ovh_sign_in_set_wait_timing (run->sign_in, 20, 60);
+  g_signal_connect (run->sign_in, "notify::state", G_CALLBACK (state_notified_cb), run);
+  g_assert_cmpint (ovh_sign_in_get_state (run->sign_in), ==, OVH_SIGN_IN_STATE_IDLE);
+  g_assert_null (ovh_sign_in_get_validation_url (run->sign_in));
+}
+
+/* A sign-in for a new account on the sandbox's application. */
 static void
 run_init (Run *run, OvhTestFixture *fixture, OvhAccountStore *store, const char *label)
 {
@@ -127,13 +112,7 @@ run_init (Run *run, OvhTestFixture *fixture, OvhAccountStore *store, const char 
   g_autoptr (OvhClient) client = ovh_test_fixture_new_client (fixture, NULL);
 
   ovh_account_set_label (account, label);
-  run->sign_in = ovh_sign_in_new (account, client, store);
-  run->states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
-  run->result = NULL;
-  ovh_sign_in_set_wait_timing (run->sign_in, 20, 60);
-  g_signal_connect (run->sign_in, "notify::state", G_CALLBACK (state_notified_cb), run);
-  g_assert_cmpint (ovh_sign_in_get_state (run->sign_in), ==, OVH_SIGN_IN_STATE_IDLE);
-  g_assert_null (ovh_sign_in_get_validation_url (run->sign_in));
+  run_start (run, ovh_sign_in_new (account, client, store));
 }
 
 static void
@@ -583,10 +562,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
 
-  run.sign_in = ovh_sign_in_new_reauthenticate (account, client, store);
-  run.states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
-  run.result = NULL;
-  ovh_sign_in_set_wait_timing (run.sign_in, 20, 60);
+  run_start (&run, ovh_sign_in_new_reauthenticate (account, client, store));
   request (&run, OVH_ACCESS_FULL);
   new_key = wait_for_validation_page (&run, fixture);
   g_assert_cmpstr (new_key, !=, old_key);
@@ -643,16 +619,16 @@ test_sign_in_no_store (OvhTestFixture *fixture, gconstpointer data)
 static void
 test_sign_in_no_secrets_in_logs (void)
 {
-  g_mutex_lock (&capture_lock);
+  g_autofree char *log = ovh_test_dup_captured_logs ();
+
   /* The steps are logged, by name. */
-  g_assert_nonnull (strstr (capture->str, "Sign-in: waiting-for-validation"));
-  g_assert_nonnull (strstr (capture->str, "Sign-in: done"));
-  g_assert_null (strstr (capture->str, OVH_SANDBOX_APPLICATION_SECRET));
+  g_assert_nonnull (strstr (log, "Sign-in: waiting-for-validation"));
+  g_assert_nonnull (strstr (log, "Sign-in: done"));
+  g_assert_null (strstr (log, OVH_SANDBOX_APPLICATION_SECRET));
   g_assert_cmpuint (secrets->len, >, 5);
   for (guint i = 0; i < secrets->len; i++)
-    if (strstr (capture->str, g_ptr_array_index (secrets, i)) != NULL)
+    if (strstr (log, g_ptr_array_index (secrets, i)) != NULL)
       g_error ("consumer key %u found in the log", i);
-  g_mutex_unlock (&capture_lock);
 }
 
 /* Over HTTP, or HTTPS with @tls; registered in order, so that the log check comes last. */
@@ -670,9 +646,8 @@ main (int argc, char *argv[])
 {
   int status;
 
-  capture = g_string_new (NULL);
   secrets = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  ovh_test_capture_logs ();
   g_log_set_debug_enabled (TRUE);
   g_test_init (&argc, &argv, NULL);
 
@@ -690,7 +665,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/sign-in/no-secrets-in-logs", test_sign_in_no_secrets_in_logs);
 
   status = g_test_run ();
-  g_string_free (capture, TRUE);
   g_ptr_array_unref (secrets);
   return status;
 }
