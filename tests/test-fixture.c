@@ -140,6 +140,30 @@ ovh_test_find_record (OvhZone *zone, const char *sub_domain, const char *type)
   return NULL;
 }
 
+OvhAccountStore *
+ovh_test_load_account_store (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ovh_account_store_load_async (store, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_account_store_load_finish (store, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+void
+ovh_test_remove_account (OvhAccountStore *store, OvhAccount *account)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ovh_account_store_remove_async (store, account, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_account_store_remove_finish (store, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
 static GMutex capture_lock;
 static GString *capture;
 

@@ -22,6 +22,7 @@
  */
 #pragma once
 
+#include "ovh-account-store.h"
 #include "ovh-client.h"
 #include "ovh-sandbox.h"
 #include "ovh-zone.h"
@@ -66,6 +67,10 @@ OvhZone *ovh_test_load_zone (OvhTestFixture *fixture, const char *name);
 /* The record of @zone with this sub-domain and type; aborts the test when there is none.
  * Transfer none: the zone's record list keeps it alive. */
 OvhRecord *ovh_test_find_record (OvhZone *zone, const char *sub_domain, const char *type);
+
+/* The session keyring's accounts, loaded; and one of them removed from it. */
+OvhAccountStore *ovh_test_load_account_store (void);
+void ovh_test_remove_account (OvhAccountStore *store, OvhAccount *account);
 
 /* From here on every structured log line of the process is kept, as KEY=value pairs, one line
  * a message; warnings and worse still go out through the default writer (and stay fatal).

@@ -50,30 +50,6 @@ wait_until (gboolean (*condition) (gpointer data), gpointer data)
   return condition (data);
 }
 
-static OvhAccountStore *
-load_store (void)
-{
-  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_account_store_load_async (store, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_account_store_load_finish (store, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
-static void
-remove_account (OvhAccountStore *store, OvhAccount *account)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_account_store_remove_async (store, account, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_account_store_remove_finish (store, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
 typedef struct
 {
   OvhSignIn *sign_in;
@@ -247,7 +223,7 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
@@ -282,14 +258,14 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
   run_clear (&run);
 
   /* In the keyring, with its secrets: what the next start finds. */
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
   g_assert_nonnull (stored);
   g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_application_secret (stored), ==, OVH_SANDBOX_APPLICATION_SECRET);
   g_assert_cmpstr (ovh_account_get_nichandle (stored), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada signs in");
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* Nobody accepts in time: an honest timeout, and nothing stored. */
@@ -301,7 +277,7 @@ test_sign_in_timed_out (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
     OVH_SIGN_IN_STATE_TIMED_OUT,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   g_autofree char *consumer_key = NULL;
@@ -331,7 +307,7 @@ test_sign_in_cancelled (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
     OVH_SIGN_IN_STATE_CANCELLED,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GPtrArray) rules = ovh_access_preset_dup_rules (OVH_ACCESS_DNS_EDITOR);
@@ -371,7 +347,7 @@ test_sign_in_cancelled (OvhTestFixture *fixture, gconstpointer data)
 static void
 test_sign_in_refused (OvhTestFixture *fixture, gconstpointer data)
 {
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) check_error = NULL;
@@ -423,7 +399,7 @@ test_sign_in_me_fails (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
@@ -455,7 +431,7 @@ test_sign_in_me_fails (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, consumer_key);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
   run_clear (&run);
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* OVHcloud refuses to give a key: FAILED at requesting, with its query id. */
@@ -488,7 +464,7 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autofree char *consumer_key
       = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
@@ -510,9 +486,9 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
                     ==, 0);
   run_clear (&run);
 
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   g_assert_nonnull (ovh_account_store_find (fresh, ovh_account_get_id (account)));
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* A key the sandbox never issued: FAILED at checking-key, nothing stored, no secret said. */
@@ -520,7 +496,7 @@ static void
 test_sign_in_bad_consumer_key (OvhTestFixture *fixture, gconstpointer data)
 {
   const char *bad_key = "notAConsumerKeyTheSandboxKnows00";
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   Run run;
@@ -544,7 +520,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   const char *read_only[] = { "GET /*", NULL };
   g_autofree char *old_key
       = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autoptr (OvhAccount) account
       = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
@@ -577,7 +553,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   run_clear (&run);
 
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   {
     OvhAccount *stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
 
@@ -585,7 +561,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
     g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, new_key);
     g_assert_cmpstr (ovh_account_get_label (stored), ==, "Read only for now");
   }
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* Without a store the account stays in memory: no storing step. */
