@@ -22,15 +22,7 @@ typedef struct
 static void
 edit_open (OvhTestFixture *fixture, Edit *edit)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_record_loader_forget_all ();
-  edit->zone = ovh_zone_new (fixture->client, ZONE);
-  ovh_zone_set_cache_enabled (edit->zone, FALSE);
-  ovh_zone_load_async (edit->zone, OVH_ZONE_LOAD_DEFAULT, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_zone_load_finish (edit->zone, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
+  edit->zone = ovh_test_load_zone (fixture, ZONE);
   edit->changeset = ovh_changeset_new (edit->zone);
   ovh_sandbox_reset_request_log (fixture->sandbox);
 }
@@ -40,23 +32,6 @@ edit_close (Edit *edit)
 {
   g_assert_finalize_object (g_steal_pointer (&edit->changeset));
   g_assert_finalize_object (g_steal_pointer (&edit->zone));
-}
-
-static OvhRecord *
-find (OvhZone *zone, const char *sub_domain, const char *type)
-{
-  GListModel *records = ovh_zone_get_records (zone);
-
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
-
-      if (g_str_equal (ovh_record_get_sub_domain (record), sub_domain)
-          && g_str_equal (ovh_record_get_field_type (record), type))
-        return record; /* the model keeps it alive */
-    }
-  g_assert_not_reached ();
-  return NULL;
 }
 
 /* The sandbox's live record with this id, or NULL. */
@@ -149,7 +124,7 @@ test_staging (OvhTestFixture *fixture, gconstpointer data)
 
   edit_open (fixture, &edit);
   g_signal_connect (edit.changeset, "notify::n-pending", G_CALLBACK (n_pending_cb), &n_notifies);
-  blog = find (edit.zone, "blog", "A");
+  blog = ovh_test_find_record (edit.zone, "blog", "A");
   blog_id = ovh_record_get_id (blog);
 
   /* An invalid record is refused with the field that is wrong. */
@@ -310,8 +285,8 @@ test_apply (OvhTestFixture *fixture, gconstpointer data)
 
   edit_open (fixture, &edit);
   n_before = ovh_zone_get_n_records (edit.zone);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
-  notes_id = ovh_record_get_id (find (edit.zone, "notes", "TXT"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
+  notes_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "notes", "TXT"));
   g_signal_connect (ovh_zone_get_records (edit.zone), "items-changed",
                     G_CALLBACK (items_changed_cb), &seen);
 
@@ -400,7 +375,7 @@ test_change_type (OvhTestFixture *fixture, gconstpointer data)
   guint64 blog_id;
 
   edit_open (fixture, &edit);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
   cname = ovh_record_new (ZONE, "blog", "CNAME", "lovelace.fr.", 0);
   g_assert_nonnull (ovh_changeset_stage_change_type (edit.changeset, blog_id, cname, &error));
   g_assert_no_error (error);
@@ -427,7 +402,8 @@ test_change_type (OvhTestFixture *fixture, gconstpointer data)
   g_assert_true (sandbox_has (fixture, "blog", "CNAME", NULL));
   g_assert_cmpuint (count_refreshes (fixture), ==, 1);
   g_assert_null (ovh_zone_find_record_by_id (edit.zone, blog_id));
-  g_assert_cmpstr (ovh_record_get_field_type (find (edit.zone, "blog", "CNAME")), ==, "CNAME");
+  g_assert_cmpstr (ovh_record_get_field_type (ovh_test_find_record (edit.zone, "blog", "CNAME")),
+                   ==, "CNAME");
 
   edit_close (&edit);
 }
@@ -446,9 +422,9 @@ test_partial_failure (OvhTestFixture *fixture, gconstpointer data)
   guint64 blog_id, star_id, apex_id;
 
   edit_open (fixture, &edit);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
-  star_id = ovh_record_get_id (find (edit.zone, "*", "A"));
-  apex_id = ovh_record_get_id (find (edit.zone, "", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
+  star_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "*", "A"));
+  apex_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "", "A"));
 
   blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.1", 0);
   star = ovh_record_new (ZONE, "*", "A", "192.0.2.2", 0);
@@ -513,7 +489,7 @@ test_refresh_failure (OvhTestFixture *fixture, gconstpointer data)
   guint64 blog_id;
 
   edit_open (fixture, &edit);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
   blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.77", 0);
   g_assert_nonnull (ovh_changeset_stage_update (edit.changeset, blog_id, blog, NULL));
 
@@ -568,9 +544,9 @@ test_save_load (OvhTestFixture *fixture, gconstpointer data)
   OvhChange *create;
 
   edit_open (fixture, &edit);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
-  notes_id = ovh_record_get_id (find (edit.zone, "notes", "TXT"));
-  star_id = ovh_record_get_id (find (edit.zone, "*", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
+  notes_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "notes", "TXT"));
+  star_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "*", "A"));
   api = ovh_record_new (ZONE, "api", "TXT", "say \"hello\"", 300);
   blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.8", 0);
   cname = ovh_record_new (ZONE, "*", "CNAME", "lovelace.fr.", 0);
@@ -684,7 +660,7 @@ test_apply_forgets_cache (OvhTestFixture *fixture, gconstpointer data)
 
   blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.33", 0);
   g_assert_nonnull (ovh_changeset_stage_update (
-      changeset, ovh_record_get_id (find (zone, "blog", "A")), blog, NULL));
+      changeset, ovh_record_get_id (ovh_test_find_record (zone, "blog", "A")), blog, NULL));
   ovh_sandbox_inject_fault (fixture->sandbox, "POST", ZONE_PATH "/refresh",
                             OVH_SANDBOX_FAULT_HTTP_500, 0);
   edit.zone = zone;
@@ -700,7 +676,8 @@ test_apply_forgets_cache (OvhTestFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_false (ovh_zone_get_from_cache (reopened));
-  g_assert_cmpstr (ovh_record_get_target (find (reopened, "blog", "A")), ==, "192.0.2.33");
+  g_assert_cmpstr (ovh_record_get_target (ovh_test_find_record (reopened, "blog", "A")), ==,
+                   "192.0.2.33");
 
   g_assert_finalize_object (g_steal_pointer (&changeset));
   g_assert_finalize_object (g_steal_pointer (&zone));
@@ -853,7 +830,7 @@ test_create_id_zero (OvhTestFixture *fixture, gconstpointer data)
 
   edit_open (fixture, &edit);
   n_before = ovh_zone_get_n_records (edit.zone);
-  blog_id = ovh_record_get_id (find (edit.zone, "blog", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (edit.zone, "blog", "A"));
 
   /* Two creates with the same type and name, sent side by side: each must find its own id.
    * One beside a record the zone already has, and a TXT (whose target OVH shows quoted). */

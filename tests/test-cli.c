@@ -35,19 +35,6 @@ typedef struct
   GPtrArray *extra_env; /* "NAME=value" set in the CLI's environment */
 } CliTest;
 
-static OvhAccountStore *
-load_store (void)
-{
-  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_account_store_load_async (store, NULL, ovh_test_store_result, &result);
-  ovh_account_store_load_finish (store, ovh_test_wait_result (&result), &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
 static OvhAccount *
 cli_test_add_account (CliTest *test,
                       const char *label,
@@ -78,7 +65,7 @@ cli_test_new (OvhTestFixture *fixture)
   g_autofree char *label = NULL;
 
   test->fixture = fixture;
-  test->store = load_store ();
+  test->store = ovh_test_load_account_store ();
   test->accounts = g_ptr_array_new_with_free_func (g_object_unref);
   test->extra_env = g_ptr_array_new_with_free_func (g_free);
   label = g_strdup_printf ("cli-test-%u", ovh_sandbox_get_port (fixture->sandbox));
@@ -109,15 +96,7 @@ static void
 cli_test_free (CliTest *test)
 {
   for (guint i = 0; i < test->accounts->len; i++)
-    {
-      g_autoptr (GAsyncResult) result = NULL;
-      g_autoptr (GError) error = NULL;
-
-      ovh_account_store_remove_async (test->store, g_ptr_array_index (test->accounts, i), NULL,
-                                      ovh_test_store_result, &result);
-      ovh_account_store_remove_finish (test->store, ovh_test_wait_result (&result), &error);
-      g_assert_no_error (error);
-    }
+    ovh_test_remove_account (test->store, g_ptr_array_index (test->accounts, i));
   g_ptr_array_unref (test->accounts);
   g_ptr_array_unref (test->extra_env);
   g_object_unref (test->store);
@@ -1574,7 +1553,7 @@ run_login (OvhTestFixture *fixture, LoginOutcome outcome)
         id = json_object_get_string_member (account, "id");
 
         /* In the keyring, with the validated key: the app sees it, and the CLI can use it. */
-        store = load_store ();
+        store = ovh_test_load_account_store ();
         stored = ovh_account_store_find (store, id);
         g_assert_nonnull (stored);
         g_object_ref (stored);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ovh-conf.h"
+#include "ovh-secret.h"
 
 typedef struct
 {
@@ -323,6 +324,24 @@ test_default_paths (void)
   g_assert_true (g_path_is_absolute (paths[2]));
 }
 
+/* The helper that wipes the secrets read from ovh.conf (and the keyring's): NULL-safe, the
+ * pointer cleared, and the scoped form freed once (AddressSanitizer would see a double free). */
+static void
+test_secret_wipe (void)
+{
+  char *secret = g_strdup ("confTestSecretToWipe");
+
+  ovh_secret_clear (&secret);
+  g_assert_null (secret);
+  ovh_secret_clear (&secret);
+  ovh_secret_free (NULL);
+  {
+    g_auto (OvhSecret) scoped = g_strdup ("confTestScopedSecret");
+
+    g_assert_cmpstr (scoped, ==, "confTestScopedSecret");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +358,7 @@ main (int argc, char *argv[])
   ADD ("/conf/unreadable-skipped", test_unreadable_skipped);
 #undef ADD
   g_test_add_func ("/conf/default-paths", test_default_paths);
+  g_test_add_func ("/conf/secret-wipe", test_secret_wipe);
 
   return g_test_run ();
 }

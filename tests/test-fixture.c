@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "ovh-record-loader.h"
 #include "test-fixture.h"
 
 OvhClient *
@@ -104,4 +105,117 @@ ovh_test_json (const char *text)
 
   g_assert_no_error (error);
   return node;
+}
+
+OvhZone *
+ovh_test_load_zone (OvhTestFixture *fixture, const char *name)
+{
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ovh_record_loader_forget_all ();
+  zone = ovh_zone_new (fixture->client, name);
+  ovh_zone_set_cache_enabled (zone, FALSE);
+  ovh_zone_load_async (zone, OVH_ZONE_LOAD_DEFAULT, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_zone_load_finish (zone, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&zone);
+}
+
+OvhRecord *
+ovh_test_find_record (OvhZone *zone, const char *sub_domain, const char *type)
+{
+  GListModel *records = ovh_zone_get_records (zone);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
+
+      if (g_str_equal (ovh_record_get_sub_domain (record), sub_domain)
+          && g_str_equal (ovh_record_get_field_type (record), type))
+        return record; /* the model keeps it alive */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+OvhAccountStore *
+ovh_test_load_account_store (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ovh_account_store_load_async (store, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_account_store_load_finish (store, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+void
+ovh_test_remove_account (OvhAccountStore *store, OvhAccount *account)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ovh_account_store_remove_async (store, account, NULL, ovh_test_store_result, &result);
+  g_assert_true (ovh_account_store_remove_finish (store, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static GMutex capture_lock;
+static GString *capture;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags log_level,
+                const GLogField *fields,
+                gsize n_fields,
+                gpointer user_data)
+{
+  g_mutex_lock (&capture_lock);
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      g_string_append (capture, fields[i].key);
+      g_string_append_c (capture, '=');
+      if (fields[i].length < 0)
+        g_string_append (capture, fields[i].value);
+      else
+        g_string_append_len (capture, fields[i].value, fields[i].length);
+      g_string_append_c (capture, ' ');
+    }
+  g_string_append_c (capture, '\n');
+  g_mutex_unlock (&capture_lock);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+void
+ovh_test_capture_logs (void)
+{
+  g_assert_null (capture);
+  /* Lives as long as the process: the writer cannot be taken back. */
+  capture = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+}
+
+char *
+ovh_test_dup_captured_logs (void)
+{
+  char *text;
+
+  g_mutex_lock (&capture_lock);
+  text = g_strdup (capture->str);
+  g_mutex_unlock (&capture_lock);
+  return text;
+}
+
+void
+ovh_test_clear_captured_logs (void)
+{
+  g_mutex_lock (&capture_lock);
+  g_string_truncate (capture, 0);
+  g_mutex_unlock (&capture_lock);
 }

@@ -22,8 +22,10 @@
  */
 #pragma once
 
+#include "ovh-account-store.h"
 #include "ovh-client.h"
 #include "ovh-sandbox.h"
+#include "ovh-zone.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +59,25 @@ JsonNode *ovh_test_call (
 
 /* Parses a JSON literal for request bodies; aborts the test on a typo. */
 JsonNode *ovh_test_json (const char *text);
+
+/* The zone @name of the fixture's client, loaded in full with the cache off and the record
+ * loaders' memory of earlier tests forgotten. */
+OvhZone *ovh_test_load_zone (OvhTestFixture *fixture, const char *name);
+
+/* The record of @zone with this sub-domain and type; aborts the test when there is none.
+ * Transfer none: the zone's record list keeps it alive. */
+OvhRecord *ovh_test_find_record (OvhZone *zone, const char *sub_domain, const char *type);
+
+/* The session keyring's accounts, loaded; and one of them removed from it. */
+OvhAccountStore *ovh_test_load_account_store (void);
+void ovh_test_remove_account (OvhAccountStore *store, OvhAccount *account);
+
+/* From here on every structured log line of the process is kept, as KEY=value pairs, one line
+ * a message; warnings and worse still go out through the default writer (and stay fatal).
+ * Call once, before anything logs; debug messages are the caller's to turn on. */
+void ovh_test_capture_logs (void);
+/* What was kept so far, and forgetting it. */
+char *ovh_test_dup_captured_logs (void);
+void ovh_test_clear_captured_logs (void);
 
 G_END_DECLS

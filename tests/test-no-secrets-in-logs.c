@@ -19,35 +19,7 @@
 #define LOG_APPLICATION_SECRET "logTestSecret7Qz4Wm9Xv2Lp8Rt6Yn3"
 #define WRONG_SECRET "logTestWrongSecretK5Jh2Gf8Ds4Aa1"
 
-static GMutex capture_lock;
-static GString *capture;
 static GPtrArray *error_messages;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags log_level,
-                const GLogField *fields,
-                gsize n_fields,
-                gpointer user_data)
-{
-  g_mutex_lock (&capture_lock);
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      g_string_append (capture, fields[i].key);
-      g_string_append_c (capture, '=');
-      if (fields[i].length < 0)
-        g_string_append (capture, fields[i].value);
-      else
-        g_string_append_len (capture, fields[i].value, fields[i].length);
-      g_string_append_c (capture, ' ');
-    }
-  g_string_append_c (capture, '\n');
-  g_mutex_unlock (&capture_lock);
-
-  /* Warnings still go out (and stay fatal under G_DEBUG=fatal-warnings). */
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-  return G_LOG_WRITER_HANDLED;
-}
 
 static void
 keep_error (const GError *error)
@@ -93,9 +65,7 @@ test_no_secrets (OvhTestFixture *fixture, gconstpointer data)
   g_autofree char *everything = NULL;
   const char *const grants[] = { "GET /me", "GET /domain", "GET /domain/*", NULL };
 
-  g_mutex_lock (&capture_lock);
-  g_string_truncate (capture, 0);
-  g_mutex_unlock (&capture_lock);
+  ovh_test_clear_captured_logs ();
   g_ptr_array_set_size (error_messages, 0);
 
   ovh_sandbox_add_application (fixture->sandbox, LOG_APPLICATION_KEY, LOG_APPLICATION_SECRET,
@@ -160,9 +130,7 @@ test_no_secrets (OvhTestFixture *fixture, gconstpointer data)
   /* The errors were real and said something. */
   g_assert_cmpuint (error_messages->len, >=, 4);
 
-  g_mutex_lock (&capture_lock);
-  everything = g_strdup (capture->str);
-  g_mutex_unlock (&capture_lock);
+  everything = ovh_test_dup_captured_logs ();
 
   /* The capture is not empty: what the client logs is there, secrets are not. */
   g_assert_nonnull (strstr (everything, "GLIB_DOMAIN=Ovh"));
@@ -198,9 +166,8 @@ main (int argc, char *argv[])
 
   /* What a user asked to run with when reporting a bug. */
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
-  capture = g_string_new (NULL);
   error_messages = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  ovh_test_capture_logs ();
 
   g_test_init (&argc, &argv, NULL);
 
@@ -209,6 +176,5 @@ main (int argc, char *argv[])
   status = g_test_run ();
 
   g_ptr_array_unref (error_messages);
-  g_string_free (capture, TRUE);
   return status;
 }

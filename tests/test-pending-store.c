@@ -13,7 +13,6 @@
 
 #include "ovh-changeset.h"
 #include "ovh-pending-store.h"
-#include "ovh-record-loader.h"
 #include "test-fixture.h"
 
 #define ZONE "lovelace.fr"
@@ -30,7 +29,6 @@ typedef struct
 static void
 bench_open (OvhTestFixture *fixture, Bench *bench)
 {
-  g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
   bench->dir = g_dir_make_tmp ("domaine-pending-store-XXXXXX", &error);
@@ -38,12 +36,7 @@ bench_open (OvhTestFixture *fixture, Bench *bench)
   bench->store = ovh_pending_store_new (bench->dir);
   g_assert_cmpstr (ovh_pending_store_get_directory (bench->store), ==, bench->dir);
 
-  ovh_record_loader_forget_all ();
-  bench->zone = ovh_zone_new (fixture->client, ZONE);
-  ovh_zone_set_cache_enabled (bench->zone, FALSE);
-  ovh_zone_load_async (bench->zone, OVH_ZONE_LOAD_DEFAULT, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_zone_load_finish (bench->zone, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
+  bench->zone = ovh_test_load_zone (fixture, ZONE);
   bench->changeset = ovh_changeset_new (bench->zone);
 }
 
@@ -75,23 +68,6 @@ bench_close (Bench *bench)
   g_assert_finalize_object (g_steal_pointer (&bench->zone));
   remove_tree (bench->dir);
   g_clear_pointer (&bench->dir, g_free);
-}
-
-static OvhRecord *
-find (OvhZone *zone, const char *sub_domain, const char *type)
-{
-  GListModel *records = ovh_zone_get_records (zone);
-
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
-
-      if (g_str_equal (ovh_record_get_sub_domain (record), sub_domain)
-          && g_str_equal (ovh_record_get_field_type (record), type))
-        return record; /* the model keeps it alive */
-    }
-  g_assert_not_reached ();
-  return NULL;
 }
 
 static gboolean
@@ -181,9 +157,9 @@ test_round_trip (OvhTestFixture *fixture, gconstpointer data)
     g_assert_cmpstr (path, ==, expected);
   }
 
-  blog_id = ovh_record_get_id (find (bench.zone, "blog", "A"));
-  notes_id = ovh_record_get_id (find (bench.zone, "notes", "TXT"));
-  star_id = ovh_record_get_id (find (bench.zone, "*", "A"));
+  blog_id = ovh_record_get_id (ovh_test_find_record (bench.zone, "blog", "A"));
+  notes_id = ovh_record_get_id (ovh_test_find_record (bench.zone, "notes", "TXT"));
+  star_id = ovh_record_get_id (ovh_test_find_record (bench.zone, "*", "A"));
   api = ovh_record_new (ZONE, "api", "TXT", "say \"hello\" \\ é", 300);
   blog = ovh_record_new (ZONE, "blog", "A", "192.0.2.8", 0);
   cname = ovh_record_new (ZONE, "*", "CNAME", "lovelace.fr.", 0);

@@ -17,36 +17,8 @@
 
 #define WAIT_MS 15000
 
-/* Every log line of the process, and the secrets that must never be in it. */
-static GMutex capture_lock;
-static GString *capture;
+/* The secrets that must never be in the log. */
 static GPtrArray *secrets;
-
-static GLogWriterOutput
-capture_writer (GLogLevelFlags log_level,
-                const GLogField *fields,
-                gsize n_fields,
-                gpointer user_data)
-{
-  g_mutex_lock (&capture_lock);
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      g_string_append (capture, fields[i].key);
-      g_string_append_c (capture, '=');
-      if (fields[i].length < 0)
-        g_string_append (capture, fields[i].value);
-      else
-        g_string_append_len (capture, fields[i].value, fields[i].length);
-      g_string_append_c (capture, ' ');
-    }
-  g_string_append_c (capture, '\n');
-  g_mutex_unlock (&capture_lock);
-
-  /* Warnings still go out (and stay fatal under G_DEBUG=fatal-warnings). */
-  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-  return G_LOG_WRITER_HANDLED;
-}
 
 static void
 remember_secret (const char *secret)
@@ -78,30 +50,6 @@ wait_until (gboolean (*condition) (gpointer data), gpointer data)
   return condition (data);
 }
 
-static OvhAccountStore *
-load_store (void)
-{
-  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_account_store_load_async (store, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_account_store_load_finish (store, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&store);
-}
-
-static void
-remove_account (OvhAccountStore *store, OvhAccount *account)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  ovh_account_store_remove_async (store, account, NULL, ovh_test_store_result, &result);
-  g_assert_true (ovh_account_store_remove_finish (store, ovh_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
 typedef struct
 {
   OvhSignIn *sign_in;
@@ -117,7 +65,20 @@ state_notified_cb (OvhSignIn *sign_in, GParamSpec *pspec, Run *run)
   g_array_append_val (run->states, state);
 }
 
-/* A sign-in for a new account on the sandbox's application, polling every 20 ms. */
+/* Watches @sign_in (adopted), polling every 20 ms. */
+static void
+run_start (Run *run, OvhSignIn *sign_in)
+{
+  run->sign_in = sign_in;
+  run->states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
+  run->result = NULL;
+  ovh_sign_in_set_wait_timing (run->sign_in, 20, 60);
+  g_signal_connect (run->sign_in, "notify::state", G_CALLBACK (state_notified_cb), run);
+  g_assert_cmpint (ovh_sign_in_get_state (run->sign_in), ==, OVH_SIGN_IN_STATE_IDLE);
+  g_assert_null (ovh_sign_in_get_validation_url (run->sign_in));
+}
+
+/* A sign-in for a new account on the sandbox's application. */
 static void
 run_init (Run *run, OvhTestFixture *fixture, OvhAccountStore *store, const char *label)
 {
@@ -127,13 +88,7 @@ run_init (Run *run, OvhTestFixture *fixture, OvhAccountStore *store, const char 
   g_autoptr (OvhClient) client = ovh_test_fixture_new_client (fixture, NULL);
 
   ovh_account_set_label (account, label);
-  run->sign_in = ovh_sign_in_new (account, client, store);
-  run->states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
-  run->result = NULL;
-  ovh_sign_in_set_wait_timing (run->sign_in, 20, 60);
-  g_signal_connect (run->sign_in, "notify::state", G_CALLBACK (state_notified_cb), run);
-  g_assert_cmpint (ovh_sign_in_get_state (run->sign_in), ==, OVH_SIGN_IN_STATE_IDLE);
-  g_assert_null (ovh_sign_in_get_validation_url (run->sign_in));
+  run_start (run, ovh_sign_in_new (account, client, store));
 }
 
 static void
@@ -268,7 +223,7 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
@@ -303,14 +258,14 @@ test_sign_in_full (OvhTestFixture *fixture, gconstpointer data)
   run_clear (&run);
 
   /* In the keyring, with its secrets: what the next start finds. */
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
   g_assert_nonnull (stored);
   g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_application_secret (stored), ==, OVH_SANDBOX_APPLICATION_SECRET);
   g_assert_cmpstr (ovh_account_get_nichandle (stored), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada signs in");
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* Nobody accepts in time: an honest timeout, and nothing stored. */
@@ -322,7 +277,7 @@ test_sign_in_timed_out (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
     OVH_SIGN_IN_STATE_TIMED_OUT,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   g_autofree char *consumer_key = NULL;
@@ -352,7 +307,7 @@ test_sign_in_cancelled (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_WAITING_FOR_VALIDATION,
     OVH_SIGN_IN_STATE_CANCELLED,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GPtrArray) rules = ovh_access_preset_dup_rules (OVH_ACCESS_DNS_EDITOR);
@@ -392,7 +347,7 @@ test_sign_in_cancelled (OvhTestFixture *fixture, gconstpointer data)
 static void
 test_sign_in_refused (OvhTestFixture *fixture, gconstpointer data)
 {
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   g_autoptr (GError) check_error = NULL;
@@ -444,7 +399,7 @@ test_sign_in_me_fails (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (OvhAccount) account = NULL;
   g_autoptr (GError) error = NULL;
@@ -476,7 +431,7 @@ test_sign_in_me_fails (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpstr (ovh_account_get_consumer_key (account), ==, consumer_key);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before + 1);
   run_clear (&run);
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* OVHcloud refuses to give a key: FAILED at requesting, with its query id. */
@@ -509,7 +464,7 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
     OVH_SIGN_IN_STATE_STORING,
     OVH_SIGN_IN_STATE_DONE,
   };
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autofree char *consumer_key
       = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
@@ -531,9 +486,9 @@ test_sign_in_consumer_key (OvhTestFixture *fixture, gconstpointer data)
                     ==, 0);
   run_clear (&run);
 
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   g_assert_nonnull (ovh_account_store_find (fresh, ovh_account_get_id (account)));
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* A key the sandbox never issued: FAILED at checking-key, nothing stored, no secret said. */
@@ -541,7 +496,7 @@ static void
 test_sign_in_bad_consumer_key (OvhTestFixture *fixture, gconstpointer data)
 {
   const char *bad_key = "notAConsumerKeyTheSandboxKnows00";
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
   g_autoptr (GError) error = NULL;
   Run run;
@@ -565,7 +520,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   const char *read_only[] = { "GET /*", NULL };
   g_autofree char *old_key
       = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, read_only, 0);
-  g_autoptr (OvhAccountStore) store = load_store ();
+  g_autoptr (OvhAccountStore) store = ovh_test_load_account_store ();
   g_autoptr (OvhAccountStore) fresh = NULL;
   g_autoptr (OvhAccount) account
       = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
@@ -583,10 +538,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   n_before = g_list_model_get_n_items (G_LIST_MODEL (store));
 
-  run.sign_in = ovh_sign_in_new_reauthenticate (account, client, store);
-  run.states = g_array_new (FALSE, FALSE, sizeof (OvhSignInState));
-  run.result = NULL;
-  ovh_sign_in_set_wait_timing (run.sign_in, 20, 60);
+  run_start (&run, ovh_sign_in_new_reauthenticate (account, client, store));
   request (&run, OVH_ACCESS_FULL);
   new_key = wait_for_validation_page (&run, fixture);
   g_assert_cmpstr (new_key, !=, old_key);
@@ -601,7 +553,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_before);
   run_clear (&run);
 
-  fresh = load_store ();
+  fresh = ovh_test_load_account_store ();
   {
     OvhAccount *stored = ovh_account_store_find (fresh, ovh_account_get_id (account));
 
@@ -609,7 +561,7 @@ test_sign_in_reauthenticate (OvhTestFixture *fixture, gconstpointer data)
     g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, new_key);
     g_assert_cmpstr (ovh_account_get_label (stored), ==, "Read only for now");
   }
-  remove_account (store, account);
+  ovh_test_remove_account (store, account);
 }
 
 /* Without a store the account stays in memory: no storing step. */
@@ -643,16 +595,16 @@ test_sign_in_no_store (OvhTestFixture *fixture, gconstpointer data)
 static void
 test_sign_in_no_secrets_in_logs (void)
 {
-  g_mutex_lock (&capture_lock);
+  g_autofree char *log = ovh_test_dup_captured_logs ();
+
   /* The steps are logged, by name. */
-  g_assert_nonnull (strstr (capture->str, "Sign-in: waiting-for-validation"));
-  g_assert_nonnull (strstr (capture->str, "Sign-in: done"));
-  g_assert_null (strstr (capture->str, OVH_SANDBOX_APPLICATION_SECRET));
+  g_assert_nonnull (strstr (log, "Sign-in: waiting-for-validation"));
+  g_assert_nonnull (strstr (log, "Sign-in: done"));
+  g_assert_null (strstr (log, OVH_SANDBOX_APPLICATION_SECRET));
   g_assert_cmpuint (secrets->len, >, 5);
   for (guint i = 0; i < secrets->len; i++)
-    if (strstr (capture->str, g_ptr_array_index (secrets, i)) != NULL)
+    if (strstr (log, g_ptr_array_index (secrets, i)) != NULL)
       g_error ("consumer key %u found in the log", i);
-  g_mutex_unlock (&capture_lock);
 }
 
 /* Over HTTP, or HTTPS with @tls; registered in order, so that the log check comes last. */
@@ -670,9 +622,8 @@ main (int argc, char *argv[])
 {
   int status;
 
-  capture = g_string_new (NULL);
   secrets = g_ptr_array_new_with_free_func (g_free);
-  g_log_set_writer_func (capture_writer, NULL, NULL);
+  ovh_test_capture_logs ();
   g_log_set_debug_enabled (TRUE);
   g_test_init (&argc, &argv, NULL);
 
@@ -690,7 +641,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/sign-in/no-secrets-in-logs", test_sign_in_no_secrets_in_logs);
 
   status = g_test_run ();
-  g_string_free (capture, TRUE);
   g_ptr_array_unref (secrets);
   return status;
 }

@@ -20,6 +20,7 @@
 
 #include "ovh-account-store.h"
 #include "ovh-json-private.h"
+#include "ovh-secret.h"
 
 #define STORE_GENERATION "1"
 
@@ -167,21 +168,6 @@ translate_error (GError *error, GCancellable *cancellable)
 /* Secret encoding */
 
 static void
-wipe_string (char *string)
-{
-  if (string == NULL)
-    return;
-
-  volatile char *p = string;
-  while (*p != '\0')
-    *p++ = '\0';
-  g_free (string);
-}
-
-typedef char *WipedString;
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (WipedString, wipe_string, NULL)
-
-static void
 add_string_member (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
@@ -196,7 +182,7 @@ encode_secret (OvhAccount *account)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_auto (WipedString) text = NULL;
+  g_auto (OvhSecret) text = NULL;
 
   json_builder_begin_object (builder);
   add_string_member (builder, "application_secret", ovh_account_get_application_secret (account));

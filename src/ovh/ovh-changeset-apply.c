@@ -570,6 +570,27 @@ apply_pump (GTask *task)
     }
 }
 
+/* The task's data, or NULL when an apply or publish is running already (the task says so). */
+static ApplyData *
+apply_data_attach (OvhChangeset *self, GTask *task)
+{
+  ApplyData *data;
+
+  if (self->busy)
+    {
+      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_BUSY,
+                               _ ("The changes are already being published"));
+      return NULL;
+    }
+
+  data = g_new0 (ApplyData, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
+    data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
+  return data;
+}
+
 void
 ovh_changeset_apply_async (OvhChangeset *self,
                            GCancellable *cancellable,
@@ -586,18 +607,8 @@ ovh_changeset_apply_async (OvhChangeset *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ovh_changeset_apply_async);
 
-  if (self->busy)
-    {
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_BUSY,
-                               _ ("The changes are already being published"));
-      return;
-    }
-
-  data = g_new0 (ApplyData, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
+  if ((data = apply_data_attach (self, task)) == NULL)
+    return;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
   for (guint i = 0; i < n; i++)
@@ -631,7 +642,6 @@ ovh_changeset_publish_async (OvhChangeset *self,
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *path = NULL;
-  ApplyData *data;
 
   g_return_if_fail (OVH_IS_CHANGESET (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -639,18 +649,8 @@ ovh_changeset_publish_async (OvhChangeset *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ovh_changeset_publish_async);
 
-  if (self->busy)
-    {
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_BUSY,
-                               _ ("The changes are already being published"));
-      return;
-    }
-
-  data = g_new0 (ApplyData, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
-    data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
-  data->failed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
+  if (apply_data_attach (self, task) == NULL)
+    return;
 
   ovh_changeset_set_busy (self, TRUE);
   path = refresh_path (self);

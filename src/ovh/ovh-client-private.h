@@ -27,4 +27,19 @@ void ovh_sleep_async (guint delay_ms,
                       gpointer user_data);
 gboolean ovh_sleep_finish (GAsyncResult *result, GError **error);
 
+/* GET first_path and second_path (either may be NULL: not asked) at once; finishes once both
+ * have answered. Each answer is a node or an error, NULL and no error for a path not asked;
+ * a cancelled call answers with its error like any other (ovh-get-pair.c). */
+void ovh_client_get_pair_async (OvhClient *self,
+                                const char *first_path,
+                                const char *second_path,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data);
+void ovh_client_get_pair_finish (GAsyncResult *result,
+                                 JsonNode **first,
+                                 GError **first_error,
+                                 JsonNode **second,
+                                 GError **second_error);
+
 G_END_DECLS

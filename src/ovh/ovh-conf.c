@@ -22,23 +22,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-conf.h"
+#include "ovh-secret.h"
 
 G_DEFINE_BOXED_TYPE (OvhConfCandidate,
                      ovh_conf_candidate,
                      ovh_conf_candidate_copy,
                      ovh_conf_candidate_free)
-
-static void
-wipe_string (char *string)
-{
-  if (string == NULL)
-    return;
-
-  volatile char *p = string;
-  while (*p != '\0')
-    *p++ = '\0';
-  g_free (string);
-}
 
 OvhConfCandidate *
 ovh_conf_candidate_copy (const OvhConfCandidate *candidate)
@@ -65,8 +54,8 @@ ovh_conf_candidate_free (OvhConfCandidate *candidate)
 
   g_free (candidate->endpoint);
   g_free (candidate->application_key);
-  wipe_string (candidate->application_secret);
-  wipe_string (candidate->consumer_key);
+  ovh_secret_free (candidate->application_secret);
+  ovh_secret_free (candidate->consumer_key);
   g_free (candidate->source);
   g_free (candidate);
 }
@@ -102,7 +91,7 @@ typedef struct
 static void
 setting_free (Setting *setting)
 {
-  wipe_string (setting->value);
+  ovh_secret_free (setting->value);
   g_free (setting->source);
   g_free (setting);
 }
@@ -213,17 +202,17 @@ merge_file (Conf *conf, const char *path, GError **error)
     }
 
   normalized = normalize_comments (contents);
-  wipe_string (g_steal_pointer (&contents));
+  ovh_secret_free (g_steal_pointer (&contents));
 
   if (!g_key_file_load_from_data (key_file, normalized, -1, G_KEY_FILE_NONE, &local_error))
     {
-      wipe_string (g_steal_pointer (&normalized));
+      ovh_secret_free (g_steal_pointer (&normalized));
       /* GKeyFile's message quotes the offending line, which may hold a secret. */
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
                    _ ("“%s” is not a valid OVH configuration file."), display_path);
       return FALSE;
     }
-  wipe_string (g_steal_pointer (&normalized));
+  ovh_secret_free (g_steal_pointer (&normalized));
 
   groups = g_key_file_get_groups (key_file, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
@@ -238,7 +227,7 @@ merge_file (Conf *conf, const char *path, GError **error)
             {
               g_strstrip (value);
               conf_set (conf, groups[i], keys[j], value, display_path);
-              wipe_string (g_steal_pointer (&value));
+              ovh_secret_free (g_steal_pointer (&value));
             }
         }
     }

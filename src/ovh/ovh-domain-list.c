@@ -8,30 +8,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ovh-client-private.h"
 #include "ovh-domain-private.h"
 #include "ovh-error.h"
 #include "ovh-json-private.h"
 
 /* The list: GET /domain and GET /domain/zone at once, merged by name. */
-
-typedef struct
-{
-  guint pending;
-  JsonNode *registered;
-  JsonNode *zones;
-  GError *registered_error;
-  GError *zones_error;
-} ListLoad;
-
-static void
-list_load_free (ListLoad *load)
-{
-  g_clear_pointer (&load->registered, json_node_unref);
-  g_clear_pointer (&load->zones, json_node_unref);
-  g_clear_error (&load->registered_error);
-  g_clear_error (&load->zones_error);
-  g_free (load);
-}
 
 static gboolean
 is_name_list (JsonNode *node)
@@ -86,32 +68,37 @@ add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
 }
 
 static void
-list_load_complete (GTask *task)
+lists_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  ListLoad *load = g_task_get_task_data (task);
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (JsonNode) registered = NULL;
+  g_autoptr (JsonNode) zones = NULL;
+  g_autoptr (GError) registered_error = NULL;
+  g_autoptr (GError) zones_error = NULL;
   g_autoptr (GHashTable) by_name = NULL;
   g_autoptr (GListStore) store = NULL;
   GHashTableIter iter;
   gpointer domain;
 
+  ovh_client_get_pair_finish (result, &registered, &registered_error, &zones, &zones_error);
   if (g_task_return_error_if_cancelled (task))
     return;
 
   /* A consumer key limited to the /domain/zone paths cannot list registrations: the zones are what
    * Domaine edits, so that alone is not a failure. Any other error is. */
-  if (load->zones_error != NULL)
+  if (zones_error != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&load->zones_error));
+      g_task_return_error (task, g_steal_pointer (&zones_error));
       return;
     }
-  if (load->registered_error != NULL
-      && !g_error_matches (load->registered_error, OVH_ERROR, OVH_ERROR_NOT_GRANTED))
+  if (registered_error != NULL
+      && !g_error_matches (registered_error, OVH_ERROR, OVH_ERROR_NOT_GRANTED))
     {
-      g_task_return_error (task, g_steal_pointer (&load->registered_error));
+      g_task_return_error (task, g_steal_pointer (&registered_error));
       return;
     }
 
-  if (!is_name_list (load->zones) || (load->registered != NULL && !is_name_list (load->registered)))
+  if (!is_name_list (zones) || (registered != NULL && !is_name_list (registered)))
     {
       g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
                                _ ("The list of domains sent by OVHcloud is not valid."));
@@ -119,8 +106,8 @@ list_load_complete (GTask *task)
     }
 
   by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  add_names (by_name, load->registered, TRUE);
-  add_names (by_name, load->zones, FALSE);
+  add_names (by_name, registered, TRUE);
+  add_names (by_name, zones, FALSE);
 
   store = g_list_store_new (OVH_TYPE_DOMAIN);
   g_hash_table_iter_init (&iter, by_name);
@@ -131,43 +118,6 @@ list_load_complete (GTask *task)
   g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
 }
 
-static void
-list_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registered)
-{
-  GTask *task = user_data;
-  ListLoad *load = g_task_get_task_data (task);
-  GError *error = NULL;
-  JsonNode *node;
-
-  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
-  if (registered)
-    {
-      load->registered = node;
-      load->registered_error = error;
-    }
-  else
-    {
-      load->zones = node;
-      load->zones_error = error;
-    }
-
-  if (--load->pending == 0)
-    list_load_complete (task);
-  g_object_unref (task);
-}
-
-static void
-list_registered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  list_call_cb (object, result, user_data, TRUE);
-}
-
-static void
-list_zones_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  list_call_cb (object, result, user_data, FALSE);
-}
-
 void
 ovh_domain_list_load_async (OvhClient *client,
                             GCancellable *cancellable,
@@ -175,21 +125,14 @@ ovh_domain_list_load_async (OvhClient *client,
                             gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  ListLoad *load;
 
   g_return_if_fail (OVH_IS_CLIENT (client));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ovh_domain_list_load_async);
-  load = g_new0 (ListLoad, 1);
-  load->pending = 2;
-  g_task_set_task_data (task, load, (GDestroyNotify) list_load_free);
-
-  ovh_client_call_async (client, "GET", "/domain", NULL, OVH_CALL_NONE, cancellable,
-                         list_registered_cb, g_object_ref (task));
-  ovh_client_call_async (client, "GET", "/domain/zone", NULL, OVH_CALL_NONE, cancellable,
-                         list_zones_cb, g_object_ref (task));
+  ovh_client_get_pair_async (client, "/domain", "/domain/zone", cancellable, lists_answered_cb,
+                             g_object_ref (task));
 }
 
 GListStore *

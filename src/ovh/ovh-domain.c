@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ovh-client-private.h"
 #include "ovh-domain-private.h"
 #include "ovh-error.h"
 #include "ovh-json-private.h"
@@ -783,46 +784,36 @@ ovh_domain_get_zone_last_update (OvhDomain *self)
 
 /* Details: both calls at once; merged only when both answered well. */
 
-typedef struct
-{
-  guint pending;
-  JsonNode *registration;
-  JsonNode *zone;
-  GError *error;
-} DetailsLoad;
-
 static void
-details_load_free (DetailsLoad *load)
+details_answered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_clear_pointer (&load->registration, json_node_unref);
-  g_clear_pointer (&load->zone, json_node_unref);
-  g_clear_error (&load->error);
-  g_free (load);
-}
-
-static void
-details_load_complete (GTask *task)
-{
+  g_autoptr (GTask) task = user_data;
   OvhDomain *self = g_task_get_source_object (task);
-  DetailsLoad *load = g_task_get_task_data (task);
+  g_autoptr (JsonNode) registration_node = NULL;
+  g_autoptr (JsonNode) zone_node = NULL;
+  g_autoptr (GError) registration_error = NULL;
+  g_autoptr (GError) zone_error = NULL;
   g_auto (Registration) registration = { 0 };
   g_auto (ZoneInfo) zone = { 0 };
   GError *error = NULL;
   JsonObject *object;
   const char *name;
 
+  ovh_client_get_pair_finish (result, &registration_node, &registration_error, &zone_node,
+                              &zone_error);
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (load->error != NULL)
+  if (registration_error != NULL || zone_error != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&load->error));
+      g_task_return_error (task, registration_error != NULL ? g_steal_pointer (&registration_error)
+                                                            : g_steal_pointer (&zone_error));
       return;
     }
 
-  if (load->registration != NULL)
+  if (registration_node != NULL)
     {
-      object = get_named_object (load->registration, "domain", self->name, &name, &error);
+      object = get_named_object (registration_node, "domain", self->name, &name, &error);
       if (object == NULL || !parse_registration (object, self->name, &registration, &error))
         {
           g_task_return_error (task, error);
@@ -830,9 +821,9 @@ details_load_complete (GTask *task)
         }
     }
 
-  if (load->zone != NULL)
+  if (zone_node != NULL)
     {
-      object = get_named_object (load->zone, "name", self->name, &name, &error);
+      object = get_named_object (zone_node, "name", self->name, &name, &error);
       if (object == NULL || !parse_zone_info (object, self->name, &zone, &error))
         {
           g_task_return_error (task, error);
@@ -840,50 +831,12 @@ details_load_complete (GTask *task)
         }
     }
 
-  if (load->registration != NULL)
+  if (registration_node != NULL)
     apply_registration (self, &registration);
-  if (load->zone != NULL)
+  if (zone_node != NULL)
     apply_zone_info (self, &zone);
 
   g_task_return_boolean (task, TRUE);
-}
-
-static void
-details_call_cb (GObject *object, GAsyncResult *result, gpointer user_data, gboolean registration)
-{
-  GTask *task = user_data;
-  DetailsLoad *load = g_task_get_task_data (task);
-  GError *error = NULL;
-  JsonNode *node;
-
-  node = ovh_client_call_finish (OVH_CLIENT (object), result, &error);
-  if (node == NULL)
-    {
-      if (load->error == NULL)
-        load->error = error;
-      else
-        g_error_free (error);
-    }
-  else if (registration)
-    load->registration = node;
-  else
-    load->zone = node;
-
-  if (--load->pending == 0)
-    details_load_complete (task);
-  g_object_unref (task);
-}
-
-static void
-details_registration_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  details_call_cb (object, result, user_data, TRUE);
-}
-
-static void
-details_zone_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  details_call_cb (object, result, user_data, FALSE);
 }
 
 void
@@ -894,7 +847,8 @@ ovh_domain_load_details_async (OvhDomain *self,
                                gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  DetailsLoad *load;
+  g_autofree char *registration_path = NULL;
+  g_autofree char *zone_path = NULL;
 
   g_return_if_fail (OVH_IS_DOMAIN (self));
   g_return_if_fail (OVH_IS_CLIENT (client));
@@ -902,24 +856,12 @@ ovh_domain_load_details_async (OvhDomain *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ovh_domain_load_details_async);
-  load = g_new0 (DetailsLoad, 1);
-  load->pending = (self->is_registered ? 1 : 0) + (self->has_zone ? 1 : 0);
-  g_task_set_task_data (task, load, (GDestroyNotify) details_load_free);
-
   if (self->is_registered)
-    {
-      g_autofree char *path = ovh_path_printf ("/domain/%s", self->name);
-
-      ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable,
-                             details_registration_cb, g_object_ref (task));
-    }
+    registration_path = ovh_path_printf ("/domain/%s", self->name);
   if (self->has_zone)
-    {
-      g_autofree char *path = ovh_path_printf ("/domain/zone/%s", self->name);
-
-      ovh_client_call_async (client, "GET", path, NULL, OVH_CALL_NONE, cancellable, details_zone_cb,
+    zone_path = ovh_path_printf ("/domain/zone/%s", self->name);
+  ovh_client_get_pair_async (client, registration_path, zone_path, cancellable, details_answered_cb,
                              g_object_ref (task));
-    }
 }
 
 gboolean

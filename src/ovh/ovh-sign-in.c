@@ -7,10 +7,10 @@
 #define G_LOG_DOMAIN "Ovh"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "ovh-credential.h"
 #include "ovh-error.h"
+#include "ovh-secret.h"
 #include "ovh-sign-in.h"
 
 struct _OvhSignIn
@@ -89,14 +89,6 @@ ovh_sign_in_state_get_type (void)
   if (g_once_init_enter (&type_id))
     g_once_init_leave (&type_id, g_enum_register_static ("OvhSignInState", values));
   return type_id;
-}
-
-static void
-wipe_string (char **string)
-{
-  if (*string != NULL)
-    memset (*string, 0, strlen (*string));
-  g_clear_pointer (string, g_free);
 }
 
 /* State */
@@ -337,9 +329,9 @@ on_requested (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  wipe_string (&self->consumer_key);
+  ovh_secret_clear (&self->consumer_key);
   self->consumer_key = g_strdup (request->consumer_key);
-  wipe_string (&request->consumer_key);
+  ovh_secret_clear (&request->consumer_key);
 
   /* The URL first: whoever sees the new state can show it at once. */
   set_validation_url (self, request->validation_url);
@@ -390,7 +382,7 @@ ovh_sign_in_request_async (OvhSignIn *self,
   g_return_if_fail (self->task == NULL);
 
   task = start_operation (self, ovh_sign_in_request_async, cancellable, callback, user_data);
-  wipe_string (&self->consumer_key);
+  ovh_secret_clear (&self->consumer_key);
   self->validated = FALSE;
   ovh_client_set_consumer_key (self->client, NULL);
   set_state (self, OVH_SIGN_IN_STATE_REQUESTING);
@@ -413,7 +405,7 @@ ovh_sign_in_use_consumer_key_async (OvhSignIn *self,
 
   task = start_operation (self, ovh_sign_in_use_consumer_key_async, cancellable, callback,
                           user_data);
-  wipe_string (&self->consumer_key);
+  ovh_secret_clear (&self->consumer_key);
   self->consumer_key = g_strdup (consumer_key);
   self->validated = FALSE;
   ovh_client_set_consumer_key (self->client, self->consumer_key);
@@ -525,7 +517,7 @@ ovh_sign_in_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_object (&self->me);
-  wipe_string (&self->consumer_key);
+  ovh_secret_clear (&self->consumer_key);
   g_clear_pointer (&self->validation_url, g_free);
   g_clear_error (&self->error);
 

@@ -11,12 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ovh-access-rules.h"
 #include "ovh-endpoint.h"
 #include "ovh-error.h"
 #include "ovh-me.h"
+#include "ovh-secret.h"
 
 #include "domaine-access-page.h"
 #include "domaine-account-assistant.h"
@@ -84,14 +84,6 @@ domaine_account_assistant_state_get_type (void)
   if (g_once_init_enter (&type_id))
     g_once_init_leave (&type_id, g_enum_register_static ("DomaineAccountAssistantState", values));
   return type_id;
-}
-
-static void
-wipe_string (char **string)
-{
-  if (*string != NULL)
-    memset (*string, 0, strlen (*string));
-  g_clear_pointer (string, g_free);
 }
 
 /* Pages and header */
@@ -363,7 +355,7 @@ new_sign_in (DomaineAccountAssistant *self)
 
       account = ovh_account_new (domaine_endpoint_page_get_endpoint (self->endpoint_page),
                                  application_key, application_secret, NULL);
-      wipe_string (&application_secret);
+      ovh_secret_clear (&application_secret);
       if (label[0] != '\0')
         ovh_account_set_label (account, label);
       client = ovh_account_create_client (account);
@@ -393,7 +385,7 @@ verify_consumer_key (DomaineAccountAssistant *self)
   OvhSignIn *sign_in = new_sign_in (self);
 
   ovh_sign_in_use_consumer_key_async (sign_in, consumer_key, start_operation (self), NULL, NULL);
-  wipe_string (&consumer_key);
+  ovh_secret_clear (&consumer_key);
 }
 
 /* Actions */
