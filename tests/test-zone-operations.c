@@ -71,6 +71,8 @@ test_status (OvhTestFixture *fixture, gconstpointer data)
   g_autoptr (OvhZone) zone = ovh_zone_new (fixture->client, ZONE);
   g_autoptr (OvhZone) missing = ovh_zone_new (fixture->client, "no-such-zone.example");
   g_autoptr (JsonNode) records = sandbox_records (fixture, ZONE);
+  g_autoptr (JsonNode) fresh
+      = ovh_test_json ("{\"fieldType\":\"A\",\"subDomain\":\"fresh\",\"target\":\"192.0.2.5\"}");
   g_autoptr (JsonNode) created = NULL;
   g_autoptr (GError) error = NULL;
   gboolean deployed = FALSE;
@@ -95,10 +97,7 @@ test_status (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpint (ovh_zone_get_load_state (zone), ==, OVH_ZONE_LOAD_STATE_EMPTY);
 
   /* A record created and not refreshed: one more, and not deployed. */
-  created = ovh_test_call (
-      fixture->client, "POST", "/domain/zone/" ZONE "/record",
-      ovh_test_json ("{\"fieldType\":\"A\",\"subDomain\":\"fresh\",\"target\":\"192.0.2.5\"}"),
-      &error);
+  created = ovh_test_call (fixture->client, "POST", "/domain/zone/" ZONE "/record", fresh, &error);
   g_assert_no_error (error);
   g_assert_true (load_status (zone, &deployed, &n_records, &error));
   g_assert_false (deployed);
