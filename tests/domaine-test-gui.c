@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "domaine-test-gui.h"
+#include "domaine-application-private.h"
 
 void
 domaine_test_gui_init (int *argc, char ***argv)

@@ -1,4 +1,4 @@
-/* domaine-application-private.h: what the application's own files share
+/* domaine-application-private.h: what the application's own files and its tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,5 +10,13 @@ G_BEGIN_DECLS
 
 /* domaine-application-actions.c: adds the app.* actions but try-sandbox. */
 void domaine_application_add_actions (DomaineApplication *self);
+
+/* Uses a sandbox that runs already (a test's in-process one) instead of starting the program:
+ * app.try-sandbox then opens an account with these keys. Before the first app.try-sandbox. */
+void domaine_application_use_sandbox (DomaineApplication *self,
+                                      const char *base_url,
+                                      const char *application_key,
+                                      const char *application_secret,
+                                      const char *consumer_key);
 
 G_END_DECLS

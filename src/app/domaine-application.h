@@ -43,12 +43,5 @@ void domaine_application_forget_transient_account (DomaineApplication *self, Ovh
 gboolean domaine_application_get_sandbox_available (DomaineApplication *self);
 /* "http://127.0.0.1:PORT/1.0" while the sandbox runs, else NULL. */
 const char *domaine_application_get_sandbox_url (DomaineApplication *self);
-/* Uses a sandbox that runs already (a test's in-process one) instead of starting the program:
- * app.try-sandbox then opens an account with these keys. Before the first app.try-sandbox. */
-void domaine_application_use_sandbox (DomaineApplication *self,
-                                      const char *base_url,
-                                      const char *application_key,
-                                      const char *application_secret,
-                                      const char *consumer_key);
 
 G_END_DECLS
