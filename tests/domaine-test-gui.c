@@ -295,6 +295,9 @@ domaine_test_save_screenshot (GtkWidget *widget, const char *name)
   if (dir == NULL || *dir == '\0')
     return NULL;
 
+  /* What a person would see once the screen is still, not a crossfade half way. */
+  if (gtk_widget_get_mapped (widget))
+    domaine_test_wait_for_transitions (GTK_WIDGET (gtk_widget_get_root (widget)));
   dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
   path = g_build_filename (dir, file, NULL);
