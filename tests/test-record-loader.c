@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "ovh-error.h"
 #include "ovh-record-loader.h"
 #include "test-fixture.h"
 
@@ -337,6 +341,103 @@ test_cancel (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (ovh_record_loader_get_n_loaded (loader), <, BIG_SIZE);
 }
 
+/* A server of one record that announces whatever total it is told to, and counts the pages
+ * asked of it. */
+typedef struct
+{
+  SoupServer *server;
+  const char *total;
+  guint n_pages_asked;
+} LyingServer;
+
+static void
+lying_server_cb (SoupServer *server,
+                 SoupServerMessage *message,
+                 const char *path,
+                 GHashTable *query,
+                 gpointer user_data)
+{
+  LyingServer *lying = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  g_autofree char *body = NULL;
+
+  if (g_str_equal (path, "/1.0/auth/time"))
+    body = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+  else if (g_str_equal (path, "/1.0/domain/zone/lie.test/record"))
+    {
+      lying->n_pages_asked++;
+      soup_message_headers_replace (headers, "X-Pagination-Elements", lying->total);
+      body = g_strdup ("[{\"id\":1,\"zone\":\"lie.test\",\"subDomain\":\"www\","
+                       "\"fieldType\":\"A\",\"target\":\"192.0.2.1\",\"ttl\":0}]");
+    }
+  else
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
+}
+
+static void
+test_lying_total (void)
+{
+  /* Past 32 bits, absurdly many, beyond 64 bits, and more than a short first page holds. */
+  const char *lies[] = { "4294967295", "1000000000", "99999999999999999999999", "2", "0" };
+  LyingServer lying = { soup_server_new (NULL, NULL) };
+  g_autoptr (GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *base_url = NULL;
+
+  ovh_record_loader_forget_all ();
+  soup_server_add_handler (lying.server, NULL, lying_server_cb, &lying, NULL);
+  soup_server_listen_local (lying.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (lying.server);
+  uri = g_uri_to_string (uris->data);
+  base_url = g_strconcat (uri, g_str_has_suffix (uri, "/") ? "" : "/", "1.0", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lies); i++)
+    {
+      g_autoptr (OvhClient) client = ovh_client_new (base_url, "ak", "as", "ck");
+      g_autoptr (OvhRecordLoader) loader = ovh_record_loader_new (client, "lie.test");
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GPtrArray) records = NULL;
+
+      lying.total = lies[i];
+      lying.n_pages_asked = 0;
+      ovh_record_loader_set_strategy (loader, OVH_RECORD_LOAD_STRATEGY_EXPANDED);
+      ovh_record_loader_set_page_size (loader, PAGE_SIZE);
+      ovh_record_loader_load_async (loader, NULL, ovh_test_store_result, &result);
+      records = ovh_record_loader_load_finish (loader, ovh_test_wait_result (&result), &error);
+      g_test_message ("total %s: %s", lies[i], error != NULL ? error->message : "accepted");
+      g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+      g_assert_null (records);
+      g_assert_cmpuint (lying.n_pages_asked, ==, 1);
+      g_clear_error (&error);
+    }
+
+  /* The truth still loads. */
+  {
+    g_autoptr (OvhClient) client = ovh_client_new (base_url, "ak", "as", "ck");
+    g_autoptr (OvhRecordLoader) loader = ovh_record_loader_new (client, "lie.test");
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GPtrArray) records = NULL;
+
+    lying.total = "1";
+    ovh_record_loader_set_strategy (loader, OVH_RECORD_LOAD_STRATEGY_EXPANDED);
+    ovh_record_loader_load_async (loader, NULL, ovh_test_store_result, &result);
+    records = ovh_record_loader_load_finish (loader, ovh_test_wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 1);
+  }
+
+  soup_server_disconnect (lying.server);
+  g_object_unref (lying.server);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -351,6 +452,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/record-loader/malformed-answer", test_malformed_answer);
   ovh_test_add ("/record-loader/server-error", test_server_error_fails);
   ovh_test_add ("/record-loader/cancel", test_cancel);
+  g_test_add_func ("/record-loader/lying-total", test_lying_total);
 
   return g_test_run ();
 }

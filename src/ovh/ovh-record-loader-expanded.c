@@ -15,6 +15,10 @@
 /* Pages of an expanded list are big: two at a time keep the server and the parser busy. */
 #define PAGES_IN_FLIGHT 2
 
+/* Far above any real zone (OVH refuses zones this big), it bounds what a lying total can make
+ * the loader ask for: a few hundred pages at most. */
+#define MAX_TOTAL_RECORDS 2000000
+
 /* Expanded lists */
 
 static GHashTable *
@@ -109,19 +113,44 @@ expanded_done (GTask *task)
   ovh_record_load_complete (task);
 }
 
+/* FALSE when missing; a number too big for 64 bits is kept as G_MAXUINT64, refused later. */
 static gboolean
-parse_header_uint (GHashTable *headers, const char *name, guint *value)
+parse_header_uint64 (GHashTable *headers, const char *name, guint64 *value)
 {
   const char *text = headers != NULL ? g_hash_table_lookup (headers, name) : NULL;
   g_autofree char *trimmed = NULL;
-  guint64 parsed;
+  g_autoptr (GError) error = NULL;
 
   if (text == NULL)
     return FALSE;
   trimmed = g_strstrip (g_strdup (text));
-  if (!g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT, &parsed, NULL))
+  if (g_ascii_string_to_unsigned (trimmed, 10, 0, G_MAXUINT64, value, &error))
+    return TRUE;
+  if (!g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
     return FALSE;
-  *value = (guint) parsed;
+  *value = G_MAXUINT64;
+  return TRUE;
+}
+
+/* The total must agree with the first page: no fewer than it holds, no more when it is short
+ * (the list ends there), and within a sane bound. */
+static gboolean
+check_total (OvhRecordLoader *self, guint64 total, guint first_page_length, GError **error)
+{
+  if (total > MAX_TOTAL_RECORDS)
+    {
+      g_propagate_error (error, ovh_record_load_invalid_response (
+                                    _ ("OVH announced more records than any zone can hold")));
+      return FALSE;
+    }
+  if (total < first_page_length
+      || (first_page_length < self->page_size && total > first_page_length))
+    {
+      g_propagate_error (error,
+                         ovh_record_load_invalid_response (
+                             _ ("OVH announced a number of records that its answer contradicts")));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -147,7 +176,8 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   GPtrArray *first_page;
   JsonArray *array;
   JsonNode *first;
-  guint total, n_pages;
+  guint64 total;
+  guint n_pages;
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, &response_headers, &error);
   if (node == NULL)
@@ -198,7 +228,7 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       return;
     }
 
-  if (!parse_header_uint (response_headers, "x-pagination-elements", &total))
+  if (!parse_header_uint64 (response_headers, "x-pagination-elements", &total))
     {
       /* Without the total, a full page gives no way to know where the list ends. */
       if (first_page->len < self->page_size && json_array_get_length (array) < self->page_size)
@@ -216,13 +246,21 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
         }
     }
 
+  if (!check_total (self, total, json_array_get_length (array), &error))
+    {
+      g_ptr_array_unref (first_page);
+      ovh_record_load_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   data->current = OVH_RECORD_LOAD_STRATEGY_EXPANDED;
-  n_pages = total == 0 ? 1 : (total + self->page_size - 1) / self->page_size;
+  /* total ≤ MAX_TOTAL_RECORDS: no overflow, and at least one page. */
+  n_pages = total == 0 ? 1 : (guint) ((total + self->page_size - 1) / self->page_size);
   data->pages = g_ptr_array_new_with_free_func (ovh_record_load_page_unref_if_set);
   g_ptr_array_set_size (data->pages, n_pages);
   g_ptr_array_index (data->pages, 0) = first_page;
 
-  ovh_record_loader_set_progress (self, first_page->len, MAX (total, first_page->len));
+  ovh_record_loader_set_progress (self, first_page->len, MAX ((guint) total, first_page->len));
   ovh_record_load_run_jobs (task, 0, n_pages - 1, PAGES_IN_FLIGHT, start_expanded_page,
                             expanded_done);
 }
