@@ -345,19 +345,135 @@ test_cache_corrupt (OvhTestFixture *fixture, gconstpointer data)
   remove_cache_dir (cache_dir);
 }
 
+/* A cache edited on disk is not believed: each edit below makes the next open a full load. */
+typedef enum
+{
+  EDIT_CNAME_AT_APEX,
+  EDIT_CNAME_BESIDE_A,
+  EDIT_BAD_TARGET,
+  EDIT_BAD_NAME,
+  EDIT_DUPLICATE_ID,
+  EDIT_TRUNCATED,
+  N_EDITS
+} CacheEdit;
+
+static char *
+edit_cache (const char *contents, CacheEdit edit)
+{
+  g_autoptr (OvhRecordCacheEntry) entry = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  OvhRecord *first, *record = NULL;
+
+  if (edit == EDIT_TRUNCATED)
+    return g_strndup (contents, strlen (contents) / 2);
+
+  entry = ovh_record_cache_entry_parse (contents, strlen (contents), ZONE, &error);
+  g_assert_no_error (error);
+  first = g_ptr_array_index (entry->records, 0);
+  switch (edit)
+    {
+    case EDIT_CNAME_AT_APEX:
+      record = ovh_record_new (ZONE, "", "CNAME", "elsewhere.example.", 0);
+      break;
+    case EDIT_CNAME_BESIDE_A:
+      record = ovh_record_new (ZONE, "cached-twice", "A", "192.0.2.7", 0);
+      ovh_record_set_id (record, 990001);
+      g_ptr_array_add (entry->records, record);
+      record = ovh_record_new (ZONE, "Cached-Twice", "CNAME", "elsewhere.example.", 0);
+      break;
+    case EDIT_BAD_TARGET:
+      record = ovh_record_new (ZONE, "www2", "A", "not an address", 0);
+      break;
+    case EDIT_BAD_NAME:
+      record = ovh_record_new (ZONE, "../../x", "A", "192.0.2.8", 0);
+      break;
+    case EDIT_DUPLICATE_ID:
+      record = ovh_record_new (ZONE, "again", "A", "192.0.2.9", 0);
+      ovh_record_set_id (record, ovh_record_get_id (first));
+      break;
+    case EDIT_TRUNCATED:
+    case N_EDITS:
+      g_assert_not_reached ();
+    }
+  if (ovh_record_get_id (record) == 0)
+    ovh_record_set_id (record, 990000 + edit);
+  g_ptr_array_add (entry->records, record);
+
+  /* Written as Domaine writes a cache, so only the check can tell. */
+  g_assert_false (ovh_record_cache_entry_check (entry, NULL));
+  bytes = ovh_record_cache_entry_serialize (entry);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_cache_edited (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autofree char *cache_dir = make_cache_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr (OvhZone) first = NULL;
+  g_autoptr (GError) error = NULL;
+
+  prepare (fixture);
+  first = new_zone (fixture, ZONE, cache_dir);
+  g_assert_true (load_zone (first, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  path = ovh_record_cache_dup_path (cache_dir, ovh_client_get_base_url (fixture->client),
+                                    OVH_SANDBOX_APPLICATION_KEY, ZONE);
+  g_assert_true (g_file_get_contents (path, &good, NULL, NULL));
+
+  for (CacheEdit edit = 0; edit < N_EDITS; edit++)
+    {
+      g_autofree char *edited = edit_cache (good, edit);
+      g_autofree char *rewritten = NULL;
+      g_autoptr (OvhZone) zone = NULL;
+      g_autoptr (OvhRecordCacheEntry) parsed = NULL;
+
+      parsed = ovh_record_cache_entry_parse (edited, strlen (edited), ZONE, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_null (parsed);
+      g_clear_error (&error);
+
+      g_assert_true (g_file_set_contents (path, edited, -1, &error));
+      g_assert_no_error (error);
+      zone = new_zone (fixture, ZONE, cache_dir);
+      g_assert_true (load_zone (zone, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_false (ovh_zone_get_from_cache (zone));
+      g_assert_cmpuint (ovh_zone_get_n_records (zone), ==, sandbox_n_records (fixture, ZONE));
+      for (guint i = 0; i < ovh_zone_get_n_records (zone); i++)
+        {
+          g_autoptr (OvhRecord) record = g_list_model_get_item (ovh_zone_get_records (zone), i);
+          guint64 id = ovh_record_get_id (record);
+
+          g_assert_false (id >= 990000 && id < 990000 + N_EDITS + 1);
+        }
+
+      /* …and the file is good again. */
+      g_assert_true (g_file_get_contents (path, &rewritten, NULL, NULL));
+      g_assert_cmpstr (rewritten, ==, good);
+      g_assert_finalize_object (g_steal_pointer (&zone));
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&first));
+  remove_cache_dir (cache_dir);
+}
+
 /* Cache entries round trip, including awkward text (quotes, backslashes, control bytes). */
 static void
 test_cache_round_trip (void)
 {
   g_autoptr (OvhRecordCacheEntry) entry = ovh_record_cache_entry_new ("example.com");
   g_autoptr (OvhRecordCacheEntry) parsed = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   OvhRecord *record;
 
   entry->serial = 2024010101;
   entry->strategy = OVH_RECORD_LOAD_STRATEGY_BATCH;
-  record = ovh_record_new ("example.com", "", "TXT", "v=spf1 \"quoted\" \\ back\ttab é", 0);
+  record = ovh_record_new ("example.com", "", "TXT", "v=spf1 \"quoted\" \\ back é", 0);
   ovh_record_set_id (record, 42);
   g_ptr_array_add (entry->records, record);
   record = ovh_record_new ("example.com", "www", "A", "192.0.2.1", 3600);
@@ -374,6 +490,22 @@ test_cache_round_trip (void)
   for (guint i = 0; i < 2; i++)
     g_assert_true (ovh_record_equal (g_ptr_array_index (entry->records, i),
                                      g_ptr_array_index (parsed->records, i)));
+
+  /* Control bytes still make valid JSON, but such a record is refused as a typed one would be:
+   * the zone is not cached at all. */
+  g_clear_pointer (&parsed, ovh_record_cache_entry_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  record = ovh_record_new ("example.com", "tab", "TXT", "back\ttab\x01", 0);
+  ovh_record_set_id (record, 44);
+  g_ptr_array_add (entry->records, record);
+  g_assert_false (ovh_record_cache_entry_check (entry, NULL));
+  bytes = ovh_record_cache_entry_serialize (entry);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             (gssize) g_bytes_get_size (bytes), NULL));
+  parsed = ovh_record_cache_entry_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         "example.com", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_null (parsed);
 }
 
 static void
@@ -673,6 +805,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/zone/cache/unchanged-is-one-request", test_cache);
   ovh_test_add ("/zone/cache/serial-changed", test_cache_serial_changed);
   ovh_test_add ("/zone/cache/corrupt-ignored", test_cache_corrupt);
+  ovh_test_add ("/zone/cache/edited-ignored", test_cache_edited);
   ovh_test_add ("/zone/not-found", test_not_found);
   ovh_test_add ("/zone/malformed-soa", test_malformed_soa);
   ovh_test_add ("/zone/cancel-keeps-records", test_cancel_keeps_records);

@@ -155,6 +155,68 @@ invalid (GError **error, const char *what)
   return FALSE;
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* A name's records as counted by ovh_record_cache_entry_check(). */
+typedef struct
+{
+  guint n_records;
+  gboolean has_cname;
+} NameUse;
+
+gboolean
+ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GHashTable) names = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), entry->records->len);
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < entry->records->len; i++)
+    {
+      OvhRecord *record = g_ptr_array_index (entry->records, i);
+      g_autoptr (GError) local_error = NULL;
+      guint64 id = ovh_record_get_id (record);
+      char *name;
+      NameUse *use;
+
+      if (!ovh_record_check (record, &local_error))
+        return invalid (error, local_error->message);
+      g_array_append_val (ids, id);
+
+      name = g_ascii_strdown (ovh_record_get_sub_domain (record), -1);
+      use = g_hash_table_lookup (names, name);
+      if (use == NULL)
+        {
+          use = g_new0 (NameUse, 1);
+          g_hash_table_insert (names, name, use);
+        }
+      else
+        g_free (name);
+      use->n_records++;
+      use->has_cname |= g_strcmp0 (ovh_record_get_field_type (record), "CNAME") == 0;
+      /* A CNAME stands alone at its name (ovh_records_check_conflicts(), in one pass). */
+      if (use->has_cname && use->n_records > 1)
+        return invalid (error, "an alias (CNAME) shares its name");
+    }
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 1; i < ids->len; i++)
+    if (g_array_index (ids, guint64, i) == g_array_index (ids, guint64, i - 1))
+      return invalid (error, "two records have the same id");
+
+  return TRUE;
+}
+
 /* A copy of the object member name; FALSE when it is there but not an object. */
 static gboolean
 copy_object_member (JsonObject *object, const char *name, JsonNode **out)
@@ -233,6 +295,10 @@ ovh_record_cache_entry_parse (const char *data,
       ovh_record_set_id (record, id);
       g_ptr_array_add (entry->records, record);
     }
+
+  /* The file may have been edited: it must hold what OVH could have sent and Domaine cached. */
+  if (!ovh_record_cache_entry_check (entry, error))
+    return NULL;
 
   return g_steal_pointer (&entry);
 }

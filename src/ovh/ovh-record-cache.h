@@ -32,14 +32,19 @@ OvhRecordCacheEntry *ovh_record_cache_entry_new (const char *zone);
 void ovh_record_cache_entry_free (OvhRecordCacheEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhRecordCacheEntry, ovh_record_cache_entry_free)
 
+/* Whether the records are what Domaine accepts from a user: each passes ovh_record_check(),
+ * no two share an id, no CNAME shares its name. A zone that fails is not cached: its file
+ * could not be told from an edited one. G_IO_ERROR_INVALID_DATA. */
+gboolean ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error);
+
 /* cache_dir NULL = g_get_user_cache_dir()/domaine/zones. */
 char *ovh_record_cache_dup_path (const char *cache_dir,
                                  const char *base_url,
                                  const char *application_key,
                                  const char *zone);
 
-/* The entry as JSON text, and back. Parsing checks every field: anything unexpected is
- * G_IO_ERROR_INVALID_DATA. */
+/* The entry as JSON text, and back. Parsing checks every field, then the records as
+ * ovh_record_cache_entry_check() does: anything unexpected is G_IO_ERROR_INVALID_DATA. */
 GBytes *ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry);
 OvhRecordCacheEntry *ovh_record_cache_entry_parse (const char *data,
                                                    gsize length,
