@@ -730,6 +730,35 @@ test_records_list (OvhTestFixture *fixture, gconstpointer data)
   }
 }
 
+/* A second listing of an unchanged zone is its SOA alone: the records come from the cache the
+ * application shares, and the clock offset from the first run. A change made by the command
+ * line, even unpublished, is never hidden by it. */
+static void
+test_records_list_cached (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autofree char *first = NULL;
+
+  g_assert_cmpint (run_cli (test, "records", "list", "lovelace.fr", "--json", NULL), ==, 0);
+  first = g_strdup (test->out);
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "records", "list", "lovelace.fr", "--json", NULL), ==, 0);
+  g_assert_cmpstr (test->out, ==, first);
+  g_assert_cmpuint (count_requests (test, NULL, "*"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "GET", "/domain/zone/lovelace.fr/soa"), ==, 1);
+
+  g_assert_cmpint (run_cli (test, "--no-publish", "records", "add", "lovelace.fr", "--type", "A",
+                            "--name", "cached-not", "--value", "192.0.2.77", NULL),
+                   ==, 0);
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (
+      run_cli (test, "records", "list", "lovelace.fr", "--name", "cached-not", "--json", NULL), ==,
+      0);
+  g_assert_nonnull (strstr (test->out, "192.0.2.77"));
+  g_assert_cmpuint (count_requests (test, "GET", "/domain/zone/lovelace.fr/record"), >=, 1);
+}
+
 /* Changes ---------------------------------------------------------------------------------- */
 
 static void
@@ -1623,6 +1652,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/domains", test_domains);
   ovh_test_add ("/cli/zone/show", test_zone_show);
   ovh_test_add ("/cli/records/list", test_records_list);
+  ovh_test_add ("/cli/records/list-cached", test_records_list_cached);
   ovh_test_add ("/cli/records/add", test_records_add_publishes_once);
   ovh_test_add ("/cli/records/add-id-zero", test_records_add_id_zero);
   ovh_test_add ("/cli/records/no-publish", test_records_no_publish);

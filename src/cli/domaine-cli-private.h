@@ -94,6 +94,10 @@ JsonNode *domaine_cli_account_to_json (OvhAccount *account);
 /* The zone named name on the resolved account, without the on-disk cache: a script must see
  * changes not yet published, which keep the SOA serial. */
 OvhZone *domaine_cli_new_zone (DomaineCli *self, const char *name);
+/* For reading only: records come from the zone cache while the SOA serial is unchanged. */
+OvhZone *domaine_cli_new_cached_zone (DomaineCli *self, const char *name);
+/* Keeps what the next run can reuse (the endpoint's clock offset). */
+void domaine_cli_close_account (DomaineCli *self);
 /* A copy of the refresh's own error when the changeset's publish failed (its code chooses the
  * exit status and its message is OVH's), else of error. */
 GError *domaine_cli_publish_error (OvhChangeset *changeset, const GError *error);

@@ -202,6 +202,89 @@ print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboo
 
 /* records list ------------------------------------------------------------------------------- */
 
+/* As json-glib writes a string (control bytes escaped, so no terminal escape gets through),
+ * and always valid UTF-8. */
+static void
+append_json_string (GString *out, const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The listing as domaine_cli_print_json() would print it, written straight from the records:
+ * a JSON tree of a big zone costs more than the load itself. */
+static void
+print_records_json (DomaineCli *self, GPtrArray *records)
+{
+  g_autoptr (GString) out = g_string_sized_new (64 + records->len * 160);
+
+  g_string_append (out, "[\n");
+  for (guint i = 0; i < records->len; i++)
+    {
+      OvhRecord *record = g_ptr_array_index (records, i);
+
+      g_string_append_printf (out, "  {\n    \"id\" : %" G_GINT64_FORMAT ",\n    \"zone\" : ",
+                              (gint64) ovh_record_get_id (record));
+      append_json_string (out, ovh_record_get_zone (record));
+      g_string_append (out, ",\n    \"subDomain\" : ");
+      append_json_string (out, ovh_record_get_sub_domain (record));
+      g_string_append (out, ",\n    \"fieldType\" : ");
+      append_json_string (out, ovh_record_get_field_type (record));
+      g_string_append (out, ",\n    \"target\" : ");
+      append_json_string (out, ovh_record_get_target (record));
+      g_string_append_printf (out, ",\n    \"ttl\" : %u\n  }%s\n", ovh_record_get_ttl (record),
+                              i + 1 < records->len ? "," : "");
+    }
+  g_string_append (out, "]\n");
+
+  fwrite (out->str, 1, out->len, self->out);
+  fflush (self->out);
+}
+
 int
 domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
 {
@@ -209,7 +292,7 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
   g_autoptr (OvhZone) zone = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (DomaineCliTable) table = NULL;
-  g_autoptr (JsonArray) array = NULL;
+  g_autoptr (GPtrArray) shown = NULL;
   g_autofree char *wanted_name = NULL;
   const OvhRecordType *wanted_type = NULL;
   GListModel *records;
@@ -227,16 +310,15 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
 
-  zone = domaine_cli_new_zone (self, zone_name);
-  ovh_zone_load_async (zone, OVH_ZONE_LOAD_BYPASS_CACHE, self->cancellable, domaine_cli_result_cb,
+  zone = domaine_cli_new_cached_zone (self, zone_name);
+  ovh_zone_load_async (zone, OVH_ZONE_LOAD_DEFAULT, self->cancellable, domaine_cli_result_cb,
                        &result);
   if (!ovh_zone_load_finish (zone, domaine_cli_await (self, &result), error))
     return DOMAINE_CLI_EXIT_API;
 
-  array = json_array_new ();
-  table = new_records_table ();
   records = ovh_zone_get_records (zone);
   n_items = g_list_model_get_n_items (records);
+  shown = g_ptr_array_new_full (n_items, g_object_unref);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
@@ -249,12 +331,20 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
         continue;
       if (ovh_record_get_zone (record) == NULL)
         ovh_record_set_zone (record, zone_name);
-
-      json_array_add_element (array, record_to_json (record));
-      add_record_row (table, record);
+      g_ptr_array_add (shown, g_steal_pointer (&record));
     }
 
-  domaine_cli_print_listing (self, array, table);
+  /* Only the output that is printed gets built. */
+  if (self->json)
+    {
+      print_records_json (self, shown);
+      return DOMAINE_CLI_EXIT_OK;
+    }
+
+  table = new_records_table ();
+  for (guint i = 0; i < shown->len; i++)
+    add_record_row (table, g_ptr_array_index (shown, i));
+  domaine_cli_print_table (self, table);
   return DOMAINE_CLI_EXIT_OK;
 }
 

@@ -6,11 +6,14 @@
 
 #define G_LOG_DOMAIN "Domaine"
 
+#include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "domaine-cli-private.h"
 #include "ovh-conf.h"
 #include "ovh-endpoint.h"
+#include "ovh-record-cache.h"
 
 JsonNode *
 domaine_cli_account_to_json (OvhAccount *account)
@@ -116,6 +119,30 @@ describe_accounts (GPtrArray *accounts)
   return g_string_free (list, FALSE);
 }
 
+/* The same keys give the same id at every run (so what is kept per account, like the zone
+ * cache, is found again), and the id tells nothing of them: a hash, shaped as a UUID. */
+static OvhAccount *
+account_from_candidate (const OvhConfCandidate *candidate, const char *endpoint)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *parts[] = { "domaine ovh.conf account", endpoint, candidate->application_key,
+                          candidate->consumer_key };
+  g_autofree char *id = NULL;
+  const char *hex;
+
+  /* NUL separators: no choice of parts can collide with another. */
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_checksum_update (checksum, (const guchar *) (parts[i] != NULL ? parts[i] : ""),
+                       (gssize) strlen (parts[i] != NULL ? parts[i] : "") + 1);
+  hex = g_checksum_get_string (checksum);
+  id = g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+
+  return g_object_new (OVH_TYPE_ACCOUNT, "id", id, "endpoint", candidate->endpoint,
+                       "application-key", candidate->application_key, "application-secret",
+                       candidate->application_secret, "consumer-key", candidate->consumer_key,
+                       NULL);
+}
+
 /* The ovh.conf / OVH_* account, when one has all three keys. */
 static OvhAccount *
 account_from_ovh_conf (DomaineCli *self, gboolean required, GError **error)
@@ -148,7 +175,7 @@ account_from_ovh_conf (DomaineCli *self, gboolean required, GError **error)
           return NULL;
         }
       g_debug ("Using the %s account of %s", endpoint, candidate->source);
-      return ovh_conf_candidate_to_account (candidate);
+      return account_from_candidate (candidate, endpoint);
     }
 
   if (required)
@@ -265,6 +292,69 @@ resolve_account (DomaineCli *self, GError **error)
   return FALSE;
 }
 
+/* The endpoint's clock offset, kept between runs (it is no secret): the first signed call of
+ * a command then goes out at once instead of after /auth/time. */
+
+/* Clocks a few years apart are a broken file, not an offset. */
+#define MAX_REMEMBERED_OFFSET (G_GINT64_CONSTANT (5) * 365 * 24 * 3600)
+
+static char *
+dup_clock_path (OvhClient *client)
+{
+  g_autofree char *hash
+      = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ovh_client_get_base_url (client), -1);
+  g_autofree char *name = g_strconcat (hash, ".offset", NULL);
+
+  return g_build_filename (g_get_user_cache_dir (), "domaine", "clock", name, NULL);
+}
+
+static char *
+read_clock_file (OvhClient *client)
+{
+  g_autofree char *path = dup_clock_path (client);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return g_strstrip (contents);
+}
+
+static void
+load_clock_hint (OvhClient *client)
+{
+  g_autofree char *text = read_clock_file (client);
+  gint64 offset;
+
+  if (text != NULL
+      && g_ascii_string_to_signed (text, 10, -MAX_REMEMBERED_OFFSET, MAX_REMEMBERED_OFFSET, &offset,
+                                   NULL))
+    ovh_client_set_time_offset_hint (client, offset);
+}
+
+void
+domaine_cli_close_account (DomaineCli *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->client == NULL || !ovh_client_has_time_offset (self->client))
+    return;
+
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, ovh_client_get_time_offset (self->client));
+  previous = read_clock_file (self->client);
+  if (g_strcmp0 (previous, text) == 0)
+    return;
+
+  path = dup_clock_path (self->client);
+  dir = g_path_get_dirname (path);
+  /* Only a later run's first call is slower without it. */
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
+    g_debug ("Cannot remember the clock offset in %s", path);
+}
+
 OvhClient *
 domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error)
 {
@@ -287,6 +377,7 @@ domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error
   client = ovh_account_create_client (account);
   if (self->tls_database != NULL)
     ovh_client_set_tls_database (client, self->tls_database);
+  load_clock_hint (client);
 
   return g_steal_pointer (&client);
 }
@@ -320,11 +411,34 @@ domaine_cli_open_account (DomaineCli *self, GError **error)
   return self->client != NULL;
 }
 
+static void
+forget_cache_file (gpointer path, GObject *where_the_zone_was)
+{
+  g_unlink (path);
+  g_free (path);
+}
+
 OvhZone *
 domaine_cli_new_zone (DomaineCli *self, const char *name)
 {
   OvhZone *zone = ovh_zone_new (self->client, name);
+  char *path = ovh_record_cache_dup_path (NULL, ovh_client_get_base_url (self->client),
+                                          ovh_client_get_application_key (self->client), name);
 
+  /* A zone that commands may change: the records cached for it are forgotten now and again
+   * when it is done, so that "records list" (which trusts the cache while the serial stays)
+   * never shows what a change without a refresh left behind. */
   ovh_zone_set_cache_enabled (zone, FALSE);
+  g_unlink (path);
+  g_object_weak_ref (G_OBJECT (zone), forget_cache_file, path);
+  return zone;
+}
+
+OvhZone *
+domaine_cli_new_cached_zone (DomaineCli *self, const char *name)
+{
+  OvhZone *zone = ovh_zone_new (self->client, name);
+
+  ovh_zone_set_cache_enabled (zone, TRUE);
   return zone;
 }

@@ -407,6 +407,7 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->application_key, g_free);
   g_clear_object (&self->cancellable);
+  domaine_cli_close_account (self);
   g_clear_object (&self->client);
   g_clear_object (&self->account);
   g_clear_object (&self->tls_database);

@@ -596,15 +596,22 @@ call_begin (GTask *task)
   call_acquire_token (task);
 }
 
+/* Loading the system's trust store is a good part of a short command's time: a plain-HTTP
+ * endpoint (the sandbox) never needs it. */
+static GTlsDatabase *
+dup_tls_database (OvhClient *self)
+{
+  if (self->tls_database != NULL)
+    return g_object_ref (self->tls_database);
+  if (self->base_url == NULL || g_ascii_strncasecmp (self->base_url, "https:", 6) != 0)
+    return NULL;
+  return g_tls_backend_get_default_database (g_tls_backend_get_default ());
+}
+
 static SoupSession *
 create_session (OvhClient *self)
 {
-  g_autoptr (GTlsDatabase) database = NULL;
-
-  if (self->tls_database != NULL)
-    database = g_object_ref (self->tls_database);
-  else
-    database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  g_autoptr (GTlsDatabase) database = dup_tls_database (self);
 
   return soup_session_new_with_options (
       "user-agent", "Domaine/" PACKAGE_VERSION, "timeout", self->timeout_seconds, "idle-timeout",
@@ -615,12 +622,7 @@ static void
 update_sessions (OvhClient *self)
 {
   SoupSession *sessions[] = { self->session, self->sync_session };
-  g_autoptr (GTlsDatabase) database = NULL;
-
-  if (self->tls_database != NULL)
-    database = g_object_ref (self->tls_database);
-  else
-    database = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  g_autoptr (GTlsDatabase) database = dup_tls_database (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
     if (sessions[i] != NULL)
@@ -899,6 +901,19 @@ ovh_client_has_time_offset (OvhClient *self)
   g_return_val_if_fail (OVH_IS_CLIENT (self), FALSE);
 
   return self->has_time_offset;
+}
+
+void
+ovh_client_set_time_offset_hint (OvhClient *self, gint64 offset)
+{
+  g_return_if_fail (OVH_IS_CLIENT (self));
+
+  /* An offset learned by this client is better than one remembered from elsewhere. Signed
+   * with the hint, a call that is refused as out of time re-syncs as after a clock jump. */
+  if (self->has_time_offset)
+    return;
+  self->time_offset = offset;
+  self->has_time_offset = TRUE;
 }
 
 void

@@ -91,5 +91,8 @@ void ovh_client_set_timeout (OvhClient *self, guint seconds);
 guint ovh_client_get_timeout (OvhClient *self);
 /* Whether the clock offset has been fetched (and not invalidated by QUERY_TIME_OUT). */
 gboolean ovh_client_has_time_offset (OvhClient *self);
+/* An offset remembered for this endpoint (another client, an earlier run): signed calls use
+ * it at once instead of asking /auth/time first. Ignored once the client knows its own. */
+void ovh_client_set_time_offset_hint (OvhClient *self, gint64 offset);
 
 G_END_DECLS

@@ -12,9 +12,6 @@
 #include "ovh-json-private.h"
 #include "ovh-record-loader-private.h"
 
-/* Pages of an expanded list are big: two at a time keep the server and the parser busy. */
-#define PAGES_IN_FLIGHT 2
-
 /* Far above any real zone (OVH refuses zones this big), it bounds what a lying total can make
  * the loader ask for: a few hundred pages at most. */
 #define MAX_TOTAL_RECORDS 2000000
@@ -177,7 +174,7 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   JsonArray *array;
   JsonNode *first;
   guint64 total;
-  guint n_pages;
+  guint n_elements, n_pages;
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, &response_headers, &error);
   if (node == NULL)
@@ -221,21 +218,14 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       return;
     }
 
-  first_page = parse_page (self, node, &error);
-  if (first_page == NULL)
-    {
-      ovh_record_load_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
+  n_elements = json_array_get_length (array);
   if (!parse_header_uint64 (response_headers, "x-pagination-elements", &total))
     {
       /* Without the total, a full page gives no way to know where the list ends. */
-      if (first_page->len < self->page_size && json_array_get_length (array) < self->page_size)
-        total = first_page->len;
+      if (n_elements < self->page_size)
+        total = n_elements;
       else
         {
-          g_ptr_array_unref (first_page);
           if (data->may_fall_back)
             fall_back_to_batch (task, NULL);
           else
@@ -246,9 +236,8 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
         }
     }
 
-  if (!check_total (self, total, json_array_get_length (array), &error))
+  if (!check_total (self, total, n_elements, &error))
     {
-      g_ptr_array_unref (first_page);
       ovh_record_load_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -258,11 +247,28 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   n_pages = total == 0 ? 1 : (guint) ((total + self->page_size - 1) / self->page_size);
   data->pages = g_ptr_array_new_with_free_func (ovh_record_load_page_unref_if_set);
   g_ptr_array_set_size (data->pages, n_pages);
-  g_ptr_array_index (data->pages, 0) = first_page;
+  ovh_record_loader_set_progress (self, 0, (guint) total);
 
-  ovh_record_loader_set_progress (self, first_page->len, MAX ((guint) total, first_page->len));
-  ovh_record_load_run_jobs (task, 0, n_pages - 1, PAGES_IN_FLIGHT, start_expanded_page,
-                            expanded_done);
+  /* The other pages are on their way while this one is read: with more than one page, the
+   * calls in flight keep the load from ending before page 1 is in place. */
+  if (n_pages > 1)
+    ovh_record_load_run_jobs (task, 0, n_pages - 1, self->max_in_flight, start_expanded_page,
+                              expanded_done);
+
+  first_page = parse_page (self, node, &error);
+  if (first_page == NULL)
+    {
+      if (n_pages > 1)
+        ovh_record_load_fail (task, g_steal_pointer (&error));
+      else
+        ovh_record_load_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_ptr_array_index (data->pages, 0) = first_page;
+  ovh_record_loader_add_loaded (self, first_page->len);
+
+  if (n_pages == 1)
+    ovh_record_load_run_jobs (task, 0, 0, 1, start_expanded_page, expanded_done);
 }
 
 void

@@ -558,7 +558,7 @@ fetch_everything (GTask *task)
   data->progress_id
       = g_signal_connect (data->loader, "notify", G_CALLBACK (loader_progress_cb), self);
 
-  data->n_pending = 2;
+  data->n_pending += 2;
   ovh_client_call_async (self->client, "GET", self->path, NULL, OVH_CALL_NONE,
                          g_task_get_cancellable (task), info_cb, g_object_ref (task));
   ovh_record_loader_load_async (data->loader, g_task_get_cancellable (task), records_cb,
@@ -628,6 +628,32 @@ soa_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   fetch_everything (task);
 }
 
+/* The SOA sent together with the info and the records, when no cache waits for its serial. */
+static void
+soa_alongside_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  OvhZone *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->soa = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
+  if (data->soa == NULL || !apply_soa (self, data->soa, &error))
+    note_error (data, error);
+  fetch_step_done (task);
+}
+
+static gboolean
+cache_may_answer (OvhZone *self, OvhZoneLoadFlags flags)
+{
+  g_autofree char *path = NULL;
+
+  if (!self->cache_enabled || (flags & OVH_ZONE_LOAD_BYPASS_CACHE))
+    return FALSE;
+  path = dup_cache_path (self);
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 void
 ovh_zone_load_async (OvhZone *self,
                      OvhZoneLoadFlags flags,
@@ -662,8 +688,20 @@ ovh_zone_load_async (OvhZone *self,
   set_load_state (self, OVH_ZONE_LOAD_STATE_LOADING);
 
   soa_path = g_strconcat (self->path, "/soa", NULL);
-  ovh_client_call_async (self->client, "GET", soa_path, NULL, OVH_CALL_NONE, cancellable, soa_cb,
-                         g_object_ref (task));
+  if (cache_may_answer (self, flags))
+    {
+      /* The serial first: an unchanged zone then costs this one request. */
+      ovh_client_call_async (self->client, "GET", soa_path, NULL, OVH_CALL_NONE, cancellable,
+                             soa_cb, g_object_ref (task));
+      return;
+    }
+
+  /* Nothing to compare the serial with: one round trip for the SOA, the info and the first
+   * records. */
+  data->n_pending = 1;
+  ovh_client_call_async (self->client, "GET", soa_path, NULL, OVH_CALL_NONE, cancellable,
+                         soa_alongside_cb, g_object_ref (task));
+  fetch_everything (task);
 }
 
 gboolean
