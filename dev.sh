@@ -76,7 +76,8 @@ cmd_test() {
 cmd_bench() {
   install_deps
   setup_build _build-bench -Dbuildtype=release
-  exec "$top/tests/run-headless.sh" "$top/_build-bench" --benchmark "$@"
+  # The bench setup: the tests' private session without their debugging allocator.
+  exec "$top/tests/run-headless.sh" "$top/_build-bench" --benchmark --setup=bench "$@"
 }
 
 cmd_valgrind() {

@@ -53,99 +53,69 @@ ovh_record_cache_dup_path (const char *cache_dir,
   if (application_key != NULL)
     g_checksum_update (checksum, (const guchar *) application_key, strlen (application_key) + 1);
   g_checksum_update (checksum, (const guchar *) zone, strlen (zone) + 1);
-  name = g_strconcat (g_checksum_get_string (checksum), ".json", NULL);
+  name = g_strconcat (g_checksum_get_string (checksum), ".zone-cache", NULL);
 
   if (cache_dir != NULL)
     return g_build_filename (cache_dir, name, NULL);
   return g_build_filename (g_get_user_cache_dir (), "domaine", "zones", name, NULL);
 }
 
-static void
-append_json_string (GString *out, const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
+/* The file is one GVariant of this type, read in place from a mapped file: reopening a big zone
+ * costs no parsing and no tree of nodes. Strings are checked UTF-8 (GVariant hands back ""
+ * for a broken one); info and SOA stay small JSON texts. */
+#define CACHE_TYPE "(sustsssa(tsssu))"
+#define CACHE_MAGIC "domaine zone cache"
 
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+static const char *
+valid_utf8 (const char *text, GPtrArray *keep)
+{
+  char *valid;
+
+  if (text == NULL)
+    return "";
+  if (g_utf8_validate (text, -1, NULL))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  g_ptr_array_add (keep, valid);
+  return valid;
 }
 
-static void
-append_node (GString *out, JsonNode *node)
+static char *
+node_to_string (JsonNode *node)
 {
-  g_autofree char *text = NULL;
-
-  if (node == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  text = json_to_string (node, FALSE);
-  g_string_append (out, text);
+  return node != NULL ? json_to_string (node, FALSE) : g_strdup ("");
 }
 
-/* Written by hand: a 100,000-record zone through JsonBuilder costs a node per field. */
 GBytes *
 ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry)
 {
-  GString *out;
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *info = NULL;
+  g_autofree char *soa = NULL;
+  g_autoptr (GVariant) variant = NULL;
+  GVariantBuilder records;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  out = g_string_sized_new (128 + entry->records->len * 96);
-  g_string_append_printf (out, "{\"format\":%d,\"zone\":", OVH_RECORD_CACHE_FORMAT);
-  append_json_string (out, entry->zone);
-  g_string_append_printf (out, ",\"serial\":%" G_GUINT64_FORMAT ",\"strategy\":", entry->serial);
-  append_json_string (out, ovh_record_load_strategy_to_string (entry->strategy));
-  g_string_append (out, ",\"info\":");
-  append_node (out, entry->info);
-  g_string_append (out, ",\"soa\":");
-  append_node (out, entry->soa);
-  g_string_append (out, ",\"records\":[");
-
+  info = node_to_string (entry->info);
+  soa = node_to_string (entry->soa);
+  g_variant_builder_init (&records, G_VARIANT_TYPE ("a(tsssu)"));
   for (guint i = 0; i < entry->records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (entry->records, i);
 
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_printf (
-          out, "\n{\"id\":%" G_GUINT64_FORMAT ",\"subDomain\":", ovh_record_get_id (record));
-      append_json_string (out, ovh_record_get_sub_domain (record));
-      g_string_append (out, ",\"fieldType\":");
-      append_json_string (out, ovh_record_get_field_type (record));
-      g_string_append (out, ",\"target\":");
-      append_json_string (out, ovh_record_get_target (record));
-      g_string_append_printf (out, ",\"ttl\":%u}", ovh_record_get_ttl (record));
+      g_variant_builder_add (&records, "(tsssu)", ovh_record_get_id (record),
+                             valid_utf8 (ovh_record_get_sub_domain (record), keep),
+                             valid_utf8 (ovh_record_get_field_type (record), keep),
+                             valid_utf8 (ovh_record_get_target (record), keep),
+                             ovh_record_get_ttl (record));
     }
-  g_string_append (out, "]}\n");
 
-  return g_string_free_to_bytes (out);
+  variant = g_variant_ref_sink (g_variant_new (
+      CACHE_TYPE, CACHE_MAGIC, (guint32) OVH_RECORD_CACHE_FORMAT, valid_utf8 (entry->zone, keep),
+      entry->serial, ovh_record_load_strategy_to_string (entry->strategy), valid_utf8 (info, keep),
+      valid_utf8 (soa, keep), &records));
+  return g_variant_get_data_as_bytes (variant);
 }
 
 static gboolean
@@ -217,81 +187,72 @@ ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error)
   return TRUE;
 }
 
-/* A copy of the object member name; FALSE when it is there but not an object. */
+/* An object as JSON text, or nothing (""); FALSE when it is something else. */
 static gboolean
-copy_object_member (JsonObject *object, const char *name, JsonNode **out)
+parse_object (const char *text, JsonNode **out)
 {
-  JsonObject *member;
+  g_autoptr (JsonNode) node = NULL;
 
   *out = NULL;
-  if (!ovh_json_read_object (object, name, OVH_JSON_OPTIONAL, &member, NULL))
+  if (*text == '\0')
+    return TRUE;
+  node = json_from_string (text, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
-  if (member != NULL)
-    *out = json_node_copy (json_object_get_member (object, name));
+  *out = g_steal_pointer (&node);
   return TRUE;
 }
 
 OvhRecordCacheEntry *
-ovh_record_cache_entry_parse (const char *data,
-                              gsize length,
-                              const char *expected_zone,
-                              GError **error)
+ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GVariant) variant = NULL;
+  g_autoptr (GVariant) records = NULL;
   g_autoptr (OvhRecordCacheEntry) entry = NULL;
-  JsonObject *root;
-  JsonArray *records;
-  const char *zone;
-  guint64 format, serial;
-  guint n;
+  const char *magic, *zone, *strategy, *info, *soa;
+  guint32 format;
+  guint64 serial;
+  gsize n;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL))
-    return invalid (error, "not JSON"), NULL;
-  /* An empty file parses, to no root at all. */
-  if ((root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
-    return invalid (error, "not an object"), NULL;
+  g_return_val_if_fail (bytes != NULL, NULL);
 
-  if (!ovh_json_read_uint (root, "format", OVH_JSON_REQUIRED, G_MAXUINT, &format, NULL)
-      || format != OVH_RECORD_CACHE_FORMAT)
+  /* Untrusted bytes are safe to read as a GVariant: a damaged file reads as other values
+   * (empty strings, zeros), never out of bounds, and fails the checks below. */
+  variant
+      = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
+  g_variant_get (variant, "(&su&st&s&s&s@a(tsssu))", &magic, &format, &zone, &serial, &strategy,
+                 &info, &soa, &records);
+
+  if (!g_str_equal (magic, CACHE_MAGIC) || format != OVH_RECORD_CACHE_FORMAT)
     return invalid (error, "unknown format"), NULL;
-  if (!ovh_json_read_string (root, "zone", OVH_JSON_REQUIRED, &zone, NULL)
-      || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
+  if (*zone == '\0' || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
     return invalid (error, "another zone"), NULL;
-  if (!ovh_json_read_uint (root, "serial", OVH_JSON_REQUIRED, G_MAXINT64, &serial, NULL))
+  if (serial > G_MAXINT64)
     return invalid (error, "no serial"), NULL;
 
   entry = ovh_record_cache_entry_new (zone);
   entry->serial = serial;
-  entry->strategy
-      = ovh_record_load_strategy_from_string (ovh_json_lookup_string (root, "strategy"));
-  if (!copy_object_member (root, "info", &entry->info))
+  entry->strategy = ovh_record_load_strategy_from_string (strategy);
+  if (!parse_object (info, &entry->info))
     return invalid (error, "bad info"), NULL;
-  if (!copy_object_member (root, "soa", &entry->soa))
+  if (!parse_object (soa, &entry->soa))
     return invalid (error, "bad soa"), NULL;
 
-  if (!ovh_json_read_array (root, "records", OVH_JSON_REQUIRED, &records, NULL))
-    return invalid (error, "no records"), NULL;
-
-  n = json_array_get_length (records);
+  n = g_variant_n_children (records);
   g_ptr_array_set_size (entry->records, 0);
-  for (guint i = 0; i < n; i++)
+  for (gsize i = 0; i < n; i++)
     {
-      JsonObject *object = ovh_json_node_get_object (json_array_get_element (records, i));
       const char *sub_domain, *field_type, *target;
-      guint64 id, ttl;
+      guint64 id;
+      guint32 ttl;
       OvhRecord *record;
 
-      if (object == NULL)
-        return invalid (error, "a record is not an object"), NULL;
-      if (!ovh_json_read_string (object, "subDomain", OVH_JSON_REQUIRED, &sub_domain, NULL)
-          || !ovh_json_read_string (object, "fieldType", OVH_JSON_REQUIRED, &field_type, NULL)
-          || !ovh_json_read_string (object, "target", OVH_JSON_REQUIRED, &target, NULL)
-          || !ovh_json_read_uint (object, "id", OVH_JSON_REQUIRED, G_MAXINT64, &id, NULL) || id == 0
-          || !ovh_json_read_uint (object, "ttl", OVH_JSON_REQUIRED, OVH_RECORD_TTL_MAX, &ttl, NULL)
+      g_variant_get_child (records, i, "(t&s&s&su)", &id, &sub_domain, &field_type, &target, &ttl);
+      if (id == 0 || id > G_MAXINT64 || ttl > OVH_RECORD_TTL_MAX
           || ovh_record_type_lookup (field_type) == NULL)
         return invalid (error, "a record is malformed"), NULL;
 
-      record = ovh_record_new (zone, sub_domain, field_type, target, (guint) ttl);
+      record = ovh_record_new (zone, sub_domain, field_type, target, ttl);
       ovh_record_set_id (record, id);
       g_ptr_array_add (entry->records, record);
     }
@@ -301,6 +262,17 @@ ovh_record_cache_entry_parse (const char *data,
     return NULL;
 
   return g_steal_pointer (&entry);
+}
+
+OvhRecordCacheEntry *
+ovh_record_cache_entry_parse (const char *data,
+                              gsize length,
+                              const char *expected_zone,
+                              GError **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, length);
+
+  return ovh_record_cache_entry_parse_bytes (bytes, expected_zone, error);
 }
 
 typedef struct
@@ -323,12 +295,13 @@ static void
 read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   CacheJob *job = task_data;
-  g_autofree char *contents = NULL;
+  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) error = NULL;
   OvhRecordCacheEntry *entry;
-  gsize length;
 
-  if (!g_file_get_contents (job->path, &contents, &length, &error))
+  file = g_mapped_file_new (job->path, FALSE, &error);
+  if (file == NULL)
     {
       if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", error->message);
@@ -340,7 +313,10 @@ read_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  entry = ovh_record_cache_entry_parse (contents, length, job->zone, &error);
+  /* Mapped, not read: the records are made straight from the file's pages. The file is
+   * replaced by rename, never rewritten in place, so the mapping stays whole. */
+  bytes = g_mapped_file_get_bytes (file);
+  entry = ovh_record_cache_entry_parse_bytes (bytes, job->zone, &error);
   if (entry == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

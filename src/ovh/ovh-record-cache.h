@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One JSON file per (endpoint, application, zone) under g_get_user_cache_dir()/domaine/zones/,
+ * One GVariant file per (endpoint, application, zone) under g_get_user_cache_dir()/domaine/zones/,
  * named by a SHA-256 of the three so that neither the application key nor anything secret
  * is written in clear. The file holds records, serial, zone info and the loading strategy
- * that worked; a file that does not parse is treated as absent.
+ * that worked; a file that does not read back whole and valid is treated as absent.
  */
 #pragma once
 
@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define OVH_RECORD_CACHE_FORMAT 1
+#define OVH_RECORD_CACHE_FORMAT 2
 
 typedef struct
 {
@@ -43,9 +43,11 @@ char *ovh_record_cache_dup_path (const char *cache_dir,
                                  const char *application_key,
                                  const char *zone);
 
-/* The entry as JSON text, and back. Parsing checks every field, then the records as
+/* The entry as the file's bytes, and back. Parsing checks every field, then the records as
  * ovh_record_cache_entry_check() does: anything unexpected is G_IO_ERROR_INVALID_DATA. */
 GBytes *ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry);
+OvhRecordCacheEntry *
+ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GError **error);
 OvhRecordCacheEntry *ovh_record_cache_entry_parse (const char *data,
                                                    gsize length,
                                                    const char *expected_zone,
