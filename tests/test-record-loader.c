@@ -154,6 +154,30 @@ test_expanded (OvhTestFixture *fixture, gconstpointer data)
                    ==, OVH_RECORD_LOAD_STRATEGY_AUTO);
 }
 
+/* The default page: a 10,000-record zone in two requests, the second sent while the first
+ * page is read. */
+static void
+test_expanded_default_pages (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (OvhRecordLoader) loader = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GError) error = NULL;
+
+  setup_zones (fixture);
+  ovh_sandbox_add_generated_zone (fixture->sandbox, "ten-thousand.test", 10000);
+  loader = ovh_record_loader_new (fixture->client, "ten-thousand.test");
+  ovh_record_loader_load_async (loader, NULL, ovh_test_store_result, &result);
+  records = ovh_record_loader_load_finish (loader, ovh_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 10000);
+  g_assert_cmpint (ovh_record_loader_get_used_strategy (loader), ==,
+                   OVH_RECORD_LOAD_STRATEGY_EXPANDED);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, NULL, NULL), ==, 2);
+  g_assert_cmpuint (ovh_record_loader_get_n_loaded (loader), ==, 10000);
+  g_assert_cmpuint (ovh_record_loader_get_n_total (loader), ==, 10000);
+}
+
 static void
 test_batch (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -444,6 +468,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   ovh_test_add ("/record-loader/expanded", test_expanded);
+  ovh_test_add ("/record-loader/expanded-default-pages", test_expanded_default_pages);
   ovh_test_add ("/record-loader/batch", test_batch);
   ovh_test_add ("/record-loader/per-id", test_per_id);
   ovh_test_add ("/record-loader/auto/falls-back-to-batch", test_auto_falls_back_to_batch);
