@@ -208,13 +208,13 @@ main (int argc, char *argv[])
     g_autofree char *cached_cpu = g_strdup_printf ("%.0f ms", cached.cpu_s * 1000);
     g_autofree char *cached_requests = g_strdup_printf ("%" G_GUINT64_FORMAT, cached.requests);
 
-    print_row ("no cache: wall time", "≤ 0.2 s", "0.75 s", wall);
-    print_row ("no cache: CPU time", "≤ 60 ms", "450 ms", cpu);
-    print_row ("no cache: peak RSS", "≤ 40 MiB", "47.8 MiB (this machine)", rss);
+    print_row ("no cache: wall time", "<= 0.2 s", "0.75 s", wall);
+    print_row ("no cache: CPU time", "<= 60 ms", "450 ms", cpu);
+    print_row ("no cache: peak RSS", "<= 40 MiB", "47.8 MiB (this machine)", rss);
     print_row ("no cache: requests", "-", "4 in sequence (+ page 2)", requests);
     print_row ("unchanged zone in the cache: requests", "1", "no cache in the CLI",
                cached_requests);
-    print_row ("unchanged zone in the cache: wall time", "≤ 0.1 s", "no cache in the CLI",
+    print_row ("unchanged zone in the cache: wall time", "<= 0.1 s", "no cache in the CLI",
                cached_wall);
     print_row ("unchanged zone in the cache: CPU time", "-", "no cache in the CLI", cached_cpu);
   }

@@ -33,8 +33,8 @@ void ovh_record_cache_entry_free (OvhRecordCacheEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhRecordCacheEntry, ovh_record_cache_entry_free)
 
 /* Whether the records are what Domaine accepts from a user: each passes ovh_record_check(),
- * no two share an id, no CNAME shares its name. A zone that fails is not cached: its file
- * could not be told from an edited one. G_IO_ERROR_INVALID_DATA. */
+ * no two share an id, no CNAME shares its name. G_IO_ERROR_INVALID_DATA. Reading checks it:
+ * a zone that fails (OVH holds records Domaine would refuse) is read from OVH at each open. */
 gboolean ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error);
 
 /* cache_dir NULL = g_get_user_cache_dir()/domaine/zones. */

@@ -490,16 +490,9 @@ fetch_step_done (GTask *task)
       entry->soa = data->soa != NULL ? json_node_ref (data->soa) : NULL;
       for (guint i = 0; i < data->records->len; i++)
         g_ptr_array_add (entry->records, g_object_ref (g_ptr_array_index (data->records, i)));
-      if (ovh_record_cache_entry_check (entry, &error))
-        {
-          contents = ovh_record_cache_entry_serialize (entry);
-          ovh_record_cache_write_async (path, contents, NULL, cache_written_cb,
-                                        g_object_ref (task));
-          return;
-        }
-      /* An old cache would be read again on the next open: it goes too. */
-      g_debug ("Zone %s: not cached: %s", self->name, error->message);
-      g_unlink (path);
+      contents = ovh_record_cache_entry_serialize (entry);
+      ovh_record_cache_write_async (path, contents, NULL, cache_written_cb, g_object_ref (task));
+      return;
     }
 
   load_succeeded (task, data->records, ovh_record_loader_get_used_strategy (data->loader), FALSE);
