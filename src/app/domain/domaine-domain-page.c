@@ -26,6 +26,7 @@ struct _DomaineDomainPage
   GtkWidget *back_button;
   GtkWidget *add_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel *domain_label;
   GtkWidget *menu_button;
   GtkToggleButton *search_button;
   DomaineSessionBanner *session_banner;
@@ -108,6 +109,7 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
   registered = ovh_domain_is_registered (domain);
   has_zone = ovh_domain_has_zone (domain);
   adw_view_switcher_title_set_title (self->switcher_title, ovh_domain_get_name (domain));
+  gtk_label_set_label (self->domain_label, ovh_domain_get_name (domain));
   adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
 
   gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
@@ -492,6 +494,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, domain_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, session_banner);
@@ -533,6 +536,8 @@ domaine_domain_page_init (DomaineDomainPage *self)
   g_signal_group_connect_swapped (self->domain_signals, "notify",
                                   G_CALLBACK (domaine_domain_page_update_details), self);
 
+  g_object_bind_property (self->switcher_title, "title-visible", self->domain_label, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
   g_object_bind_property (self->search_button, "active", self->zone_editor, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
