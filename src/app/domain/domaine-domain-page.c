@@ -27,6 +27,7 @@ struct _DomaineDomainPage
   GtkWidget *add_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel *domain_label;
+  guint domain_label_idle;
   GtkWidget *menu_button;
   GtkToggleButton *search_button;
   DomaineSessionBanner *session_banner;
@@ -382,11 +383,31 @@ visible_view_changed_cb (DomaineDomainPage *self)
   domaine_domain_page_update_actions (self);
 }
 
+static gboolean
+update_domain_label (gpointer data)
+{
+  DomaineDomainPage *self = data;
+
+  self->domain_label_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->domain_label),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title changes while it is being allocated: show or hide the name after. */
+static void
+title_visible_changed_cb (DomaineDomainPage *self)
+{
+  if (self->domain_label_idle == 0)
+    self->domain_label_idle = g_idle_add (update_domain_label, self);
+}
+
 static void
 domaine_domain_page_dispose (GObject *object)
 {
   DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
 
+  g_clear_handle_id (&self->domain_label_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->domain_signals != NULL)
     g_signal_group_set_target (self->domain_signals, NULL);
@@ -536,8 +557,9 @@ domaine_domain_page_init (DomaineDomainPage *self)
   g_signal_group_connect_swapped (self->domain_signals, "notify",
                                   G_CALLBACK (domaine_domain_page_update_details), self);
 
-  g_object_bind_property (self->switcher_title, "title-visible", self->domain_label, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  update_domain_label (self);
   g_object_bind_property (self->search_button, "active", self->zone_editor, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
