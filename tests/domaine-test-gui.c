@@ -353,8 +353,9 @@ is_control (GtkWidget *widget)
       || ADW_IS_PREFERENCES_ROW (widget))
     {
       GtkWidget *parent = gtk_widget_get_parent (widget);
-      /* A GtkMenuButton's inner toggle, a GtkDropDown's button: the outer widget counts. */
-      if (parent != NULL && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+      /* A GtkMenuButton names its inner toggle. A GtkDropDown does not, but its button is
+       * what takes the focus: it counts. */
+      if (parent != NULL && GTK_IS_MENU_BUTTON (parent))
         return FALSE;
       return TRUE;
     }

@@ -878,6 +878,12 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   for (guint i = 0; names[i] != NULL; i++)
     gtk_string_list_append (types, names[i]);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
+  /* GTK 4.8 names the drop-down but not its button, which is what takes the focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->type_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Record type"), -1);
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
 
