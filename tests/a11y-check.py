@@ -5,6 +5,12 @@ Starts the built app, waits for it on the accessibility bus, walks every showing
 and requires a name on each control a person can operate. Prints TAP.
 
     a11y-check.py DOMAINE_BINARY [app arguments…]
+    a11y-check.py --tour DOMAINE_BINARY --sandbox
+
+With --tour it then goes through every screen the way a screen-reader user would, through
+AT-SPI alone (selection and actions, no pointer): a domain, its records and search, the
+Domain view, the New Record dialog, the menus, the account page; and checks each screen's
+controls, and that toggles tell their state.
 """
 import os
 import re
@@ -117,7 +123,140 @@ def has_name(node):
     return any(r.get_relation_type() == Atspi.RelationType.LABELLED_BY for r in relations)
 
 
+def action_names(node):
+    try:
+        return [Atspi.Action.get_action_name(node, i) for i in range(node.get_n_actions())]
+    except gi.repository.GLib.Error:
+        return []
+
+
+def find_node(proc, role, name, timeout=20, action=None):
+    """The first object of @role named @name (that offers @action), waited for."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        app = find_app(proc, 10)
+        if app is not None:
+            for node, _ in walk(app):
+                try:
+                    if node.get_role_name() == role and node.get_name() == name \
+                            and (action is None or action in action_names(node)):
+                        return node
+                except gi.repository.GLib.Error:
+                    continue
+        time.sleep(0.3)
+    return None
+
+
+def do_action(node, wanted="click"):
+    names = action_names(node)
+    return wanted in names and Atspi.Action.do_action(node, names.index(wanted))
+
+
+class Tour:
+    def __init__(self, proc):
+        self.proc = proc
+        self.tests = 0
+        self.failures = 0
+        self.seen = set()
+
+    def result(self, ok, description):
+        self.tests += 1
+        if not ok:
+            self.failures += 1
+        print("%s %d - %s" % ("ok" if ok else "not ok", self.tests, description))
+
+    def audit(self, screen):
+        """Every control of every window: named. Each unnamed one once, each screen once."""
+        unnamed = []
+        count = 0
+        for node in settled_controls(self.proc, 30):
+            try:
+                count += 1
+                if has_name(node):
+                    continue
+                parent = node.get_parent()
+                key = (node.get_role_name(), parent.get_role_name() if parent else "",
+                       parent.get_name() if parent else "")
+            except gi.repository.GLib.Error:
+                continue
+            unnamed.append("%s in %s %r" % key)
+        self.result(not unnamed, "%s: %d controls, all named%s" % (
+            screen, count, "" if not unnamed else "; unnamed: " + ", ".join(sorted(set(unnamed)))))
+
+    def step(self, description, role, name, action="click"):
+        node = find_node(self.proc, role, name, action=action)
+        ok = node is not None and do_action(node, action)
+        self.result(ok, description)
+        return node if ok else None
+
+    def select(self, description, list_name, index):
+        node = find_node(self.proc, "list", list_name)
+        ok = node is not None and Atspi.Selection.select_child(node, index)
+        self.result(ok, description)
+        return ok
+
+
+def toggled(node):
+    states = node.get_state_set()
+    return states.contains(Atspi.StateType.PRESSED) or states.contains(Atspi.StateType.CHECKED)
+
+
+def tour(binary, args):
+    proc = subprocess.Popen([binary] + args, env=APP_ENV)
+    t = Tour(proc)
+    try:
+        # The sandbox starts first: the list comes once its session is read.
+        t.result(find_node(proc, "list", "Domains", 60) is not None,
+                 "the app is on the accessibility bus, with the sandbox's domains")
+        t.audit("the domain list")
+
+        if t.select("a domain is chosen from the list", "Domains", 1):
+            t.result(find_node(proc, "push button", "Add Record") is not None,
+                     "its records open, with Add Record")
+            t.audit("the zone editor")
+
+        search = t.step("Search Records is pressed", "push button", "Search Records")
+        if search is not None:
+            t.result(find_node(proc, "entry", "Search records") is not None,
+                     "the search entry shows")
+            t.result(toggled(search), "Search Records tells it is on")
+            t.audit("the zone editor searching")
+            do_action(search)
+
+        if t.step("the Domain view is chosen", "page tab", "Domain"):
+            t.audit("the domain's registration")
+            t.step("back to the records", "page tab", "Records")
+
+        if t.step("Add Record is pressed", "push button", "Add Record"):
+            t.result(find_node(proc, "push button", "Cancel") is not None
+                     or find_node(proc, "push button", "_Cancel Cancel") is not None,
+                     "the New Record dialog opens")
+            t.audit("the New Record dialog")
+            cancel = find_node(proc, "push button", "Cancel", 2, "click") or \
+                find_node(proc, "push button", "_Cancel Cancel", 2, "click")
+            t.result(cancel is not None and do_action(cancel), "the dialog closes with Cancel")
+
+        if t.step("the zone menu opens", "push button", "Zone Menu"):
+            t.audit("the zone menu")
+
+        if t.step("the account page is asked for", "frame", "Domaine", "win.show-account"):
+            t.result(find_node(proc, "push button", "Reload") is not None,
+                     "the account page opens, with Reload")
+            t.audit("the account page")
+
+        print("1..%d" % t.tests)
+        return 1 if t.failures else 0
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def main():
+    if sys.argv[1] == "--tour":
+        return tour(sys.argv[2], sys.argv[3:])
     binary = sys.argv[1]
     args = sys.argv[2:]
     proc = subprocess.Popen([binary] + args, env=APP_ENV)

@@ -333,8 +333,8 @@ control_has_name (GtkWidget *widget)
   if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL)
       || gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     return TRUE;
-  if (gtk_widget_get_tooltip_text (widget) != NULL)
-    return TRUE;
+  /* A tooltip is no name: GTK 4.8 does not give it to assistive technology, and a screen
+   * reader says "button" or the icon's type name. */
   if (ADW_IS_PREFERENCES_ROW (widget))
     {
       const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
@@ -353,8 +353,9 @@ is_control (GtkWidget *widget)
       || ADW_IS_PREFERENCES_ROW (widget))
     {
       GtkWidget *parent = gtk_widget_get_parent (widget);
-      /* A GtkMenuButton's inner toggle, a GtkDropDown's button: the outer widget counts. */
-      if (parent != NULL && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+      /* A GtkMenuButton names its inner toggle. A GtkDropDown does not, but its button is
+       * what takes the focus: it counts. */
+      if (parent != NULL && GTK_IS_MENU_BUTTON (parent))
         return FALSE;
       return TRUE;
     }
@@ -825,4 +826,81 @@ domaine_test_find_message_dialog (void)
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       return ADW_MESSAGE_DIALOG (l->data);
   return NULL;
+}
+
+/* Keys */
+
+static gboolean
+activate_shortcut_of (GtkWidget *widget, GtkShortcutTrigger *wanted, GtkPropagationPhase phase)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+domaine_test_press_key (GtkWidget *focus, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (chain, widget);
+  /* As GTK delivers a key: capture from the root down, then bubble from the focus up. */
+  for (guint i = chain->len; i > 0; i--)
+    if (activate_shortcut_of (g_ptr_array_index (chain, i - 1), wanted, GTK_PHASE_CAPTURE))
+      return TRUE;
+  for (guint i = 0; i < chain->len; i++)
+    if (activate_shortcut_of (g_ptr_array_index (chain, i), wanted, GTK_PHASE_BUBBLE))
+      return TRUE;
+  return FALSE;
+}
+
+GtkWidget *
+domaine_test_get_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+static void
+collect_accelerators (GtkWidget *widget, GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_str_equal (gtk_widget_get_css_name (child), "accelerator")
+          && gtk_widget_get_visible (child))
+        g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (child))));
+      collect_accelerators (child, labels);
+    }
+}
+
+GStrv
+domaine_test_dup_menu_accelerators (GtkWidget *popover)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  collect_accelerators (popover, labels);
+  g_ptr_array_add (labels, NULL);
+  return (GStrv) g_ptr_array_free (labels, FALSE);
 }

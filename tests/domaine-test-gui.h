@@ -128,4 +128,15 @@ GtkWidget *domaine_test_wait_for_widget_with_text (GtkWidget *root, const char *
 /* The visible AdwMessageDialog among the toplevels, or NULL. */
 AdwMessageDialog *domaine_test_find_message_dialog (void);
 
+/* Keys (GTK 4 cannot synthesize key events in-process) */
+
+/* What pressing @keyval with @modifiers does with the focus on @focus: activates the shortcut
+ * for it of the nearest widget, capture phase from the root down first, then bubbling up
+ * (class key bindings, shortcut controllers). Returns whether one took the key. */
+gboolean domaine_test_press_key (GtkWidget *focus, guint keyval, GdkModifierType modifiers);
+/* The focus widget of @widget's window. */
+GtkWidget *domaine_test_get_focus (GtkWidget *widget);
+/* The accelerators a popover menu shows beside its items, as written ("Ctrl+N"). */
+GStrv domaine_test_dup_menu_accelerators (GtkWidget *popover);
+
 G_END_DECLS

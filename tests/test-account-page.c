@@ -88,6 +88,41 @@ row_value (DomaineAccountPage *page, const char *title)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
 
+static int
+font_size (GtkWidget *label)
+{
+  return pango_font_description_get_size (
+      pango_context_get_font_description (gtk_widget_get_pango_context (label)));
+}
+
+/* A fact's value reads first: its label is the smaller text. */
+static void
+assert_value_prominent (DomaineAccountPage *page, const char *title)
+{
+  GtkWidget *row = domaine_test_find_widget_with_text (GTK_WIDGET (page), title);
+  GtkWidget *title_label = NULL, *value_label = NULL;
+
+  for (GtkWidget *w = row; w != NULL;)
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "title"))
+        title_label = w;
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "subtitle"))
+        value_label = w;
+      /* depth-first below the row */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (title_label);
+  g_assert_nonnull (value_label);
+  g_assert_cmpint (font_size (title_label), <, font_size (value_label));
+}
+
 static gboolean
 page_folded (gpointer data)
 {
@@ -217,8 +252,11 @@ test_page_details (void)
   g_assert_cmpstr (row_value (page, "Name"), ==, "Ada Lovelace");
   g_assert_cmpstr (row_value (page, "Nichandle"), ==, OVH_SANDBOX_NICHANDLE);
   g_assert_cmpstr (row_value (page, "Email"), ==, OVH_SANDBOX_EMAIL);
-  g_assert_nonnull (row_value (page, "Country"));
-  g_assert_nonnull (row_value (page, "Currency"));
+  /* Names, not OVH's codes ("FR", "fr_FR", "EUR (EURO)"). */
+  g_assert_cmpstr (row_value (page, "Country"), ==, "France");
+  g_assert_cmpstr (row_value (page, "Language"), ==, "French (France)");
+  g_assert_cmpstr (row_value (page, "Currency"), ==, "Euro");
+  assert_value_prominent (page, "Country");
   g_assert_cmpstr (row_value (page, "Sandbox on this computer"), ==,
                    ovh_sandbox_get_base_url (get_sandbox ()));
 

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "domaine-format.h"
+#include "domaine-iso-names.h"
 #include "domaine-test-gui.h"
 
 static OvhDomain *
@@ -148,10 +149,53 @@ test_french (void)
   g_test_trap_assert_stdout ("*[14 * 2026] [Zone seule] [Renouvellement automatique, le * 2026]*");
 }
 
+/* The account page's country, language and currency: names, never raw codes. */
+static void
+test_iso_names (void)
+{
+  g_autofree char *country = domaine_iso_dup_country_name ("FR");
+  g_autofree char *lower = domaine_iso_dup_country_name ("fr");
+  g_autofree char *language = domaine_iso_dup_language_name ("fr_FR");
+  g_autofree char *bare = domaine_iso_dup_language_name ("en");
+  g_autofree char *currency = domaine_iso_dup_currency_name ("EUR");
+  g_autofree char *unknown = domaine_iso_dup_country_name ("ZZ");
+  g_autofree char *odd = domaine_iso_dup_language_name ("xx_YY");
+
+  g_assert_cmpstr (country, ==, "France");
+  g_assert_cmpstr (lower, ==, "France");
+  g_assert_cmpstr (language, ==, "French (France)");
+  g_assert_cmpstr (bare, ==, "English");
+  g_assert_cmpstr (currency, ==, "Euro");
+  /* What iso-codes does not know is shown as it came. */
+  g_assert_cmpstr (unknown, ==, "ZZ");
+  g_assert_cmpstr (odd, ==, "xx_YY");
+  g_assert_null (domaine_iso_dup_currency_name (NULL));
+}
+
+static void
+test_iso_names_french (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *country = domaine_iso_dup_country_name ("DE");
+      g_autofree char *language = domaine_iso_dup_language_name ("de_DE");
+      g_autofree char *currency = domaine_iso_dup_currency_name ("GBP");
+
+      g_print ("[%s] [%s] [%s]\n", country, language, currency);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  /* iso-codes' own French catalogues. */
+  g_test_trap_assert_stdout ("*[Allemagne] [allemand (Allemagne)] [Livre sterling]*");
+}
+
 int
 main (int argc, char *argv[])
 {
-  if (domaine_test_is_subprocess_of (argc, argv, "/format/french"))
+  if (domaine_test_is_subprocess_of (argc, argv, "/format/french")
+      || domaine_test_is_subprocess_of (argc, argv, "/format/iso-names-french"))
     g_setenv ("LANGUAGE", "fr", TRUE);
   domaine_test_bind_translations ();
   g_test_init (&argc, &argv, NULL);
@@ -161,6 +205,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/domain-summary", test_domain_summary);
   g_test_add_func ("/format/registration", test_registration);
   g_test_add_func ("/format/french", test_french);
+  g_test_add_func ("/format/iso-names", test_iso_names);
+  g_test_add_func ("/format/iso-names-french", test_iso_names_french);
 
   return g_test_run ();
 }

@@ -890,6 +890,15 @@ test_cname_conflicts (void)
   assert_conflict (records, cname_new, FALSE);
   assert_conflict (records, a_www, FALSE); /* two A records are fine */
 
+  {
+    /* No "a A record": the wording needs no article that depends on the type's name. */
+    g_autoptr (GError) error = NULL;
+
+    g_assert_false (ovh_records_check_conflicts_array (records, cname_www, &error));
+    g_assert_nonnull (strstr (error->message, "record of type A"));
+    g_assert_null (strstr (error->message, "a A "));
+  }
+
   /* Editing the CNAME itself (same id) is not a conflict with its old self. */
   edited = ovh_record_dup (g_ptr_array_index (records, 2));
   ovh_record_set_target (edited, "elsewhere.example.com.");

@@ -50,7 +50,7 @@ test_window_empty_state (void)
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
-                   "Manage your OVHcloud domains");
+                   "Manage Your OVHcloud Domains");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
                    "Add an account to see your domains and DNS zones.");
 

@@ -1096,7 +1096,7 @@ check_conflict_with (OvhRecord *candidate, OvhRecord *other, GError **error)
                  ovh_record_get_display_name (other));
   else
     g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_CONFLICT,
-                 _ ("“%s” already has a %s record: an alias (CNAME) cannot sit beside it"),
+                 _ ("“%s” already has a record of type %s: an alias (CNAME) cannot sit beside it"),
                  ovh_record_get_display_name (other), other->field_type);
   return FALSE;
 }

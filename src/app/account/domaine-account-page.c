@@ -16,6 +16,7 @@
 
 #include "domaine-account-page-private.h"
 #include "domaine-format.h"
+#include "domaine-iso-names.h"
 #include "domaine-session-banner.h"
 
 struct _DomaineAccountPage
@@ -159,11 +160,24 @@ update_account (DomaineAccountPage *self)
                                                                : "");
 }
 
+static gboolean
+has_letters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 update_me (DomaineAccountPage *self)
 {
   OvhMe *me = self->session != NULL ? domaine_session_get_me (self->session) : NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *currency_name = NULL;
   g_autofree char *currency = NULL;
+  const char *symbol;
 
   if (me == NULL)
     {
@@ -182,14 +196,18 @@ update_me (DomaineAccountPage *self)
   set_property_row (self->nichandle_row, ovh_me_get_nichandle (me));
   set_property_row (self->email_row, ovh_me_get_email (me));
   set_property_row (self->organisation_row, ovh_me_get_organisation (me));
-  set_property_row (self->country_row, ovh_me_get_country (me));
-  set_property_row (self->language_row, ovh_me_get_language (me));
-  if (ovh_me_get_currency_code (me) != NULL && ovh_me_get_currency_symbol (me) != NULL)
-    /* Translators: a currency, as in "EUR (€)". */
-    currency = g_strdup_printf (_ ("%s (%s)"), ovh_me_get_currency_code (me),
-                                ovh_me_get_currency_symbol (me));
+  country = domaine_iso_dup_country_name (ovh_me_get_country (me));
+  language = domaine_iso_dup_language_name (ovh_me_get_language (me));
+  currency_name = domaine_iso_dup_currency_name (ovh_me_get_currency_code (me));
+  set_property_row (self->country_row, country);
+  set_property_row (self->language_row, language);
+  symbol = ovh_me_get_currency_symbol (me);
+  /* A sign ("€") says something the name does not; a word ("EURO") does not. */
+  if (currency_name != NULL && symbol != NULL && !has_letters (symbol))
+    /* Translators: a currency, as in "Euro (€)". */
+    currency = g_strdup_printf (_ ("%s (%s)"), currency_name, symbol);
   else
-    currency = g_strdup (ovh_me_get_currency_code (me));
+    currency = g_strdup (currency_name);
   set_property_row (self->currency_row, currency);
   set_property_row (self->customer_code_row, ovh_me_get_customer_code (me));
   update_account (self);

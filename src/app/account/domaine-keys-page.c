@@ -314,6 +314,22 @@ domaine_keys_page_get_property (GObject *object, guint prop_id, GValue *value, G
     }
 }
 
+/* libadwaita 1.2 gives the reveal button of a password row a tooltip only, which assistive
+ * technology does not read: name it; its pressed state says whether the text shows. */
+static void
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _ ("Show Text"), -1);
+      else
+        name_peek_button (child);
+    }
+}
+
 static void
 domaine_keys_page_class_init (DomaineKeysPageClass *klass)
 {
@@ -349,6 +365,8 @@ static void
 domaine_keys_page_init (DomaineKeysPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_peek_button (GTK_WIDGET (self->application_secret_row));
+  name_peek_button (GTK_WIDGET (self->consumer_key_row));
   name_expander_switch (self->consumer_key_expander);
 
   g_signal_connect_object (self->application_key_row, "changed", G_CALLBACK (input_changed_cb),

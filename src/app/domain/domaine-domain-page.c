@@ -26,6 +26,8 @@ struct _DomaineDomainPage
   GtkWidget *back_button;
   GtkWidget *add_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel *domain_label;
+  guint domain_label_idle;
   GtkWidget *menu_button;
   GtkToggleButton *search_button;
   DomaineSessionBanner *session_banner;
@@ -108,6 +110,7 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
   registered = ovh_domain_is_registered (domain);
   has_zone = ovh_domain_has_zone (domain);
   adw_view_switcher_title_set_title (self->switcher_title, ovh_domain_get_name (domain));
+  gtk_label_set_label (self->domain_label, ovh_domain_get_name (domain));
   adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
 
   gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
@@ -380,11 +383,31 @@ visible_view_changed_cb (DomaineDomainPage *self)
   domaine_domain_page_update_actions (self);
 }
 
+static gboolean
+update_domain_label (gpointer data)
+{
+  DomaineDomainPage *self = data;
+
+  self->domain_label_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->domain_label),
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title changes while it is being allocated: show or hide the name after. */
+static void
+title_visible_changed_cb (DomaineDomainPage *self)
+{
+  if (self->domain_label_idle == 0)
+    self->domain_label_idle = g_idle_add (update_domain_label, self);
+}
+
 static void
 domaine_domain_page_dispose (GObject *object)
 {
   DomaineDomainPage *self = DOMAINE_DOMAIN_PAGE (object);
 
+  g_clear_handle_id (&self->domain_label_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->domain_signals != NULL)
     g_signal_group_set_target (self->domain_signals, NULL);
@@ -492,6 +515,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, domain_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, session_banner);
@@ -533,6 +557,9 @@ domaine_domain_page_init (DomaineDomainPage *self)
   g_signal_group_connect_swapped (self->domain_signals, "notify",
                                   G_CALLBACK (domaine_domain_page_update_details), self);
 
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  update_domain_label (self);
   g_object_bind_property (self->search_button, "active", self->zone_editor, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-record-editor.h"
+#include "domaine-value-wrap.h"
 #include "ovh-record.h"
 
 typedef struct
@@ -703,6 +704,7 @@ static void
 domaine_record_editor_init (DomaineRecordEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  domaine_value_wrap_label (self->preview_label);
   self->field_rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
 }
 
@@ -771,8 +773,11 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
   g_signal_connect_object (self->ttl_spin, "value-changed", G_CALLBACK (field_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The first field, never the header's Cancel. */
   if (mode == DOMAINE_RECORD_EDITOR_EDIT)
     gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->type_combo));
 
   return self;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-review-dialog.h"
+#include "domaine-value-wrap.h"
 #include "ovh-error.h"
 
 struct _DomaineReviewDialog
@@ -113,7 +114,9 @@ domaine_review_dialog_create_row (DomaineReviewDialog *self, OvhChange *change)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  /* The whole value: a cut one could not be checked before publishing it. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  domaine_value_wrap_row_subtitle (row);
   gtk_widget_add_css_class (row, "review-change");
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
@@ -136,6 +139,8 @@ domaine_review_dialog_create_row (DomaineReviewDialog *self, OvhChange *change)
           GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
           gtk_widget_set_tooltip_text (copy, _ ("Copy Query ID"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _ ("Copy Query ID"), -1);
           gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (copy, "flat");
           g_object_set_data_full (G_OBJECT (copy), "query-id", g_strdup (query_id), g_free);
@@ -143,6 +148,8 @@ domaine_review_dialog_create_row (DomaineReviewDialog *self, OvhChange *change)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
         }
       gtk_widget_set_tooltip_text (discard, _ ("Discard Change"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Discard Change"), -1);
       gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (discard, "flat");
       g_object_set_data_full (G_OBJECT (discard), "change", g_object_ref (change), g_object_unref);

@@ -243,6 +243,12 @@ copy_zone_line_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+row_menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  domaine_zone_editor_popup_row_menu (DOMAINE_ZONE_EDITOR (widget));
+}
+
+static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
@@ -354,6 +360,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-zone-line", NULL,
                                    copy_zone_line_action);
+  gtk_widget_class_install_action (widget_class, "zone.row-menu", NULL, row_menu_action);
   gtk_widget_class_install_action (widget_class, "zone.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
@@ -363,14 +370,18 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "zone.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "zone.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "zone.delete", NULL);
+  /* Menus show an action's last binding: the keypad's first, so that they read "Delete". */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "zone.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "zone.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "zone.undo",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "zone.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "zone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "zone.row-menu",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "zone.row-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "zone.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "zone.reload",

@@ -46,6 +46,7 @@ struct _DomaineZoneEditor
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkDropDown *type_dropdown;
+  GtkLabel *match_label;
   DomaineChangesBar *changes_bar;
   GtkStack *view_stack;
   GtkSpinner *loading_spinner;
@@ -71,6 +72,8 @@ void domaine_zone_editor_update_state (DomaineZoneEditor *self);
 void domaine_zone_editor_update_selection_actions (DomaineZoneEditor *self);
 /* The selected rows, in view order (refs). */
 GPtrArray *domaine_zone_editor_dup_selected (DomaineZoneEditor *self);
+/* Opens the row menu for the row that has the keyboard focus, if one has. */
+void domaine_zone_editor_popup_row_menu (DomaineZoneEditor *self);
 
 /* For tests: whether the changes left unpublished are still being read. */
 gboolean domaine_zone_editor_get_restoring (DomaineZoneEditor *self);

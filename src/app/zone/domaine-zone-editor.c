@@ -74,11 +74,14 @@ domaine_zone_editor_get_account_id (DomaineZoneEditor *self)
 
 /* Filtering ----------------------------------------------------------------------------- */
 
+static void update_match_label (DomaineZoneEditor *self);
+
 static void
 search_changed_cb (DomaineZoneEditor *self)
 {
   domaine_record_filter_model_set_search (
       self->filter_model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_match_label (self);
 }
 
 static void
@@ -101,6 +104,7 @@ domaine_zone_editor_set_type_filter (DomaineZoneEditor *self, const char *field_
   g_return_if_fail (DOMAINE_IS_ZONE_EDITOR (self));
 
   domaine_record_filter_model_set_field_type (self->filter_model, field_type);
+  update_match_label (self);
 
   /* Keep the drop-down in step when called from code. */
   for (guint i = 0; field_type != NULL && names[i] != NULL; i++)
@@ -420,29 +424,105 @@ domaine_zone_editor_update_selection_actions (DomaineZoneEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.copy-zone-line", selected->len > 0);
 }
 
-static void
-row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineZoneEditor *self)
+/* Selects the row under (@x, @y) of the column view, unless it is already among the selected,
+ * and opens the row menu there. */
+static gboolean
+popup_row_menu_at (DomaineZoneEditor *self, double x, double y)
 {
   GtkListItem *list_item = domaine_record_columns_pick_list_item (self->column_view, x, y);
   guint position;
   graphene_point_t point;
 
   if (list_item == NULL)
-    return;
+    return FALSE;
   position = gtk_list_item_get_position (list_item);
   if (position == GTK_INVALID_LIST_POSITION)
-    return;
+    return FALSE;
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   domaine_zone_editor_update_selection_actions (self);
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
-    return;
+    return FALSE;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu_popover),
                                &(GdkRectangle){ (int) point.x, (int) point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->row_menu_popover));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  return TRUE;
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, DomaineZoneEditor *self)
+{
+  if (popup_row_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+void
+domaine_zone_editor_popup_row_menu (DomaineZoneEditor *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t bounds;
+
+  /* The focused row (Shift+F10 and the Menu key), at its start, as a click there would. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, view)
+      || !gtk_widget_compute_bounds (focus, view, &bounds))
+    return;
+  popup_row_menu_at (self, bounds.origin.x + MIN (bounds.size.width / 2, 24),
+                     bounds.origin.y + bounds.size.height / 2);
+}
+
+/* The table is one tab stop: Tab leaves it (arrows move between rows) instead of visiting every
+ * row of what may be 100,000 (GTK 4.12's GtkListTabBehavior, on 4.8). */
+static gboolean
+leave_table_cb (GtkWidget *view, GVariant *args, gpointer user_data)
+{
+  GtkDirectionType direction = (GtkDirectionType) GPOINTER_TO_INT (user_data);
+  GtkRoot *root = gtk_widget_get_root (view);
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+  /* Skipped while it cannot take the focus: the move goes to what comes after it. */
+  gtk_widget_set_can_focus (view, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* Past the last control: around to the first, as the window does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (view, TRUE);
+  return moved;
+}
+
+static void
+add_leave_table_shortcuts (GtkWidget *view)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    const char *trigger;
+    GtkDirectionType direction;
+  } keys[] = {
+    { "Tab", GTK_DIR_TAB_FORWARD },
+    { "KP_Tab", GTK_DIR_TAB_FORWARD },
+    { "<Shift>Tab", GTK_DIR_TAB_BACKWARD },
+    { "<Shift>ISO_Left_Tab", GTK_DIR_TAB_BACKWARD },
+    { "<Shift>KP_Tab", GTK_DIR_TAB_BACKWARD },
+  };
+
+  /* Before the list's own focus handling sees the key. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (controller),
+        gtk_shortcut_new (
+            gtk_shortcut_trigger_parse_string (keys[i].trigger),
+            gtk_callback_action_new (leave_table_cb, GINT_TO_POINTER (keys[i].direction), NULL)));
+  gtk_widget_add_controller (view, controller);
 }
 
 static void
@@ -592,10 +672,36 @@ view_width_changed_cb (DomaineZoneEditor *self)
 
 /* GObject -------------------------------------------------------------------------------- */
 
+/* The number of matches, while a search or a type narrows the list. */
+static void
+update_match_label (DomaineZoneEditor *self)
+{
+  const char *text;
+  guint type, n_matches;
+  gboolean filtering;
+  g_autofree char *label = NULL;
+
+  /* Not while the template goes (the drop-down notifies as it is disposed). */
+  if (self->filter_model == NULL || self->match_label == NULL || self->search_entry == NULL
+      || self->type_dropdown == NULL)
+    return;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  type = gtk_drop_down_get_selected (self->type_dropdown);
+  filtering = (text != NULL && *text != '\0') || (type != 0 && type != GTK_INVALID_LIST_POSITION);
+  n_matches = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), filtering);
+  if (!filtering)
+    return;
+  label = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+  gtk_label_set_label (self->match_label, label);
+}
+
 static void
 filter_items_changed_cb (DomaineZoneEditor *self)
 {
   domaine_zone_editor_update_state (self);
+  update_match_label (self);
 }
 
 static void
@@ -738,6 +844,7 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, changes_bar);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, type_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, match_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, loading_label);
@@ -771,6 +878,12 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   for (guint i = 0; names[i] != NULL; i++)
     gtk_string_list_append (types, names[i]);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
+  /* GTK 4.8 names the drop-down but not its button, which is what takes the focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->type_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Record type"), -1);
   g_signal_connect_object (self->type_dropdown, "notify::selected",
                            G_CALLBACK (type_dropdown_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -808,6 +921,8 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
     g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
   }
+
+  add_leave_table_shortcuts (GTK_WIDGET (self->column_view));
 
   self->row_menu_popover = gtk_popover_menu_new_from_model (self->row_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu_popover), FALSE);
