@@ -30,6 +30,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 
@@ -412,6 +413,18 @@ on_run (GThreadedSocketService *service,
   return TRUE;
 }
 
+/* The test may die before it can stop the server: the end of standard input stops it too. */
+static gpointer
+watch_stdin (gpointer data)
+{
+  char buffer[64];
+
+  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
+    ;
+  _exit (0);
+  return NULL;
+}
+
 static GSocketService *
 listen_on_free_port (gboolean is_api, guint *port, GError **error)
 {
@@ -465,6 +478,7 @@ main (int argc, char **argv)
 
   printf ("PORTS %u %u\n", api_port, other_port);
   fflush (stdout);
+  g_thread_unref (g_thread_new ("stdin", watch_stdin, NULL));
 
   /* Until the test kills it. */
   g_main_loop_run (loop);

@@ -55,8 +55,10 @@ hostile_start (gboolean tls)
     }
   g_ptr_array_add (argv, NULL);
 
-  self->process = g_subprocess_newv ((const char *const *) argv->pdata,
-                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  /* The server stops when its standard input closes: when this process ends, however. */
+  self->process
+      = g_subprocess_newv ((const char *const *) argv->pdata,
+                           G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
@@ -99,7 +101,8 @@ hostile_client (Hostile *self)
 
   ovh_client_set_rate_limit (client, 0);
   ovh_client_set_retry_policy (client, 3, 10);
-  ovh_client_set_timeout (client, 1);
+  /* Long enough for a TLS handshake on a loaded machine; the deadline tests set 1 s. */
+  ovh_client_set_timeout (client, 5);
   if (self->ca_path != NULL)
     {
       g_autoptr (GError) error = NULL;
@@ -252,7 +255,7 @@ test_size_endless (void)
   ovh_client_set_max_answer_size (client, 8 * 1024 * 1024);
   error = get_error (hostile, client, "/endless");
   g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
-  g_assert_nonnull (strstr (error->message, "larger than 8.4 MB"));
+  g_assert_nonnull (strstr (error->message, "larger than 8.4"));
   g_assert_cmpint (peak_memory_kb () - before, <, MEMORY_BOUND_KB);
 }
 
@@ -275,8 +278,10 @@ test_deadline (gconstpointer data)
   const char *path = data;
   g_autoptr (Hostile) hostile = hostile_start (FALSE);
   g_autoptr (OvhClient) client = hostile_client (hostile);
-  g_autoptr (GError) error = get_error (hostile, client, path);
+  g_autoptr (GError) error = NULL;
 
+  ovh_client_set_timeout (client, 1);
+  error = get_error (hostile, client, path);
   g_assert_error (error, OVH_ERROR, OVH_ERROR_NETWORK);
   g_assert_cmpstr (error->message, ==,
                    "The OVHcloud API stopped answering: nothing came in 1 second");
@@ -309,7 +314,7 @@ test_error_body_empty (void)
 
       g_assert_error (error, OVH_ERROR, OVH_ERROR_BAD_PARAMETERS);
       g_assert_cmpuint (ovh_error_get_http_status (error), ==, 400);
-      g_assert_nonnull (strstr (error->message, "400"));
+      g_assert_cmpstr (error->message, ==, "The request was refused as malformed");
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -450,9 +455,20 @@ cli_run_clear (CliRun *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
 
-/* domaine-cli with the keys in OVH_* variables, HOME and the working directory in cwd. */
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return length > 0 ? g_strndup (data, length) : g_strdup ("");
+}
+
+/* domaine-cli with the keys in OVH_* variables, HOME and the working directory in cwd, and
+ * a deadline of timeout seconds. */
 static void
-run_cli (Hostile *hostile, const char *cwd, CliRun *run, const char *first_arg, ...)
+run_cli (
+    Hostile *hostile, const char *cwd, const char *timeout, CliRun *run, const char *first_arg, ...)
 {
   g_autoptr (GSubprocessLauncher) launcher
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -474,7 +490,8 @@ run_cli (Hostile *hostile, const char *cwd, CliRun *run, const char *first_arg, 
 
   g_ptr_array_add (argv, (char *) DOMAINE_CLI_PATH);
   g_ptr_array_add (argv, (char *) "--from-ovh-conf");
-  g_ptr_array_add (argv, (char *) "--request-timeout=1");
+  g_ptr_array_add (argv, (char *) "--request-timeout");
+  g_ptr_array_add (argv, (char *) timeout);
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
@@ -487,8 +504,8 @@ run_cli (Hostile *hostile, const char *cwd, CliRun *run, const char *first_arg, 
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
-  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
   g_test_message ("exit %d, stderr: %s", run->status, run->err);
 }
 
@@ -513,7 +530,7 @@ test_cli_wrong_types (void)
     {
       g_auto (CliRun) run = { 0 };
 
-      run_cli (hostile, cwd, &run, "zone", "show", zones[i], NULL);
+      run_cli (hostile, cwd, "10", &run, "zone", "show", zones[i], NULL);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_true (g_str_has_prefix (run.err, "domaine-cli: "));
@@ -522,7 +539,7 @@ test_cli_wrong_types (void)
   {
     g_auto (CliRun) run = { 0 };
 
-    run_cli (hostile, cwd, &run, "zone", "show", "good.test", NULL);
+    run_cli (hostile, cwd, "10", &run, "zone", "show", "good.test", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "2025060101"));
   }
@@ -536,7 +553,7 @@ test_cli_escape (void)
   g_autofree char *cwd = make_scratch_directory ();
   g_auto (CliRun) run = { 0 };
 
-  run_cli (hostile, cwd, &run, "zone", "show", "escape.test", NULL);
+  run_cli (hostile, cwd, "10", &run, "zone", "show", "escape.test", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_null (strchr (run.err, '\033'));
   g_assert_null (strchr (run.err, '\007'));
@@ -560,7 +577,7 @@ test_cli_redirect (void)
   g_assert_true (g_file_get_contents (hostile->ca_path, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (ca_copy, contents, -1, NULL));
 
-  run_cli (hostile, cwd, &run, "--ca-file", "ca.pem", "zone", "show", "redirect.test", NULL);
+  run_cli (hostile, cwd, "10", &run, "--ca-file", "ca.pem", "zone", "show", "redirect.test", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "redirected the request to http://127.0.0.1:"));
   hostile_get_other_hits (hostile, &hits, &ovh_headers);
@@ -581,7 +598,8 @@ test_cli_ca_file_unreadable (void)
   {
     g_auto (CliRun) run = { 0 };
 
-    run_cli (hostile, cwd, &run, "--ca-file", "missing.pem", "zone", "show", "good.test", NULL);
+    run_cli (hostile, cwd, "10", &run, "--ca-file", "missing.pem", "zone", "show", "good.test",
+             NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "Cannot read the CA file “missing.pem”"));
     g_assert_null (strstr (run.err, "refused"));
@@ -590,7 +608,7 @@ test_cli_ca_file_unreadable (void)
     g_auto (CliRun) run = { 0 };
 
     g_assert_true (g_file_set_contents (empty, "not a certificate\n", -1, NULL));
-    run_cli (hostile, cwd, &run, "--ca-file", "empty.pem", "zone", "show", "good.test", NULL);
+    run_cli (hostile, cwd, "10", &run, "--ca-file", "empty.pem", "zone", "show", "good.test", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "“empty.pem”"));
     g_assert_null (strstr (run.err, "refused"));
@@ -602,7 +620,7 @@ test_cli_ca_file_unreadable (void)
 
     g_assert_true (g_file_get_contents (hostile->ca_path, &contents, NULL, NULL));
     g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
-    run_cli (hostile, cwd, &run, "--ca-file", "ca.pem", "zone", "show", "good.test", NULL);
+    run_cli (hostile, cwd, "10", &run, "--ca-file", "ca.pem", "zone", "show", "good.test", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_remove (copy);
   }
@@ -618,7 +636,7 @@ test_cli_deadline (void)
   g_autofree char *cwd = make_scratch_directory ();
   g_auto (CliRun) run = { 0 };
 
-  run_cli (hostile, cwd, &run, "zone", "show", "silent.test", NULL);
+  run_cli (hostile, cwd, "1", &run, "zone", "show", "silent.test", NULL);
   g_assert_cmpint (run.status, ==, 5);
   g_assert_nonnull (strstr (run.err, "stopped answering"));
   g_rmdir (cwd);
@@ -631,7 +649,7 @@ test_cli_retry_after (void)
   g_autofree char *cwd = make_scratch_directory ();
   g_auto (CliRun) run = { 0 };
 
-  run_cli (hostile, cwd, &run, "zone", "show", "retry.test", NULL);
+  run_cli (hostile, cwd, "10", &run, "zone", "show", "retry.test", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "asks to wait 1 second"));
   g_rmdir (cwd);
