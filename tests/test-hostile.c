@@ -19,6 +19,8 @@
 
 #include "ovh-client.h"
 #include "ovh-error.h"
+#include "ovh-json-private.h"
+#include "ovh-sandbox.h"
 #include "ovh-zone-status.h"
 #include "ovh-zone.h"
 
@@ -437,6 +439,107 @@ test_zone_wrong_types (void)
   }
 }
 
+/* ---- the depth scanner itself, and the sandbox's request bodies ------------------------ */
+
+static char *
+repeat (const char *open, guint n, const char *close)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, open);
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_json_bounds (void)
+{
+  g_autofree char *at_bound = repeat ("[", 64, "]");
+  g_autofree char *past_bound = repeat ("[", 65, "]");
+  g_autofree char *in_strings = repeat ("[\"[[[{{{\\\"\",", 60, "]");
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const empty[] = { "", " ", "\r\n", "//", "/* */" };
+
+  node = ovh_json_parse (at_bound, strlen (at_bound), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  g_clear_pointer (&node, json_node_unref);
+
+  node = ovh_json_parse (past_bound, strlen (past_bound), &error);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_assert_null (node);
+  g_clear_error (&error);
+
+  /* Brackets and escaped quotes inside strings do not count. */
+  g_assert_true (ovh_json_check_bounds (in_strings, strlen (in_strings), &error));
+  g_assert_no_error (error);
+
+  /* Blank documents and comments are errors, not a NULL root. */
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      node = ovh_json_parse (empty[i], strlen (empty[i]), &error);
+      g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+      g_assert_null (node);
+      g_clear_error (&error);
+    }
+}
+
+static void
+on_sandbox_answer (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GBytes **bytes = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The status of method url (body may be NULL), served by the sandbox on this thread. */
+static guint
+sandbox_request (SoupSession *session, const char *method, const char *url, const char *body)
+{
+  g_autoptr (SoupMessage) message = soup_message_new (method, url);
+  g_autoptr (GBytes) answer = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "X-Ovh-Application",
+                                OVH_SANDBOX_APPLICATION_KEY);
+  if (body != NULL)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, on_sandbox_answer,
+                                    &answer);
+  while (answer == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return soup_message_get_status (message);
+}
+
+static void
+test_sandbox_deep_body (void)
+{
+  g_autoptr (OvhSandbox) sandbox = ovh_sandbox_new ();
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *deep = repeat ("{\"accessRules\":", 100000, "}");
+  g_autofree char *credential = NULL;
+  g_autofree char *time = NULL;
+
+  ovh_sandbox_start (sandbox, 0, FALSE, &error);
+  g_assert_no_error (error);
+  credential = g_strconcat (ovh_sandbox_get_base_url (sandbox), "/auth/credential", NULL);
+  time = g_strconcat (ovh_sandbox_get_base_url (sandbox), "/auth/time", NULL);
+
+  /* Refused before parsing, and the sandbox stays up. */
+  g_assert_cmpuint (sandbox_request (session, "POST", credential, deep), ==, 400);
+  g_assert_cmpuint (sandbox_request (session, "GET", time, NULL), ==, 200);
+  ovh_sandbox_stop (sandbox);
+}
+
 /* ---- domaine-cli -------------------------------------------------------------------- */
 
 typedef struct
@@ -663,6 +766,8 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/redirect/other-origin", test_redirect_other_origin);
   g_test_add_func ("/hostile/redirect/https-to-http", test_redirect_https_to_http);
   g_test_add_func ("/hostile/redirect/same-origin", test_redirect_same_origin);
+  g_test_add_func ("/hostile/json/bounds", test_json_bounds);
+  g_test_add_func ("/hostile/json/sandbox-request", test_sandbox_deep_body);
   g_test_add_func ("/hostile/json/deep", test_json_deep);
   g_test_add_func ("/hostile/json/deep-error-body", test_json_deep_error_body);
   g_test_add_func ("/hostile/json/huge-array", test_json_huge_array);
