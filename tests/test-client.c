@@ -788,7 +788,7 @@ test_client_properties (void)
   g_assert_cmpstr (ovh_client_get_application_key (client), ==, "ak");
   g_assert_null (ovh_client_get_consumer_key (client));
   g_assert_cmpuint (ovh_client_get_rate_limit (client), ==, 50);
-  g_assert_cmpuint (ovh_client_get_timeout (client), ==, 60);
+  g_assert_cmpuint (ovh_client_get_timeout (client), ==, 30);
   g_assert_false (ovh_client_has_time_offset (client));
 
   g_signal_connect (client, "notify", G_CALLBACK (on_notify), &notified);

@@ -172,6 +172,9 @@ test_credential_parse (void)
     "{\"credentialId\":7,\"status\":\"validated\",\"rules\":[],\"creation\":\"yesterday\"}",
     "{\"credentialId\":7,\"status\":\"validated\",\"rules\":{}}",
     "{\"credentialId\":7,\"status\":\"validated\",\"rules\":[],\"allowedIPs\":[1]}",
+    "{\"credentialId\":7,\"status\":\"validated\",\"rules\":[],\"allowedIPs\":\"x\"}",
+    "{\"credentialId\":7,\"status\":\"validated\",\"rules\":[],\"applicationId\":\"3\"}",
+    "{\"credentialId\":7,\"status\":\"validated\",\"rules\":[],\"ovhSupport\":1}",
   };
 
   g_assert_no_error (error);

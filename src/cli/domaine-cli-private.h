@@ -22,6 +22,7 @@ typedef struct
   char *account_name;
   char *endpoint;
   char *ca_file;
+  int request_timeout_seconds; /* -1: the client's default */
   gboolean from_ovh_conf;
   gboolean json;
   gboolean no_publish;

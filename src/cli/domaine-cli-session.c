@@ -355,6 +355,25 @@ domaine_cli_close_account (DomaineCli *self)
     g_debug ("Cannot remember the clock offset in %s", path);
 }
 
+/* A pause of the server's choosing gets a word, so that the command does not seem stuck. */
+static void
+retry_delay_cb (OvhClient *client, GParamSpec *pspec, DomaineCli *self)
+{
+  guint seconds = ovh_client_get_retry_delay (client);
+
+  if (seconds == 0 || self->quiet)
+    return;
+
+  fprintf (self->err, "domaine-cli: ");
+  fprintf (self->err,
+           g_dngettext (GETTEXT_PACKAGE,
+                        "The OVHcloud API asks to wait %u second; trying again then…",
+                        "The OVHcloud API asks to wait %u seconds; trying again then…", seconds),
+           seconds);
+  fprintf (self->err, "\n");
+  fflush (self->err);
+}
+
 OvhClient *
 domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error)
 {
@@ -363,8 +382,28 @@ domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error
   if (self->ca_file != NULL && self->tls_database == NULL)
     {
       g_autoptr (GError) local_error = NULL;
+      /* Relative to the directory the command runs in, whoever reads the file later. */
+      g_autofree char *path = g_canonicalize_filename (self->ca_file, NULL);
+      GList *certificates;
 
-      self->tls_database = g_tls_file_database_new (self->ca_file, &local_error);
+      /* A file that cannot be read would only show up later as a refused certificate. */
+      certificates = g_tls_certificate_list_new_from_file (path, &local_error);
+      if (certificates == NULL)
+        {
+          if (local_error != NULL)
+            g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                         /* Translators: %s is a file name, then an error message */
+                         _ ("Cannot read the CA file “%s”: %s"), self->ca_file,
+                         local_error->message);
+          else
+            g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                         /* Translators: %s is a file name */
+                         _ ("The CA file “%s” holds no PEM certificate"), self->ca_file);
+          return NULL;
+        }
+      g_list_free_full (certificates, g_object_unref);
+
+      self->tls_database = g_tls_file_database_new (path, &local_error);
       if (self->tls_database == NULL)
         {
           g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
@@ -375,6 +414,9 @@ domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error
     }
 
   client = ovh_account_create_client (account);
+  g_signal_connect (client, "notify::retry-delay", G_CALLBACK (retry_delay_cb), self);
+  if (self->request_timeout_seconds >= 0)
+    ovh_client_set_timeout (client, (guint) self->request_timeout_seconds);
   if (self->tls_database != NULL)
     ovh_client_set_tls_database (client, self->tls_database);
   load_clock_hint (client);

@@ -53,9 +53,8 @@ domaine_cli_utf8_width (const char *text)
   return width;
 }
 
-/* Valid UTF-8 without control characters: a cell stays on its line. */
-static char *
-sanitize_cell (const char *text)
+char *
+domaine_cli_sanitize_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
   GString *out = g_string_sized_new (strlen (valid));
@@ -84,7 +83,7 @@ domaine_cli_table_new (const char *first_header, ...)
 
   va_start (args, first_header);
   for (const char *header = first_header; header != NULL; header = va_arg (args, const char *))
-    g_ptr_array_add (self->headers, sanitize_cell (header));
+    g_ptr_array_add (self->headers, domaine_cli_sanitize_text (header));
   va_end (args);
 
   self->align_right = g_new0 (gboolean, MAX (self->headers->len, 1));
@@ -142,7 +141,7 @@ domaine_cli_table_add_rowv (DomaineCliTable *self, const char *const *cells)
     {
       if (!ended && cells[i] == NULL)
         ended = TRUE;
-      row[i] = sanitize_cell (ended ? "" : cells[i]);
+      row[i] = domaine_cli_sanitize_text (ended ? "" : cells[i]);
     }
 
   g_ptr_array_add (self->rows, row);

@@ -32,6 +32,9 @@ void domaine_cli_table_set_align_right (DomaineCliTable *self, guint column, gbo
  * as U+FFFD so that a value cannot break the layout. */
 char *domaine_cli_table_format (DomaineCliTable *self);
 
+/* Valid UTF-8 with every control character (escape sequences, line breaks) shown as U+FFFD:
+ * text from the server stays on its line and cannot drive the terminal. */
+char *domaine_cli_sanitize_text (const char *text);
 /* How many terminal columns text takes (UTF-8; invalid bytes count one each). */
 gsize domaine_cli_utf8_width (const char *text);
 

@@ -158,14 +158,17 @@ static void
 print_error (DomaineCli *self, const GError *error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
 
   if (error->domain == OVH_ERROR)
     message = ovh_error_dup_display_message (error);
   else
     message = g_strdup (error->message);
 
+  /* The message may quote the server: no escape sequence reaches the terminal. */
   g_strdelimit (message, "\r\n", ' ');
-  fprintf (self->err, "domaine-cli: %s\n", message);
+  line = domaine_cli_sanitize_text (message);
+  fprintf (self->err, "domaine-cli: %s\n", line);
   fflush (self->err);
 }
 
@@ -551,6 +554,9 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &self->ca_file,
       N_ ("Trust the certificate authorities in this PEM file instead of the system’s"),
       N_ ("FILE") },
+    { "request-timeout", 0, 0, G_OPTION_ARG_INT, &self->request_timeout_seconds,
+      N_ ("Fail an API request that makes no progress for this long (default 30; 0 = never)"),
+      N_ ("SECONDS") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &self->quiet, N_ ("Print only results and errors"),
       NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &self->verbose,
@@ -587,6 +593,7 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
   self->out = out;
   self->err = err;
   self->timeout_seconds = -1;
+  self->request_timeout_seconds = -1;
   self->poll_interval_ms = 2000;
   self->cancellable = g_cancellable_new ();
 

@@ -20,11 +20,13 @@
 #include "ovh-signer.h"
 
 #define DEFAULT_RATE_LIMIT 50
-#define DEFAULT_TIMEOUT_SECONDS 60
+#define DEFAULT_TIMEOUT_SECONDS 30
+/* The biggest real zones (100,000 records read with their values) are a few tens of MB. */
+#define DEFAULT_MAX_ANSWER_SIZE (128 * 1024 * 1024)
 #define DEFAULT_MAX_ATTEMPTS 3
 #define DEFAULT_RETRY_BASE_DELAY_MS 1000
 /* A server asking for a longer pause than this gets an error instead: the user is waiting. */
-#define MAX_RETRY_AFTER_SECONDS 120
+#define MAX_RETRY_AFTER_SECONDS 60
 
 /* One /auth/time request in flight, shared by every call of one main context that needs
  * the clock before it can sign. The fetch holds a reference to each waiting task, and a task
@@ -46,6 +48,8 @@ struct _OvhClient
   char *consumer_key;
   GTlsDatabase *tls_database;
   guint timeout_seconds;
+  guint64 max_answer_size;
+  guint retry_delay_seconds;
 
   SoupSession *session;
   /* The blocking variant runs the same pipeline on a private context, with a session of
@@ -77,6 +81,8 @@ enum
   PROP_TLS_DATABASE,
   PROP_RATE_LIMIT,
   PROP_TIMEOUT,
+  PROP_MAX_ANSWER_SIZE,
+  PROP_RETRY_DELAY,
   N_PROPS
 };
 
@@ -117,10 +123,12 @@ typedef struct
   GSource *cancel_source;
   CallStep after_sleep;
   gint64 sent_at_us;
+  gboolean sets_retry_delay; /* this call's Retry-After is the one announced */
 } Call;
 
 static void call_begin (GTask *task);
 static void call_acquire_token (GTask *task);
+static void call_resume (GTask *task);
 
 static void
 call_free (gpointer data)
@@ -207,6 +215,29 @@ call_unpark (GTask *task)
   call->state = CALL_IDLE;
 }
 
+static void
+set_retry_delay (OvhClient *self, guint seconds)
+{
+  if (self->retry_delay_seconds == seconds)
+    return;
+
+  self->retry_delay_seconds = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRY_DELAY]);
+}
+
+/* The wait that the API asked for is over (or the call ended while waiting). */
+static void
+call_end_retry_delay (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+
+  if (call->sets_retry_delay)
+    {
+      call->sets_retry_delay = FALSE;
+      set_retry_delay (g_task_get_source_object (task), 0);
+    }
+}
+
 /* Ends the pipeline: the task's pipeline reference is dropped here and only here. */
 static void
 call_return_error (GTask *task, GError *error)
@@ -215,6 +246,7 @@ call_return_error (GTask *task, GError *error)
   OvhClient *self = g_task_get_source_object (task);
 
   call_unpark (task);
+  call_end_retry_delay (task);
   if (call->holds_token)
     {
       ovh_rate_limiter_release (self->limiter);
@@ -228,6 +260,7 @@ static void
 call_return_node (GTask *task, JsonNode *node)
 {
   call_unpark (task);
+  call_end_retry_delay (task);
   g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
   g_object_unref (task);
 }
@@ -312,8 +345,23 @@ call_retry_or_fail (GTask *task, GError *error)
   retry_after = ovh_http_parse_retry_after (call->message);
   if (retry_after > MAX_RETRY_AFTER_SECONDS)
     {
-      call_return_error (task, error);
+      g_autofree char *message
+          /* Translators: %s is an error message, %d a number of seconds (more than 60) */
+          = g_strdup_printf (_ ("%s (the API asks to wait %d seconds before trying again)"),
+                             error->message, (int) MIN (retry_after, G_MAXINT));
+
+      call_return_error (task, ovh_error_new_full (error->code, ovh_error_get_http_status (error),
+                                                   ovh_error_get_error_code (error),
+                                                   ovh_error_get_query_id (error), message));
+      g_error_free (error);
       return;
+    }
+
+  if (retry_after > 0)
+    {
+      /* A wait of the server's choosing is long enough to tell the user about. */
+      call->sets_retry_delay = TRUE;
+      set_retry_delay (self, (guint) retry_after);
     }
 
   if (retry_after >= 0)
@@ -331,7 +379,7 @@ call_retry_or_fail (GTask *task, GError *error)
   g_debug ("%s %s: attempt %u failed (%s), trying again in %" G_GINT64_FORMAT " ms", call->method,
            call->path, call->attempt, error->message, delay_us / 1000);
   g_error_free (error);
-  call_sleep (task, delay_us, call_acquire_token);
+  call_sleep (task, delay_us, call_resume);
 }
 
 static void
@@ -346,7 +394,7 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
   double elapsed_ms;
   guint status;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &transport_error);
+  bytes = ovh_http_send_finish (result, &transport_error);
   call->state = CALL_IDLE;
   elapsed_ms = (g_get_monotonic_time () - call->sent_at_us) / 1000.0;
 
@@ -354,7 +402,9 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       g_debug ("%s %s -> no answer after %.0f ms: %s", call->method, call->path, elapsed_ms,
                transport_error->message);
-      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Cancelled, or refused by the reader (redirect, too big, no progress): final. */
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || transport_error->domain == OVH_ERROR)
         call_return_error (task, g_steal_pointer (&transport_error));
       else
         call_retry_or_fail (task, ovh_error_new_from_transport (transport_error));
@@ -474,8 +524,15 @@ call_send (GTask *task)
   call->sent_at_us = g_get_monotonic_time ();
   self->request_count++;
 
-  soup_session_send_and_read_async (call->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), call_on_answer, task);
+  ovh_http_send_async (call->session, message, self->timeout_seconds, self->max_answer_size,
+                       g_task_get_cancellable (task), call_on_answer, task);
+}
+
+static void
+call_resume (GTask *task)
+{
+  call_end_retry_delay (task);
+  call_acquire_token (task);
 }
 
 static void
@@ -946,6 +1003,34 @@ ovh_client_get_timeout (OvhClient *self)
   return self->timeout_seconds;
 }
 
+void
+ovh_client_set_max_answer_size (OvhClient *self, guint64 bytes)
+{
+  g_return_if_fail (OVH_IS_CLIENT (self));
+
+  if (self->max_answer_size == bytes)
+    return;
+
+  self->max_answer_size = bytes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ANSWER_SIZE]);
+}
+
+guint64
+ovh_client_get_max_answer_size (OvhClient *self)
+{
+  g_return_val_if_fail (OVH_IS_CLIENT (self), 0);
+
+  return self->max_answer_size;
+}
+
+guint
+ovh_client_get_retry_delay (OvhClient *self)
+{
+  g_return_val_if_fail (OVH_IS_CLIENT (self), 0);
+
+  return self->retry_delay_seconds;
+}
+
 static void
 ovh_client_constructed (GObject *object)
 {
@@ -1008,6 +1093,14 @@ ovh_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
       g_value_set_uint (value, self->timeout_seconds);
       break;
 
+    case PROP_MAX_ANSWER_SIZE:
+      g_value_set_uint64 (value, self->max_answer_size);
+      break;
+
+    case PROP_RETRY_DELAY:
+      g_value_set_uint (value, self->retry_delay_seconds);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1059,6 +1152,10 @@ ovh_client_set_property (GObject *object, guint prop_id, const GValue *value, GP
       ovh_client_set_timeout (self, g_value_get_uint (value));
       break;
 
+    case PROP_MAX_ANSWER_SIZE:
+      ovh_client_set_max_answer_size (self, g_value_get_uint64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1096,6 +1193,14 @@ ovh_client_class_init (OvhClientClass *klass)
   properties[PROP_TIMEOUT]
       = g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT_SECONDS,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_ANSWER_SIZE]
+      = g_param_spec_uint64 ("max-answer-size", NULL, NULL, 1, G_MAXUINT, DEFAULT_MAX_ANSWER_SIZE,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Seconds the client waits because the API asked it to (Retry-After), 0 when it is not
+   * waiting: long enough to be shown. */
+  properties[PROP_RETRY_DELAY]
+      = g_param_spec_uint ("retry-delay", NULL, NULL, 0, G_MAXUINT, 0,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1104,6 +1209,7 @@ static void
 ovh_client_init (OvhClient *self)
 {
   self->timeout_seconds = DEFAULT_TIMEOUT_SECONDS;
+  self->max_answer_size = DEFAULT_MAX_ANSWER_SIZE;
   self->limiter = ovh_rate_limiter_new (DEFAULT_RATE_LIMIT);
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->retry_base_delay_ms = DEFAULT_RETRY_BASE_DELAY_MS;

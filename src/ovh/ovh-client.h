@@ -86,9 +86,17 @@ gint64 ovh_client_get_time_offset (OvhClient *self);
 /* GET (and /auth/time) calls are tried at most max_attempts times (default 3) on 429, 5xx and
  * network errors, waiting base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */
 void ovh_client_set_retry_policy (OvhClient *self, guint max_attempts, guint base_delay_ms);
-/* Seconds without progress before a request fails with OVH_ERROR_NETWORK (default 60). */
+/* Seconds without progress (less than 512 bytes of the answer in that time) before a call
+ * fails with OVH_ERROR_NETWORK, without a retry (default 30; 0 = no deadline). */
 void ovh_client_set_timeout (OvhClient *self, guint seconds);
 guint ovh_client_get_timeout (OvhClient *self);
+/* Answers larger than this fail with OVH_ERROR_INVALID_RESPONSE (default 128 MiB). */
+void ovh_client_set_max_answer_size (OvhClient *self, guint64 bytes);
+guint64 ovh_client_get_max_answer_size (OvhClient *self);
+/* The wait, in seconds, that the API asked for (Retry-After, at most 60: a longer one fails
+ * the call) while the client honours it, else 0; "notify::retry-delay" says when it starts
+ * and ends. */
+guint ovh_client_get_retry_delay (OvhClient *self);
 /* Whether the clock offset has been fetched (and not invalidated by QUERY_TIME_OUT). */
 gboolean ovh_client_has_time_offset (OvhClient *self);
 /* An offset remembered for this endpoint (another client, an earlier run): signed calls use

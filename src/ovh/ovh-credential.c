@@ -145,9 +145,14 @@ ovh_credential_new_from_json (JsonNode *node, GError **error)
     }
   self->status = status_from_string (status);
 
-  /* Lenient: these only decorate the key's description. */
-  ovh_json_read_int64 (object, "applicationId", OVH_JSON_OPTIONAL, &self->application_id, NULL);
-  ovh_json_read_boolean (object, "ovhSupport", OVH_JSON_OPTIONAL, &self->ovh_support, NULL);
+  /* Optional, but a member of the wrong type means the answer is not what it claims. */
+  if (!ovh_json_read_int64 (object, "applicationId", OVH_JSON_OPTIONAL, &self->application_id, NULL)
+      || !ovh_json_read_boolean (object, "ovhSupport", OVH_JSON_OPTIONAL, &self->ovh_support, NULL)
+      || !ovh_json_read_array (object, "allowedIPs", OVH_JSON_OPTIONAL, &allowed_ips, NULL))
+    {
+      g_propagate_error (error, invalid_response ());
+      return NULL;
+    }
 
   rules = json_object_get_member (object, "rules");
   if (rules != NULL && !JSON_NODE_HOLDS_NULL (rules))
@@ -159,8 +164,7 @@ ovh_credential_new_from_json (JsonNode *node, GError **error)
   else
     self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) ovh_access_rule_free);
 
-  if (ovh_json_read_array (object, "allowedIPs", OVH_JSON_OPTIONAL, &allowed_ips, NULL)
-      && allowed_ips != NULL)
+  if (allowed_ips != NULL)
     {
       g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 

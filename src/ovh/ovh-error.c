@@ -207,18 +207,19 @@ ovh_error_new_from_response (guint http_status,
                              gsize body_length,
                              const char *query_id)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) root = NULL;
   g_autofree char *message = NULL;
   const char *error_code = NULL;
   const char *error_class = NULL;
   OvhErrorCode code = code_from_status (http_status);
   gboolean known = FALSE;
 
-  if (body != NULL && body_length > 0
-      && json_parser_load_from_data (parser, body, (gssize) body_length, NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* A body that is blank, not JSON or not an object leaves the status to speak. */
+  if (body != NULL && body_length > 0)
+    root = ovh_json_parse (body, body_length, NULL);
+  if (ovh_json_node_get_object (root) != NULL)
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
       const char *ovh_message = ovh_json_lookup_string (object, "message");
 
       error_code = ovh_json_lookup_string (object, "errorCode");

@@ -11,6 +11,96 @@
 #include "ovh-error.h"
 #include "ovh-json-private.h"
 
+gboolean
+ovh_json_check_bounds (const char *data, gsize length, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint64 values = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > OVH_JSON_MAX_DEPTH)
+            {
+              /* Translators: %d is a number of levels, e.g. 64 */
+              g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                           _ ("The JSON document is nested more than %d levels deep"),
+                           OVH_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          values++;
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          /* Every value but the first of a container follows a comma. */
+          values++;
+          break;
+        default:
+          break;
+        }
+
+      if (values > OVH_JSON_MAX_VALUES)
+        {
+          /* Translators: %d is a number of values, e.g. 2000000 */
+          g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                       _ ("The JSON document holds more than %d values"), OVH_JSON_MAX_VALUES);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+ovh_json_parse (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) parse_error = NULL;
+
+  if (length > G_MAXSSIZE)
+    length = G_MAXSSIZE;
+  if (!ovh_json_check_bounds (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE, parse_error->message);
+      return NULL;
+    }
+  /* A blank document (or only a comment) loads fine and has no root. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                           _ ("The JSON document is empty"));
+      return NULL;
+    }
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 JsonObject *
 ovh_json_node_get_object (JsonNode *node)
 {

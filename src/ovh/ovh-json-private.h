@@ -14,6 +14,19 @@
 
 G_BEGIN_DECLS
 
+/* json-glib 1.6 recurses once per nesting level and builds ~100 bytes of nodes per value:
+ * deeper or bigger documents are refused before they reach it. OVH's answers nest 4 levels;
+ * 100,000 expanded records hold about 800,000 values. */
+#define OVH_JSON_MAX_DEPTH 64
+#define OVH_JSON_MAX_VALUES 2000000
+
+/* Whether data (length bytes) nests at most OVH_JSON_MAX_DEPTH levels and holds at most
+ * OVH_JSON_MAX_VALUES values, counted outside strings without parsing. */
+gboolean ovh_json_check_bounds (const char *data, gsize length, GError **error);
+/* Parses one JSON document after ovh_json_check_bounds (): its root (never NULL on success),
+ * or OVH_ERROR_INVALID_RESPONSE for an empty, malformed, too deep or too big document. */
+JsonNode *ovh_json_parse (const char *data, gsize length, GError **error);
+
 typedef enum
 {
   OVH_JSON_OPTIONAL = 0,

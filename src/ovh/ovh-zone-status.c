@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ovh-error.h"
+#include "ovh-json-private.h"
 #include "ovh-zone-private.h"
 #include "ovh-zone-status.h"
 
@@ -48,13 +49,17 @@ not_an_object (const char *path)
   return ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL, message);
 }
 
+/* Whether the zone is published: a status without a true or false says nothing. */
 static gboolean
-deployed_from_json (JsonNode *node)
+deployed_from_json (JsonNode *node, gboolean *deployed, GError **error)
 {
-  JsonNode *member = json_object_get_member (json_node_get_object (node), "isDeployed");
+  if (ovh_json_read_boolean (json_node_get_object (node), "isDeployed", OVH_JSON_REQUIRED, deployed,
+                             error))
+    return TRUE;
 
-  return member != NULL && JSON_NODE_HOLDS_VALUE (member)
-         && json_node_get_value_type (member) == G_TYPE_BOOLEAN && json_node_get_boolean (member);
+  /* Translators: an explanation such as “isDeployed” is not true or false follows */
+  g_prefix_error (error, _ ("The zone’s status sent by OVHcloud is not valid: "));
+  return FALSE;
 }
 
 static void step_cb (GObject *source, GAsyncResult *result, gpointer user_data);
@@ -90,8 +95,7 @@ apply_answer (GTask *task, JsonNode *node, GError **error)
     case STEP_SOA:
       return ovh_zone_apply_soa_json (self, node, error);
     case STEP_STATUS:
-      data->deployed = deployed_from_json (node);
-      return TRUE;
+      return deployed_from_json (node, &data->deployed, error);
     case STEP_RECORDS:
     case N_STEPS:
     default:
@@ -102,6 +106,20 @@ apply_answer (GTask *task, JsonNode *node, GError **error)
           return FALSE;
         }
       data->n_records = json_array_get_length (json_node_get_array (node));
+      for (guint i = 0; i < data->n_records; i++)
+        {
+          gint64 id;
+
+          if (!ovh_json_node_get_int64 (json_array_get_element (json_node_get_array (node), i), &id)
+              || id < 0)
+            {
+              g_propagate_error (error,
+                                 ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
+                                                     _ ("The list of records is not a list of "
+                                                        "record IDs")));
+              return FALSE;
+            }
+        }
       return TRUE;
     }
 }

@@ -269,23 +269,22 @@ set_strategy (OvhZone *self, OvhRecordLoadStrategy strategy, gboolean from_cache
     }
 }
 
-/* A whole number member clamped to a guint, 0 when missing or malformed. */
-static guint
-get_uint_or_zero (JsonObject *object, const char *name)
+/* Says what was being read when a member of an answer is malformed. */
+static gboolean
+zone_answer_invalid (GError **error, const char *prefix)
 {
-  guint64 value;
-
-  ovh_json_read_uint (object, name, OVH_JSON_OPTIONAL, G_MAXINT64, &value, NULL);
-  return (guint) MIN (value, G_MAXUINT);
+  g_prefix_error (error, "%s", prefix);
+  return FALSE;
 }
 
-/* GET …/soa: {server, email, serial, ttl, refresh, expire, nxDomainTtl}. */
+/* GET …/soa: {server, email, serial, ttl, refresh, expire, nxDomainTtl}. A member of the
+ * wrong type is an error: the zone must not be shown with made-up values. */
 static gboolean
 apply_soa (OvhZone *self, JsonNode *node, GError **error)
 {
   JsonObject *object = ovh_json_node_get_object (node);
-  guint64 serial;
-  guint ttl;
+  const char *server, *email;
+  guint64 serial, refresh, expire, nx_domain_ttl, ttl;
 
   if (object == NULL
       || !ovh_json_read_uint (object, "serial", OVH_JSON_REQUIRED, G_MAXINT64, &serial, NULL))
@@ -295,15 +294,26 @@ apply_soa (OvhZone *self, JsonNode *node, GError **error)
       return FALSE;
     }
 
-  g_free (self->soa_server);
-  self->soa_server = g_strdup (ovh_json_lookup_string (object, "server"));
-  g_free (self->soa_email);
-  self->soa_email = g_strdup (ovh_json_lookup_string (object, "email"));
-  self->soa_refresh = get_uint_or_zero (object, "refresh");
-  self->soa_expire = get_uint_or_zero (object, "expire");
-  self->soa_nx_domain_ttl = get_uint_or_zero (object, "nxDomainTtl");
+  if (!ovh_json_read_string (object, "server", OVH_JSON_OPTIONAL, &server, error)
+      || !ovh_json_read_string (object, "email", OVH_JSON_OPTIONAL, &email, error)
+      || !ovh_json_read_uint (object, "refresh", OVH_JSON_OPTIONAL, G_MAXUINT, &refresh, error)
+      || !ovh_json_read_uint (object, "expire", OVH_JSON_OPTIONAL, G_MAXUINT, &expire, error)
+      || !ovh_json_read_uint (object, "nxDomainTtl", OVH_JSON_OPTIONAL, G_MAXUINT, &nx_domain_ttl,
+                              error)
+      || !ovh_json_read_uint (object, "ttl", OVH_JSON_OPTIONAL, G_MAXUINT, &ttl, error))
+    return zone_answer_invalid (
+        error,
+        /* Translators: an explanation such as “ttl” is not a whole number follows */
+        _ ("The zone’s SOA sent by OVHcloud is not valid: "));
 
-  ttl = get_uint_or_zero (object, "ttl");
+  g_free (self->soa_server);
+  self->soa_server = g_strdup (server);
+  g_free (self->soa_email);
+  self->soa_email = g_strdup (email);
+  self->soa_refresh = (guint) refresh;
+  self->soa_expire = (guint) expire;
+  self->soa_nx_domain_ttl = (guint) nx_domain_ttl;
+
   if (ttl == 0)
     ttl = self->soa_nx_domain_ttl;
 
@@ -321,7 +331,7 @@ apply_soa (OvhZone *self, JsonNode *node, GError **error)
 }
 
 /* GET /domain/zone/{zone}: {name, nameServers[], dnssecSupported, hasDnsAnycast, lastUpdate}.
- * Read leniently: a member OVH leaves out or changes does not stop the zone from loading. */
+ * A member OVH leaves out does not stop the zone from loading; one of the wrong type does. */
 static gboolean
 apply_info (OvhZone *self, JsonNode *node, GError **error)
 {
@@ -329,7 +339,7 @@ apply_info (OvhZone *self, JsonNode *node, GError **error)
   g_autoptr (GDateTime) last_update = NULL;
   JsonObject *object = ovh_json_node_get_object (node);
   JsonArray *servers;
-  gboolean flag;
+  gboolean dnssec_supported, has_dns_anycast;
 
   if (object == NULL)
     {
@@ -339,33 +349,48 @@ apply_info (OvhZone *self, JsonNode *node, GError **error)
       return FALSE;
     }
 
-  if (ovh_json_read_array (object, "nameServers", OVH_JSON_OPTIONAL, &servers, NULL)
-      && servers != NULL)
-    for (guint i = 0; i < json_array_get_length (servers); i++)
-      {
-        const char *server = ovh_json_node_get_string (json_array_get_element (servers, i));
+  if (!ovh_json_read_array (object, "nameServers", OVH_JSON_OPTIONAL, &servers, error)
+      || !ovh_json_read_boolean (object, "dnssecSupported", OVH_JSON_OPTIONAL, &dnssec_supported,
+                                 error)
+      || !ovh_json_read_boolean (object, "hasDnsAnycast", OVH_JSON_OPTIONAL, &has_dns_anycast,
+                                 error)
+      || !ovh_json_read_date (object, "lastUpdate", OVH_JSON_OPTIONAL, &last_update, error))
+    return zone_answer_invalid (
+        error,
+        /* Translators: an explanation such as “hasDnsAnycast” is not true or false follows */
+        _ ("The zone details sent by OVHcloud are not valid: "));
 
-        if (server != NULL)
-          g_strv_builder_add (builder, server);
-      }
+  for (guint i = 0; servers != NULL && i < json_array_get_length (servers); i++)
+    {
+      const char *server = ovh_json_node_get_string (json_array_get_element (servers, i));
+
+      if (server == NULL)
+        {
+          g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                       /* Translators: %s is the name of a member of OVH's JSON answer */
+                       _ ("“%s” is not a list of host names"), "nameServers");
+          return zone_answer_invalid (
+              error,
+              /* Translators: an explanation such as “hasDnsAnycast” is not true or false follows */
+              _ ("The zone details sent by OVHcloud are not valid: "));
+        }
+      g_strv_builder_add (builder, server);
+    }
   g_strfreev (self->name_servers);
   self->name_servers = g_strv_builder_end (builder);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_SERVERS]);
 
-  ovh_json_read_boolean (object, "dnssecSupported", OVH_JSON_OPTIONAL, &flag, NULL);
-  if (flag != self->dnssec_supported)
+  if (dnssec_supported != self->dnssec_supported)
     {
-      self->dnssec_supported = flag;
+      self->dnssec_supported = dnssec_supported;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DNSSEC_SUPPORTED]);
     }
-  ovh_json_read_boolean (object, "hasDnsAnycast", OVH_JSON_OPTIONAL, &flag, NULL);
-  if (flag != self->has_dns_anycast)
+  if (has_dns_anycast != self->has_dns_anycast)
     {
-      self->has_dns_anycast = flag;
+      self->has_dns_anycast = has_dns_anycast;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DNS_ANYCAST]);
     }
 
-  ovh_json_read_date (object, "lastUpdate", OVH_JSON_OPTIONAL, &last_update, NULL);
   if (last_update != NULL || self->last_update != NULL)
     {
       g_clear_pointer (&self->last_update, g_date_time_unref);

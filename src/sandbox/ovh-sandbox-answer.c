@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "ovh-json-private.h"
 #include "ovh-sandbox-private.h"
 
 gint64
@@ -152,17 +153,17 @@ sandbox_call_header (SandboxCall *call, const char *name)
 JsonObject *
 sandbox_call_body_object (SandboxCall *call, JsonNode **out_node)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  /* Bounded before parsing: json-glib would overflow the stack on deep nesting. */
+  g_autoptr (JsonNode) root
+      = call->body_length > 0 ? ovh_json_parse (call->body, call->body_length, NULL) : NULL;
 
-  if (call->body_length == 0
-      || !json_parser_load_from_data (parser, call->body, (gssize) call->body_length, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (ovh_json_node_get_object (root) == NULL)
     {
       sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid JSON received");
       return NULL;
     }
 
-  *out_node = json_node_ref (json_parser_get_root (parser));
+  *out_node = g_steal_pointer (&root);
   return json_node_get_object (*out_node);
 }
 

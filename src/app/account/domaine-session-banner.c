@@ -18,6 +18,7 @@ struct _DomaineSessionBanner
 
   DomaineSession *session;
   GSignalGroup *session_signals;
+  GSignalGroup *client_signals; /* the session's client: a pause the API asked for */
 
   GtkRevealer *revealer;
   GtkLabel *title_label;
@@ -38,6 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 domaine_session_banner_update (DomaineSessionBanner *self)
 {
+  g_autofree char *waiting = NULL;
   const char *title = NULL;
   const char *button = NULL;
   const char *action = NULL;
@@ -65,7 +67,18 @@ domaine_session_banner_update (DomaineSessionBanner *self)
         case DOMAINE_SESSION_STATE_READY:
         case DOMAINE_SESSION_STATE_FAILED:
         default:
-          if (domaine_session_get_not_granted (self->session))
+          if (ovh_client_get_retry_delay (domaine_session_get_client (self->session)) > 0)
+            {
+              guint seconds
+                  = ovh_client_get_retry_delay (domaine_session_get_client (self->session));
+
+              title = waiting = g_strdup_printf (
+                  g_dngettext (
+                      GETTEXT_PACKAGE, "OVHcloud asks to wait %u second before the next request…",
+                      "OVHcloud asks to wait %u seconds before the next request…", seconds),
+                  seconds);
+            }
+          else if (domaine_session_get_not_granted (self->session))
             {
               title = _ ("This key cannot do that. Request more rights to continue.");
               button = _ ("_Request Rights…");
@@ -118,6 +131,8 @@ domaine_session_banner_set_session (DomaineSessionBanner *self, DomaineSession *
     return;
 
   g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->client_signals,
+                             session != NULL ? domaine_session_get_client (session) : NULL);
   domaine_session_banner_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -138,6 +153,7 @@ domaine_session_banner_dispose (GObject *object)
   DomaineSessionBanner *self = DOMAINE_SESSION_BANNER (object);
 
   g_signal_group_set_target (self->session_signals, NULL);
+  g_signal_group_set_target (self->client_signals, NULL);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (object), DOMAINE_TYPE_SESSION_BANNER);
 
@@ -150,6 +166,7 @@ domaine_session_banner_finalize (GObject *object)
   DomaineSessionBanner *self = DOMAINE_SESSION_BANNER (object);
 
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->client_signals);
 
   G_OBJECT_CLASS (domaine_session_banner_parent_class)->finalize (object);
 }
@@ -224,6 +241,9 @@ domaine_session_banner_init (DomaineSessionBanner *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
                                   G_CALLBACK (session_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::not-granted",
+                                  G_CALLBACK (session_changed_cb), self);
+  self->client_signals = g_signal_group_new (OVH_TYPE_CLIENT);
+  g_signal_group_connect_swapped (self->client_signals, "notify::retry-delay",
                                   G_CALLBACK (session_changed_cb), self);
   domaine_session_banner_update (self);
 }
