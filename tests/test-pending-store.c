@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ovh-change-private.h"
 #include "ovh-changeset.h"
 #include "ovh-pending-store.h"
 #include "test-fixture.h"
@@ -632,6 +633,130 @@ test_corrupt (OvhTestFixture *fixture, gconstpointer data)
   bench_close (&bench);
 }
 
+/* A file whose changes do not fit together (two creates replacing one delete, two changes of
+ * one record, a change to an invalid record) is restored without them: what is left links
+ * each delete to at most one create, and undoing it change by change is safe (this used to
+ * free the delete under the other create). */
+#define SAVED_RECORD(id, name, type, target)                                                   \
+  "{\"id\":" #id ",\"subDomain\":\"" name "\",\"fieldType\":\"" type "\",\"target\":\"" target \
+  "\",\"ttl\":0}"
+
+static const char inconsistent_file[]
+    = "{\"format\":1,\"zone\":\"" ZONE "\",\"needsPublish\":false,\"changes\":["
+      "{\"kind\":\"delete\",\"recordId\":21,\"replacesId\":0,\"before\":" SAVED_RECORD (
+          21,
+          "mail",
+          "A",
+          "192.0.2.9") ",\"after\":null},"
+                       "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":21,\"before\":null,"
+                       "\"after\":" SAVED_RECORD (
+                           0,
+                           "mail",
+                           "CNAME",
+                           "mx.example.net.") "},"
+                                              "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":"
+                                              "21,\"before\":null,\"after\":" SAVED_RECORD (
+                                                  0,
+                                                  "mail",
+                                                  "AAAA",
+                                                  "2001:db8::9") "},"
+                                                                 "{\"kind\":\"update\","
+                                                                 "\"recordId\":31,\"replacesId\":0,"
+                                                                 "\"before\":" SAVED_RECORD (31, "a", "A", "192.0.2.1") ",\"after\":" SAVED_RECORD (
+                                                                     31,
+                                                                     "a",
+                                                                     "A",
+                                                                     "192.0.2.2") "},"
+                                                                                  "{\"kind\":"
+                                                                                  "\"delete\","
+                                                                                  "\"recordId\":31,"
+                                                                                  "\"replacesId\":"
+                                                                                  "0,"
+                                                                                  "\"before\""
+                                                                                  ":" SAVED_RECORD (
+                                                                                      31,
+                                                                                      "a",
+                                                                                      "A",
+                                                                                      "192.0.2.1") ",\"after\":null},"
+                                                                                                   "{\"kind\":\"update\",\"recordId\":41,\"replacesId\":0,\"before\":" SAVED_RECORD (
+                                                                                                       40,
+                                                                                                       "b",
+                                                                                                       "A",
+                                                                                                       "192.0.2.1") ",\"after\":" SAVED_RECORD (41,
+                                                                                                                                                "b",
+                                                                                                                                                "A",
+                                                                                                                                                "192.0.2.2") "},"
+                                                                                                                                                             "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":0,\"before\":null,\"after\":" SAVED_RECORD (
+                                                                                                                                                                 0,
+                                                                                                                                                                 "bad name",
+                                                                                                                                                                 "A",
+                                                                                                                                                                 "192.0.2.3") "}"
+                                                                                                                                                                              "]}";
+
+static void
+check_inconsistent_restored (Bench *bench)
+{
+  GListModel *changes = ovh_changeset_get_changes (bench->changeset);
+  g_autoptr (OvhChange) delete = NULL;
+  g_autoptr (OvhChange) create = NULL;
+  g_autoptr (OvhChange) second = NULL;
+  g_autoptr (OvhChange) update = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  delete = g_list_model_get_item (changes, 0);
+  create = g_list_model_get_item (changes, 1);
+  second = g_list_model_get_item (changes, 2);
+  update = g_list_model_get_item (changes, 3);
+  g_assert_cmpint (ovh_change_get_kind (delete), ==, OVH_CHANGE_KIND_DELETE);
+  g_assert_true (ovh_change_get_partner (delete) == create);
+  g_assert_true (ovh_change_get_partner (create) == delete);
+  g_assert_cmpuint (ovh_change_get_replaces_id (create), ==, 21);
+  g_assert_null (ovh_change_get_partner (second));
+  g_assert_cmpuint (ovh_change_get_replaces_id (second), ==, 0);
+  g_assert_cmpstr (ovh_record_get_field_type (ovh_change_get_after (second)), ==, "AAAA");
+  g_assert_cmpint (ovh_change_get_kind (update), ==, OVH_CHANGE_KIND_UPDATE);
+  g_assert_cmpuint (ovh_change_get_record_id (update), ==, 31);
+  g_assert_true (ovh_changeset_lookup (bench->changeset, 31) == update);
+  g_assert_null (ovh_changeset_lookup (bench->changeset, 41));
+}
+
+static void
+test_inconsistent (OvhTestFixture *fixture, gconstpointer data)
+{
+  Bench bench = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *account_dir = NULL;
+  GListModel *changes;
+
+  bench_open (fixture, &bench);
+  path = path_of (&bench);
+  account_dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (account_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, inconsistent_file, -1, NULL));
+  changes = ovh_changeset_get_changes (bench.changeset);
+
+  /* Undone from the last change, then (restored again) from the first. */
+  for (guint from_first = 0; from_first < 2; from_first++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (restore (&bench, bench.changeset, &error));
+      g_assert_no_error (error);
+      check_inconsistent_restored (&bench);
+
+      while (g_list_model_get_n_items (changes) > 0)
+        {
+          guint n = g_list_model_get_n_items (changes);
+          g_autoptr (OvhChange) change = g_list_model_get_item (changes, from_first ? 0 : n - 1);
+
+          g_assert_true (ovh_changeset_discard (bench.changeset, change));
+          g_assert_cmpuint (g_list_model_get_n_items (changes), <, n);
+        }
+    }
+
+  bench_close (&bench);
+}
+
 /* Cancelled restores leave the set alone; a cancelled save still keeps what was typed. */
 static void
 test_cancel (OvhTestFixture *fixture, gconstpointer data)
@@ -816,6 +941,7 @@ main (int argc, char *argv[])
   add ("/pending-store/atomic", test_atomic);
   add ("/pending-store/hostile-names", test_hostile_names);
   add ("/pending-store/corrupt", test_corrupt);
+  add ("/pending-store/inconsistent", test_inconsistent);
   add ("/pending-store/cancel", test_cancel);
   add ("/pending-store/off-thread", test_off_thread);
 

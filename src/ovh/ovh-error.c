@@ -216,9 +216,10 @@ ovh_error_new_from_response (guint http_status,
 
   if (body != NULL && body_length > 0
       && json_parser_load_from_data (parser, body, (gssize) body_length, NULL)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      && ovh_json_node_get_object (json_parser_get_root (parser)) != NULL)
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      /* A blank body parses to no root at all. */
+      JsonObject *object = ovh_json_node_get_object (json_parser_get_root (parser));
       const char *ovh_message = ovh_json_lookup_string (object, "message");
 
       error_code = ovh_json_lookup_string (object, "errorCode");
