@@ -285,8 +285,10 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
-                                   (gssize) g_bytes_get_size (contents), NULL)
+  /* An empty file (a GBytes without data) is not a file of changes either. */
+  if (g_bytes_get_size (contents) == 0
+      || !json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
+                                      (gssize) g_bytes_get_size (contents), NULL)
       || (root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
     {
       ovh_changeset_file_error (error, path);

@@ -291,9 +291,11 @@ sandbox_answer_raw (OvhSandbox *self,
       const char *colon = strchr (headers[i], ':');
       g_autofree char *name = NULL;
 
-      if (colon == NULL || colon == headers[i])
+      if (colon == NULL || colon == headers[i] || strpbrk (colon, "\r\n") != NULL)
         continue;
       name = g_strndup (headers[i], colon - headers[i]);
+      if (strpbrk (name, " \t\r\n") != NULL)
+        continue; /* libsoup's parser takes no such header either */
       soup_message_headers_append (request_headers, name, colon + 1 + strspn (colon + 1, " "));
     }
 

@@ -38,7 +38,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       close (fd);
       atexit (remove_conf);
     }
-  g_assert_true (g_file_set_contents (conf_path, (const char *) data, (gssize) size, NULL));
+  /* In place and without fsync: the file is rewritten for every input. */
+  g_assert_true (g_file_set_contents_full (conf_path, (const char *) data, (gssize) size,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
 
   paths[0] = conf_path;
   candidates = ovh_conf_find_candidates (paths, envp, NULL);

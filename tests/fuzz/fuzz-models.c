@@ -127,6 +127,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           {
             g_autoptr (JsonNode) back = ovh_access_rules_to_json (rules);
 
+            g_assert_nonnull (back);
             (void) ovh_access_rules_allow (rules, "DELETE", "/domain/zone/example.com/record/1");
           }
       }
@@ -139,8 +140,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       break;
     case MODEL_RECORD_IDS:
       {
-        GArray *ids = ovh_record_load_parse_id_list (node, NULL);
+        g_autoptr (GError) error = NULL;
+        GArray *ids = ovh_record_load_parse_id_list (node, &error);
 
+        g_assert_true ((ids == NULL) != (error == NULL));
         g_clear_pointer (&ids, g_array_unref);
       }
       break;
