@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "domaine-undo-stack.h"
 #include "ovh-record-loader.h"
 #include "test-fixture.h"
@@ -481,6 +483,116 @@ test_publish_clears (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* A saved file with two creates replacing one delete (and a change of an existing record
+ * twice) is restored without what does not fit; discarding each restored change through the
+ * stack, undoing and redoing it all, is safe (the second create used to be left linked to a
+ * freed delete). */
+static void
+test_restored_inconsistent (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GListModel *changes;
+  OvhRecord *spf, *www;
+  guint n;
+
+  edit_open (fixture, &edit);
+  spf = find (edit.zone, "", "SPF");
+  www = find (edit.zone, "www", "CNAME");
+#define SAVED(id, name, type, target)                                                         \
+  "{\"id\":" id ",\"subDomain\":\"" name "\",\"fieldType\":\"" type "\",\"target\":\"" target \
+  "\",\"ttl\":0}"
+  contents = g_strdup_printf (
+      "{\"format\":1,\"zone\":\"" ZONE "\",\"changes\":["
+      "{\"kind\":\"delete\",\"recordId\":%1$" G_GUINT64_FORMAT ",\"replacesId\":0,"
+      "\"before\":" SAVED (
+          "%1$" G_GUINT64_FORMAT, "", "SPF",
+          "v=spf1 -all") ",\"after\":null},"
+                         "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":%1$" G_GUINT64_FORMAT
+                         ","
+                         "\"before\":null,\"after\":" SAVED (
+                             "0", "", "TXT",
+                             "v=spf1 -all") "},"
+                                            "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":%"
+                                            "1$" G_GUINT64_FORMAT ","
+                                            "\"before\":null,\"after\":" SAVED (
+                                                "0", "spf2", "TXT",
+                                                "second") "},"
+                                                          "{\"kind\":\"update\",\"recordId\":%"
+                                                          "2$" G_GUINT64_FORMAT ",\"replacesId\":0,"
+                                                          "\"before\":" SAVED (
+                                                              "%2$" G_GUINT64_FORMAT, "www",
+                                                              "CNAME",
+                                                              "lovelace.fr.") ","
+                                                                              "\"after\":" SAVED (
+                                                                                  "%2"
+                                                                                  "$" G_GUINT64_FORMAT,
+                                                                                  "www", "CNAME",
+                                                                                  "elsewhere."
+                                                                                  "example.") "},"
+                                                                                              "{\"k"
+                                                                                              "ind"
+                                                                                              "\":"
+                                                                                              "\"de"
+                                                                                              "lete"
+                                                                                              "\","
+                                                                                              "\"re"
+                                                                                              "cord"
+                                                                                              "Id\""
+                                                                                              ":%"
+                                                                                              "2"
+                                                                                              "$" G_GUINT64_FORMAT
+                                                                                              ",\"r"
+                                                                                              "epla"
+                                                                                              "cesI"
+                                                                                              "d\":"
+                                                                                              "0,"
+                                                                                              "\"be"
+                                                                                              "fore"
+                                                                                              "\""
+                                                                                              ":" SAVED (
+                                                                                                  "%2$" G_GUINT64_FORMAT,
+                                                                                                  "www",
+                                                                                                  "CNAME",
+                                                                                                  "lovelace.fr.") ",\"after\":null}"
+                                                                                                                  "]}",
+      ovh_record_get_id (spf), ovh_record_get_id (www));
+#undef SAVED
+  dir = g_dir_make_tmp ("domaine-undo-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "pending.json", NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_true (ovh_changeset_load_from_file (edit.changeset, path, &error));
+  g_assert_no_error (error);
+
+  changes = ovh_changeset_get_changes (edit.changeset);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  assert_labels (&edit, NULL, NULL);
+
+  /* One discard per change, from the last, as a person clicking would. */
+  for (n = 0; g_list_model_get_n_items (changes) > 0; n++)
+    {
+      guint n_items = g_list_model_get_n_items (changes);
+      g_autoptr (OvhChange) last = g_list_model_get_item (changes, n_items - 1);
+
+      g_assert_true (domaine_undo_stack_discard (edit.stack, last));
+      g_assert_cmpuint (g_list_model_get_n_items (changes), <, n_items);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_true (domaine_undo_stack_undo (edit.stack));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (domaine_undo_stack_redo (edit.stack));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  edit_close (&edit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -493,6 +605,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/undo-stack/discard", test_discard);
   ovh_test_add ("/undo-stack/notifications", test_notifications);
   ovh_test_add ("/undo-stack/publish-clears", test_publish_clears);
+  ovh_test_add ("/undo-stack/restored-inconsistent", test_restored_inconsistent);
 
   return g_test_run ();
 }
