@@ -226,6 +226,7 @@ test_record_limits (Fixture *fixture, gconstpointer data)
   {
     const char *escaped = "{\"fieldType\":\"TXT\",\"subDomain\":\"nul\",\"target\":\"a\\u0000b\"}";
     const char *tab = "{\"fieldType\":\"TXT\",\"subDomain\":\"tab\",\"target\":\"a\\tb\"}";
+    const char *octal = "{\"fieldType\":\"TXT\",\"subDomain\":\"o\",\"target\":\"a\\377b\"}";
     const char *text = "{\"fieldType\":\"TXT\",\"subDomain\":\"ok\",\"target\":\"a\\\\u0000b\"}";
 
     g_assert_cmpuint (
@@ -238,6 +239,10 @@ test_record_limits (Fixture *fixture, gconstpointer data)
         ==, 400);
     g_assert_cmpuint (
         call (fixture, "POST", "/domain/zone/" ZONE "/record", tab, strlen (tab), NULL), ==, 400);
+    /* Bytes that are not text, through json-glib's octal escapes. */
+    g_assert_cmpuint (
+        call (fixture, "POST", "/domain/zone/" ZONE "/record", octal, strlen (octal), NULL), ==,
+        400);
 
     /* A backslash before "u0000" is text, not a NUL. */
     g_assert_cmpuint (
@@ -251,7 +256,7 @@ test_record_limits (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (call (fixture, "GET", "/domain/zone/" ZONE "/record", NULL, 0, &records), ==,
                     200);
   g_assert_cmpuint (count_ids (records), ==, count_ids (before) + 1);
-  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", "*/record"), ==, 6);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", "*/record"), ==, 7);
   assert_still_up (fixture);
 }
 

@@ -217,7 +217,9 @@ sandbox_member_string (JsonObject *object, const char *name, const char **value)
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
+  /* json-glib takes "\\NNN" octal escapes as raw bytes: what is not text is not a string. */
+  if (json_node_get_value_type (node) != G_TYPE_STRING
+      || !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return FALSE;
   *value = json_node_get_string (node);
   return TRUE;

@@ -43,8 +43,10 @@ split_segments (const char *path, guint *n_segments)
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
-      char *segment = g_uri_unescape_string (raw[i], NULL);
-      g_ptr_array_add (segments, segment != NULL ? segment : g_strdup (""));
+      g_autofree char *segment = g_uri_unescape_string (raw[i], NULL);
+
+      /* Names are text: "%86" is no name, and must not reach an answer as a raw byte. */
+      g_ptr_array_add (segments, g_utf8_make_valid (segment != NULL ? segment : "", -1));
     }
   *n_segments = segments->len;
   g_ptr_array_add (segments, NULL);
@@ -161,6 +163,8 @@ answer_request (OvhSandbox *self,
   call.method = method;
   call.body = g_bytes_get_data (body, &body_length);
   call.body_length = body_length;
+  if (call.body == NULL)
+    call.body = ""; /* an empty GBytes has no data: routes read the body as text */
   call.status = SOUP_STATUS_OK;
   if (raw_query != NULL)
     call.query = soup_form_decode (raw_query);

@@ -80,7 +80,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                                body, &answer);
   g_assert_cmpuint (status, >=, 100);
   g_assert_cmpuint (status, <, 600);
-  if (answer != NULL && status != 200)
-    g_assert_cmpuint (g_bytes_get_size (answer), >, 0);
+  if (answer != NULL)
+    {
+      gsize length;
+      const char *text = g_bytes_get_data (answer, &length);
+
+      /* Whatever was asked, the answer is text (JSON or a page), never raw bytes. */
+      g_assert_true (g_utf8_validate (text, (gssize) length, NULL));
+      if (status != 200)
+        g_assert_cmpuint (length, >, 0);
+    }
   return 0;
 }
