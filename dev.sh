@@ -2,7 +2,8 @@
 # Domaine's front door for developers and CI.
 #
 #   ./dev.sh run     install what is missing, build, and open Domaine on the sandbox account
-#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test headless
+#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test headless,
+#                 then (with clang) each fuzz target for a few seconds
 #   ./dev.sh deps    only install the build and test dependencies
 #   ./dev.sh bench   build optimised and run the benchmarks (prints figures, not pass/fail)
 #   ./dev.sh valgrind  build without sanitizers and run the suite under valgrind
@@ -172,5 +173,5 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   valgrind) shift; cmd_valgrind "$@" ;;
   fuzz) shift; cmd_fuzz "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
