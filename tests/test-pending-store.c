@@ -637,61 +637,33 @@ test_corrupt (OvhTestFixture *fixture, gconstpointer data)
  * one record, a change to an invalid record) is restored without them: what is left links
  * each delete to at most one create, and undoing it change by change is safe (this used to
  * free the delete under the other create). */
+/* One saved record: {"id":…,"subDomain":…,"fieldType":…,"target":…,"ttl":0}. */
 #define SAVED_RECORD(id, name, type, target)                                                   \
   "{\"id\":" #id ",\"subDomain\":\"" name "\",\"fieldType\":\"" type "\",\"target\":\"" target \
   "\",\"ttl\":0}"
+#define SAVED_CHANGE(kind, id, replaces, before, after)                                         \
+  "{\"kind\":\"" kind "\",\"recordId\":" #id ",\"replacesId\":" #replaces ",\"before\":" before \
+  ",\"after\":" after "}"
 
-static const char inconsistent_file[]
-    = "{\"format\":1,\"zone\":\"" ZONE "\",\"needsPublish\":false,\"changes\":["
-      "{\"kind\":\"delete\",\"recordId\":21,\"replacesId\":0,\"before\":" SAVED_RECORD (
-          21,
-          "mail",
-          "A",
-          "192.0.2.9") ",\"after\":null},"
-                       "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":21,\"before\":null,"
-                       "\"after\":" SAVED_RECORD (
-                           0,
-                           "mail",
-                           "CNAME",
-                           "mx.example.net.") "},"
-                                              "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":"
-                                              "21,\"before\":null,\"after\":" SAVED_RECORD (
-                                                  0,
-                                                  "mail",
-                                                  "AAAA",
-                                                  "2001:db8::9") "},"
-                                                                 "{\"kind\":\"update\","
-                                                                 "\"recordId\":31,\"replacesId\":0,"
-                                                                 "\"before\":" SAVED_RECORD (31, "a", "A", "192.0.2.1") ",\"after\":" SAVED_RECORD (
-                                                                     31,
-                                                                     "a",
-                                                                     "A",
-                                                                     "192.0.2.2") "},"
-                                                                                  "{\"kind\":"
-                                                                                  "\"delete\","
-                                                                                  "\"recordId\":31,"
-                                                                                  "\"replacesId\":"
-                                                                                  "0,"
-                                                                                  "\"before\""
-                                                                                  ":" SAVED_RECORD (
-                                                                                      31,
-                                                                                      "a",
-                                                                                      "A",
-                                                                                      "192.0.2.1") ",\"after\":null},"
-                                                                                                   "{\"kind\":\"update\",\"recordId\":41,\"replacesId\":0,\"before\":" SAVED_RECORD (
-                                                                                                       40,
-                                                                                                       "b",
-                                                                                                       "A",
-                                                                                                       "192.0.2.1") ",\"after\":" SAVED_RECORD (41,
-                                                                                                                                                "b",
-                                                                                                                                                "A",
-                                                                                                                                                "192.0.2.2") "},"
-                                                                                                                                                             "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":0,\"before\":null,\"after\":" SAVED_RECORD (
-                                                                                                                                                                 0,
-                                                                                                                                                                 "bad name",
-                                                                                                                                                                 "A",
-                                                                                                                                                                 "192.0.2.3") "}"
-                                                                                                                                                                              "]}";
+/* clang-format off */
+static const char inconsistent_file[] =
+  "{\"format\":1,\"zone\":\"" ZONE "\",\"needsPublish\":false,\"changes\":["
+  SAVED_CHANGE ("delete", 21, 0, SAVED_RECORD (21, "mail", "A", "192.0.2.9"), "null") ","
+  SAVED_CHANGE ("create", 0, 21, "null", SAVED_RECORD (0, "mail", "CNAME", "mx.example.net.")) ","
+  SAVED_CHANGE ("create", 0, 21, "null", SAVED_RECORD (0, "mail", "AAAA", "2001:db8::9")) ","
+  SAVED_CHANGE ("update", 31, 0, SAVED_RECORD (31, "a", "A", "192.0.2.1"),
+                SAVED_RECORD (31, "a", "A", "192.0.2.2")) ","
+  SAVED_CHANGE ("delete", 31, 0, SAVED_RECORD (31, "a", "A", "192.0.2.1"), "null") ","
+  /* the record it names is not the one it holds */
+  SAVED_CHANGE ("update", 41, 0, SAVED_RECORD (40, "b", "A", "192.0.2.1"),
+                SAVED_RECORD (41, "b", "A", "192.0.2.2")) ","
+  /* a name that would not be accepted typed */
+  SAVED_CHANGE ("create", 0, 0, "null", SAVED_RECORD (0, "bad name", "A", "192.0.2.3")) ","
+  /* an update that changes the type */
+  SAVED_CHANGE ("update", 51, 0, SAVED_RECORD (51, "c", "A", "192.0.2.1"),
+                SAVED_RECORD (51, "c", "AAAA", "2001:db8::1"))
+  "]}";
+/* clang-format on */
 
 static void
 check_inconsistent_restored (Bench *bench)

@@ -483,6 +483,33 @@ test_publish_clears (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* One record as the pending-changes file holds it (JSON). */
+static char *
+saved_record (guint64 id, const char *name, const char *type, const char *target)
+{
+  return g_strdup_printf ("{\"id\":%" G_GUINT64_FORMAT
+                          ",\"subDomain\":\"%s\",\"fieldType\":\"%s\",\"target\":\"%s\",\"ttl\":0}",
+                          id, name, type, target);
+}
+
+/* Appends one change and a comma; before and after (NULL = null) are taken. */
+static void
+add_saved_change (GString *out,
+                  const char *kind,
+                  guint64 record_id,
+                  guint64 replaces_id,
+                  char *before,
+                  char *after)
+{
+  g_string_append_printf (out,
+                          "{\"kind\":\"%s\",\"recordId\":%" G_GUINT64_FORMAT
+                          ",\"replacesId\":%" G_GUINT64_FORMAT ",\"before\":%s,\"after\":%s},",
+                          kind, record_id, replaces_id, before != NULL ? before : "null",
+                          after != NULL ? after : "null");
+  g_free (before);
+  g_free (after);
+}
+
 /* A saved file with two creates replacing one delete (and a change of an existing record
  * twice) is restored without what does not fit; discarding each restored change through the
  * stack, undoing and redoing it all, is safe (the second create used to be left linked to a
@@ -494,77 +521,32 @@ test_restored_inconsistent (OvhTestFixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr (GString) contents = NULL;
   GListModel *changes;
-  OvhRecord *spf, *www;
+  guint64 spf_id, www_id;
   guint n;
 
   edit_open (fixture, &edit);
-  spf = find (edit.zone, "", "SPF");
-  www = find (edit.zone, "www", "CNAME");
-#define SAVED(id, name, type, target)                                                         \
-  "{\"id\":" id ",\"subDomain\":\"" name "\",\"fieldType\":\"" type "\",\"target\":\"" target \
-  "\",\"ttl\":0}"
-  contents = g_strdup_printf (
-      "{\"format\":1,\"zone\":\"" ZONE "\",\"changes\":["
-      "{\"kind\":\"delete\",\"recordId\":%1$" G_GUINT64_FORMAT ",\"replacesId\":0,"
-      "\"before\":" SAVED (
-          "%1$" G_GUINT64_FORMAT, "", "SPF",
-          "v=spf1 -all") ",\"after\":null},"
-                         "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":%1$" G_GUINT64_FORMAT
-                         ","
-                         "\"before\":null,\"after\":" SAVED (
-                             "0", "", "TXT",
-                             "v=spf1 -all") "},"
-                                            "{\"kind\":\"create\",\"recordId\":0,\"replacesId\":%"
-                                            "1$" G_GUINT64_FORMAT ","
-                                            "\"before\":null,\"after\":" SAVED (
-                                                "0", "spf2", "TXT",
-                                                "second") "},"
-                                                          "{\"kind\":\"update\",\"recordId\":%"
-                                                          "2$" G_GUINT64_FORMAT ",\"replacesId\":0,"
-                                                          "\"before\":" SAVED (
-                                                              "%2$" G_GUINT64_FORMAT, "www",
-                                                              "CNAME",
-                                                              "lovelace.fr.") ","
-                                                                              "\"after\":" SAVED (
-                                                                                  "%2"
-                                                                                  "$" G_GUINT64_FORMAT,
-                                                                                  "www", "CNAME",
-                                                                                  "elsewhere."
-                                                                                  "example.") "},"
-                                                                                              "{\"k"
-                                                                                              "ind"
-                                                                                              "\":"
-                                                                                              "\"de"
-                                                                                              "lete"
-                                                                                              "\","
-                                                                                              "\"re"
-                                                                                              "cord"
-                                                                                              "Id\""
-                                                                                              ":%"
-                                                                                              "2"
-                                                                                              "$" G_GUINT64_FORMAT
-                                                                                              ",\"r"
-                                                                                              "epla"
-                                                                                              "cesI"
-                                                                                              "d\":"
-                                                                                              "0,"
-                                                                                              "\"be"
-                                                                                              "fore"
-                                                                                              "\""
-                                                                                              ":" SAVED (
-                                                                                                  "%2$" G_GUINT64_FORMAT,
-                                                                                                  "www",
-                                                                                                  "CNAME",
-                                                                                                  "lovelace.fr.") ",\"after\":null}"
-                                                                                                                  "]}",
-      ovh_record_get_id (spf), ovh_record_get_id (www));
-#undef SAVED
+  spf_id = ovh_record_get_id (find (edit.zone, "", "SPF"));
+  www_id = ovh_record_get_id (find (edit.zone, "www", "CNAME"));
+
+  contents = g_string_new ("{\"format\":1,\"zone\":\"" ZONE "\",\"changes\":[");
+  add_saved_change (contents, "delete", spf_id, 0, saved_record (spf_id, "", "SPF", "v=spf1 -all"),
+                    NULL);
+  add_saved_change (contents, "create", 0, spf_id, NULL,
+                    saved_record (0, "", "TXT", "v=spf1 -all"));
+  add_saved_change (contents, "create", 0, spf_id, NULL, saved_record (0, "spf2", "TXT", "second"));
+  add_saved_change (contents, "update", www_id, 0,
+                    saved_record (www_id, "www", "CNAME", "lovelace.fr."),
+                    saved_record (www_id, "www", "CNAME", "elsewhere.example."));
+  add_saved_change (contents, "delete", www_id, 0,
+                    saved_record (www_id, "www", "CNAME", "lovelace.fr."), NULL);
+  g_string_truncate (contents, contents->len - 1); /* the last comma */
+  g_string_append (contents, "]}");
   dir = g_dir_make_tmp ("domaine-undo-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (dir, "pending.json", NULL);
-  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_true (g_file_set_contents (path, contents->str, -1, &error));
   g_assert_true (ovh_changeset_load_from_file (edit.changeset, path, &error));
   g_assert_no_error (error);
 

@@ -348,6 +348,10 @@ saved_change_fits (OvhChangeset *self, const SavedChange *item, GHashTable *used
 
   if (after != NULL && !ovh_record_check (after, NULL))
     return FALSE;
+  /* An update keeps its record's type (a type change is a delete and a create). */
+  if (item->kind == OVH_CHANGE_KIND_UPDATE
+      && g_ascii_strcasecmp (item->before->field_type, item->after->field_type) != 0)
+    return FALSE;
   if (item->kind != OVH_CHANGE_KIND_CREATE)
     {
       if (item->before->id != item->record_id || g_hash_table_contains (used_ids, &item->record_id))
