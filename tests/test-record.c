@@ -978,6 +978,8 @@ test_validate_loc_and_quotes (void)
   assert_invalid ("NAPTR", "", "10 100 S\" \"SIP+D2U\" \"!a!\" .", 0, OVH_RECORD_ERROR_TARGET);
   assert_invalid ("NAPTR", "", "10 100 \"S\"x \"SIP+D2U\" \"!a!\" .", 0, OVH_RECORD_ERROR_TARGET);
   assert_invalid ("CAA", "", "0 issue ca\"x", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("PTR", "", "\"S\"", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("MX", "", "\"10\" mx.example.com.", 0, OVH_RECORD_ERROR_TARGET);
   assert_valid ("NAPTR", "", "10 100 \"S\" \"SIP+D2U\" \"!a\\\"b!\" .", 0);
 }
 

@@ -984,6 +984,15 @@ validate_fields (const OvhRecordType *type, const char *target, GError **error)
   if (g_str_equal (type->name, "LOC") && !validate_loc (target, error))
     return FALSE;
 
+  /* A zone file reads a quoted host name or number as text with the quotes in it. */
+  for (guint i = 0; i < tokens->len; i++)
+    if (g_array_index (quoted, gboolean, i) && !type->fields[MIN (i, type->n_fields - 1)].quoted)
+      {
+        g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
+                             _ ("Quotes are only allowed around text parts"));
+        return FALSE;
+      }
+
   /* In a zone file these start a comment or span lines: they would silently change meaning. */
   for (guint i = 0; i < tokens->len; i++)
     if (!g_array_index (quoted, gboolean, i)
