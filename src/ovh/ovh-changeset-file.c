@@ -403,8 +403,9 @@ ovh_changeset_stage_saved (OvhChangeset *self,
         g_hash_table_insert (deletes, (gpointer) &item->record_id, change);
     }
 
-  /* A create is the other half of a type change only when its delete is there and not
-   * already taken by another create; otherwise it stays a plain create. */
+  /* A create is the other half of a type change when its delete is there and not already
+   * taken by another create. With its delete already applied (not in the file) it keeps
+   * naming the record it replaces; otherwise it is a plain create. */
   for (guint i = 0; i < loaded->len; i++)
     {
       const SavedChange *item = g_ptr_array_index (kept, i);
@@ -414,6 +415,8 @@ ovh_changeset_stage_saved (OvhChangeset *self,
       if (item->kind != OVH_CHANGE_KIND_CREATE || item->replaces_id == 0)
         continue;
       delete = g_hash_table_lookup (deletes, &item->replaces_id);
+      if (delete == NULL && !g_hash_table_contains (used_ids, &item->replaces_id))
+        ovh_change_set_replaces_id (change, item->replaces_id);
       if (delete == NULL || ovh_change_get_partner (delete) != NULL)
         continue;
       ovh_change_set_replaces_id (change, item->replaces_id);
