@@ -2,10 +2,13 @@
 # Domaine's front door for developers and CI.
 #
 #   ./dev.sh run     install what is missing, build, and open Domaine on the sandbox account
-#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test headless
+#   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test headless,
+#                 then (with clang) each fuzz target for a few seconds
 #   ./dev.sh deps    only install the build and test dependencies
 #   ./dev.sh bench   build optimised and run the benchmarks (prints figures, not pass/fail)
 #   ./dev.sh valgrind  build without sanitizers and run the suite under valgrind
+#   ./dev.sh fuzz [SECONDS | -runs=N] [TARGET…]
+#                 run each libFuzzer target (tests/fuzz) 10^6 times, or for SECONDS each
 #
 # Works on a fresh Debian 12 / Ubuntu 22.04+ machine; uses sudo when not root.
 set -euo pipefail
@@ -22,6 +25,7 @@ debian_packages=(
   valgrind xdg-utils python3-gi gir1.2-atspi-2.0
   libgcr-3-dev
   iso-codes
+  clang libclang-rt-14-dev
 )
 fedora_hint="sudo dnf install gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel \
 libadwaita-devel libsoup3-devel json-glib-devel libsecret-devel gnutls-devel ldns-devel \
@@ -67,11 +71,88 @@ cmd_run() {
   exec env GSETTINGS_SCHEMA_DIR="$top/_build/data" "$top/_build/src/app/domaine" --sandbox "$@"
 }
 
+# clang with libFuzzer's runtime (libclang-rt-*-dev), which the fuzz targets link.
+have_libfuzzer() {
+  command -v clang >/dev/null 2>&1 || return 1
+  local probe
+  probe=$(mktemp -d)
+  printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' >"$probe/t.c"
+  local status=0
+  clang -fsanitize=fuzzer "$probe/t.c" -o "$probe/t" >/dev/null 2>&1 || status=1
+  rm -rf "$probe"
+  return $status
+}
+
+# Only the fuzz targets, built with clang for libFuzzer under ASan and UBSan.
+setup_fuzz_build() {
+  if [ -f _build-fuzz/build.ninja ]; then
+    setup_build _build-fuzz "$@"
+  else
+    CC=clang setup_build _build-fuzz -Dfuzzing=true -Dapp=false -Db_sanitize=address,undefined \
+      -Db_lundef=false -Dbuildtype=debugoptimized "$@"
+  fi
+}
+
 cmd_test() {
   install_deps
   setup_build _build-test -Dprofile=development -Db_sanitize=address,undefined \
     -Db_lundef=false -Dwerror=true -Dbuildtype=debug
-  exec "$top/tests/run-headless.sh" "$top/_build-test" "$@"
+  local status=0
+  "$top/tests/run-headless.sh" "$top/_build-test" "$@" || status=$?
+  # The whole suite also fuzzes each target for a few seconds (suite "fuzz" of _build-fuzz).
+  if [ $# -eq 0 ]; then
+    if have_libfuzzer; then
+      log "Fuzzing each target briefly (libFuzzer)"
+      setup_fuzz_build
+      meson test -C _build-fuzz --suite fuzz --print-errorlogs --num-processes "$(nproc)" \
+        || status=1
+    else
+      log "No clang with libFuzzer: fuzz targets only replayed their corpus"
+    fi
+  fi
+  exit $status
+}
+
+# Each target from its corpus: 10^6 executions (or the given time or -runs=N), new inputs in
+# _build-fuzz/tests/fuzz/work/TARGET/new, crashing inputs in …/work/TARGET/crashes.
+cmd_fuzz() {
+  install_deps
+  have_libfuzzer || { log "clang and libclang-rt-14-dev (libFuzzer) are needed"; exit 1; }
+  setup_fuzz_build
+  local limit=(-runs=1000000) targets=() failed=() t
+  for t in "$@"; do
+    case $t in
+      [0-9]*) limit=(-max_total_time="$t") ;;
+      -*) limit=("$t") ;;
+      *) targets+=("$t") ;;
+    esac
+  done
+  if [ ${#targets[@]} -eq 0 ]; then
+    for t in tests/fuzz/corpus/*/; do
+      t=${t%/}
+      [ -x "_build-fuzz/tests/fuzz/fuzz-${t##*/}" ] && targets+=("${t##*/}")
+    done
+  fi
+  for t in "${targets[@]}"; do
+    local work="_build-fuzz/tests/fuzz/work/$t"
+    log "fuzz-$t ${limit[*]}"
+    mkdir -p "$work"
+    if env ASAN_OPTIONS=detect_leaks=0:detect_odr_violation=0 G_DEBUG=fatal-criticals LC_ALL=C.UTF-8 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 tests/fuzz/run-fuzzer.sh \
+      "_build-fuzz/tests/fuzz/fuzz-$t" "tests/fuzz/corpus/$t" "$work" "${limit[@]}" \
+      >"$work.log" 2>&1; then
+      printf '  %s: %s executions, 0 crashes\n' "$t" \
+        "$(sed -n 's/^stat::number_of_executed_units: *//p' "$work.log" | tail -n 1)"
+    else
+      printf '  %s: CRASH, see %s (input in %s/crashes)\n' "$t" "$work.log" "$work"
+      failed+=("$t")
+    fi
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    log "Crashes in: ${failed[*]}. Copy each input into tests/fuzz/corpus/TARGET/ once fixed."
+    exit 1
+  fi
+  log "No crash."
 }
 
 cmd_bench() {
@@ -93,5 +174,6 @@ case "${1:-}" in
   deps) install_deps ;;
   bench) shift; cmd_bench "$@" ;;
   valgrind) shift; cmd_valgrind "$@" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

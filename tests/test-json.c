@@ -199,6 +199,32 @@ test_json_nodes (void)
   g_assert_null (ovh_json_lookup_string (object, "absent"));
 }
 
+/* json-glib 1.6 takes "\\NNN" octal escapes as raw bytes: such a string is not text, and no
+ * reader hands it on (the JSON parser itself accepts it). */
+static void
+test_json_invalid_utf8 (void)
+{
+  g_autoptr (JsonNode) node
+      = parse ("{\"bad\": \"a\\377b\", \"octal\": \"\\101\", \"list\": [\"\\376\"]}");
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr (GError) error = NULL;
+  const char *value;
+
+  g_assert_false (g_utf8_validate (json_object_get_string_member (object, "bad"), -1, NULL));
+
+  g_assert_false (ovh_json_read_string (object, "bad", OVH_JSON_OPTIONAL, &value, &error));
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "bad"));
+  g_assert_null (value);
+  g_assert_null (ovh_json_lookup_string (object, "bad"));
+  g_assert_null (ovh_json_node_get_string (
+      json_array_get_element (json_object_get_array_member (object, "list"), 0)));
+
+  /* An escape that makes valid text is text. */
+  g_assert_true (ovh_json_read_string (object, "octal", OVH_JSON_REQUIRED, &value, NULL));
+  g_assert_cmpstr (value, ==, "A");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -209,6 +235,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ovh/json/non-empty", test_json_non_empty);
   g_test_add_func ("/ovh/json/dates", test_json_dates);
   g_test_add_func ("/ovh/json/nodes", test_json_nodes);
+  g_test_add_func ("/ovh/json/invalid-utf8", test_json_invalid_utf8);
 
   return g_test_run ();
 }

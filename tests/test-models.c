@@ -4,7 +4,7 @@
  */
 #include "config.h"
 
-#include "ovh-domain.h"
+#include "ovh-domain-private.h"
 #include "ovh-error.h"
 #include "ovh-me.h"
 #include "ovh-sandbox.h"
@@ -700,6 +700,58 @@ test_sandbox_cancelled (SandboxFixture *fixture, gconstpointer data)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Names from the server end up in paths, URLs and labels: what is not a domain name is left
+ * out of the list (and refused in a domain's details), whatever else the list holds. */
+static void
+test_domain_hostile_names (void)
+{
+  static const char *const valid[]
+      = { "lovelace.fr", "a.b", "xn--bcher-kva.example", "x-1.fr", "localhost" };
+  static const char *const invalid[]
+      = { "../../x/pwn", "a/b",  "..",    ".", "a..b",    "-a.fr",  "a-.fr",
+          "a b.fr",      "é.fr", "a.fr.", "",  "a\\b.fr", "a_b.fr", NULL };
+  g_autoptr (JsonNode) zones = parse ("[\"lovelace.fr\", \"../../x/pwn\", \"a/b\", \"..\","
+                                      " \"b\\u001b[31m.fr\", \"Example.COM\"]");
+  g_autoptr (JsonNode) registered = parse ("[\"example.com\", \"a\\\\b\"]");
+  g_autoptr (JsonNode) not_names = parse ("[\"lovelace.fr\", 3]");
+  g_autoptr (JsonNode) details = parse ("{\"domain\": \"../etc\", \"state\": \"ok\"}");
+  g_autoptr (GListStore) store = NULL;
+  g_autoptr (OvhDomain) first = NULL;
+  g_autoptr (OvhDomain) second = NULL;
+  g_autoptr (OvhDomain) domain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (ovh_domain_name_is_valid (valid[i]));
+  for (gsize i = 0; i < G_N_ELEMENTS (invalid); i++)
+    g_assert_false (ovh_domain_name_is_valid (invalid[i]));
+  {
+    g_autofree char *too_long = g_strnfill (64, 'a');
+    g_autofree char *long_label = g_strconcat (too_long, ".fr", NULL);
+
+    g_assert_false (ovh_domain_name_is_valid (long_label));
+  }
+
+  store = ovh_domain_list_from_json (registered, zones, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_cmpstr (ovh_domain_get_name (first), ==, "example.com");
+  g_assert_true (ovh_domain_is_registered (first) && ovh_domain_has_zone (first));
+  g_assert_cmpstr (ovh_domain_get_name (second), ==, "lovelace.fr");
+  g_clear_object (&store);
+
+  store = ovh_domain_list_from_json (NULL, not_names, &error);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  domain = ovh_domain_new_from_json (details, &error);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_assert_null (domain);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -715,6 +767,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/domain/dates", test_domain_dates);
   g_test_add_func ("/domain/state-words", test_domain_state_words);
   g_test_add_func ("/domain/malformed", test_domain_malformed);
+  g_test_add_func ("/domain/hostile-names", test_domain_hostile_names);
 
 #define ADD(path, func) \
   g_test_add (path, SandboxFixture, NULL, sandbox_set_up, func, sandbox_tear_down)

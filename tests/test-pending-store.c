@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ovh-change-private.h"
 #include "ovh-changeset.h"
 #include "ovh-pending-store.h"
 #include "test-fixture.h"
@@ -632,6 +633,102 @@ test_corrupt (OvhTestFixture *fixture, gconstpointer data)
   bench_close (&bench);
 }
 
+/* A file whose changes do not fit together (two creates replacing one delete, two changes of
+ * one record, a change to an invalid record) is restored without them: what is left links
+ * each delete to at most one create, and undoing it change by change is safe (this used to
+ * free the delete under the other create). */
+/* One saved record: {"id":…,"subDomain":…,"fieldType":…,"target":…,"ttl":0}. */
+#define SAVED_RECORD(id, name, type, target)                                                   \
+  "{\"id\":" #id ",\"subDomain\":\"" name "\",\"fieldType\":\"" type "\",\"target\":\"" target \
+  "\",\"ttl\":0}"
+#define SAVED_CHANGE(kind, id, replaces, before, after)                                         \
+  "{\"kind\":\"" kind "\",\"recordId\":" #id ",\"replacesId\":" #replaces ",\"before\":" before \
+  ",\"after\":" after "}"
+
+/* clang-format off */
+static const char inconsistent_file[] =
+  "{\"format\":1,\"zone\":\"" ZONE "\",\"needsPublish\":false,\"changes\":["
+  SAVED_CHANGE ("delete", 21, 0, SAVED_RECORD (21, "mail", "A", "192.0.2.9"), "null") ","
+  SAVED_CHANGE ("create", 0, 21, "null", SAVED_RECORD (0, "mail", "CNAME", "mx.example.net.")) ","
+  SAVED_CHANGE ("create", 0, 21, "null", SAVED_RECORD (0, "mail", "AAAA", "2001:db8::9")) ","
+  SAVED_CHANGE ("update", 31, 0, SAVED_RECORD (31, "a", "A", "192.0.2.1"),
+                SAVED_RECORD (31, "a", "A", "192.0.2.2")) ","
+  SAVED_CHANGE ("delete", 31, 0, SAVED_RECORD (31, "a", "A", "192.0.2.1"), "null") ","
+  /* the record it names is not the one it holds */
+  SAVED_CHANGE ("update", 41, 0, SAVED_RECORD (40, "b", "A", "192.0.2.1"),
+                SAVED_RECORD (41, "b", "A", "192.0.2.2")) ","
+  /* a name that would not be accepted typed */
+  SAVED_CHANGE ("create", 0, 0, "null", SAVED_RECORD (0, "bad name", "A", "192.0.2.3")) ","
+  /* an update that changes the type */
+  SAVED_CHANGE ("update", 51, 0, SAVED_RECORD (51, "c", "A", "192.0.2.1"),
+                SAVED_RECORD (51, "c", "AAAA", "2001:db8::1"))
+  "]}";
+/* clang-format on */
+
+static void
+check_inconsistent_restored (Bench *bench)
+{
+  GListModel *changes = ovh_changeset_get_changes (bench->changeset);
+  g_autoptr (OvhChange) delete = NULL;
+  g_autoptr (OvhChange) create = NULL;
+  g_autoptr (OvhChange) second = NULL;
+  g_autoptr (OvhChange) update = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  delete = g_list_model_get_item (changes, 0);
+  create = g_list_model_get_item (changes, 1);
+  second = g_list_model_get_item (changes, 2);
+  update = g_list_model_get_item (changes, 3);
+  g_assert_cmpint (ovh_change_get_kind (delete), ==, OVH_CHANGE_KIND_DELETE);
+  g_assert_true (ovh_change_get_partner (delete) == create);
+  g_assert_true (ovh_change_get_partner (create) == delete);
+  g_assert_cmpuint (ovh_change_get_replaces_id (create), ==, 21);
+  g_assert_null (ovh_change_get_partner (second));
+  g_assert_cmpuint (ovh_change_get_replaces_id (second), ==, 0);
+  g_assert_cmpstr (ovh_record_get_field_type (ovh_change_get_after (second)), ==, "AAAA");
+  g_assert_cmpint (ovh_change_get_kind (update), ==, OVH_CHANGE_KIND_UPDATE);
+  g_assert_cmpuint (ovh_change_get_record_id (update), ==, 31);
+  g_assert_true (ovh_changeset_lookup (bench->changeset, 31) == update);
+  g_assert_null (ovh_changeset_lookup (bench->changeset, 41));
+}
+
+static void
+test_inconsistent (OvhTestFixture *fixture, gconstpointer data)
+{
+  Bench bench = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *account_dir = NULL;
+  GListModel *changes;
+
+  bench_open (fixture, &bench);
+  path = path_of (&bench);
+  account_dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_mkdir_with_parents (account_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, inconsistent_file, -1, NULL));
+  changes = ovh_changeset_get_changes (bench.changeset);
+
+  /* Undone from the last change, then (restored again) from the first. */
+  for (guint from_first = 0; from_first < 2; from_first++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (restore (&bench, bench.changeset, &error));
+      g_assert_no_error (error);
+      check_inconsistent_restored (&bench);
+
+      while (g_list_model_get_n_items (changes) > 0)
+        {
+          guint n = g_list_model_get_n_items (changes);
+          g_autoptr (OvhChange) change = g_list_model_get_item (changes, from_first ? 0 : n - 1);
+
+          g_assert_true (ovh_changeset_discard (bench.changeset, change));
+          g_assert_cmpuint (g_list_model_get_n_items (changes), <, n);
+        }
+    }
+
+  bench_close (&bench);
+}
+
 /* Cancelled restores leave the set alone; a cancelled save still keeps what was typed. */
 static void
 test_cancel (OvhTestFixture *fixture, gconstpointer data)
@@ -816,6 +913,7 @@ main (int argc, char *argv[])
   add ("/pending-store/atomic", test_atomic);
   add ("/pending-store/hostile-names", test_hostile_names);
   add ("/pending-store/corrupt", test_corrupt);
+  add ("/pending-store/inconsistent", test_inconsistent);
   add ("/pending-store/cancel", test_cancel);
   add ("/pending-store/off-thread", test_off_thread);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ovh-record.h"
+#include "ovh-zone-file.h"
 
 typedef struct
 {
@@ -964,6 +965,93 @@ test_split_join_details (void)
   g_assert_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET);
 }
 
+/* A LOC must be a whole location (the DNS library stops reading once it has one), and a quote
+ * must open or close a whole part: either would export a line that does not read back. */
+static void
+test_validate_loc_and_quotes (void)
+{
+  assert_valid ("LOC", "", "52 N 4 E 0m", 0);
+  assert_valid ("LOC", "", "52 22 N 4 53 E 10.5m 1m", 0);
+  assert_valid ("LOC", "", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m", 0);
+  assert_valid ("LOC", "", "90 0 0.000 S 180 0 0.000 W 42849672.95m 90000000m 0m 0", 0);
+  assert_invalid ("LOC", "", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m garbage", 0,
+                  OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "52 22 23.000 N 4 53 32.000 E -2.00m garbage", 0,
+                  OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "91 N 4 E 0m", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "52 60 N 4 E 0m", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "52 N 4 E", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "52 X 4 E 0m", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("LOC", "", "52 N 4 E 0m 1m 1m 1m 1m", 0, OVH_RECORD_ERROR_TARGET);
+
+  assert_invalid ("NAPTR", "", "10 100 S\" \"SIP+D2U\" \"!a!\" .", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("NAPTR", "", "10 100 \"S\"x \"SIP+D2U\" \"!a!\" .", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("CAA", "", "0 issue ca\"x", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("PTR", "", "\"S\"", 0, OVH_RECORD_ERROR_TARGET);
+  assert_invalid ("MX", "", "\"10\" mx.example.com.", 0, OVH_RECORD_ERROR_TARGET);
+  assert_valid ("NAPTR", "", "10 100 \"S\" \"SIP+D2U\" \"!a\\\"b!\" .", 0);
+}
+
+/* What OVH sends goes through the same checks as what is typed: a name with a blank, an
+ * unknown zone name or bytes that are not text are refused or marked, never exported as a
+ * broken line. */
+static void
+test_json_hostile_values (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhRecord) spaced = record_from_json_text (
+      "{\"id\":1,\"zone\":\"example.com\",\"subDomain\":\" x\",\"fieldType\":\"A\","
+      "\"target\":\"192.0.2.1\"}",
+      &error);
+  g_autoptr (OvhRecord) loc = record_from_json_text (
+      "{\"id\":2,\"zone\":\"example.com\",\"subDomain\":\"office\",\"fieldType\":\"LOC\","
+      "\"target\":\"52 22 23.000 N 4 53 32.000 E -2.00m garbage\"}",
+      NULL);
+  g_autoptr (OvhRecord) good = record_from_json_text (
+      "{\"id\":3,\"zone\":\"example.com\",\"subDomain\":\"www\",\"fieldType\":\"A\","
+      "\"target\":\"192.0.2.3\"}",
+      NULL);
+  g_autoptr (GPtrArray) records = g_ptr_array_new ();
+  g_autoptr (GPtrArray) again = NULL;
+  g_autofree char *file = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ovh_record_get_sub_domain (spaced), ==, " x");
+  g_assert_false (ovh_record_check (spaced, &error));
+  g_assert_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN);
+  g_clear_error (&error);
+  g_assert_false (ovh_record_check (loc, NULL));
+
+  /* Listed as not valid, escaped, and the rest reads back. */
+  g_ptr_array_add (records, spaced);
+  g_ptr_array_add (records, loc);
+  g_ptr_array_add (records, good);
+  file = ovh_zone_file_write ("example.com", 0, records);
+  g_assert_nonnull (strstr (file, "; not valid:  x IN A 192.0.2.1\n"));
+  g_assert_nonnull (strstr (file, "; not valid: office IN LOC"));
+  again = ovh_zone_file_parse (file, "example.com.", OVH_ZONE_FILE_PARSE_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpstr (ovh_record_get_sub_domain (g_ptr_array_index (again, 0)), ==, "www");
+
+  {
+    g_autoptr (OvhRecord) record = record_from_json_text (
+        "{\"id\":4,\"zone\":\"../../x/pwn\",\"subDomain\":\"\",\"fieldType\":\"A\","
+        "\"target\":\"192.0.2.1\"}",
+        &error);
+    g_assert_null (record);
+    g_assert_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr (OvhRecord) record = record_from_json_text (
+        "{\"id\":5,\"subDomain\":\"\",\"fieldType\":\"TXT\",\"target\":\"\\\"a\\377\\\"\"}",
+        &error);
+    g_assert_null (record);
+    g_assert_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -986,6 +1074,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/record/validate/txt-length", test_validate_txt_length);
   g_test_add_func ("/record/validate/type-and-ttl", test_validate_type_and_ttl);
   g_test_add_func ("/record/validate/sub-domain", test_validate_sub_domain);
+  g_test_add_func ("/record/validate/loc-and-quotes", test_validate_loc_and_quotes);
+  g_test_add_func ("/record/json/hostile-values", test_json_hostile_values);
   g_test_add_func ("/record/normalize-sub-domain", test_normalize_sub_domain);
   g_test_add_func ("/record/object/properties", test_properties_and_notify);
   g_test_add_func ("/record/object/dup-equal-copy", test_dup_equal_copy);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "domaine-undo-stack.h"
 #include "ovh-record-loader.h"
 #include "test-fixture.h"
@@ -481,6 +483,98 @@ test_publish_clears (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* One record as the pending-changes file holds it (JSON). */
+static char *
+saved_record (guint64 id, const char *name, const char *type, const char *target)
+{
+  return g_strdup_printf ("{\"id\":%" G_GUINT64_FORMAT
+                          ",\"subDomain\":\"%s\",\"fieldType\":\"%s\",\"target\":\"%s\",\"ttl\":0}",
+                          id, name, type, target);
+}
+
+/* Appends one change and a comma; before and after (NULL = null) are taken. */
+static void
+add_saved_change (GString *out,
+                  const char *kind,
+                  guint64 record_id,
+                  guint64 replaces_id,
+                  char *before,
+                  char *after)
+{
+  g_string_append_printf (out,
+                          "{\"kind\":\"%s\",\"recordId\":%" G_GUINT64_FORMAT
+                          ",\"replacesId\":%" G_GUINT64_FORMAT ",\"before\":%s,\"after\":%s},",
+                          kind, record_id, replaces_id, before != NULL ? before : "null",
+                          after != NULL ? after : "null");
+  g_free (before);
+  g_free (after);
+}
+
+/* A saved file with two creates replacing one delete (and a change of an existing record
+ * twice) is restored without what does not fit; discarding each restored change through the
+ * stack, undoing and redoing it all, is safe (the second create used to be left linked to a
+ * freed delete). */
+static void
+test_restored_inconsistent (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GString) contents = NULL;
+  GListModel *changes;
+  guint64 spf_id, www_id;
+  guint n;
+
+  edit_open (fixture, &edit);
+  spf_id = ovh_record_get_id (find (edit.zone, "", "SPF"));
+  www_id = ovh_record_get_id (find (edit.zone, "www", "CNAME"));
+
+  contents = g_string_new ("{\"format\":1,\"zone\":\"" ZONE "\",\"changes\":[");
+  add_saved_change (contents, "delete", spf_id, 0, saved_record (spf_id, "", "SPF", "v=spf1 -all"),
+                    NULL);
+  add_saved_change (contents, "create", 0, spf_id, NULL,
+                    saved_record (0, "", "TXT", "v=spf1 -all"));
+  add_saved_change (contents, "create", 0, spf_id, NULL, saved_record (0, "spf2", "TXT", "second"));
+  add_saved_change (contents, "update", www_id, 0,
+                    saved_record (www_id, "www", "CNAME", "lovelace.fr."),
+                    saved_record (www_id, "www", "CNAME", "elsewhere.example."));
+  add_saved_change (contents, "delete", www_id, 0,
+                    saved_record (www_id, "www", "CNAME", "lovelace.fr."), NULL);
+  g_string_truncate (contents, contents->len - 1); /* the last comma */
+  g_string_append (contents, "]}");
+  dir = g_dir_make_tmp ("domaine-undo-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "pending.json", NULL);
+  g_assert_true (g_file_set_contents (path, contents->str, -1, &error));
+  g_assert_true (ovh_changeset_load_from_file (edit.changeset, path, &error));
+  g_assert_no_error (error);
+
+  changes = ovh_changeset_get_changes (edit.changeset);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  assert_labels (&edit, NULL, NULL);
+
+  /* One discard per change, from the last, as a person clicking would. */
+  for (n = 0; g_list_model_get_n_items (changes) > 0; n++)
+    {
+      guint n_items = g_list_model_get_n_items (changes);
+      g_autoptr (OvhChange) last = g_list_model_get_item (changes, n_items - 1);
+
+      g_assert_true (domaine_undo_stack_discard (edit.stack, last));
+      g_assert_cmpuint (g_list_model_get_n_items (changes), <, n_items);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_true (domaine_undo_stack_undo (edit.stack));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (domaine_undo_stack_redo (edit.stack));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  edit_close (&edit);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -493,6 +587,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/undo-stack/discard", test_discard);
   ovh_test_add ("/undo-stack/notifications", test_notifications);
   ovh_test_add ("/undo-stack/publish-clears", test_publish_clears);
+  ovh_test_add ("/undo-stack/restored-inconsistent", test_restored_inconsistent);
 
   return g_test_run ();
 }

@@ -285,8 +285,10 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
-                                   (gssize) g_bytes_get_size (contents), NULL)
+  /* An empty file (a GBytes without data) is not a file of changes either. */
+  if (g_bytes_get_size (contents) == 0
+      || !json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
+                                      (gssize) g_bytes_get_size (contents), NULL)
       || (root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
     {
       ovh_changeset_file_error (error, path);
@@ -337,6 +339,31 @@ record_for_zone (OvhChangeset *self, const SavedRecord *saved)
   return record;
 }
 
+/* Whether item can join the changes kept so far: its new values pass the same checks as
+ * typed ones, and an existing record has at most one update or delete. */
+static gboolean
+saved_change_fits (OvhChangeset *self, const SavedChange *item, GHashTable *used_ids)
+{
+  g_autoptr (OvhRecord) after = record_for_zone (self, item->after);
+
+  if (after != NULL && !ovh_record_check (after, NULL))
+    return FALSE;
+  /* An update keeps its record's type (a type change is a delete and a create). */
+  if (item->kind == OVH_CHANGE_KIND_UPDATE
+      && g_ascii_strcasecmp (item->before->field_type, item->after->field_type) != 0)
+    return FALSE;
+  if (item->kind != OVH_CHANGE_KIND_CREATE)
+    {
+      if (item->before->id != item->record_id || g_hash_table_contains (used_ids, &item->record_id))
+        return FALSE;
+      g_hash_table_add (used_ids, g_memdup2 (&item->record_id, sizeof item->record_id));
+    }
+  return TRUE;
+}
+
+/* A file is checked as a whole before it is staged: a change that does not fit the others is
+ * left out rather than trusted (the changeset indexes changes by record and links the halves
+ * of a type change, so a duplicate would leave a dangling link), and the rest is kept. */
 gboolean
 ovh_changeset_stage_saved (OvhChangeset *self,
                            const OvhSavedChanges *saved,
@@ -344,6 +371,11 @@ ovh_changeset_stage_saved (OvhChangeset *self,
                            GError **error)
 {
   g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) used_ids
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) deletes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new (); /* the SavedChange of each loaded change */
+  guint n_dropped = 0;
 
   g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
   g_return_val_if_fail (saved != NULL, FALSE);
@@ -356,33 +388,49 @@ ovh_changeset_stage_saved (OvhChangeset *self,
   for (guint i = 0; i < saved->changes->len; i++)
     {
       const SavedChange *item = g_ptr_array_index (saved->changes, i);
-      OvhChange *change
-          = ovh_change_new (item->kind, item->record_id, record_for_zone (self, item->before),
-                            record_for_zone (self, item->after));
+      OvhChange *change;
 
-      ovh_change_set_replaces_id (change, item->replaces_id);
+      if (!saved_change_fits (self, item, used_ids))
+        {
+          n_dropped++;
+          continue;
+        }
+      change = ovh_change_new (item->kind, item->record_id, record_for_zone (self, item->before),
+                               record_for_zone (self, item->after));
       g_ptr_array_add (loaded, change);
+      g_ptr_array_add (kept, (gpointer) item);
+      if (item->kind == OVH_CHANGE_KIND_DELETE)
+        g_hash_table_insert (deletes, (gpointer) &item->record_id, change);
     }
+
+  /* A create is the other half of a type change when its delete is there and not already
+   * taken by another create. With its delete already applied (not in the file) it keeps
+   * naming the record it replaces; otherwise it is a plain create. */
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      const SavedChange *item = g_ptr_array_index (kept, i);
+      OvhChange *change = g_ptr_array_index (loaded, i);
+      OvhChange *delete;
+
+      if (item->kind != OVH_CHANGE_KIND_CREATE || item->replaces_id == 0)
+        continue;
+      delete = g_hash_table_lookup (deletes, &item->replaces_id);
+      if (delete == NULL && !g_hash_table_contains (used_ids, &item->replaces_id))
+        ovh_change_set_replaces_id (change, item->replaces_id);
+      if (delete == NULL || ovh_change_get_partner (delete) != NULL)
+        continue;
+      ovh_change_set_replaces_id (change, item->replaces_id);
+      ovh_change_set_partner (change, delete);
+      ovh_change_set_partner (delete, change);
+    }
+
+  if (n_dropped > 0)
+    g_message ("Left out %u saved changes of %s that do not fit the others", n_dropped, path);
 
   /* Everything read: only now does the set change. */
   ovh_changeset_discard_all (self);
   for (guint i = 0; i < loaded->len; i++)
-    {
-      OvhChange *change = g_ptr_array_index (loaded, i);
-      guint64 replaces_id = ovh_change_get_replaces_id (change);
-
-      ovh_changeset_add_change (self, change);
-      if (replaces_id != 0)
-        {
-          OvhChange *delete = ovh_changeset_lookup (self, replaces_id);
-
-          if (delete != NULL && ovh_change_get_kind (delete) == OVH_CHANGE_KIND_DELETE)
-            {
-              ovh_change_set_partner (change, delete);
-              ovh_change_set_partner (delete, change);
-            }
-        }
-    }
+    ovh_changeset_add_change (self, g_ptr_array_index (loaded, i));
 
   ovh_changeset_set_needs_publish (self, saved->needs_publish);
   return TRUE;

@@ -42,6 +42,7 @@ compare_domains (gconstpointer a, gconstpointer b, gpointer user_data)
   return result != 0 ? result : strcmp (name_a, name_b);
 }
 
+/* A name that could leave a folder or change a URL ("../x", "a/b") is left out, not used. */
 static void
 add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
 {
@@ -54,8 +55,18 @@ add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       const char *name = json_array_get_string_element (array, i);
-      g_autofree char *key = g_ascii_strdown (name, -1);
-      OvhDomain *domain = g_hash_table_lookup (by_name, key);
+      g_autofree char *key = NULL;
+      OvhDomain *domain;
+
+      if (!ovh_domain_name_is_valid (name))
+        {
+          g_autofree char *shown = g_strescape (name, NULL);
+
+          g_message ("Left out “%s” from the list sent by OVHcloud: not a domain name", shown);
+          continue;
+        }
+      key = g_ascii_strdown (name, -1);
+      domain = g_hash_table_lookup (by_name, key);
 
       if (domain == NULL)
         {
@@ -67,6 +78,32 @@ add_names (GHashTable *by_name, JsonNode *node, gboolean registered)
     }
 }
 
+GListStore *
+ovh_domain_list_from_json (JsonNode *registered, JsonNode *zones, GError **error)
+{
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GListStore) store = NULL;
+  GHashTableIter iter;
+  gpointer domain;
+
+  if (!is_name_list (zones) || (registered != NULL && !is_name_list (registered)))
+    {
+      g_set_error_literal (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
+                           _ ("The list of domains sent by OVHcloud is not valid."));
+      return NULL;
+    }
+
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  add_names (by_name, registered, TRUE);
+  add_names (by_name, zones, FALSE);
+
+  store = g_list_store_new (OVH_TYPE_DOMAIN);
+  g_hash_table_iter_init (&iter, by_name);
+  while (g_hash_table_iter_next (&iter, NULL, &domain))
+    g_list_store_insert_sorted (store, domain, compare_domains, NULL);
+  return g_steal_pointer (&store);
+}
+
 static void
 lists_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -75,10 +112,8 @@ lists_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (JsonNode) zones = NULL;
   g_autoptr (GError) registered_error = NULL;
   g_autoptr (GError) zones_error = NULL;
-  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GError) error = NULL;
   g_autoptr (GListStore) store = NULL;
-  GHashTableIter iter;
-  gpointer domain;
 
   ovh_client_get_pair_finish (result, &registered, &registered_error, &zones, &zones_error);
   if (g_task_return_error_if_cancelled (task))
@@ -98,21 +133,12 @@ lists_answered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  if (!is_name_list (zones) || (registered != NULL && !is_name_list (registered)))
+  store = ovh_domain_list_from_json (registered, zones, &error);
+  if (store == NULL)
     {
-      g_task_return_new_error (task, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE,
-                               _ ("The list of domains sent by OVHcloud is not valid."));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  add_names (by_name, registered, TRUE);
-  add_names (by_name, zones, FALSE);
-
-  store = g_list_store_new (OVH_TYPE_DOMAIN);
-  g_hash_table_iter_init (&iter, by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &domain))
-    g_list_store_insert_sorted (store, domain, compare_domains, NULL);
 
   g_debug ("Loaded %u domains and zones", g_list_model_get_n_items (G_LIST_MODEL (store)));
   g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);

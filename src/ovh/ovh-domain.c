@@ -269,6 +269,32 @@ ovh_domain_init (OvhDomain *self)
 {
 }
 
+gboolean
+ovh_domain_name_is_valid (const char *name)
+{
+  const char *label = name;
+  gsize length;
+
+  if (name == NULL || (length = strlen (name)) == 0 || length > 253)
+    return FALSE;
+
+  for (const char *p = name;; p++)
+    {
+      if (*p == '.' || *p == '\0')
+        {
+          gsize label_length = p - label;
+
+          if (label_length == 0 || label_length > 63 || label[0] == '-' || p[-1] == '-')
+            return FALSE;
+          if (*p == '\0')
+            return TRUE;
+          label = p + 1;
+        }
+      else if (!g_ascii_isalnum (*p) && *p != '-')
+        return FALSE;
+    }
+}
+
 OvhDomain *
 ovh_domain_new (const char *name, gboolean is_registered, gboolean has_zone)
 {
@@ -369,6 +395,7 @@ get_named_object (JsonNode *node,
 
   if (!ovh_json_read_string (object, name_member, OVH_JSON_REQUIRED | OVH_JSON_NON_EMPTY, name,
                              NULL)
+      || !ovh_domain_name_is_valid (*name)
       || (expected != NULL && g_ascii_strcasecmp (*name, expected) != 0))
     {
       set_invalid (error, what, name_member);

@@ -29,6 +29,11 @@ GType ovh_domain_kind_get_type (void);
 #define OVH_TYPE_DOMAIN (ovh_domain_get_type ())
 G_DECLARE_FINAL_TYPE (OvhDomain, ovh_domain, OVH, DOMAIN, GObject)
 
+/* Whether name, as a server sent it, is a domain name Domaine can use in a path, a URL or a
+ * label: ASCII labels of letters, digits and inner hyphens (IDNs in their xn-- form), at
+ * most 63 bytes each and 253 in all, no empty label and no final dot. */
+gboolean ovh_domain_name_is_valid (const char *name);
+
 /* A domain known by name only (from the lists); at least one of the flags must be TRUE. */
 OvhDomain *ovh_domain_new (const char *name, gboolean is_registered, gboolean has_zone);
 /* From GET /domain/{name} (domain.Domain): a registered domain. Malformed →

@@ -120,10 +120,19 @@ holds (JsonNode *node, GType value_type)
          && json_node_get_value_type (node) == value_type;
 }
 
+/* json-glib 1.6 takes "\NNN" octal escapes as raw bytes: a string may hold anything. */
+static const char *
+node_get_any_string (JsonNode *node)
+{
+  return holds (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+}
+
 const char *
 ovh_json_node_get_string (JsonNode *node)
 {
-  return holds (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+  const char *value = node_get_any_string (node);
+
+  return value != NULL && g_utf8_validate (value, -1, NULL) ? value : NULL;
 }
 
 gboolean
@@ -177,10 +186,17 @@ ovh_json_read_string (
   *out = NULL;
   if ((node = get_present (object, member, flags, &result, error)) == NULL)
     return result;
-  if ((value = ovh_json_node_get_string (node)) == NULL)
+  if ((value = node_get_any_string (node)) == NULL)
     {
       /* Translators: %s is the name of a member of OVH's JSON answer, e.g. “fieldType” */
       g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE, _ ("“%s” is not a string"),
+                   member);
+      return FALSE;
+    }
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      /* Translators: %s is the name of a member of OVH's JSON answer */
+      g_set_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE, _ ("“%s” is not valid text"),
                    member);
       return FALSE;
     }

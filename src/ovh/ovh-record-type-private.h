@@ -19,4 +19,11 @@ void _ovh_record_append_txt_strings (GString *out, const char *text);
 /* The reverse of what the API does to TXT: "a" "b" → ab; anything else is returned as is. */
 char *_ovh_record_unquote_txt (const char *target);
 
+/* A quote that does not open or close a whole part (S" or "S"x), which a zone file would read
+ * another way than Domaine shows it. */
+gboolean _ovh_record_has_stray_quote (const char *target);
+/* A whole RFC 1876 location ("52 22 23.000 N 4 53 32.000 E -2.00m [size [hp [vp]]]") and
+ * nothing after it. */
+gboolean _ovh_record_loc_is_valid (const char *target);
+
 G_END_DECLS

@@ -316,3 +316,99 @@ ovh_record_type_join_fields (const OvhRecordType *type, const char *const *value
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* --- checks the DNS library does not make --------------------------------------------------- */
+
+/* A quote opens or closes a whole part: in S" or "S"x it is stray, and a zone file would read
+ * it another way than Domaine shows it. An unclosed quote is reported by the tokenizer. */
+gboolean
+_ovh_record_has_stray_quote (const char *target)
+{
+  const char *p = target;
+
+  while (*p != '\0')
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '"')
+        {
+          for (p++; *p != '\0' && *p != '"'; p++)
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+          if (*p == '\0')
+            return FALSE;
+          p++;
+          if (*p != '\0' && !g_ascii_isspace (*p))
+            return TRUE;
+        }
+      else
+        for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+          if (*p == '"')
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* A decimal number within [min, max], with at most `decimals` digits after the point and,
+ * when allowed, a final "m" (metres). */
+static gboolean
+is_loc_number (const char *token, double min, double max, guint decimals, gboolean metres)
+{
+  g_autofree char *text = g_strdup (token);
+  gsize length = strlen (text);
+  const char *point;
+  char *end = NULL;
+  double value;
+
+  if (metres && length > 0 && text[length - 1] == 'm')
+    text[--length] = '\0';
+  if (length == 0 || !(g_ascii_isdigit (text[0]) || (text[0] == '-' && min < 0)))
+    return FALSE;
+  for (const char *p = text[0] == '-' ? text + 1 : text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '.')
+      return FALSE;
+  point = strchr (text, '.');
+  if (point != NULL && (strchr (point + 1, '.') != NULL || strlen (point + 1) > decimals))
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0' && value >= min && value <= max;
+}
+
+/* One of latitude or longitude: degrees [minutes [seconds]] then the hemisphere. */
+static gboolean
+take_loc_angle (char **tokens, guint *i, guint max_degrees, const char *hemispheres)
+{
+  guint n = 0;
+
+  if (tokens[*i] == NULL || !is_loc_number (tokens[*i], 0, max_degrees, 0, FALSE))
+    return FALSE;
+  for (n = 1, (*i)++; n < 3 && tokens[*i] != NULL && g_ascii_isdigit (tokens[*i][0]); n++, (*i)++)
+    if (!is_loc_number (tokens[*i], 0, n == 1 ? 59 : 59.999, n == 1 ? 0 : 3, FALSE))
+      return FALSE;
+  if (tokens[*i] == NULL || strlen (tokens[*i]) != 1
+      || strchr (hemispheres, g_ascii_toupper (tokens[*i][0])) == NULL)
+    return FALSE;
+  (*i)++;
+  return TRUE;
+}
+
+gboolean
+_ovh_record_loc_is_valid (const char *target)
+{
+  g_auto (GStrv) tokens = g_strsplit_set (target, " \t", -1);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  guint i = 0;
+  gboolean ok;
+
+  for (guint j = 0; tokens[j] != NULL; j++)
+    if (tokens[j][0] != '\0')
+      g_ptr_array_add (parts, tokens[j]);
+  g_ptr_array_add (parts, NULL);
+
+  ok = take_loc_angle ((char **) parts->pdata, &i, 90, "NS")
+       && take_loc_angle ((char **) parts->pdata, &i, 180, "EW") && parts->pdata[i] != NULL
+       && is_loc_number (parts->pdata[i++], -100000.0, 42849672.95, 2, TRUE);
+  for (guint n = 0; ok && n < 3 && parts->pdata[i] != NULL; n++)
+    ok = is_loc_number (parts->pdata[i++], 0, 90000000.0, 2, TRUE);
+  return ok && parts->pdata[i] == NULL;
+}

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <ldns/ldns.h>
 
+#include "ovh-domain.h"
 #include "ovh-record.h"
 #include "ovh-json-private.h"
 #include "ovh-record-type-private.h"
@@ -193,6 +194,15 @@ ovh_record_new_from_json_object (JsonObject *object, GError **error)
       /* Translators: %s says what is wrong, e.g. “target” is missing */
       g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
                    _ ("The record sent by OVH is not valid: %s"), json_error->message);
+      return NULL;
+    }
+
+  /* The zone's name may end up in a path or a URL: it must be a domain name. */
+  if (zone != NULL && !ovh_domain_name_is_valid (zone))
+    {
+      g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_MALFORMED,
+                   _ ("The record sent by OVH is not valid: %s"),
+                   _ ("“zone” is not a domain name"));
       return NULL;
     }
 
@@ -939,6 +949,19 @@ validate_txt_like (const OvhRecordType *type, const char *target, GError **error
   return TRUE;
 }
 
+/* RFC 1876, section 3: the DNS library reads a LOC but stops where it is complete, so
+ * trailing garbage would pass it and make a zone file line that does not read back. */
+static gboolean
+validate_loc (const char *target, GError **error)
+{
+  if (_ovh_record_loc_is_valid (target))
+    return TRUE;
+  g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
+                       _ ("A location is written “52 22 23.000 N 4 53 32.000 E -2.00m”, "
+                          "optionally followed by size and precisions"));
+  return FALSE;
+}
+
 static gboolean
 validate_fields (const OvhRecordType *type, const char *target, GError **error)
 {
@@ -952,6 +975,23 @@ validate_fields (const OvhRecordType *type, const char *target, GError **error)
                            _ ("A quoted string is not closed"));
       return FALSE;
     }
+  if (_ovh_record_has_stray_quote (target))
+    {
+      g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
+                           _ ("A quote must open or close a whole part, between spaces"));
+      return FALSE;
+    }
+  if (g_str_equal (type->name, "LOC") && !validate_loc (target, error))
+    return FALSE;
+
+  /* A zone file reads a quoted host name or number as text with the quotes in it. */
+  for (guint i = 0; i < tokens->len; i++)
+    if (g_array_index (quoted, gboolean, i) && !type->fields[MIN (i, type->n_fields - 1)].quoted)
+      {
+        g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET,
+                             _ ("Quotes are only allowed around text parts"));
+        return FALSE;
+      }
 
   /* In a zone file these start a comment or span lines: they would silently change meaning. */
   for (guint i = 0; i < tokens->len; i++)
@@ -1052,25 +1092,36 @@ validate_target (const OvhRecordType *type, const char *target, GError **error)
   return validate_with_ldns (type, target, error);
 }
 
-gboolean
-ovh_record_validate (
-    const char *field_type, const char *sub_domain, const char *target, gint64 ttl, GError **error)
+static gboolean
+validate_all (
+    const char *field_type, const char *name, const char *target, gint64 ttl, GError **error)
 {
   const OvhRecordType *type = NULL;
-  g_autofree char *name = ovh_record_normalize_sub_domain (sub_domain, NULL);
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return validate_type (field_type, &type, error) && validate_sub_domain (type, name, error)
          && validate_ttl (ttl, error) && validate_target (type, target, error);
 }
 
 gboolean
+ovh_record_validate (
+    const char *field_type, const char *sub_domain, const char *target, gint64 ttl, GError **error)
+{
+  g_autofree char *name = ovh_record_normalize_sub_domain (sub_domain, NULL);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_all (field_type, name, target, ttl, error);
+}
+
+/* The record's own name, not a normalised one: a record read from the API keeps its name as
+ * OVH has it (" x" is not "x"), and what would not be accepted typed is not valid either. */
+gboolean
 ovh_record_check (OvhRecord *self, GError **error)
 {
   g_return_val_if_fail (OVH_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return ovh_record_validate (self->field_type, self->sub_domain, self->target, self->ttl, error);
+  return validate_all (self->field_type, self->sub_domain, self->target, self->ttl, error);
 }
 
 /* --- conflicts ------------------------------------------------------------------------------ */

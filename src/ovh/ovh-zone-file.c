@@ -56,8 +56,18 @@ write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
   g_ptr_array_sort (sorted, compare_records);
   for (guint i = 0; i < sorted->len; i++)
     {
-      g_autofree char *line = ovh_record_format_zone_line (g_ptr_array_index (sorted, i));
+      OvhRecord *record = g_ptr_array_index (sorted, i);
+      g_autofree char *line = ovh_record_format_zone_line (record);
 
+      /* A record that would not be accepted typed (OVH may hold such) is listed as a comment,
+       * escaped, rather than written as a line that does not read back. */
+      if (!ovh_record_check (record, NULL))
+        {
+          g_autofree char *escaped = g_strescape (line, NULL);
+
+          g_string_append_printf (out, "; not valid: %s\n", escaped);
+          continue;
+        }
       g_string_append (out, line);
       g_string_append_c (out, '\n');
     }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <libsoup/soup.h>
 
 #include "ovh-json-private.h"
@@ -144,9 +145,9 @@ sandbox_call_query (SandboxCall *call, const char *name)
 const char *
 sandbox_call_header (SandboxCall *call, const char *name)
 {
-  if (call->msg == NULL)
+  if (call->request_headers == NULL)
     return NULL;
-  return soup_message_headers_get_one (soup_server_message_get_request_headers (call->msg), name);
+  return soup_message_headers_get_one (call->request_headers, name);
 }
 
 /* The request body as a JSON object, or NULL after answering 400. */
@@ -165,6 +166,37 @@ sandbox_call_body_object (SandboxCall *call, JsonNode **out_node)
 
   *out_node = g_steal_pointer (&root);
   return json_node_get_object (*out_node);
+}
+
+static gboolean
+body_has_nul (const char *body, gsize length)
+{
+  if (memchr (body, '\0', length) != NULL)
+    return TRUE;
+  for (gsize i = 0; i + 1 < length; i++)
+    if (body[i] == '\\')
+      {
+        if (body[i + 1] == 'u' && i + 5 < length && strncmp (body + i + 2, "0000", 4) == 0)
+          return TRUE;
+        i++; /* the escaped character, so that "\\u0000" is text */
+      }
+  return FALSE;
+}
+
+gboolean
+sandbox_request_is_acceptable (SandboxCall *call)
+{
+  if (call->body_length > SANDBOX_BODY_MAX)
+    {
+      sandbox_call_error (call, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+      return FALSE;
+    }
+  if (call->body_length > 0 && body_has_nul (call->body, call->body_length))
+    {
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid JSON received");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -186,7 +218,9 @@ sandbox_member_string (JsonObject *object, const char *name, const char **value)
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
+  /* json-glib takes "\\NNN" octal escapes as raw bytes: what is not text is not a string. */
+  if (json_node_get_value_type (node) != G_TYPE_STRING
+      || !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return FALSE;
   *value = json_node_get_string (node);
   return TRUE;
@@ -224,7 +258,7 @@ sandbox_reply_list (SandboxCall *call,
 
   if (call->self->expanded_lists && mode != NULL && g_str_equal (mode, PAGINATION_MODE))
     {
-      SoupMessageHeaders *headers = soup_server_message_get_response_headers (call->msg);
+      SoupMessageHeaders *headers = call->response_headers;
       const char *size_header = sandbox_call_header (call, "X-Pagination-Size");
       const char *number_header = sandbox_call_header (call, "X-Pagination-Number");
       guint64 size = items->len;

@@ -168,11 +168,10 @@ sandbox_route_auth (SandboxCall *call)
 
 /* The URL the client signed: scheme, the Host it sent, the path and query as received. */
 static char *
-received_url (SoupServerMessage *msg)
+received_url (SandboxCall *call)
 {
-  GUri *uri = soup_server_message_get_uri (msg);
-  const char *host
-      = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Host");
+  GUri *uri = call->uri;
+  const char *host = sandbox_call_header (call, "Host");
   GString *url = g_string_new (g_uri_get_scheme (uri));
 
   g_string_append (url, "://");
@@ -206,11 +205,10 @@ gboolean
 sandbox_authenticate (SandboxCall *call, const char *api_path)
 {
   OvhSandbox *self = call->self;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (call->msg);
-  const char *application_key = soup_message_headers_get_one (headers, "X-Ovh-Application");
-  const char *consumer_key = soup_message_headers_get_one (headers, "X-Ovh-Consumer");
-  const char *timestamp_text = soup_message_headers_get_one (headers, "X-Ovh-Timestamp");
-  const char *signature = soup_message_headers_get_one (headers, "X-Ovh-Signature");
+  const char *application_key = sandbox_call_header (call, "X-Ovh-Application");
+  const char *consumer_key = sandbox_call_header (call, "X-Ovh-Consumer");
+  const char *timestamp_text = sandbox_call_header (call, "X-Ovh-Timestamp");
+  const char *signature = sandbox_call_header (call, "X-Ovh-Signature");
   SandboxApplication *application = NULL;
   SandboxCredential *credential = NULL;
   g_autofree char *url = NULL;
@@ -248,7 +246,7 @@ sandbox_authenticate (SandboxCall *call, const char *api_path)
       return FALSE;
     }
 
-  url = received_url (call->msg);
+  url = received_url (call);
   if (!ovh_signer_verify (signature, application->secret, consumer_key, call->method, url,
                           call->body, call->body_length, timestamp))
     {
@@ -309,8 +307,7 @@ sandbox_rate_limit_allows (SandboxCall *call)
         }
 
       g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, MAX (wait, 1));
-      soup_message_headers_replace (soup_server_message_get_response_headers (call->msg),
-                                    "Retry-After", text);
+      soup_message_headers_replace (call->response_headers, "Retry-After", text);
       sandbox_call_auth_error (call, SANDBOX_STATUS_TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
                                "Too many requests, retry later");
       return FALSE;

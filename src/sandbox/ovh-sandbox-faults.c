@@ -71,10 +71,8 @@ sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped
       return TRUE;
     case OVH_SANDBOX_FAULT_DROP:
       {
-        GSocket *socket = soup_server_message_get_socket (call->msg);
-
-        if (socket != NULL)
-          g_socket_shutdown (socket, TRUE, TRUE, NULL);
+        if (call->socket != NULL)
+          g_socket_shutdown (call->socket, TRUE, TRUE, NULL);
         call->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
         *dropped = TRUE;
       }
@@ -285,5 +283,16 @@ ovh_sandbox_reset_request_log (OvhSandbox *self)
 
   g_mutex_lock (&self->mutex);
   g_ptr_array_set_size (self->request_log, 0);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ovh_sandbox_set_idle_timeout (OvhSandbox *self, guint seconds)
+{
+  g_return_if_fail (OVH_IS_SANDBOX (self));
+  g_return_if_fail (seconds > 0);
+
+  g_mutex_lock (&self->mutex);
+  self->idle_timeout = seconds;
   g_mutex_unlock (&self->mutex);
 }

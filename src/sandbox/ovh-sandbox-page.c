@@ -188,8 +188,8 @@ sandbox_serve_credential_page (SandboxCall *call)
         {
           sandbox_call_html (call, SOUP_STATUS_SEE_OTHER,
                              sandbox_page_message ("Redirecting", credential->redirection));
-          soup_message_headers_replace (soup_server_message_get_response_headers (call->msg),
-                                        "Location", credential->redirection);
+          soup_message_headers_replace (call->response_headers, "Location",
+                                        credential->redirection);
         }
       else if (authorize)
         sandbox_call_html (call, SOUP_STATUS_OK,

@@ -167,6 +167,14 @@ char *sandbox_random_token (guint length);
 
 #define SANDBOX_STATUS_TOO_MANY_REQUESTS 429 /* not in libsoup 3.2's SoupStatus */
 
+/* Room for a zone file of the biggest real zones (POST …/import), far below what would hurt. */
+#define SANDBOX_BODY_MAX (16 * 1024 * 1024)
+/* What OVH takes in a record's target and subDomain. */
+#define SANDBOX_TARGET_MAX 4000
+#define SANDBOX_SUB_DOMAIN_MAX 253
+/* A connection that sends no complete request for this long is closed. */
+#define SANDBOX_IDLE_TIMEOUT_DEFAULT 30
+
 typedef struct _SandboxFault SandboxFault;
 
 /* Every request is handled under the mutex; every public function takes it too. */
@@ -197,6 +205,7 @@ struct _OvhSandbox
   GPtrArray *faults;      /* SandboxFault* */
   GPtrArray *request_log; /* OvhSandboxRequest* */
   guint64 query_serial;
+  guint idle_timeout; /* seconds */
 
   /* Server */
   GThread *thread;
@@ -221,7 +230,11 @@ struct _OvhSandbox
 typedef struct
 {
   OvhSandbox *self;
-  SoupServerMessage *msg;
+  /* Both NULL inside a batch (no pagination there); socket is NULL without a connection. */
+  SoupMessageHeaders *request_headers;
+  SoupMessageHeaders *response_headers;
+  GUri *uri; /* as received: the signature covers it */
+  GSocket *socket;
   const char *method;
   char **segments;
   guint n_segments;
@@ -259,6 +272,9 @@ void sandbox_call_html (SandboxCall *call, guint status, char *html);
 const char *sandbox_call_query (SandboxCall *call, const char *name);
 const char *sandbox_call_header (SandboxCall *call, const char *name);
 JsonObject *sandbox_call_body_object (SandboxCall *call, JsonNode **out_node);
+/* What OVH refuses before routing: a body over SANDBOX_BODY_MAX, a NUL in the body (raw or
+ * as \u0000, which json-glib would cut the string at). FALSE after answering the error. */
+gboolean sandbox_request_is_acceptable (SandboxCall *call);
 gboolean sandbox_parse_id (const char *text, gint64 *id);
 gboolean sandbox_member_string (JsonObject *object, const char *name, const char **value);
 gboolean sandbox_member_uint (JsonObject *object, const char *name, guint *value);
@@ -313,6 +329,17 @@ void sandbox_serve_history_file (SandboxCall *call);
 
 /* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
 void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
+
+/* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
+ * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.
+ * Returns the status; *answer is the body sent back, or NULL when the connection would be
+ * dropped. */
+guint sandbox_answer_raw (OvhSandbox *self,
+                          const char *method,
+                          const char *path_and_query,
+                          const char *const *headers,
+                          GBytes *body,
+                          GBytes **answer);
 
 /* ovh-sandbox-faults.c: fault injection and the request log. */
 void sandbox_fault_free (SandboxFault *fault);

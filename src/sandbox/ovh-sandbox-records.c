@@ -89,6 +89,16 @@ record_conflicts (SandboxCall *call,
 }
 
 static gboolean
+sub_domain_is_valid (SandboxCall *call, const char *sub_domain)
+{
+  if (strlen (sub_domain) <= SANDBOX_SUB_DOMAIN_MAX)
+    return TRUE;
+  sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid subDomain: longer than %u characters",
+                      SANDBOX_SUB_DOMAIN_MAX);
+  return FALSE;
+}
+
+static gboolean
 target_is_valid (SandboxCall *call, const char *field_type, const char *target)
 {
   g_autoptr (GInetAddress) address = NULL;
@@ -98,6 +108,20 @@ target_is_valid (SandboxCall *call, const char *field_type, const char *target)
       sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "[target] Property is mandatory");
       return FALSE;
     }
+  if (strlen (target) > SANDBOX_TARGET_MAX)
+    {
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
+                          "Invalid target for a %s record: longer than %u characters", field_type,
+                          SANDBOX_TARGET_MAX);
+      return FALSE;
+    }
+  for (const char *p = target; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      {
+        sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
+                            "Invalid target for a %s record: control character", field_type);
+        return FALSE;
+      }
   if (g_str_equal (field_type, "A") || g_str_equal (field_type, "AAAA"))
     {
       GSocketFamily family
@@ -167,7 +191,9 @@ route_record_create (SandboxCall *call, SandboxZone *zone)
                           "[ttl] Given data is not valid for type long");
       return;
     }
-  if (!target_is_valid (call, field_type, target)
+  if (sub_domain == NULL)
+    sub_domain = "";
+  if (!sub_domain_is_valid (call, sub_domain) || !target_is_valid (call, field_type, target)
       || record_conflicts (call, zone, sub_domain, field_type, -1))
     return;
 
@@ -224,6 +250,10 @@ route_record_update (SandboxCall *call, SandboxZone *zone, SandboxRecord *record
                           "Invalid value in the record's properties");
       return;
     }
+  if (sub_domain == NULL)
+    sub_domain = "";
+  if (!sub_domain_is_valid (call, sub_domain))
+    return;
   if (target != NULL && !target_is_valid (call, record->field_type, target))
     return;
   if (record_conflicts (call, zone, sub_domain, record->field_type, record->id))

@@ -43,8 +43,10 @@ split_segments (const char *path, guint *n_segments)
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
-      char *segment = g_uri_unescape_string (raw[i], NULL);
-      g_ptr_array_add (segments, segment != NULL ? segment : g_strdup (""));
+      g_autofree char *segment = g_uri_unescape_string (raw[i], NULL);
+
+      /* Names are text: "%86" is no name, and must not reach an answer as a raw byte. */
+      g_ptr_array_add (segments, g_utf8_make_valid (segment != NULL ? segment : "", -1));
     }
   *n_segments = segments->len;
   g_ptr_array_add (segments, NULL);
@@ -93,7 +95,8 @@ route_batch (SandboxCall *call, const char *separator)
 
       item.reply = NULL;
       item.raw_reply = NULL;
-      item.msg = NULL; /* no pagination inside a batch */
+      item.request_headers = NULL; /* no pagination inside a batch */
+      item.response_headers = NULL;
       item.status = SOUP_STATUS_OK;
       call->segments[last] = keys[i];
       route_call (&item);
@@ -128,12 +131,19 @@ route_batch (SandboxCall *call, const char *separator)
   sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_array (array));
 }
 
-static void
-handle_request (OvhSandbox *self, SoupServerMessage *msg)
+/* What the server does with a request it has read: fills response_headers, returns the status
+ * and the answer (NULL when the connection is to be dropped). */
+static guint
+answer_request (OvhSandbox *self,
+                const char *method,
+                GUri *uri,
+                SoupMessageHeaders *request_headers,
+                GBytes *body,
+                GSocket *socket,
+                SoupMessageHeaders *response_headers,
+                const char **content_type,
+                GBytes **answer)
 {
-  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
-  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  GUri *uri = soup_server_message_get_uri (msg);
   const char *raw_path = g_uri_get_path (uri);
   const char *raw_query = g_uri_get_query (uri);
   g_autofree char *query_id = NULL;
@@ -143,12 +153,18 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
   gboolean dropped = FALSE;
   SandboxCall call = { 0 };
   gsize body_length;
+  guint status;
 
   call.self = self;
-  call.msg = msg;
-  call.method = soup_server_message_get_method (msg);
+  call.request_headers = request_headers;
+  call.response_headers = response_headers;
+  call.uri = uri;
+  call.socket = socket;
+  call.method = method;
   call.body = g_bytes_get_data (body, &body_length);
   call.body_length = body_length;
+  if (call.body == NULL)
+    call.body = ""; /* an empty GBytes has no data: routes read the body as text */
   call.status = SOUP_STATUS_OK;
   if (raw_query != NULL)
     call.query = soup_form_decode (raw_query);
@@ -167,6 +183,8 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
 
   if (sandbox_fault_answer (&call, api_path, &dropped))
     ; /* answered as the fault says */
+  else if (!sandbox_request_is_acceptable (&call))
+    ; /* refused as OVH would */
   else if (!is_api)
     {
       if (g_str_equal (api_path, "/auth/") || g_str_equal (api_path, "/auth"))
@@ -187,8 +205,7 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
     }
   else if (sandbox_authenticate (&call, api_path) && sandbox_rate_limit_allows (&call))
     {
-      const char *batch = soup_message_headers_get_one (
-          soup_server_message_get_request_headers (msg), "X-Ovh-Batch");
+      const char *batch = sandbox_call_header (&call, "X-Ovh-Batch");
 
       if (self->batch && batch != NULL && batch[0] != '\0' && g_str_equal (call.method, "GET")
           && call.n_segments > 0 && strstr (call.segments[call.n_segments - 1], batch) != NULL)
@@ -202,29 +219,92 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
   g_mutex_unlock (&self->mutex);
 
   /* The answer is the call's own copy: serialize it outside the lock. */
+  *answer = NULL;
+  *content_type = NULL;
   if (!dropped)
     {
       if (call.raw_reply != NULL)
         {
           gsize length = strlen (call.raw_reply);
 
-          soup_server_message_set_response (msg, call.content_type, SOUP_MEMORY_TAKE,
-                                            g_steal_pointer (&call.raw_reply), length);
+          *answer = g_bytes_new_take (g_steal_pointer (&call.raw_reply), length);
+          *content_type = call.content_type;
         }
       else
         {
           char *json = call.reply != NULL ? json_to_string (call.reply, FALSE) : g_strdup ("null");
 
-          soup_server_message_set_response (msg, "application/json; charset=utf-8",
-                                            SOUP_MEMORY_TAKE, json, strlen (json));
+          *answer = g_bytes_new_take (json, strlen (json));
+          *content_type = "application/json; charset=utf-8";
         }
-      soup_server_message_set_status (msg, call.status, NULL);
     }
+  status = call.status;
 
   g_clear_pointer (&call.reply, json_node_unref);
   g_clear_pointer (&call.raw_reply, g_free);
   g_clear_pointer (&call.query, g_hash_table_unref);
   g_strfreev (call.segments);
+  return status;
+}
+
+static void
+handle_request (OvhSandbox *self, SoupServerMessage *msg)
+{
+  g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr (GBytes) answer = NULL;
+  const char *content_type = NULL;
+  guint status;
+
+  status = answer_request (
+      self, soup_server_message_get_method (msg), soup_server_message_get_uri (msg),
+      soup_server_message_get_request_headers (msg), body, soup_server_message_get_socket (msg),
+      soup_server_message_get_response_headers (msg), &content_type, &answer);
+  if (answer != NULL)
+    {
+      gsize length;
+      gconstpointer data = g_bytes_get_data (answer, &length);
+
+      soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
+      soup_server_message_set_status (msg, status, NULL);
+    }
+}
+
+guint
+sandbox_answer_raw (OvhSandbox *self,
+                    const char *method,
+                    const char *path_and_query,
+                    const char *const *headers,
+                    GBytes *body,
+                    GBytes **answer)
+{
+  g_autofree char *url = g_strconcat ("http://sandbox.invalid", path_and_query, NULL);
+  g_autoptr (GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr (SoupMessageHeaders) request_headers
+      = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr (SoupMessageHeaders) response_headers
+      = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
+  const char *content_type;
+
+  *answer = NULL;
+  if (uri == NULL)
+    return SOUP_STATUS_BAD_REQUEST; /* libsoup would not have taken it either */
+
+  for (guint i = 0; headers != NULL && headers[i] != NULL; i++)
+    {
+      const char *colon = strchr (headers[i], ':');
+      g_autofree char *name = NULL;
+
+      if (colon == NULL || colon == headers[i] || strpbrk (colon, "\r\n") != NULL)
+        continue;
+      name = g_strndup (headers[i], colon - headers[i]);
+      if (strpbrk (name, " \t\r\n") != NULL)
+        continue; /* libsoup's parser takes no such header either */
+      soup_message_headers_append (request_headers, name, colon + 1 + strspn (colon + 1, " "));
+    }
+
+  return answer_request (self, method, uri, request_headers, body != NULL ? body : empty, NULL,
+                         response_headers, &content_type, answer);
 }
 
 typedef struct
@@ -287,6 +367,114 @@ server_callback (SoupServer *server,
     handle_request (self, msg);
 }
 
+/* Answers at once and closes, without reading the body: libsoup would otherwise read as much
+ * as the request announces ("-1" reads as 2^64 - 1) before any handler runs. */
+static void
+refuse_now (SoupServerMessage *msg, guint status, const char *message)
+{
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autofree char *body
+      = g_strdup_printf ("{\"class\":\"Client::BadRequest\",\"message\":\"%s\"}", message);
+  g_autofree char *answer
+      = g_strdup_printf ("HTTP/1.1 %u %s\r\n"
+                         "Content-Type: application/json; charset=utf-8\r\n"
+                         "Content-Length: %zu\r\n"
+                         "Connection: close\r\n\r\n%s",
+                         status, soup_status_get_phrase (status), strlen (body), body);
+
+  if (stream == NULL)
+    return;
+  (void) g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer, strlen (answer),
+                                    NULL, NULL, NULL);
+  (void) g_io_stream_close (stream, NULL, NULL);
+}
+
+/* Before the body is read: a length that is not a number, or more than the sandbox takes. */
+static void
+early_handler (SoupServer *server,
+               SoupServerMessage *msg,
+               const char *path,
+               GHashTable *query,
+               gpointer user_data)
+{
+  const char *length_text = soup_message_headers_get_one (
+      soup_server_message_get_request_headers (msg), "Content-Length");
+  g_autofree char *length = NULL;
+  guint64 value;
+
+  if (length_text == NULL)
+    return;
+  length = g_strstrip (g_strdup (length_text));
+  if (!g_ascii_string_to_unsigned (length, 10, 0, G_MAXUINT64, &value, NULL))
+    refuse_now (msg, SOUP_STATUS_BAD_REQUEST, "Invalid Content-Length");
+  else if (value > SANDBOX_BODY_MAX)
+    refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+}
+
+#define BODY_SIZE_KEY "sandbox-body-size"
+
+/* A chunked body announces no length: it is counted as it comes. */
+static void
+got_chunk_cb (SoupServerMessage *msg, GBytes *chunk, gpointer user_data)
+{
+  gsize size = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), BODY_SIZE_KEY));
+
+  size += g_bytes_get_size (chunk);
+  g_object_set_data (G_OBJECT (msg), BODY_SIZE_KEY, GSIZE_TO_POINTER (size));
+  if (size > SANDBOX_BODY_MAX)
+    refuse_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+}
+
+#define IDLE_SOURCE_KEY "sandbox-idle-timeout"
+
+static gboolean
+idle_timeout_cb (gpointer data)
+{
+  SoupServerMessage *msg = data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  /* Half a request after all this time: let it go, as OVH's front end does. */
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  g_source_unref (g_object_steal_data (G_OBJECT (msg), IDLE_SOURCE_KEY));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+destroy_idle_source (gpointer source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+static void
+request_complete_cb (SoupServerMessage *msg, gpointer user_data)
+{
+  g_object_set_data (G_OBJECT (msg), IDLE_SOURCE_KEY, NULL);
+}
+
+/* Every request must arrive whole within the idle timeout, counted from its first byte awaited
+ * (a silent or trickling client would otherwise hold a connection for ever). */
+static void
+request_started_cb (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+{
+  OvhSandbox *self = user_data;
+  GSource *source;
+  guint seconds;
+
+  g_mutex_lock (&self->mutex);
+  seconds = self->idle_timeout;
+  g_mutex_unlock (&self->mutex);
+
+  source = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (source, idle_timeout_cb, msg, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_object_set_data_full (G_OBJECT (msg), IDLE_SOURCE_KEY, source, destroy_idle_source);
+  g_signal_connect (msg, "got-body", G_CALLBACK (request_complete_cb), NULL);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  g_signal_connect (msg, "finished", G_CALLBACK (request_complete_cb), NULL);
+}
+
 /* The server thread -------------------------------------------------------------------------- */
 
 static gpointer
@@ -313,7 +501,9 @@ server_thread (gpointer data)
 
   if (server != NULL)
     {
+      soup_server_add_early_handler (server, NULL, early_handler, self, NULL);
       soup_server_add_handler (server, NULL, server_callback, self, NULL);
+      g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
       address = g_inet_socket_address_new_from_string ("127.0.0.1", self->requested_port);
       listening
           = soup_server_listen (server, address, self->tls ? SOUP_SERVER_LISTEN_HTTPS : 0, &error);
@@ -512,6 +702,9 @@ ovh_sandbox_finalize (GObject *object)
   g_ptr_array_unref (self->domains);
   g_ptr_array_unref (self->faults);
   g_ptr_array_unref (self->request_log);
+  /* A sandbox that answered without a server keeps its tasks' sources attached until now. */
+  for (guint i = 0; i < self->pending_sources->len; i++)
+    g_source_destroy (g_ptr_array_index (self->pending_sources, i));
   g_ptr_array_unref (self->pending_sources);
   g_clear_error (&self->start_error);
   g_free (self->base_url);
@@ -564,6 +757,7 @@ ovh_sandbox_init (OvhSandbox *self)
   self->pending_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
   self->expanded_lists = TRUE;
   self->batch = TRUE;
+  self->idle_timeout = SANDBOX_IDLE_TIMEOUT_DEFAULT;
   self->next_record_id = 5000000001;
   self->next_task_id = 300000001;
   self->next_credential_id = 1000001;

@@ -89,6 +89,9 @@ void ovh_sandbox_set_retry_after (OvhSandbox *self, guint seconds);
  * "id": 0 (the rest of the answer is right). Off by default. */
 void ovh_sandbox_set_create_answers_id_zero (OvhSandbox *self, gboolean enabled);
 void ovh_sandbox_set_clock_offset (OvhSandbox *self, gint64 seconds);
+/* A connection that has not sent a whole request after this long is closed (default 30 s);
+ * applies to requests started afterwards. */
+void ovh_sandbox_set_idle_timeout (OvhSandbox *self, guint seconds);
 void ovh_sandbox_set_expanded_lists (OvhSandbox *self, gboolean enabled); /* X-Pagination-Mode */
 void ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled);          /* X-Ovh-Batch */
 /* The next `count` calls (0 = every call) to METHOD on a path matching the glob fail so. */

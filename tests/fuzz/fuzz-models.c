@@ -1,0 +1,154 @@
+/* fuzz-models.c: every JSON answer libovh turns into a model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first byte picks the model, the rest is the answer's body. Each model must either
+ * refuse the answer or hold only valid UTF-8 and, for names, domain names.
+ */
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "ovh-access-rules.h"
+#include "ovh-client.h"
+#include "ovh-credential.h"
+#include "ovh-domain-private.h"
+#include "ovh-http-private.h"
+#include "ovh-me.h"
+#include "ovh-record-loader-private.h"
+#include "ovh-zone-private.h"
+
+enum
+{
+  MODEL_ME,
+  MODEL_DOMAIN,
+  MODEL_DOMAIN_UPDATE,
+  MODEL_DOMAIN_ZONE,
+  MODEL_DOMAIN_LIST,
+  MODEL_CREDENTIAL,
+  MODEL_ACCESS_RULES,
+  MODEL_ZONE_SOA,
+  MODEL_ZONE_INFO,
+  MODEL_RECORD_IDS,
+  N_MODELS
+};
+
+static OvhZone *
+shared_zone (void)
+{
+  static OvhZone *zone;
+
+  if (zone == NULL)
+    {
+      g_autoptr (OvhClient) client
+          = ovh_client_new ("http://127.0.0.1:9/1.0", "fuzzAppKey", "fuzzSecret", "fuzzCk");
+
+      zone = ovh_zone_new (client, "example.com");
+    }
+  return zone;
+}
+
+static void
+check_domain (OvhDomain *domain)
+{
+  g_assert_true (ovh_domain_name_is_valid (ovh_domain_get_name (domain)));
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (JsonNode) node = NULL;
+  guint model;
+
+  fuzz_init_once ();
+  if (size < 1)
+    return 0;
+
+  model = data[0] % N_MODELS;
+  bytes = g_bytes_new (data + 1, size - 1);
+  node = ovh_http_parse_json_answer (bytes, NULL);
+  if (node == NULL)
+    return 0;
+
+  switch (model)
+    {
+    case MODEL_ME:
+      {
+        g_autoptr (OvhMe) me = ovh_me_new_from_json (node, NULL);
+        (void) me;
+      }
+      break;
+    case MODEL_DOMAIN:
+      {
+        g_autoptr (OvhDomain) domain = ovh_domain_new_from_json (node, NULL);
+
+        if (domain != NULL)
+          check_domain (domain);
+      }
+      break;
+    case MODEL_DOMAIN_UPDATE:
+    case MODEL_DOMAIN_ZONE:
+      {
+        g_autoptr (OvhDomain) domain = ovh_domain_new ("example.com", TRUE, TRUE);
+
+        if (model == MODEL_DOMAIN_UPDATE)
+          (void) ovh_domain_update_from_json (domain, node, NULL);
+        else
+          (void) ovh_domain_update_from_zone_json (domain, node, NULL);
+        check_domain (domain);
+      }
+      break;
+    case MODEL_DOMAIN_LIST:
+      {
+        /* The same answer as both lists: merged with itself. */
+        g_autoptr (GListStore) store = ovh_domain_list_from_json (node, node, NULL);
+
+        for (guint i = 0; store != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+          {
+            g_autoptr (OvhDomain) domain = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+            check_domain (domain);
+          }
+      }
+      break;
+    case MODEL_CREDENTIAL:
+      {
+        g_autoptr (OvhCredential) credential = ovh_credential_new_from_json (node, NULL);
+
+        if (credential != NULL)
+          (void) ovh_credential_allows (credential, "GET", "/domain/zone/example.com/record");
+      }
+      break;
+    case MODEL_ACCESS_RULES:
+      {
+        g_autoptr (GPtrArray) rules = ovh_access_rules_from_json (node, NULL);
+
+        if (rules != NULL)
+          {
+            g_autoptr (JsonNode) back = ovh_access_rules_to_json (rules);
+
+            g_assert_nonnull (back);
+            (void) ovh_access_rules_allow (rules, "DELETE", "/domain/zone/example.com/record/1");
+          }
+      }
+      break;
+    case MODEL_ZONE_SOA:
+      (void) ovh_zone_apply_soa_json (shared_zone (), node, NULL);
+      break;
+    case MODEL_ZONE_INFO:
+      (void) ovh_zone_apply_info_json (shared_zone (), node, NULL);
+      break;
+    case MODEL_RECORD_IDS:
+      {
+        g_autoptr (GError) error = NULL;
+        GArray *ids = ovh_record_load_parse_id_list (node, &error);
+
+        g_assert_true ((ids == NULL) != (error == NULL));
+        g_clear_pointer (&ids, g_array_unref);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return 0;
+}
