@@ -11,6 +11,7 @@
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-zone-editor-private.h"
+#include "domaine-zone-history-dialog.h"
 #include "ovh-error.h"
 
 /* Editing ------------------------------------------------------------------------------- */
@@ -340,6 +341,20 @@ review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_zone_history_dialog_new (self->changeset);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Installing ---------------------------------------------------------------------------- */
 
 void
@@ -357,6 +372,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-load-query-id", NULL,
                                    copy_load_query_id_action);

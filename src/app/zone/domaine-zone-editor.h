@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define DOMAINE_TYPE_ZONE_EDITOR (domaine_zone_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineZoneEditor, domaine_zone_editor, DOMAINE, ZONE_EDITOR, GtkWidget)
 
-/* Actions (class-level, prefix "zone."): add, edit, duplicate, delete, revert, undo, redo,
+/* Actions (class-level, prefix "zone."): add, edit, duplicate, delete, revert, undo, redo, history,
  * copy-zone-line, search, reload, review, publish, copy-load-query-id. Staged changes can
  * be undone and redone (Ctrl+Z, Ctrl+Shift+Z) until they are published. Toasts go to the
  * nearest AdwToastOverlay. */
