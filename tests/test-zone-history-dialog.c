@@ -11,6 +11,8 @@
 #include "domaine-test-gui.h"
 #include "domaine-zone-diff-view.h"
 #include "domaine-zone-history-dialog.h"
+#include "domaine-zone-import-dialog.h"
+#include "ovh-zone-file.h"
 #include "ovh-sandbox.h"
 
 #define ZONE "lovelace.fr"
@@ -229,6 +231,85 @@ test_history (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_test_wait_until (analyst_back, fixture, 15000));
 }
 
+static gboolean
+import_idle (gpointer data)
+{
+  return !domaine_zone_import_dialog_get_busy (data);
+}
+
+static gboolean
+zone_replaced (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return ovh_zone_get_n_records (fixture->zone) == 1;
+}
+
+/* Import with a preview: errors by line, what OVH cannot hold listed, the merge staged as
+ * exactly the differences, the replace confirmed and followed. */
+static void
+test_import (Fixture *fixture, gconstpointer data)
+{
+  DomaineZoneImportDialog *dialog
+      = DOMAINE_ZONE_IMPORT_DIALOG (domaine_zone_import_dialog_new (fixture->changeset));
+  g_autofree char *exported
+      = ovh_zone_file_write_model (ZONE, 0, ovh_zone_get_records (fixture->zone));
+  g_auto (GStrv) lines = g_strsplit (exported, "\n", -1);
+  g_autoptr (GString) file = g_string_new (NULL);
+  GtkWindow *window = GTK_WINDOW (dialog);
+  AdwMessageDialog *confirm;
+  OvhZoneDiff *diff;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  domaine_test_wait_for_window (GTK_WINDOW (dialog));
+
+  /* An error: its line named, no diff, nothing to merge. */
+  domaine_zone_import_dialog_set_text (dialog, "www IN A 192.0.2.1\nbad IN A nope\n");
+  g_assert_null (domaine_zone_import_dialog_get_diff (dialog));
+  g_assert_nonnull (strstr (domaine_zone_import_dialog_get_problems (dialog), "Line 2"));
+  g_assert_false (gtk_widget_is_sensitive (
+      domaine_test_find_button_with_label (GTK_WIDGET (dialog), "_Merge")));
+
+  /* blog changes, notes goes, fresh comes, an HINFO is left out. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "notes ") || g_str_has_prefix (lines[i], "blog "))
+        continue;
+      g_string_append_printf (file, "%s\n", lines[i]);
+    }
+  g_string_append (file, "blog 3600 IN A 203.0.113.99\nfresh IN A 192.0.2.5\n"
+                         "box IN HINFO \"PC\" \"Linux\"\n");
+  domaine_zone_import_dialog_set_text (dialog, file->str);
+  diff = domaine_zone_import_dialog_get_diff (dialog);
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (ovh_zone_diff_get_n_added (diff), ==, 1);
+  g_assert_cmpuint (ovh_zone_diff_get_n_removed (diff), ==, 1);
+  g_assert_cmpuint (ovh_zone_diff_get_n_changed (diff), ==, 1);
+  g_assert_nonnull (strstr (domaine_zone_import_dialog_get_problems (dialog), "HINFO"));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "import-preview"));
+
+  /* Replace, confirmed: OVH's import, followed, the zone reloaded. */
+  domaine_zone_import_dialog_set_text (dialog, "www IN A 192.0.2.2\n");
+  g_assert_true (ovh_zone_diff_needs_confirmation (domaine_zone_import_dialog_get_diff (dialog)));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.replace", NULL);
+  g_assert_true (domaine_test_wait_until (message_dialog_shown, NULL, 5000));
+  confirm = find_message_dialog ();
+  adw_message_dialog_response (confirm, "replace");
+  gtk_window_destroy (GTK_WINDOW (confirm));
+  g_assert_true (domaine_test_wait_until (zone_replaced, fixture, 15000));
+  g_assert_true (domaine_test_wait_until (import_idle, dialog, 15000));
+
+  /* Merge: the differences staged, the window closed. */
+  domaine_zone_import_dialog_set_text (dialog, "www IN A 192.0.2.3\nmore IN A 192.0.2.4\n");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.merge", NULL);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 2);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  ovh_changeset_discard_all (fixture->changeset);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -236,6 +317,8 @@ main (int argc, char *argv[])
   domaine_test_load_app_style ();
 
   g_test_add ("/zone-history-dialog/history", Fixture, NULL, fixture_set_up, test_history,
+              fixture_tear_down);
+  g_test_add ("/zone-import-dialog/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);
 
   return g_test_run ();

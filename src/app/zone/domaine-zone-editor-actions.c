@@ -6,13 +6,17 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-zone-editor-private.h"
 #include "domaine-zone-history-dialog.h"
+#include "domaine-zone-import-dialog.h"
 #include "ovh-error.h"
+#include "ovh-zone-file.h"
 
 /* Editing ------------------------------------------------------------------------------- */
 
@@ -355,6 +359,76 @@ history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_zone_import_dialog_new (self->changeset);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineZoneEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Zone file saved")));
+  else
+    domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  DomaineZoneEditor *self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->zone != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      /* Domaine's own writer: TXT quoting and splitting as BIND reads them back. */
+      text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone),
+                                        ovh_zone_get_default_ttl (self->zone),
+                                        ovh_zone_get_records (self->zone));
+      length = strlen (text);
+      g_file_replace_contents_bytes_async (
+          file, g_bytes_new_take (g_steal_pointer (&text), length), NULL, FALSE,
+          G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, exported_cb,
+          g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->zone == NULL || ovh_zone_get_load_state (self->zone) != OVH_ZONE_LOAD_STATE_LOADED)
+    return;
+  /* The file chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_ ("Export Zone File"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  name = g_strconcat (ovh_zone_get_name (self->zone), ".zone", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Installing ---------------------------------------------------------------------------- */
 
 void
@@ -373,6 +447,8 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "zone.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-load-query-id", NULL,
                                    copy_load_query_id_action);
