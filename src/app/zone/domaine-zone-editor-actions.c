@@ -16,7 +16,9 @@
 #include "domaine-zone-history-dialog.h"
 #include "domaine-zone-import-dialog.h"
 #include "ovh-error.h"
+#include "ovh-zone-diff.h"
 #include "ovh-zone-file.h"
+#include "ovh-zone-snapshot.h"
 
 /* Editing ------------------------------------------------------------------------------- */
 
@@ -429,6 +431,42 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Stages the inverse of the last publish: from the zone now back to the snapshot taken
+ * before it. Nothing is sent until the user reviews and publishes. */
+static void
+undo_publish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autoptr (OvhZoneDiff) diff = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint n_staged;
+
+  if (self->changeset == NULL || self->publish_snapshot == 0)
+    return;
+  snapshot
+      = ovh_zone_snapshot_load (NULL, domaine_zone_editor_get_snapshot_account (self),
+                                ovh_zone_get_name (self->zone), self->publish_snapshot, &error);
+  if (snapshot != NULL)
+    {
+      diff = ovh_zone_diff_new_from_model (ovh_zone_get_records (self->zone), snapshot,
+                                           OVH_ZONE_DIFF_DEFAULT);
+      n_staged = ovh_zone_diff_stage (diff, self->changeset, NULL, &error);
+    }
+  if (error != NULL)
+    {
+      domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%d change staged to undo the publish: review it and publish",
+                                     "%d changes staged to undo the publish: review them and "
+                                     "publish",
+                                     n_staged),
+                           n_staged);
+  domaine_zone_editor_add_toast (self, adw_toast_new (title));
+}
+
 /* Installing ---------------------------------------------------------------------------- */
 
 void
@@ -449,6 +487,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "zone.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "zone.undo-publish", NULL, undo_publish_action);
   gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-load-query-id", NULL,
                                    copy_load_query_id_action);
