@@ -310,6 +310,58 @@ test_import (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (fixture->changeset);
 }
 
+/* Text mode: the zone as text, one line edited, the edit staged as one change. */
+static void
+test_text_mode (Fixture *fixture, gconstpointer data)
+{
+  DomaineZoneImportDialog *dialog
+      = DOMAINE_ZONE_IMPORT_DIALOG (domaine_zone_import_dialog_new (fixture->changeset));
+  g_autofree char *text = ovh_zone_file_write_model (ZONE, 0, ovh_zone_get_records (fixture->zone));
+  g_autofree char *edited = NULL;
+  GtkWindow *window = GTK_WINDOW (dialog);
+  OvhChange *change;
+  OvhRecord *blog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ovh_zone_get_records (fixture->zone)); i++)
+    {
+      g_autoptr (OvhRecord) record
+          = g_list_model_get_item (ovh_zone_get_records (fixture->zone), i);
+
+      if (g_str_equal (ovh_record_get_sub_domain (record), "blog"))
+        blog = record;
+    }
+  g_assert_nonnull (blog);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_title (window, "Edit Zone as Text");
+  gtk_window_present (window);
+  domaine_test_wait_for_window (window);
+
+  /* The zone as it is: nothing to stage. */
+  domaine_zone_import_dialog_set_text (dialog, text);
+  g_assert_nonnull (domaine_zone_import_dialog_get_diff (dialog));
+  g_assert_true (ovh_zone_diff_is_empty (domaine_zone_import_dialog_get_diff (dialog)));
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "text-mode"));
+
+  {
+    g_auto (GStrv) parts = g_strsplit (text, "blog 3600 IN A 203.0.113.11\n", 2);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    edited = g_strjoinv ("blog 3600 IN A 203.0.113.12\n", parts);
+  }
+  domaine_zone_import_dialog_set_text (dialog, edited);
+  g_assert_cmpuint (ovh_zone_diff_get_n_changed (domaine_zone_import_dialog_get_diff (dialog)), ==,
+                    1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.merge", NULL);
+  change = ovh_changeset_lookup (fixture->changeset, ovh_record_get_id (blog));
+  g_assert_nonnull (change);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 1);
+  g_assert_cmpstr (ovh_record_get_target (ovh_change_get_after (change)), ==, "203.0.113.12");
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  ovh_changeset_discard_all (fixture->changeset);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -319,6 +371,8 @@ main (int argc, char *argv[])
   g_test_add ("/zone-history-dialog/history", Fixture, NULL, fixture_set_up, test_history,
               fixture_tear_down);
   g_test_add ("/zone-import-dialog/import", Fixture, NULL, fixture_set_up, test_import,
+              fixture_tear_down);
+  g_test_add ("/zone-import-dialog/text-mode", Fixture, NULL, fixture_set_up, test_text_mode,
               fixture_tear_down);
 
   return g_test_run ();

@@ -375,6 +375,26 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Text mode: the whole zone as BIND text, read as it is typed; Merge stages the edits. */
+static void
+edit_text_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL || ovh_zone_get_load_state (self->zone) != OVH_ZONE_LOAD_STATE_LOADED)
+    return;
+  text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone), 0,
+                                    ovh_zone_get_records (self->zone));
+  dialog = domaine_zone_import_dialog_new (self->changeset);
+  gtk_window_set_title (GTK_WINDOW (dialog), _ ("Edit Zone as Text"));
+  domaine_zone_import_dialog_set_text (DOMAINE_ZONE_IMPORT_DIALOG (dialog), text);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -486,6 +506,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "zone.edit-text", NULL, edit_text_action);
   gtk_widget_class_install_action (widget_class, "zone.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "zone.undo-publish", NULL, undo_publish_action);
   gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);

@@ -408,6 +408,8 @@ domaine_zone_import_dialog_constructed (GObject *object)
 
   self->zone = g_object_ref (ovh_changeset_get_zone (self->changeset));
   adw_window_title_set_subtitle (self->window_title, ovh_zone_get_name (self->zone));
+  /* Text mode is this window under another title. */
+  g_object_bind_property (self, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
   update_actions (self);
 }
 
