@@ -19,6 +19,7 @@
 #include "domaine-cli-table.h"
 #include "domaine-cli.h"
 #include "ovh-account-store.h"
+#include "ovh-zone-file.h"
 #include "test-fixture.h"
 
 /* A keyring account for the fixture's sandbox, a scratch directory, and how to run the CLI */
@@ -1205,6 +1206,227 @@ test_zone_export_import (OvhTestFixture *fixture, gconstpointer data)
   g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "countess.dev"));
 }
 
+static const char *
+json_string (JsonNode *node, const char *member)
+{
+  return json_object_get_string_member (json_node_get_object (node), member);
+}
+
+static JsonArray *
+diff_part (JsonNode *diff, const char *part)
+{
+  return json_object_get_array_member (json_node_get_object (diff), part);
+}
+
+static void
+test_zone_history_diff_restore (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) history = NULL;
+  g_autoptr (JsonNode) after = NULL;
+  g_autoptr (JsonNode) diff = NULL;
+  g_autoptr (JsonNode) restored = NULL;
+  g_autoptr (JsonNode) holder = NULL;
+  g_autofree char *old_date = NULL;
+  g_autofree char *undo_date = NULL;
+  JsonArray *added;
+  guint n_versions;
+
+  g_assert_cmpint (run_cli (test, "zone", "history", "countess.dev", "--json", NULL), ==, 0);
+  history = output_json (test);
+  n_versions = json_array_get_length (json_node_get_array (history));
+  g_assert_cmpuint (n_versions, >=, 1);
+  old_date = g_strdup (json_object_get_string_member (
+      json_array_get_object_element (json_node_get_array (history), 0), "creationDate"));
+
+  g_assert_cmpint (run_cli (test, "records", "add", "countess.dev", "--type", "A", "--name", "hist",
+                            "--value", "192.0.2.44", NULL),
+                   ==, 0);
+  g_assert_cmpint (run_cli (test, "zone", "history", "countess.dev", "--json", NULL), ==, 0);
+  after = output_json (test);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (after)), ==, n_versions + 1);
+  undo_date = g_strdup (json_object_get_string_member (
+      json_array_get_object_element (json_node_get_array (after), 0), "creationDate"));
+  g_assert_cmpstr (undo_date, !=, old_date);
+
+  /* The plain listing names the versions as restore takes them. */
+  g_assert_cmpint (run_cli (test, "zone", "history", "countess.dev", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, old_date));
+
+  /* The old version against the zone now: the new record is the one difference. */
+  g_assert_cmpint (
+      run_cli (test, "zone", "diff", "countess.dev", "--from", old_date, "--json", NULL), ==, 0);
+  diff = output_json (test);
+  added = diff_part (diff, "added");
+  g_assert_cmpuint (json_array_get_length (added), ==, 1);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (added, 0), "subDomain"), ==,
+      "hist");
+  g_assert_cmpuint (json_array_get_length (diff_part (diff, "removed")), ==, 0);
+  /* The sandbox's own zone file writer may still garble the quoted TXT: nothing else. */
+  for (guint i = 0; i < json_array_get_length (diff_part (diff, "changed")); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (diff_part (diff, "changed"), i);
+
+      g_assert_cmpstr (json_object_get_string_member (
+                           json_object_get_object_member (pair, "before"), "fieldType"),
+                       ==, "TXT");
+    }
+  g_assert_cmpint (run_cli (test, "zone", "diff", "countess.dev", "--from", old_date, NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "+  hist"));
+
+  g_assert_cmpint (run_cli (test, "zone", "diff", "countess.dev", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+
+  /* Restore it, then undo the restore. */
+  g_assert_cmpint (run_cli (test, "zone", "restore", "countess.dev", old_date, "--json", NULL), ==,
+                   0);
+  restored = output_json (test);
+  g_assert_cmpstr (json_string (restored, "status"), ==, "done");
+  g_assert_cmpstr (json_string (restored, "undoDate"), ==, undo_date);
+  g_assert_null (find_record (sandbox_records (test, "countess.dev", &holder), "hist", "A", NULL));
+  g_clear_pointer (&holder, json_node_unref);
+
+  g_assert_cmpint (run_cli (test, "zone", "restore", "countess.dev", undo_date, NULL), ==, 0);
+  g_assert_nonnull (strstr (test->err, "countess.dev"));
+  g_assert_nonnull (
+      find_record (sandbox_records (test, "countess.dev", &holder), "hist", "A", "192.0.2.44"));
+
+  /* A version that does not exist: OVH's answer, nothing changed. */
+  g_assert_cmpint (
+      run_cli (test, "zone", "restore", "countess.dev", "2001-01-01T00:00:00+00:00", NULL), ==,
+      DOMAINE_CLI_EXIT_NOT_FOUND);
+  assert_one_error_line (test);
+}
+
+static void
+test_zone_import_merge (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autofree char *file = g_build_filename (test->directory, "merge.zone", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) plan = NULL;
+  g_autoptr (JsonNode) done = NULL;
+  g_autoptr (JsonNode) holder = NULL;
+  g_autoptr (JsonNode) before_holder = NULL;
+  JsonArray *records;
+  JsonObject *www;
+  gint64 www_id;
+
+  /* countess.dev: the A changes, api goes, "new" comes, HINFO and the apex NS are left out. */
+  g_file_set_contents (file,
+                       "$ORIGIN countess.dev.\n"
+                       "@ IN NS dns18.ovh.net.\n"
+                       "@ IN A 192.0.2.99\n"
+                       "www IN CNAME countess.dev.\n"
+                       "@ IN TXT \"v=verification \\\"quoted\\\" value\"\n"
+                       "new 300 IN A 192.0.2.100\n"
+                       "box IN HINFO \"PC\" \"Linux\"\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  www = find_record (sandbox_records (test, "countess.dev", &before_holder), "www", "CNAME", NULL);
+  www_id = json_object_get_int_member (www, "id");
+
+  /* The plan first: nothing sent but reads. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "zone", "import", "countess.dev", "merge.zone", "--merge",
+                            "--dry-run", "--json", NULL),
+                   ==, 0);
+  plan = output_json (test);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (plan), "dryRun"));
+  g_assert_cmpuint (json_array_get_length (diff_part (
+                        json_object_get_member (json_node_get_object (plan), "diff"), "added")),
+                    ==, 1);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (json_node_get_object (plan), "skipped")),
+      ==, 2);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "DELETE", "*"), ==, 0);
+
+  /* A replace refuses what OVH cannot hold. */
+  g_assert_cmpint (run_cli (test, "zone", "import", "countess.dev", "merge.zone", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_nonnull (strstr (test->err, "merge.zone:7"));
+
+  /* The merge: exactly the differences, one refresh. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (
+      run_cli (test, "zone", "import", "countess.dev", "merge.zone", "--merge", "--json", NULL), ==,
+      0);
+  done = output_json (test);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (done), "published"));
+  g_assert_cmpuint (count_requests (test, "POST", "*/refresh"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "*/record"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "DELETE", "*"), ==, 1);
+  records = sandbox_records (test, "countess.dev", &holder);
+  g_assert_nonnull (find_record (records, "new", "A", "192.0.2.100"));
+  g_assert_nonnull (find_record (records, "", "A", "192.0.2.99"));
+  g_assert_null (find_record (records, "api", "AAAA", NULL));
+  g_assert_cmpint (json_object_get_int_member (find_record (records, "www", "CNAME", NULL), "id"),
+                   ==, www_id);
+}
+
+static void
+test_zone_import_guard (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autofree char *file = g_build_filename (test->directory, "half.zone", NULL);
+  g_autoptr (GPtrArray) half = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (JsonNode) holder = NULL;
+  g_autoptr (JsonNode) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *records = sandbox_records (test, "lovelace.fr", &holder);
+  guint n_records = json_array_get_length (records);
+
+  /* Every other record (OVH's apex NS aside): a 50% deletion. */
+  for (guint i = 0, kept = 0; i < n_records; i++)
+    {
+      g_autoptr (OvhRecord) record
+          = ovh_record_new_from_json_object (json_array_get_object_element (records, i), &error);
+
+      g_assert_no_error (error);
+      if (ovh_record_get_sub_domain (record)[0] == '\0'
+          && g_str_equal (ovh_record_get_field_type (record), "NS"))
+        continue;
+      if (kept++ % 2 == 0)
+        g_ptr_array_add (half, g_steal_pointer (&record));
+    }
+  text = ovh_zone_file_write ("lovelace.fr", 0, half);
+  g_file_set_contents (file, text, -1, &error);
+  g_assert_no_error (error);
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (run_cli (test, "zone", "import", "lovelace.fr", "half.zone",
+                                i == 0 ? "--merge" : "--replace", NULL),
+                       ==, DOMAINE_CLI_EXIT_USAGE);
+      assert_one_error_line (test);
+      g_assert_nonnull (strstr (test->err, "--yes"));
+    }
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "DELETE", "*"), ==, 0);
+
+  g_assert_cmpint (run_cli (test, "zone", "import", "lovelace.fr", "half.zone", "--merge",
+                            "--dry-run", "--json", NULL),
+                   ==, 0);
+  plan = output_json (test);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (plan), "needsConfirmation"));
+
+  g_assert_cmpint (
+      run_cli (test, "zone", "import", "lovelace.fr", "half.zone", "--merge", "--yes", NULL), ==,
+      0);
+  g_assert_cmpuint (count_requests (test, "POST", "*/refresh"), ==, 1);
+  g_clear_pointer (&holder, json_node_unref);
+  g_assert_cmpuint (json_array_get_length (sandbox_records (test, "lovelace.fr", &holder)), <,
+                    n_records);
+}
+
 static void
 test_credentials (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -1662,6 +1884,9 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/records/delete-one-refresh", test_records_delete_one_refresh);
   ovh_test_add ("/cli/records/publish-failure", test_records_publish_failure);
   ovh_test_add ("/cli/zone/export-import", test_zone_export_import);
+  ovh_test_add ("/cli/zone/history-diff-restore", test_zone_history_diff_restore);
+  ovh_test_add ("/cli/zone/import-merge", test_zone_import_merge);
+  ovh_test_add ("/cli/zone/import-guard", test_zone_import_guard);
   ovh_test_add ("/cli/credentials", test_credentials);
   ovh_test_add ("/cli/ovh-conf", test_ovh_conf);
   ovh_test_add ("/cli/french", test_french);

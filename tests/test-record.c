@@ -281,6 +281,7 @@ test_json_txt_quotes (void)
     { "\"no quotes at all\"", "no quotes at all" },
     { "\"\\\"unterminated\"", "\"unterminated" },
     { "\"\\\"a\\\" trailing\"", "\"a\" trailing" },
+    { "\"\\\"v=verification \\\"quoted\\\" value\\\"\"", "v=verification \"quoted\" value" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -780,9 +780,19 @@ test_refresh_and_history (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (soa_serial (fixture), >, serial);
   g_assert_cmpuint (history_length (fixture), ==, versions + 1);
 
-  /* Back to the first version, through a task. */
+  /* Back to the first version, through a task. The list is newest first, as OVH's. */
   history = call (fixture, "GET", "/domain/zone/lovelace.fr/history", NULL);
-  first_date = g_strdup (json_array_get_string_element (array_of (history), 0));
+  {
+    JsonArray *dates = array_of (history);
+    guint n_dates = json_array_get_length (dates);
+    g_autoptr (GDateTime) newest
+        = g_date_time_new_from_iso8601 (json_array_get_string_element (dates, 0), NULL);
+    g_autoptr (GDateTime) oldest
+        = g_date_time_new_from_iso8601 (json_array_get_string_element (dates, n_dates - 1), NULL);
+
+    g_assert_cmpint (g_date_time_compare (newest, oldest), >, 0);
+    first_date = g_strdup (json_array_get_string_element (dates, n_dates - 1));
+  }
   point_path = g_strdup_printf ("/domain/zone/lovelace.fr/history/%s", first_date);
   response = call (fixture, "GET", point_path, NULL);
   g_assert_cmpstr (json_object_get_string_member (object_of (response), "creationDate"), ==,

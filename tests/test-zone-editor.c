@@ -872,6 +872,50 @@ test_changes_bar (void)
   g_object_unref (bar);
 }
 
+/* The publish toast's Undo Publish stages the inverse of what was published. */
+static void
+test_undo_publish (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhRecord) edited = NULL;
+  OvhChangeset *changeset;
+  OvhZone *zone;
+  OvhRecord *blog;
+  OvhChange *change;
+  GtkWidget *undo_button;
+  guint64 blog_id;
+
+  show_domain (fixture, "lovelace.fr");
+  zone = domaine_zone_editor_get_zone (fixture->editor);
+  changeset = domaine_zone_editor_get_changeset (fixture->editor);
+  blog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (ovh_zone_get_records (zone)); i++)
+    {
+      g_autoptr (OvhRecord) record = g_list_model_get_item (ovh_zone_get_records (zone), i);
+
+      if (g_str_equal (ovh_record_get_sub_domain (record), "blog"))
+        blog = record;
+    }
+  g_assert_nonnull (blog);
+  blog_id = ovh_record_get_id (blog);
+  edited = ovh_record_dup (blog);
+  ovh_record_set_target (edited, "203.0.113.99");
+  g_assert_nonnull (ovh_changeset_stage_update (changeset, blog_id, edited, &error));
+  g_assert_true (publish (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (changeset), ==, 0);
+
+  undo_button
+      = domaine_test_find_button_with_label (GTK_WIDGET (fixture->overlay), "_Undo Publish");
+  g_assert_nonnull (undo_button);
+  g_signal_emit_by_name (undo_button, "clicked");
+  g_assert_cmpuint (ovh_changeset_get_n_pending (changeset), ==, 1);
+  change = ovh_changeset_lookup (changeset, blog_id);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (ovh_record_get_target (ovh_change_get_after (change)), ==, "203.0.113.11");
+  ovh_changeset_discard_all (changeset);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -888,6 +932,7 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/publish-failure", test_publish_failure);
   ADD ("/zone-editor/undo-delete", test_undo_delete);
   ADD ("/zone-editor/undo-any", test_undo_any);
+  ADD ("/zone-editor/undo-publish", test_undo_publish);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
   ADD ("/zone-editor/publish-zone-switch", test_publish_zone_switch);

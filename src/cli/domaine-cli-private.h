@@ -41,6 +41,12 @@ typedef struct
   char *application_key;
   int timeout_seconds;
   int poll_interval_ms;
+  char *from; /* zone diff: a version's date or a zone file */
+  char *to;
+  gboolean yes; /* past the mass-change guard */
+  gboolean merge;
+  gboolean replace;
+  gboolean dry_run;
 
   /* The positional arguments after the command words. */
   char **args;
@@ -112,6 +118,18 @@ int domaine_cli_cmd_zone_show (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_refresh (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_export (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_import (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_history (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_diff (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_restore (DomaineCli *self, GError **error);
+
+/* zone import's parts (domaine-cli-zone.c): a file's text, "-" being standard input; and
+ * OVH's own import of text (already checked), its task followed to the end. */
+char *domaine_cli_read_input_file (const char *file, GError **error);
+int domaine_cli_zone_import_replace (
+    DomaineCli *self, const char *zone_name, const char *text, guint n_records, GError **error);
+/* Polls a task of the zone until OVH is done with it (or --timeout): its last status. */
+char *domaine_cli_wait_for_task (
+    DomaineCli *self, OvhZone *zone, gint64 task_id, char *status, GError **error);
 int domaine_cli_cmd_records_list (DomaineCli *self, GError **error);
 int domaine_cli_cmd_records_add (DomaineCli *self, GError **error);
 int domaine_cli_cmd_records_set (DomaineCli *self, GError **error);

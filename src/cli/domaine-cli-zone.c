@@ -234,8 +234,8 @@ domaine_cli_cmd_zone_export (DomaineCli *self, GError **error)
 
 /* zone import -------------------------------------------------------------------------------- */
 
-static char *
-read_input_file (const char *file, GError **error)
+char *
+domaine_cli_read_input_file (const char *file, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
   char *contents = NULL;
@@ -262,9 +262,9 @@ read_input_file (const char *file, GError **error)
   return contents;
 }
 
-/* Polls the import task until OVH is done with it (or --timeout). */
-static char *
-wait_for_task (DomaineCli *self, OvhZone *zone, gint64 task_id, char *status, GError **error)
+char *
+domaine_cli_wait_for_task (
+    DomaineCli *self, OvhZone *zone, gint64 task_id, char *status, GError **error)
 {
   g_autofree char *current = status;
   g_autofree char *task_text = g_strdup_printf ("%" G_GINT64_FORMAT, task_id);
@@ -278,7 +278,7 @@ wait_for_task (DomaineCli *self, OvhZone *zone, gint64 task_id, char *status, GE
       if (g_get_monotonic_time () > deadline)
         {
           g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_FAILED,
-                       _ ("The import task %s is still “%s”: gave up waiting"), task_text, current);
+                       _ ("The task %s is still “%s”: gave up waiting"), task_text, current);
           return NULL;
         }
       if (!domaine_cli_sleep (self, MIN ((guint) self->poll_interval_ms, 1000), error))
@@ -296,41 +296,15 @@ wait_for_task (DomaineCli *self, OvhZone *zone, gint64 task_id, char *status, GE
 }
 
 int
-domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
+domaine_cli_zone_import_replace (
+    DomaineCli *self, const char *zone_name, const char *text, guint n_records, GError **error)
 {
-  const char *zone_name = self->args[0];
-  const char *file = self->args[1];
-  g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) records = NULL;
-  g_autoptr (GError) parse_error = NULL;
   g_autoptr (OvhZone) zone = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autofree char *first_status = NULL;
   g_autofree char *status = NULL;
   g_autofree char *task_text = NULL;
   gint64 task_id = -1;
-  guint line = 0;
-
-  if (self->no_publish)
-    {
-      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
-                           _ ("--no-publish does not apply to zone import: OVHcloud publishes an "
-                              "imported zone itself"));
-      return DOMAINE_CLI_EXIT_USAGE;
-    }
-
-  text = read_input_file (file, error);
-  if (text == NULL)
-    return DOMAINE_CLI_EXIT_USAGE;
-
-  /* Checked here first: a file OVH would refuse (or half-apply) is never sent. */
-  records = ovh_zone_file_parse (text, zone_name, OVH_ZONE_FILE_PARSE_DEFAULT, &line, &parse_error);
-  if (records == NULL)
-    {
-      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE, "%s:%u: %s", file, line,
-                   parse_error->message);
-      return DOMAINE_CLI_EXIT_USAGE;
-    }
 
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
@@ -345,10 +319,10 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
   /* Translators: a number of records, a zone, then a task number */
   domaine_cli_note (self,
                     ngettext ("Importing %u record into %s (task %s)…\n",
-                              "Importing %u records into %s (task %s)…\n", records->len),
-                    records->len, zone_name, task_text);
+                              "Importing %u records into %s (task %s)…\n", n_records),
+                    n_records, zone_name, task_text);
 
-  status = wait_for_task (self, zone, task_id, g_steal_pointer (&first_status), error);
+  status = domaine_cli_wait_for_task (self, zone, task_id, g_steal_pointer (&first_status), error);
   if (status == NULL)
     return domaine_cli_exit_code_for_error (*error);
 
@@ -368,7 +342,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
       json_object_set_string_member (object, "zone", zone_name);
       json_object_set_int_member (object, "task", task_id);
       json_object_set_string_member (object, "status", status);
-      json_object_set_int_member (object, "records", records->len);
+      json_object_set_int_member (object, "records", n_records);
       json_object_set_boolean_member (object, "published", TRUE);
       json_node_take_object (node, object);
       domaine_cli_print_json (self, node);
@@ -377,8 +351,8 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
     domaine_cli_note (self,
                       ngettext ("Imported %u record into %s; OVHcloud published the zone.\n",
                                 "Imported %u records into %s; OVHcloud published the zone.\n",
-                                records->len),
-                      records->len, zone_name);
+                                n_records),
+                      n_records, zone_name);
 
   return DOMAINE_CLI_EXIT_OK;
 }

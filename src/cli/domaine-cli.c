@@ -36,6 +36,12 @@ typedef enum
   OPT_LABEL = 1 << 7,
   OPT_APPLICATION_KEY = 1 << 8,
   OPT_TIMEOUT = 1 << 9,
+  OPT_FROM = 1 << 10,
+  OPT_TO = 1 << 11,
+  OPT_YES = 1 << 12,
+  OPT_MERGE = 1 << 13,
+  OPT_REPLACE = 1 << 14,
+  OPT_DRY_RUN = 1 << 15,
 } CommandOptions;
 
 typedef struct
@@ -59,8 +65,14 @@ static const Command commands[] = {
   { "zone", "refresh", N_ ("zone refresh ZONE"), 1, 1, 0, domaine_cli_cmd_zone_refresh, FALSE },
   { "zone", "export", N_ ("zone export ZONE [-o FILE]"), 1, 1, OPT_OUTPUT,
     domaine_cli_cmd_zone_export, FALSE },
-  { "zone", "import", N_ ("zone import ZONE FILE"), 2, 2, OPT_TIMEOUT, domaine_cli_cmd_zone_import,
+  { "zone", "import", N_ ("zone import ZONE FILE [--merge|--replace] [--dry-run] [--yes]"), 2, 2,
+    OPT_TIMEOUT | OPT_MERGE | OPT_REPLACE | OPT_DRY_RUN | OPT_YES, domaine_cli_cmd_zone_import,
     FALSE },
+  { "zone", "history", N_ ("zone history ZONE"), 1, 1, 0, domaine_cli_cmd_zone_history, FALSE },
+  { "zone", "diff", N_ ("zone diff ZONE [--from DATE|FILE] [--to DATE|FILE]"), 1, 1,
+    OPT_FROM | OPT_TO, domaine_cli_cmd_zone_diff, FALSE },
+  { "zone", "restore", N_ ("zone restore ZONE DATE [--yes]"), 2, 2, OPT_YES | OPT_TIMEOUT,
+    domaine_cli_cmd_zone_restore, FALSE },
   { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
     OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
   { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
@@ -409,6 +421,8 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->zones, g_strfreev);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->application_key, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
   g_clear_object (&self->cancellable);
   domaine_cli_close_account (self);
   g_clear_object (&self->client);
@@ -442,13 +456,26 @@ given_options (DomaineCli *self)
     given |= OPT_APPLICATION_KEY;
   if (self->timeout_seconds >= 0)
     given |= OPT_TIMEOUT;
+  if (self->from != NULL)
+    given |= OPT_FROM;
+  if (self->to != NULL)
+    given |= OPT_TO;
+  if (self->yes)
+    given |= OPT_YES;
+  if (self->merge)
+    given |= OPT_MERGE;
+  if (self->replace)
+    given |= OPT_REPLACE;
+  if (self->dry_run)
+    given |= OPT_DRY_RUN;
 
   return given;
 }
 
 static const char *const option_names[] = {
   "--type", "--name",  "--value",           "--ttl",     "--output", "--preset",
-  "--zone", "--label", "--application-key", "--timeout",
+  "--zone", "--label", "--application-key", "--timeout", "--from",   "--to",
+  "--yes",  "--merge", "--replace",         "--dry-run",
 };
 
 static int
@@ -584,6 +611,20 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("KEY") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &self->timeout_seconds,
       N_ ("login, zone import: how long to wait, in seconds"), N_ ("SECONDS") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &self->from,
+      N_ ("zone diff: compare from this version (a date from zone history) or zone file"),
+      N_ ("DATE|FILE") },
+    { "to", 0, 0, G_OPTION_ARG_FILENAME, &self->to,
+      N_ ("zone diff: compare to this version or zone file (default: the zone now)"),
+      N_ ("DATE|FILE") },
+    { "yes", 'y', 0, G_OPTION_ARG_NONE, &self->yes,
+      N_ ("zone restore, zone import: go on even when most of the zone changes"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &self->merge,
+      N_ ("zone import: change only the records that differ, and publish once"), NULL },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &self->replace,
+      N_ ("zone import: replace the whole zone through OVHcloud’s import (the default)"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run,
+      N_ ("zone import: print what would change and send nothing"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -42,4 +42,8 @@ void ovh_client_get_pair_finish (GAsyncResult *result,
                                  JsonNode **second,
                                  GError **second_error);
 
+/* What ovh_client_set_tls_database() set (NULL = the system's): a plain download
+ * (a history version's zoneFileUrl) trusts the same certificates. */
+GTlsDatabase *ovh_client_get_tls_database (OvhClient *self);
+
 G_END_DECLS

@@ -1031,6 +1031,14 @@ ovh_client_get_retry_delay (OvhClient *self)
   return self->retry_delay_seconds;
 }
 
+GTlsDatabase *
+ovh_client_get_tls_database (OvhClient *self)
+{
+  g_return_val_if_fail (OVH_IS_CLIENT (self), NULL);
+
+  return self->tls_database;
+}
+
 static void
 ovh_client_constructed (GObject *object)
 {

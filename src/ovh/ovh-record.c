@@ -293,6 +293,9 @@ _ovh_record_unquote_txt (const char *target)
 
   for (guint i = 0; i < tokens->len; i++)
     {
+      /* OVH wraps a value in quotes without escaping the quotes inside it: "a "b" c". */
+      if (!g_array_index (quoted, gboolean, i) && g_str_has_suffix (p, "\"") && strlen (p) >= 2)
+        return g_strndup (p + 1, strlen (p) - 2);
       if (!g_array_index (quoted, gboolean, i))
         return g_strdup (target);
       g_string_append (joined, g_ptr_array_index (tokens, i));

@@ -434,12 +434,92 @@ check_written_numbers (const char *line, const ldns_rr *rr, GError **error)
   return TRUE;
 }
 
-GPtrArray *
-ovh_zone_file_parse (const char *text,
-                     const char *origin,
-                     OvhZoneFileParseFlags flags,
-                     guint *error_line,
-                     GError **error)
+void
+ovh_zone_file_problem_free (OvhZoneFileProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->message);
+  g_free (problem);
+}
+
+gboolean
+ovh_zone_file_problems_have_errors (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const OvhZoneFileProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->code != OVH_ZONE_FILE_ERROR_UNSUPPORTED
+          && problem->code != OVH_ZONE_FILE_ERROR_MANAGED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* In the full parse, takes error as a problem of line; FALSE when there was none. */
+static gboolean
+add_problem (GPtrArray *problems, guint line, GError **error)
+{
+  OvhZoneFileProblem *problem;
+
+  if (problems == NULL || *error == NULL)
+    return FALSE;
+
+  problem = g_new0 (OvhZoneFileProblem, 1);
+  problem->line = line;
+  problem->code = (*error)->domain == OVH_ZONE_FILE_ERROR ? (OvhZoneFileError) (*error)->code
+                                                          : OVH_ZONE_FILE_ERROR_SYNTAX;
+  problem->message = g_strdup ((*error)->message);
+  g_ptr_array_add (problems, problem);
+  g_clear_error (error);
+  return TRUE;
+}
+
+/* What only the full parse leaves out, with a word: other classes, the SOA, apex NS. */
+static gboolean
+check_held_by_ovh (const ldns_rr *rr, ParseState *state, GError **error)
+{
+  g_autofree char *type_name = ldns_rr_type2str (ldns_rr_get_type (rr));
+
+  if (ldns_rr_get_class (rr) != LDNS_RR_CLASS_IN)
+    {
+      g_autofree char *class_name = ldns_rr_class2str (ldns_rr_get_class (rr));
+
+      g_set_error (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_UNSUPPORTED,
+                   /* Translators: a DNS class (CH, HS), then a record type */
+                   _ ("OVH holds only IN records: the %s %s record is left out"), class_name,
+                   type_name);
+      return FALSE;
+    }
+  if (ldns_rr_get_type (rr) == LDNS_RR_TYPE_SOA)
+    {
+      g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_MANAGED,
+                           _ ("The SOA is managed by OVH: it is left out"));
+      return FALSE;
+    }
+  if (ldns_rr_get_type (rr) == LDNS_RR_TYPE_NS)
+    {
+      g_autofree char *owner = ldns_rdf2str (ldns_rr_owner (rr));
+
+      if (owner != NULL && g_ascii_strcasecmp (owner, state->zone_suffix + 1) == 0)
+        {
+          g_set_error_literal (error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_MANAGED,
+                               _ ("The zone’s own NS records are managed by OVH: this one is "
+                                  "left out"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+parse_text (const char *text,
+            const char *origin,
+            OvhZoneFileParseFlags flags,
+            GPtrArray *problems,
+            guint *error_line,
+            GError **error)
 {
   g_autoptr (GPtrArray) records = NULL;
   g_autoptr (GString) logical = g_string_new (NULL);
@@ -485,6 +565,7 @@ ovh_zone_file_parse (const char *text,
       ldns_status status;
       OvhRecord *record;
 
+      /* The file cannot be cut into records past this point: the full parse stops too. */
       if (local_error != NULL)
         break;
 
@@ -496,6 +577,7 @@ ovh_zone_file_parse (const char *text,
       if (logical->str[0] == '$')
         {
           handle_directive (logical->str, &current_origin, &local_error);
+          add_problem (problems, start_line, &local_error);
           continue;
         }
 
@@ -507,7 +589,8 @@ ovh_zone_file_parse (const char *text,
           g_set_error (&local_error, OVH_ZONE_FILE_ERROR, OVH_ZONE_FILE_ERROR_SYNTAX, "%s",
                        ldns_get_errorstr_by_id (status));
         }
-      else if (check_written_numbers (logical->str, rr, &local_error))
+      else if ((problems == NULL || check_held_by_ovh (rr, &state, &local_error))
+               && check_written_numbers (logical->str, rr, &local_error))
         {
           record = record_from_rr (&state, rr, ldns_rr_ttl (rr), &local_error);
           if (record != NULL)
@@ -516,11 +599,15 @@ ovh_zone_file_parse (const char *text,
 
       if (rr != NULL)
         ldns_rr_free (rr);
+      add_problem (problems, start_line, &local_error);
     }
 
   ldns_rdf_deep_free (current_origin);
   if (previous_owner != NULL)
     ldns_rdf_deep_free (previous_owner);
+
+  if (add_problem (problems, start_line, &local_error))
+    return g_steal_pointer (&records);
 
   if (local_error != NULL)
     {
@@ -532,4 +619,39 @@ ovh_zone_file_parse (const char *text,
     }
 
   return g_steal_pointer (&records);
+}
+
+GPtrArray *
+ovh_zone_file_parse (const char *text,
+                     const char *origin,
+                     OvhZoneFileParseFlags flags,
+                     guint *error_line,
+                     GError **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (origin != NULL && origin[0] != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return parse_text (text, origin, flags, NULL, error_line, error);
+}
+
+GPtrArray *
+ovh_zone_file_parse_full (const char *text,
+                          const char *origin,
+                          OvhZoneFileParseFlags flags,
+                          GPtrArray **problems)
+{
+  g_autoptr (GPtrArray) found
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) ovh_zone_file_problem_free);
+  GPtrArray *records;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (origin != NULL && origin[0] != '\0', NULL);
+
+  /* Unsupported types become problems, not silent skips. */
+  records
+      = parse_text (text, origin, flags & ~OVH_ZONE_FILE_PARSE_SKIP_UNSUPPORTED, found, NULL, NULL);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return records;
 }

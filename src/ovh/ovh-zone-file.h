@@ -18,6 +18,7 @@ typedef enum
   OVH_ZONE_FILE_ERROR_UNSUPPORTED, /* a record type OVH cannot hold (HINFO, DS…) */
   OVH_ZONE_FILE_ERROR_OUT_OF_ZONE, /* an owner name outside the zone */
   OVH_ZONE_FILE_ERROR_INVALID,     /* parsed, but refused by OVH's rules (ovh_record_validate) */
+  OVH_ZONE_FILE_ERROR_MANAGED,     /* the SOA or an apex NS: OVH keeps its own */
 } OvhZoneFileError;
 
 typedef enum
@@ -48,5 +49,28 @@ GPtrArray *ovh_zone_file_parse (const char *text,
                                 OvhZoneFileParseFlags flags,
                                 guint *error_line,
                                 GError **error);
+
+/* One line of a file that gave no record: an error (SYNTAX, OUT_OF_ZONE, INVALID), or a record
+ * OVH cannot hold (UNSUPPORTED: other classes, $INCLUDE, types OVH lacks) or holds itself
+ * (MANAGED: SOA, apex NS). message is translated and names what was left out. */
+typedef struct
+{
+  guint line;
+  OvhZoneFileError code;
+  char *message;
+} OvhZoneFileProblem;
+
+void ovh_zone_file_problem_free (OvhZoneFileProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhZoneFileProblem, ovh_zone_file_problem_free)
+
+/* Reads the whole file, whatever it meets: the records OVH can hold (as ovh_zone_file_parse
+ * gives them, apex NS left out) and, in *problems, every line that gave none, in order.
+ * Nothing is dropped without a problem saying so. NULL only when origin is not a name. */
+GPtrArray *ovh_zone_file_parse_full (const char *text,
+                                     const char *origin,
+                                     OvhZoneFileParseFlags flags,
+                                     GPtrArray **problems);
+/* TRUE when one of the problems is an error (not a record left out on purpose). */
+gboolean ovh_zone_file_problems_have_errors (GPtrArray *problems);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
 
 #include "ovh-sandbox-private.h"
 
-#define HISTORY_LENGTH 30
+/* OVH keeps 200 versions of a zone, for 31 days. */
+#define HISTORY_LENGTH 200
+#define HISTORY_MAX_AGE_SECONDS (31 * 24 * 3600)
 #define TASK_DELAY_MS 50
 
 /* Name servers of a zone: its apex NS records, without the final dot. */
@@ -122,6 +124,16 @@ sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone)
   g_ptr_array_add (zone->history, entry);
   while (zone->history->len > HISTORY_LENGTH)
     g_ptr_array_remove_index (zone->history, 0);
+  /* The version just made always stays, whatever the clock says. */
+  while (zone->history->len > 1)
+    {
+      const SandboxHistoryEntry *oldest = g_ptr_array_index (zone->history, 0);
+      g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (oldest->date, NULL);
+
+      if (date == NULL || g_date_time_to_unix (date) >= now - HISTORY_MAX_AGE_SECONDS)
+        break;
+      g_ptr_array_remove_index (zone->history, 0);
+    }
 }
 
 /* Tasks: an import or a restore is done a moment later, as at OVH ----------------------- */
@@ -345,9 +357,10 @@ sandbox_route_zone (SandboxCall *call, SandboxZone *zone)
         {
           JsonArray *array = json_array_new ();
 
-          for (guint i = 0; i < zone->history->len; i++)
+          /* Newest first, as OVH lists them. */
+          for (guint i = zone->history->len; i > 0; i--)
             json_array_add_string_element (
-                array, ((SandboxHistoryEntry *) g_ptr_array_index (zone->history, i))->date);
+                array, ((SandboxHistoryEntry *) g_ptr_array_index (zone->history, i - 1))->date);
           sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_array (array));
           return;
         }

@@ -162,6 +162,10 @@ domaine_domain_page_update_actions (DomaineDomainPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-record", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.search", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.history", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-text", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", editor);
   gtk_widget_action_set_enabled (
       GTK_WIDGET (self), "page.review",
       editor && domaine_zone_editor_get_n_unpublished (self->zone_editor) > 0);
@@ -270,6 +274,14 @@ page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     zone_action = "zone.reload";
   else if (g_str_equal (action_name, "page.review"))
     zone_action = "zone.review";
+  else if (g_str_equal (action_name, "page.history"))
+    zone_action = "zone.history";
+  else if (g_str_equal (action_name, "page.import"))
+    zone_action = "zone.import";
+  else if (g_str_equal (action_name, "page.edit-text"))
+    zone_action = "zone.edit-text";
+  else if (g_str_equal (action_name, "page.export"))
+    zone_action = "zone.export";
   else if (g_str_equal (action_name, "page.publish"))
     zone_action = "zone.publish";
   if (zone_action != NULL)
@@ -543,6 +555,10 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.review", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.history", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.import", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.edit-text", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.export", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.publish", NULL, page_action);
 }
 

@@ -6,12 +6,19 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-zone-editor-private.h"
+#include "domaine-zone-history-dialog.h"
+#include "domaine-zone-import-dialog.h"
 #include "ovh-error.h"
+#include "ovh-zone-diff.h"
+#include "ovh-zone-file.h"
+#include "ovh-zone-snapshot.h"
 
 /* Editing ------------------------------------------------------------------------------- */
 
@@ -346,6 +353,146 @@ review_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_zone_history_dialog_new (self->changeset);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_zone_import_dialog_new (self->changeset);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Text mode: the whole zone as BIND text, read as it is typed; Merge stages the edits. */
+static void
+edit_text_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL || ovh_zone_get_load_state (self->zone) != OVH_ZONE_LOAD_STATE_LOADED)
+    return;
+  text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone), 0,
+                                    ovh_zone_get_records (self->zone));
+  dialog = domaine_zone_import_dialog_new (self->changeset);
+  gtk_window_set_title (GTK_WINDOW (dialog), _ ("Edit Zone as Text"));
+  domaine_zone_import_dialog_set_text (DOMAINE_ZONE_IMPORT_DIALOG (dialog), text);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+exported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineZoneEditor) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Zone file saved")));
+  else
+    domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  DomaineZoneEditor *self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->zone != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      /* Domaine's own writer: TXT quoting and splitting as BIND reads them back. */
+      text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone),
+                                        ovh_zone_get_default_ttl (self->zone),
+                                        ovh_zone_get_records (self->zone));
+      length = strlen (text);
+      g_file_replace_contents_bytes_async (
+          file, g_bytes_new_take (g_steal_pointer (&text), length), NULL, FALSE,
+          G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, exported_cb,
+          g_object_ref (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->zone == NULL || ovh_zone_get_load_state (self->zone) != OVH_ZONE_LOAD_STATE_LOADED)
+    return;
+  /* The file chooser portal inside Flatpak. */
+  chooser = gtk_file_chooser_native_new (_ ("Export Zone File"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  name = g_strconcat (ovh_zone_get_name (self->zone), ".zone", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Stages the inverse of the last publish: from the zone now back to the snapshot taken
+ * before it. Nothing is sent until the user reviews and publishes. */
+static void
+undo_publish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autoptr (OvhZoneDiff) diff = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint n_staged;
+
+  if (self->changeset == NULL || self->publish_snapshot == 0)
+    return;
+  snapshot
+      = ovh_zone_snapshot_load (NULL, domaine_zone_editor_get_snapshot_account (self),
+                                ovh_zone_get_name (self->zone), self->publish_snapshot, &error);
+  if (snapshot != NULL)
+    {
+      diff = ovh_zone_diff_new_from_model (ovh_zone_get_records (self->zone), snapshot,
+                                           OVH_ZONE_DIFF_DEFAULT);
+      n_staged = ovh_zone_diff_stage (diff, self->changeset, NULL, &error);
+    }
+  if (error != NULL)
+    {
+      domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%d change staged to undo the publish: review it and publish",
+                                     "%d changes staged to undo the publish: review them and "
+                                     "publish",
+                                     n_staged),
+                           n_staged);
+  domaine_zone_editor_add_toast (self, adw_toast_new (title));
+}
+
 /* Installing ---------------------------------------------------------------------------- */
 
 void
@@ -364,6 +511,11 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "zone.edit-text", NULL, edit_text_action);
+  gtk_widget_class_install_action (widget_class, "zone.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "zone.undo-publish", NULL, undo_publish_action);
   gtk_widget_class_install_action (widget_class, "zone.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-load-query-id", NULL,
                                    copy_load_query_id_action);

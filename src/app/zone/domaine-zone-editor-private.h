@@ -41,6 +41,8 @@ struct _DomaineZoneEditor
   gboolean restoring; /* reading the changes left unpublished */
   gboolean compact;   /* narrower than COMPACT_WIDTH: the value column gets the room */
   guint compact_idle;
+  /* The local copy taken before the last publish (0: none). */
+  gint64 publish_snapshot;
 
   /* Template children */
   GtkSearchBar *search_bar;
@@ -77,6 +79,9 @@ void domaine_zone_editor_popup_row_menu (DomaineZoneEditor *self);
 
 /* For tests: whether the changes left unpublished are still being read. */
 gboolean domaine_zone_editor_get_restoring (DomaineZoneEditor *self);
+
+/* The account the local snapshots of this zone are filed under. */
+const char *domaine_zone_editor_get_snapshot_account (DomaineZoneEditor *self);
 
 /* domaine-zone-editor-actions.c */
 void domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class);

@@ -23,6 +23,7 @@
 
 #include "domaine-record-slots.h"
 #include "domaine-zone-editor-private.h"
+#include "ovh-zone-snapshot.h"
 #include "ovh-error.h"
 
 G_DEFINE_FINAL_TYPE (DomaineZoneEditor, domaine_zone_editor, GTK_TYPE_WIDGET)
@@ -560,6 +561,12 @@ domaine_zone_editor_set_search_mode (DomaineZoneEditor *self, gboolean search_mo
 /* Publishing ---------------------------------------------------------------------------- */
 
 static void
+undo_publish_clicked_cb (DomaineZoneEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "zone.undo-publish", NULL);
+}
+
+static void
 published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
@@ -578,7 +585,16 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (error == NULL)
     {
-      domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Zone published")));
+      AdwToast *toast = adw_toast_new (_ ("Zone published"));
+
+      if (self->publish_snapshot != 0)
+        {
+          /* The overlay is above this page: its own actions are out of the toast's reach. */
+          adw_toast_set_button_label (toast, _ ("_Undo Publish"));
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_publish_clicked_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      domaine_zone_editor_add_toast (self, toast);
       g_task_return_boolean (task, TRUE);
     }
   else
@@ -618,10 +634,26 @@ domaine_zone_editor_publish_async (DomaineZoneEditor *self,
       return;
     }
 
+  /* What OVH has now, kept so that this publish can be undone (the snapshot is records
+   * only, in the user's data dir). A publish goes on without it. */
+  if (!ovh_zone_snapshot_save (NULL, domaine_zone_editor_get_snapshot_account (self),
+                               ovh_zone_get_name (self->zone), ovh_zone_get_records (self->zone),
+                               &self->publish_snapshot, NULL))
+    self->publish_snapshot = 0;
+
   /* Not the zone's cancellable: a publish under way finishes even if the user moves on. */
   domaine_zone_publisher_publish_async (self->publisher, cancellable, published_cb,
                                         g_steal_pointer (&task));
   pending_changed_cb (self);
+}
+
+const char *
+domaine_zone_editor_get_snapshot_account (DomaineZoneEditor *self)
+{
+  OvhAccount *account = self->session != NULL ? domaine_session_get_account (self->session) : NULL;
+
+  return account != NULL && ovh_account_get_id (account) != NULL ? ovh_account_get_id (account)
+                                                                 : "default";
 }
 
 gboolean

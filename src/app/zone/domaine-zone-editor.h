@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define DOMAINE_TYPE_ZONE_EDITOR (domaine_zone_editor_get_type ())
 G_DECLARE_FINAL_TYPE (DomaineZoneEditor, domaine_zone_editor, DOMAINE, ZONE_EDITOR, GtkWidget)
 
-/* Actions (class-level, prefix "zone."): add, edit, duplicate, delete, revert, undo, redo,
- * copy-zone-line, search, reload, review, publish, copy-load-query-id. Staged changes can
- * be undone and redone (Ctrl+Z, Ctrl+Shift+Z) until they are published. Toasts go to the
- * nearest AdwToastOverlay. */
+/* Actions (class-level, prefix "zone."): add, edit, duplicate, delete, revert, undo, redo, history,
+ * import, edit-text, export, undo-publish, copy-zone-line, search, reload, review, publish,
+ * copy-load-query-id. Staged changes can be undone and redone (Ctrl+Z, Ctrl+Shift+Z) until they are
+ * published. Toasts go to the nearest AdwToastOverlay. */
 GtkWidget *domaine_zone_editor_new (void);
 
 /* Where errors go (an expired key shows once, on the account). May be NULL. */
