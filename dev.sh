@@ -21,6 +21,7 @@ debian_packages=(
   desktop-file-utils appstream appstream-util flatpak-builder libgtk-4-bin imagemagick
   valgrind xdg-utils python3-gi gir1.2-atspi-2.0
   libgcr-3-dev
+  knot knot-dnsutils
 )
 fedora_hint="sudo dnf install gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel \
 libadwaita-devel libsoup3-devel json-glib-devel libsecret-devel gnutls-devel ldns-devel \
