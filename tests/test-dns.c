@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "dns-client.h"
+#include "dns-delegation.h"
 #include "dns-lint-resolver.h"
+#include "dns-propagation.h"
 #include "knot-fixture.h"
 #include "test-fixture.h"
 
@@ -317,6 +319,183 @@ test_lint_follows_includes (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (ovh_lint_finding_get_index (with->pdata[1]), ==, 2);
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  gboolean reloaded;
+} LagState;
+
+static void
+on_passes (DnsPropagation *propagation, GParamSpec *pspec, LagState *state)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Once a pass has seen the lagging server behind, it catches up. */
+  if (!state->reloaded && dns_propagation_get_passes (propagation) == 2)
+    {
+      g_assert_cmpuint (dns_propagation_get_n_in_sync (propagation), ==, 1);
+      g_assert_true (knot_server_reload (state->fixture->lagging, &error));
+      g_assert_no_error (error);
+      state->reloaded = TRUE;
+    }
+}
+
+static void
+test_propagation (Fixture *fixture, gconstpointer data)
+{
+  const char *servers[] = { "dns111.ovh.net", "ns111.ovh.net", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) deleted = NULL;
+  g_autoptr (JsonNode) refreshed = NULL;
+  g_autoptr (OvhZone) before = ovh_test_load_zone (&fixture->api, ZONE);
+  g_autoptr (OvhZone) after = NULL;
+  g_autoptr (OvhRecord) fresh = ovh_record_new (ZONE, "fresh", "A", "192.0.2.77", 0);
+  OvhRecord *notes = ovh_test_find_record (before, "notes", "TXT");
+  g_autofree char *path = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GUINT64_FORMAT,
+                                           ovh_record_get_id (notes));
+  g_autoptr (GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (DnsPropagation) propagation = dns_propagation_new (fixture->client, ZONE, servers);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *summary = NULL;
+  LagState state = { fixture, FALSE };
+  DnsServerStatus *lagging;
+
+  created = ovh_test_call (
+      fixture->api.client, "POST", "/domain/zone/" ZONE "/record",
+      ovh_test_json ("{\"fieldType\":\"A\",\"subDomain\":\"fresh\",\"target\":\"192.0.2.77\"}"),
+      &error);
+  g_assert_no_error (error);
+  deleted = ovh_test_call (fixture->api.client, "DELETE", path, NULL, &error);
+  g_assert_no_error (error);
+  refreshed
+      = ovh_test_call (fixture->api.client, "POST", "/domain/zone/" ZONE "/refresh", NULL, &error);
+  g_assert_no_error (error);
+
+  after = ovh_test_load_zone (&fixture->api, ZONE);
+  records = ovh_lint_effective_records (ovh_zone_get_records (after), NULL);
+  g_ptr_array_add (changed, fresh);
+  g_ptr_array_add (changed, notes);
+  dns_propagation_set_serial (propagation,
+                              ovh_sandbox_get_zone_serial (fixture->api.sandbox, ZONE));
+  dns_propagation_expect_changes (propagation, records, changed);
+
+  /* Nobody serves it yet. */
+  dns_propagation_check_async (propagation, NULL, ovh_test_store_result, &result);
+  g_assert_false (
+      dns_propagation_check_finish (propagation, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (dns_propagation_get_n_in_sync (propagation), ==, 0);
+  lagging = g_list_model_get_item (dns_propagation_get_servers (propagation), 1);
+  g_object_unref (lagging);
+  g_assert_cmpuint (dns_server_status_get_n_records (lagging), ==, 2);
+  g_assert_cmpuint (dns_server_status_get_n_records_served (lagging), ==, 0);
+  g_assert_cmpstr (dns_server_status_get_stale (lagging)[0], ==, "fresh." ZONE " A");
+  g_assert_cmpstr (dns_server_status_get_address (lagging), ==,
+                   knot_server_get_address (fixture->lagging));
+
+  /* One server catches up, then the other. */
+  g_assert_true (knot_server_reload (fixture->prompt, &error));
+  g_signal_connect (propagation, "notify::passes", G_CALLBACK (on_passes), &state);
+  dns_propagation_watch_async (propagation, 20000, NULL, ovh_test_store_result, &result);
+  while (dns_propagation_get_passes (propagation) < 2)
+    g_main_context_iteration (NULL, TRUE);
+  summary = dns_propagation_dup_summary (propagation);
+  g_assert_nonnull (strstr (summary, "Live on 1 of 2 name servers: ns111.ovh.net still serves "
+                                     "serial"));
+  g_assert_true (
+      dns_propagation_watch_finish (propagation, ovh_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (state.reloaded);
+  g_assert_true (dns_propagation_get_done (propagation));
+  g_clear_pointer (&summary, g_free);
+  summary = dns_propagation_dup_summary (propagation);
+  g_assert_cmpstr (summary, ==, "Live on 2 of 2 name servers");
+  g_assert_true (dns_server_status_get_in_sync (lagging));
+  g_assert_cmpuint (dns_server_status_get_serial (lagging), ==,
+                    ovh_sandbox_get_zone_serial (fixture->api.sandbox, ZONE));
+}
+
+static void
+test_propagation_timeout (Fixture *fixture, gconstpointer data)
+{
+  const char *servers[] = { "dns111.ovh.net", "ns111.ovh.net", NULL };
+  g_autoptr (DnsPropagation) propagation = dns_propagation_new (fixture->client, ZONE, servers);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A serial nobody serves: the watch gives up at its time limit. */
+  dns_propagation_set_serial (propagation, G_MAXUINT32);
+  dns_propagation_watch_async (propagation, 300, NULL, ovh_test_store_result, &result);
+  g_assert_false (
+      dns_propagation_watch_finish (propagation, ovh_test_wait_result (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_false (dns_propagation_get_done (propagation));
+}
+
+static void
+write_parent_zone (Fixture *fixture, const char *ns1, const char *ns2)
+{
+  g_autofree char *path = g_build_filename (fixture->zone_dir, "fr.zone", NULL);
+  g_autofree char *text
+      = g_strdup_printf ("$TTL 300\n"
+                         "@ IN SOA d.nic.fr. hostmaster.nic.fr. %u 3600 600 604800 60\n"
+                         "@ IN NS d.nic.fr.\n"
+                         "lovelace IN NS %s\n"
+                         "lovelace IN NS %s\n",
+                         (guint) (g_get_real_time () / G_USEC_PER_SEC), ns1, ns2);
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_delegation (Fixture *fixture, gconstpointer data)
+{
+  const char *zones[] = { "fr", NULL };
+  const char *zone_ns[] = { "dns111.ovh.net", "ns111.ovh.net.", NULL };
+  const char *registry[] = { "DNS111.ovh.net", "ns111.ovh.net", NULL };
+  const char *elsewhere[] = { "ns1.other-dns.example", "ns2.other-dns.example", NULL };
+  g_autoptr (KnotServer) parent = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mapping = NULL;
+  g_autoptr (DnsDelegation) ok = NULL;
+  g_autoptr (DnsDelegation) registry_differs = NULL;
+  g_autoptr (DnsDelegation) parent_differs = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+
+  write_parent_zone (fixture, "dns111.ovh.net.", "ns111.ovh.net.");
+  parent = knot_server_start (fixture->zone_dir, zones, &error);
+  g_assert_no_error (error);
+  mapping = g_strdup_printf ("d.nic.fr=%s", knot_server_get_address (parent));
+  g_assert_true (dns_client_add_server_address (fixture->client, mapping, NULL));
+  dns_client_set_resolver (fixture->client, knot_server_get_address (parent));
+
+  dns_delegation_check_async (fixture->client, ZONE, registry, zone_ns, NULL, ovh_test_store_result,
+                              &result);
+  ok = dns_delegation_check_finish (ovh_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ok->verdict, ==, DNS_DELEGATION_OK);
+  g_assert_cmpstr (ok->parent[0], ==, "dns111.ovh.net");
+  g_assert_cmpstr (ok->parent_server, ==, "d.nic.fr.");
+
+  registry_differs = dns_delegation_check_sync (fixture->client, ZONE, elsewhere, zone_ns, NULL);
+  g_assert_cmpint (registry_differs->verdict, ==, DNS_DELEGATION_REGISTRY_DIFFERS);
+  g_assert_cmpstr (registry_differs->message, ==,
+                   "This domain uses other name servers (ns1.other-dns.example, "
+                   "ns2.other-dns.example): changes here are not served");
+
+  write_parent_zone (fixture, "ns1.other-dns.example.", "ns2.other-dns.example.");
+  g_assert_true (knot_server_reload (parent, &error));
+  parent_differs = dns_delegation_check_sync (fixture->client, ZONE, NULL, zone_ns, NULL);
+  g_assert_cmpint (parent_differs->verdict, ==, DNS_DELEGATION_PARENT_DIFFERS);
+  g_assert_null (parent_differs->registry);
+  g_assert_cmpstr (parent_differs->parent[1], ==, "ns2.other-dns.example");
+}
+
 static void
 add (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -343,5 +522,8 @@ main (int argc, char **argv)
   add ("/dns/mapping/errors", test_mapping_errors);
   add ("/dns/sandbox/lagging-server", test_lag);
   add ("/dns/lint/follows-includes", test_lint_follows_includes);
+  add ("/dns/propagation/lagging-server", test_propagation);
+  add ("/dns/propagation/timeout", test_propagation_timeout);
+  add ("/dns/delegation", test_delegation);
   return g_test_run ();
 }

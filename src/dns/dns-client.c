@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <ldns/ldns.h>
 
-#include "dns-client.h"
+#include "dns-client-private.h"
 
 #define DEFAULT_TIMEOUT_MS 1500
 #define DEFAULT_RETRIES 2
@@ -429,8 +429,8 @@ exchange_tcp (GSocketAddress *server,
   return g_bytes_new_take (g_steal_pointer (&reply), reply_len);
 }
 
-static char *
-rdata_text (const ldns_rr *rr)
+char *
+_dns_rr_rdata_text (const ldns_rr *rr)
 {
   GString *text = g_string_new (NULL);
 
@@ -493,7 +493,7 @@ parse_reply (ldns_pkt *reply, guint16 rr_type, const char *server)
       ldns_rr *rr = ldns_rr_list_rr (answers, i);
 
       if (ldns_rr_get_type (rr) == rr_type)
-        g_ptr_array_add (answer->answers, rdata_text (rr));
+        g_ptr_array_add (answer->answers, _dns_rr_rdata_text (rr));
     }
   for (size_t i = 0; authority != NULL && i < ldns_rr_list_rr_count (authority); i++)
     {
