@@ -19,8 +19,8 @@
 
 /* Helpers ------------------------------------------------------------------------------------ */
 
-static JsonNode *
-record_to_json (OvhRecord *record)
+JsonNode *
+domaine_cli_record_to_json (OvhRecord *record)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -179,7 +179,7 @@ print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboo
       g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
       JsonObject *object = json_object_new ();
 
-      json_object_set_member (object, "record", record_to_json (record));
+      json_object_set_member (object, "record", domaine_cli_record_to_json (record));
       json_object_set_boolean_member (object, "published", published);
       json_node_take_object (node, object);
       domaine_cli_print_json (self, node);
@@ -250,7 +250,7 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
       if (ovh_record_get_zone (record) == NULL)
         ovh_record_set_zone (record, zone_name);
 
-      json_array_add_element (array, record_to_json (record));
+      json_array_add_element (array, domaine_cli_record_to_json (record));
       add_record_row (table, record);
     }
 
