@@ -645,7 +645,9 @@ check_wildcards (OvhLintContext *ctx)
           GPtrArray *own;
           g_autoptr (GString) missing = NULL;
 
-          if (owner[0] == '\0' || owner[0] == '*' || strcmp (parent_name (owner), parent) != 0)
+          /* Underscore names (_dmarc, _sip._tls) are never meant to get a wildcard's data. */
+          if (owner[0] == '\0' || owner[0] == '*' || owner[0] == '_'
+              || strcmp (parent_name (owner), parent) != 0)
             continue;
           own = g_hash_table_lookup (ctx->by_name, owner);
           if (GPOINTER_TO_UINT (own->pdata[0]) != i || has_type (ctx, own, "CNAME"))
