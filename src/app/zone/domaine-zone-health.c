@@ -27,6 +27,8 @@ struct _DomaineZoneHealth
   char *delegation_message;
   GSignalGroup *records_signals;
   GSignalGroup *changes_signals;
+  GSignalGroup *changeset_signals;
+  GPtrArray *publishing;     /* OvhRecord: what the publish under way changes, before and after */
   GCancellable *cancellable; /* checks of the current zone */
   guint relint_source;
 
@@ -459,6 +461,37 @@ check_action (GtkWidget *widget, const char *name, GVariant *parameter)
                                  on_domain_details, data);
 }
 
+/* A publish is the changeset being busy: what it changes is known when it starts, and the
+ * name servers are followed once it is done. */
+static void
+on_busy (DomaineZoneHealth *self)
+{
+  if (ovh_changeset_get_busy (self->changeset))
+    {
+      GListModel *changes = ovh_changeset_get_changes (self->changeset);
+
+      g_clear_pointer (&self->publishing, g_ptr_array_unref);
+      self->publishing = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+        {
+          g_autoptr (OvhChange) change = g_list_model_get_item (changes, i);
+
+          if (ovh_change_get_before (change) != NULL)
+            g_ptr_array_add (self->publishing, ovh_record_dup (ovh_change_get_before (change)));
+          if (ovh_change_get_after (change) != NULL)
+            g_ptr_array_add (self->publishing, ovh_record_dup (ovh_change_get_after (change)));
+        }
+      return;
+    }
+  if (self->publishing != NULL && !ovh_changeset_get_needs_publish (self->changeset))
+    {
+      g_autoptr (GPtrArray) changed = g_steal_pointer (&self->publishing);
+
+      domaine_zone_health_follow_publish (self, changed);
+    }
+  g_clear_pointer (&self->publishing, g_ptr_array_unref);
+}
+
 /* --- Object -------------------------------------------------------------------------------- */
 
 DomaineZoneHealth *
@@ -483,6 +516,8 @@ domaine_zone_health_set_zone (DomaineZoneHealth *self, OvhZone *zone, OvhChanges
                              zone != NULL ? ovh_zone_get_records (zone) : NULL);
   g_signal_group_set_target (self->changes_signals,
                              changeset != NULL ? ovh_changeset_get_changes (changeset) : NULL);
+  g_signal_group_set_target (self->changeset_signals, changeset);
+  g_clear_pointer (&self->publishing, g_ptr_array_unref);
   set_propagation (self, NULL);
   set_delegation_message (self, NULL, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _ ("Not checked yet"));
@@ -614,6 +649,8 @@ domaine_zone_health_dispose (GObject *object)
   g_clear_object (&self->propagation);
   g_clear_object (&self->records_signals);
   g_clear_object (&self->changes_signals);
+  g_clear_object (&self->changeset_signals);
+  g_clear_pointer (&self->publishing, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_ZONE_HEALTH);
   G_OBJECT_CLASS (domaine_zone_health_parent_class)->dispose (object);
 }
@@ -682,5 +719,8 @@ domaine_zone_health_init (DomaineZoneHealth *self)
   self->changes_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->changes_signals, "items-changed",
                                   G_CALLBACK (schedule_relint), self);
+  self->changeset_signals = g_signal_group_new (OVH_TYPE_CHANGESET);
+  g_signal_group_connect_swapped (self->changeset_signals, "notify::busy", G_CALLBACK (on_busy),
+                                  self);
   show_findings (self);
 }

@@ -39,7 +39,7 @@ void domaine_zone_health_set_dns_client (DomaineZoneHealth *self, DnsClient *cli
 /* Lint again now (it runs by itself, a moment after each change). */
 void domaine_zone_health_relint (DomaineZoneHealth *self);
 /* After a publish: follow the records it changed (OvhRecord, before and after) until every
- * name server serves them. */
+ * name server serves them. Publishes of the panel's changeset are followed by themselves. */
 void domaine_zone_health_follow_publish (DomaineZoneHealth *self, GPtrArray *changed);
 
 G_END_DECLS
