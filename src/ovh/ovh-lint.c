@@ -200,7 +200,8 @@ _ovh_lint_set_fix (OvhLintFinding *finding, OvhLintFixKind kind, OvhRecord *fix,
 gboolean
 _ovh_lint_is_type (OvhRecord *record, const char *type)
 {
-  return g_ascii_strcasecmp (ovh_record_get_field_type (record), type) == 0;
+  /* OvhRecord spells every type it knows as OVH does ("mx" → "MX"): no case to fold. */
+  return strcmp (ovh_record_get_field_type (record), type) == 0;
 }
 
 char *
