@@ -26,6 +26,7 @@ debian_packages=(
   libgcr-3-dev
   iso-codes
   clang libclang-rt-14-dev
+  knot knot-dnsutils
 )
 fedora_hint="sudo dnf install gcc meson ninja-build pkgconf gettext glib2-devel gtk4-devel \
 libadwaita-devel libsoup3-devel json-glib-devel libsecret-devel gnutls-devel ldns-devel \

@@ -47,6 +47,8 @@ typedef struct
   gboolean merge;
   gboolean replace;
   gboolean dry_run;
+  char **ns_addresses; /* NAME=ADDRESS:PORT, for zone check and zone watch */
+  char *resolver;
 
   /* The positional arguments after the command words. */
   char **args;
@@ -95,6 +97,9 @@ gboolean domaine_cli_parse_id (const char *text, const char *what, guint64 *id, 
 /* ISO 8601 → "2026-11-28 16:54" in local time; NULL-safe; the input when it does not parse. */
 char *domaine_cli_format_date (const char *iso8601);
 
+/* A record as `records list --json` gives it. */
+JsonNode *domaine_cli_record_to_json (OvhRecord *record);
+
 /* The accounts' JSON object (the same for `accounts` and `login`). */
 JsonNode *domaine_cli_account_to_json (OvhAccount *account);
 
@@ -138,5 +143,8 @@ int domaine_cli_cmd_credentials_list (DomaineCli *self, GError **error);
 int domaine_cli_cmd_credentials_revoke (DomaineCli *self, GError **error);
 int domaine_cli_cmd_login (DomaineCli *self, GError **error);
 int domaine_cli_cmd_complete (DomaineCli *self, GError **error);
+/* domaine-cli-health.c */
+int domaine_cli_cmd_zone_check (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
 
 G_END_DECLS

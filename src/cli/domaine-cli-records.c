@@ -19,8 +19,8 @@
 
 /* Helpers ------------------------------------------------------------------------------------ */
 
-static JsonNode *
-record_to_json (OvhRecord *record)
+JsonNode *
+domaine_cli_record_to_json (OvhRecord *record)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
@@ -179,7 +179,7 @@ print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboo
       g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
       JsonObject *object = json_object_new ();
 
-      json_object_set_member (object, "record", record_to_json (record));
+      json_object_set_member (object, "record", domaine_cli_record_to_json (record));
       json_object_set_boolean_member (object, "published", published);
       json_node_take_object (node, object);
       domaine_cli_print_json (self, node);

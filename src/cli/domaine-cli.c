@@ -42,6 +42,8 @@ typedef enum
   OPT_MERGE = 1 << 13,
   OPT_REPLACE = 1 << 14,
   OPT_DRY_RUN = 1 << 15,
+  OPT_NS_ADDRESS = 1 << 16,
+  OPT_RESOLVER = 1 << 17,
 } CommandOptions;
 
 typedef struct
@@ -73,6 +75,10 @@ static const Command commands[] = {
     OPT_FROM | OPT_TO, domaine_cli_cmd_zone_diff, FALSE },
   { "zone", "restore", N_ ("zone restore ZONE DATE [--yes]"), 2, 2, OPT_YES | OPT_TIMEOUT,
     domaine_cli_cmd_zone_restore, FALSE },
+  { "zone", "check", N_ ("zone check ZONE [--ns-address NAME=ADDRESS:PORT…] [--resolver ADDRESS:PORT]"),
+    1, 1, OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_check, FALSE },
+  { "zone", "watch", N_ ("zone watch ZONE [--timeout SECONDS] [--ns-address NAME=ADDRESS:PORT…]"),
+    1, 1, OPT_TIMEOUT | OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_watch, FALSE },
   { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
     OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
   { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
@@ -392,6 +398,12 @@ get_description (void)
       "Changes (records add, set, delete) are published with one zone refresh per command,\n"
       "unless --no-publish is given. zone import is published by OVHcloud itself.\n"
       "\n"
+      "zone check lints the zone, compares its delegation and asks each of its name servers\n"
+      "once; zone watch asks them until all serve the zone's serial. --ns-address (or\n"
+      "DOMAINE_NS_ADDRESSES, comma-separated) sends a name server's questions to another\n"
+      "address, as dig @ADDRESS -p PORT would; --resolver (or DOMAINE_DNS_RESOLVER) is the\n"
+      "resolver for names outside the zone (default: the system's).\n"
+      "\n"
       "Exit status:\n"
       "  0  success\n"
       "  1  other API error (refused request, server error, malformed answer)\n"
@@ -399,6 +411,7 @@ get_description (void)
       "  3  authentication: no usable account, invalid key or consumer key, call not granted\n"
       "  4  not found: no such zone, record or credential\n"
       "  5  network or TLS error: the API could not be reached or its certificate was refused\n"
+      "  6  zone check found errors, or zone watch reached its time limit\n"
       "  130  interrupted\n"
       "\n"
       "Errors are written to standard error on one line, with OVHcloud's query ID.\n"
@@ -423,6 +436,8 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->application_key, g_free);
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->ns_addresses, g_strfreev);
+  g_clear_pointer (&self->resolver, g_free);
   g_clear_object (&self->cancellable);
   domaine_cli_close_account (self);
   g_clear_object (&self->client);
@@ -468,6 +483,10 @@ given_options (DomaineCli *self)
     given |= OPT_REPLACE;
   if (self->dry_run)
     given |= OPT_DRY_RUN;
+  if (self->ns_addresses != NULL)
+    given |= OPT_NS_ADDRESS;
+  if (self->resolver != NULL)
+    given |= OPT_RESOLVER;
 
   return given;
 }
@@ -475,7 +494,7 @@ given_options (DomaineCli *self)
 static const char *const option_names[] = {
   "--type", "--name",  "--value",           "--ttl",     "--output", "--preset",
   "--zone", "--label", "--application-key", "--timeout", "--from",   "--to",
-  "--yes",  "--merge", "--replace",         "--dry-run",
+  "--yes",  "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
 };
 
 static int
@@ -610,7 +629,7 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
           "standard input)"),
       N_ ("KEY") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &self->timeout_seconds,
-      N_ ("login, zone import: how long to wait, in seconds"), N_ ("SECONDS") },
+      N_ ("login, zone import, zone watch: how long to wait, in seconds"), N_ ("SECONDS") },
     { "from", 0, 0, G_OPTION_ARG_FILENAME, &self->from,
       N_ ("zone diff: compare from this version (a date from zone history) or zone file"),
       N_ ("DATE|FILE") },
@@ -625,6 +644,12 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("zone import: replace the whole zone through OVHcloud’s import (the default)"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run,
       N_ ("zone import: print what would change and send nothing"), NULL },
+    { "ns-address", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->ns_addresses,
+      N_ ("zone check, zone watch: ask this name server at this address (repeatable)"),
+      N_ ("NAME=ADDRESS:PORT") },
+    { "resolver", 0, 0, G_OPTION_ARG_STRING, &self->resolver,
+      N_ ("zone check, zone watch: the DNS resolver for names outside the zone"),
+      N_ ("ADDRESS:PORT") },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -161,6 +161,7 @@ main (int argc, char *argv[])
   g_autoptr (GPtrArray) faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_spec_free);
   g_autofree char *state_file = NULL;
   g_autofree char *records_zone = NULL;
+  g_autofree char *zone_dir = NULL;
   int port = 0;
   int latency_ms = 0;
   int rate_limit = 0;
@@ -195,6 +196,9 @@ main (int argc, char *argv[])
             "KIND:METHOD:PATH[:COUNT]" },
           { "state", 0, 0, G_OPTION_ARG_FILENAME, &state_file,
             "Load the state from FILE if it exists, save it there on exit", "FILE" },
+          { "zone-dir", 0, 0, G_OPTION_ARG_FILENAME, &zone_dir,
+            "Write each zone as DIR/ZONE.zone at start and at every refresh, for name servers",
+            "DIR" },
           { "records-zone", 0, 0, G_OPTION_ARG_STRING, &records_zone,
             "Zone to fill with generated records (with --records)", "ZONE" },
           { "records", 0, 0, G_OPTION_ARG_INT, &n_records,
@@ -267,6 +271,8 @@ main (int argc, char *argv[])
     }
   if (records_zone != NULL)
     ovh_sandbox_add_generated_zone (sandbox, records_zone, (guint) n_records);
+  if (zone_dir != NULL)
+    ovh_sandbox_set_zone_dir (sandbox, zone_dir);
   ovh_sandbox_set_latency_ms (sandbox, (guint) latency_ms);
   ovh_sandbox_set_rate_limit (sandbox, (guint) rate_limit);
   ovh_sandbox_set_retry_after (sandbox, (guint) retry_after);

@@ -222,6 +222,7 @@ struct _OvhSandbox
   char *base_url;
   char *root_url;
   char *tls_dir;
+  char *zone_dir; /* NULL: published zones are not written out */
   char *cert_file;
   char *key_file;
 };
@@ -324,6 +325,7 @@ void sandbox_route_domain (SandboxCall *call);
 /* ovh-sandbox-zone.c: /domain/zone/{zone}/…, publication, tasks and history. */
 JsonNode *sandbox_zone_to_json (const SandboxZone *zone);
 void sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone);
+void sandbox_zone_dir_write (OvhSandbox *self, const SandboxZone *zone, const char *zone_file);
 void sandbox_route_zone (SandboxCall *call, SandboxZone *zone);
 void sandbox_serve_history_file (SandboxCall *call);
 

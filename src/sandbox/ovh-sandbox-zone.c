@@ -121,6 +121,7 @@ sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone)
 
   entry->date = sandbox_format_date (now);
   entry->zone_file = sandbox_zone_file_write (zone);
+  sandbox_zone_dir_write (self, zone, entry->zone_file);
   g_ptr_array_add (zone->history, entry);
   while (zone->history->len > HISTORY_LENGTH)
     g_ptr_array_remove_index (zone->history, 0);

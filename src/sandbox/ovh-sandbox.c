@@ -710,6 +710,7 @@ ovh_sandbox_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->root_url);
   g_free (self->tls_dir);
+  g_free (self->zone_dir);
   g_free (self->cert_file);
   g_free (self->key_file);
   g_cond_clear (&self->ready_cond);

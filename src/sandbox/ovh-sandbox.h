@@ -102,6 +102,10 @@ void ovh_sandbox_inject_fault (OvhSandbox *self,
                                guint count);
 void ovh_sandbox_clear_faults (OvhSandbox *self);
 
+/* Writes every zone as DIR/<zone>.zone (a BIND file with its SOA serial) now and again at each
+ * refresh, for authoritative servers to serve; NULL stops. */
+void ovh_sandbox_set_zone_dir (OvhSandbox *self, const char *dir);
+
 /* What clients did: "METHOD /path?query" of every request received, and a body log. */
 guint ovh_sandbox_get_request_count (OvhSandbox *self, const char *method, const char *path_glob);
 GPtrArray *ovh_sandbox_dup_request_log (OvhSandbox *self); /* of OvhSandboxRequest* */

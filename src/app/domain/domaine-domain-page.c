@@ -9,6 +9,7 @@
 #include "domaine-domain-page.h"
 #include "domaine-format.h"
 #include "domaine-session-banner.h"
+#include "domaine-zone-health.h"
 #include "ovh-zone.h"
 
 struct _DomaineDomainPage
@@ -34,6 +35,8 @@ struct _DomaineDomainPage
   AdwViewStack *view_stack;
   GtkStack *records_stack;
   DomaineZoneEditor *zone_editor;
+  AdwViewStackPage *health_page;
+  DomaineZoneHealth *zone_health;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   GtkSpinner *details_spinner;
@@ -494,6 +497,18 @@ domaine_domain_page_set_property (GObject *object,
     }
 }
 
+/* The Health view lints the zone the editor shows, with its staged changes. */
+static void
+editor_zone_changed_cb (DomaineDomainPage *self)
+{
+  OvhZone *zone = domaine_zone_editor_get_zone (self->zone_editor);
+
+  domaine_zone_health_set_zone (self->zone_health, zone,
+                                zone != NULL ? domaine_zone_editor_get_changeset (self->zone_editor)
+                                             : NULL);
+  adw_view_stack_page_set_visible (self->health_page, zone != NULL);
+}
+
 static void
 domaine_domain_page_class_init (DomaineDomainPageClass *klass)
 {
@@ -519,6 +534,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
+  g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
@@ -534,6 +550,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, records_stack);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_editor);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, health_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_health);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
@@ -582,6 +600,9 @@ domaine_domain_page_init (DomaineDomainPage *self)
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->zone_editor, "notify::n-unpublished",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->zone_editor, "notify::zone", G_CALLBACK (editor_zone_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  editor_zone_changed_cb (self);
   domaine_domain_page_add_shortcuts (self);
   domaine_domain_page_update_actions (self);
 }
