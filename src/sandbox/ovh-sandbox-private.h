@@ -316,7 +316,15 @@ void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
 
 /* ovh-sandbox-faults.c: fault injection and the request log. */
 void sandbox_fault_free (SandboxFault *fault);
-gboolean sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped);
+/* Before the route: TRUE when a fault answers instead of it (*dropped: without an answer).
+ * *after is set to a fault that spoils the route's answer once the call is carried out. */
+gboolean sandbox_fault_answer (SandboxCall *call,
+                               const char *api_path,
+                               gboolean *dropped,
+                               OvhSandboxFault *after);
+/* After the route: spoils its answer as after says. TRUE when the message is left paused,
+ * for the fault to end later (the answer is then not to be sent). */
+gboolean sandbox_fault_spoil (SandboxCall *call, OvhSandboxFault after, gboolean *dropped);
 void sandbox_log_request (SandboxCall *call, const char *path, guint status);
 
 G_END_DECLS

@@ -128,7 +128,8 @@ route_batch (SandboxCall *call, const char *separator)
   sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_array (array));
 }
 
-static void
+/* Returns TRUE when the message was left paused by a fault (its answer is then not sent). */
+static gboolean
 handle_request (OvhSandbox *self, SoupServerMessage *msg)
 {
   SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
@@ -141,6 +142,8 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
   g_autofree char *api_path = NULL;
   gboolean is_api;
   gboolean dropped = FALSE;
+  gboolean stalled = FALSE;
+  OvhSandboxFault after = OVH_SANDBOX_FAULT_NONE;
   SandboxCall call = { 0 };
   gsize body_length;
 
@@ -165,7 +168,7 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
       = raw_query != NULL ? g_strdup_printf ("%s?%s", api_path, raw_query) : g_strdup (api_path);
   call.segments = split_segments (api_path, &call.n_segments);
 
-  if (sandbox_fault_answer (&call, api_path, &dropped))
+  if (sandbox_fault_answer (&call, api_path, &dropped, &after))
     ; /* answered as the fault says */
   else if (!is_api)
     {
@@ -196,6 +199,9 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
       else
         route_call (&call);
     }
+  /* Carried out; now its answer is lost. */
+  if (after != OVH_SANDBOX_FAULT_NONE)
+    stalled = sandbox_fault_spoil (&call, after, &dropped);
 
   sandbox_log_request (&call, log_path, dropped ? 0 : call.status);
 
@@ -225,6 +231,7 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
   g_clear_pointer (&call.raw_reply, g_free);
   g_clear_pointer (&call.query, g_hash_table_unref);
   g_strfreev (call.segments);
+  return stalled;
 }
 
 typedef struct
@@ -249,8 +256,8 @@ delayed_request_cb (gpointer data)
   sandbox_untrack_source (delayed->self, g_main_current_source ());
   g_mutex_unlock (&delayed->self->mutex);
 
-  handle_request (delayed->self, delayed->msg);
-  soup_server_message_unpause (delayed->msg);
+  if (!handle_request (delayed->self, delayed->msg))
+    soup_server_message_unpause (delayed->msg);
 
   return G_SOURCE_REMOVE;
 }
