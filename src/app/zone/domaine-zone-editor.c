@@ -498,7 +498,16 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (error == NULL)
     {
-      domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Zone published")));
+      const char *notice = domaine_zone_publisher_get_notice (publisher);
+      g_autofree char *title = NULL;
+
+      if (notice != NULL)
+        /* Translators: %s says which changes were found made after their answer was lost */
+        title = g_strdup_printf (_ ("Zone published. %s"), notice);
+      else
+        title = g_strdup (_ ("Zone published"));
+
+      domaine_zone_editor_add_toast (self, adw_toast_new (title));
       g_task_return_boolean (task, TRUE);
     }
   else
