@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "ovh-changeset.h"
 #include "test-fixture.h"
 
@@ -308,6 +310,66 @@ test_create_unknown_then_found (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+/* A change of unknown outcome saved and restored (an app restarted meanwhile) is still read
+ * back before it is sent: never a second record. */
+static void
+test_unknown_survives_a_restart (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  Edit again = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhChange) change = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("domaine-lost-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (directory, "pending.json", NULL);
+  OvhChange *restored;
+
+  g_assert_no_error (error);
+  edit_open (fixture, &edit);
+  change = stage_create (&edit, "restart", "192.0.2.49");
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", ZONE_PATH "/record",
+                            OVH_SANDBOX_FAULT_APPLIED_MALFORMED, 1);
+  ovh_sandbox_inject_fault (fixture->sandbox, "GET", ZONE_PATH "/record",
+                            OVH_SANDBOX_FAULT_HTTP_500, 0);
+  g_assert_false (apply (&edit, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (ovh_change_get_outcome (change), ==, OVH_CHANGE_OUTCOME_UNKNOWN);
+  g_assert_true (ovh_changeset_save_to_file (edit.changeset, path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&change);
+  edit_close (&edit);
+
+  ovh_sandbox_clear_faults (fixture->sandbox);
+  edit_open (fixture, &again);
+  g_assert_true (ovh_changeset_load_from_file (again.changeset, path, &error));
+  g_assert_no_error (error);
+  restored = g_list_model_get_item (ovh_changeset_get_changes (again.changeset), 0);
+  g_assert_cmpint (ovh_change_get_outcome (restored), ==, OVH_CHANGE_OUTCOME_UNKNOWN);
+  g_assert_true (apply (&again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ovh_change_get_outcome (restored), ==, OVH_CHANGE_OUTCOME_APPLIED);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, "POST", ZONE_PATH "/record"),
+                    ==, 0);
+  g_assert_cmpuint (sandbox_count (fixture, "restart", "A", "192.0.2.49", NULL), ==, 1);
+  /* The reloaded zone had it already: one row, not two. */
+  {
+    GListModel *records = ovh_zone_get_records (again.zone);
+    guint n_rows = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+      {
+        g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
+
+        n_rows += g_str_equal (ovh_record_get_sub_domain (record), "restart");
+      }
+    g_assert_cmpuint (n_rows, ==, 1);
+  }
+  g_object_unref (restored);
+  edit_close (&again);
+
+  g_remove (path);
+  g_rmdir (directory);
+}
+
 /* Not made, the answer unreadable, the record unreadable too: unknown; then read back as
  * still there, so the delete is sent again and made. */
 static void
@@ -458,6 +520,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/lost-answers/create-lost-not-made", test_create_lost_not_made);
   ovh_test_add ("/lost-answers/create-unknown-then-found", test_create_unknown_then_found);
   ovh_test_add ("/lost-answers/delete-unknown-then-sent", test_delete_unknown_then_sent);
+  ovh_test_add ("/lost-answers/unknown-survives-a-restart", test_unknown_survives_a_restart);
   ovh_test_add ("/lost-answers/id-zero-lookup-fails", test_id_zero_lookup_fails);
   ovh_test_add ("/lost-answers/rate-limited-every-method", test_rate_limited_every_method);
   ovh_test_add ("/lost-answers/server-error-is-a-refusal", test_server_error_is_a_refusal);

@@ -213,7 +213,9 @@ change_landed (GTask *task, OvhChange *change, OvhRecord *found, GError *lost)
       if (found != NULL)
         {
           ovh_change_set_record_id (change, ovh_record_get_id (found));
-          ovh_zone_add_record (self->zone, found);
+          /* A zone reloaded since the request was sent may know the record already. */
+          if (!ovh_zone_replace_record (self->zone, found))
+            ovh_zone_add_record (self->zone, found);
         }
       else
         g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
@@ -264,7 +266,8 @@ change_request_failed (ChangeCall *call_in, GError *error)
            error->message);
   call->lost = error;
   change = call->change;
-  ovh_changeset_check_change_async (self, change, lost_answer_checked_cb, g_steal_pointer (&call));
+  ovh_changeset_check_change_async (self, change, FALSE, lost_answer_checked_cb,
+                                    g_steal_pointer (&call));
 }
 
 static void
@@ -340,7 +343,8 @@ create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       OvhChange *change = call->change;
 
-      ovh_changeset_check_change_async (self, change, id_zero_checked_cb, g_steal_pointer (&call));
+      ovh_changeset_check_change_async (self, change, FALSE, id_zero_checked_cb,
+                                        g_steal_pointer (&call));
       return;
     }
 
@@ -391,7 +395,7 @@ start_change (GTask *task, OvhChange *change)
     {
       ovh_change_set_state (change, OVH_CHANGE_STATE_APPLYING, NULL);
       data->in_flight++;
-      ovh_changeset_check_change_async (self, change, unknown_checked_cb,
+      ovh_changeset_check_change_async (self, change, TRUE, unknown_checked_cb,
                                         change_call_new (task, change));
       return TRUE;
     }

@@ -8,9 +8,10 @@
  *
  *   delete  GET …/record/{id}: gone (404) is made, still there is not made;
  *   update  GET …/record/{id}: the new values are made, the old ones are not made;
- *   create  GET …/record?fieldType=&subDomain=, then the ids the zone does not know yet,
- *           newest first (OVH hands ids out in increasing order): one with the change's
- *           target is made (and its id is the change's), none is not made.
+ *   create  GET …/record?fieldType=&subDomain=, then the ids the zone does not know yet
+ *           (all those no other change stands for, when the zone may have been reloaded since
+ *           the request), newest first (OVH hands ids out in increasing order): one with the
+ *           change's target is made (and its id is the change's), none is not made.
  *
  * Anything else (a read that fails, a record changed by someone else, too many candidates)
  * leaves the outcome unknown, with the reason.
@@ -56,8 +57,9 @@ ovh_changeset_answer_was_lost (const GError *error)
 typedef struct
 {
   OvhChange *change;
-  GArray *candidates;  /* guint64 ids still to read, for a create */
-  gboolean incomplete; /* a candidate could not be read */
+  gboolean include_known; /* the zone may have been reloaded since the request was sent */
+  GArray *candidates;     /* guint64 ids still to read, for a create */
+  gboolean incomplete;    /* a candidate could not be read */
   OvhRecord *found;
   OvhChangeCheck outcome;
   GError *error;
@@ -176,6 +178,28 @@ record_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* Create: the records of that name and type ------------------------------------------------- */
 
+/* Whether id may be the change's record: one the zone did not have when the request was sent
+ * (or, when the zone may have been reloaded since, one no other change stands for). */
+static gboolean
+is_candidate (GTask *task, guint64 id)
+{
+  OvhChangeset *self = g_task_get_source_object (task);
+  Check *check = g_task_get_task_data (task);
+  GListModel *changes = ovh_changeset_get_changes (self);
+
+  if (!check->include_known)
+    return ovh_zone_find_record_by_id (ovh_changeset_get_zone (self), id) == NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (OvhChange) other = g_list_model_get_item (changes, i);
+
+      if (other != check->change && ovh_change_get_record_id (other) == id)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void candidate_read_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
@@ -218,7 +242,7 @@ candidate_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* Another create of this apply may have claimed it meanwhile: the zone knows it then. */
   if (found != NULL && ovh_record_get_id (found) != 0
-      && ovh_zone_find_record_by_id (task_zone (task), ovh_record_get_id (found)) == NULL
+      && is_candidate (task, ovh_record_get_id (found))
       && same_name_type_target (found, ovh_change_get_after (check->change)))
     {
       check_return (task, OVH_CHANGE_CHECK_MADE, found, NULL);
@@ -250,7 +274,6 @@ ids_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   Check *check = g_task_get_task_data (task);
-  OvhZone *zone = task_zone (task);
   g_autoptr (JsonNode) node = NULL;
   GError *error = NULL;
   JsonArray *array;
@@ -277,7 +300,7 @@ ids_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (!ovh_json_node_get_int64 (json_array_get_element (array, i), &value) || value <= 0)
         continue;
       id = (guint64) value;
-      if (ovh_zone_find_record_by_id (zone, id) == NULL)
+      if (is_candidate (task, id))
         g_array_append_val (check->candidates, id);
     }
 
@@ -295,6 +318,7 @@ ids_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 ovh_changeset_check_change_async (OvhChangeset *self,
                                   OvhChange *change,
+                                  gboolean include_known,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
@@ -307,6 +331,7 @@ ovh_changeset_check_change_async (OvhChangeset *self,
   g_task_set_source_tag (task, ovh_changeset_check_change_async);
   check = g_new0 (Check, 1);
   check->change = g_object_ref (change);
+  check->include_known = include_known;
   g_task_set_task_data (task, check, (GDestroyNotify) check_free);
 
   if (ovh_change_get_kind (change) == OVH_CHANGE_KIND_CREATE)

@@ -51,9 +51,11 @@ typedef enum
 /* Whether a failed request may have been carried out all the same. */
 gboolean ovh_changeset_answer_was_lost (const GError *error);
 /* Reads the zone back at OVH and compares it with change. Not cancellable: it settles a
- * request already sent. */
+ * request already sent. include_known: the zone's records may have been reloaded since the
+ * request was sent, so a create may be among the records it knows. */
 void ovh_changeset_check_change_async (OvhChangeset *self,
                                        OvhChange *change,
+                                       gboolean include_known,
                                        GAsyncReadyCallback callback,
                                        gpointer user_data);
 /* MADE gives the record found (a create's, with its id; an update's current values) in
