@@ -131,7 +131,8 @@ gboolean ovh_changeset_get_publish_after_apply (OvhChangeset *self);
  * else NULL: OVH_CHANGESET_ERROR_PUBLISH_FAILED words it for people, this keeps its code. */
 const GError *ovh_changeset_get_publish_error (OvhChangeset *self);
 
-/* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart,
+/* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart
+ * (a change of unknown outcome is saved as such: it is read back before it is sent again),
  * e.g. under g_get_user_data_dir()/domaine/pending/. Loading replaces the set's content;
  * a file for another zone or that does not parse is OVH_CHANGESET_ERROR_FILE. Both block on
  * the disk: an app keeps its files with OvhPendingStore (ovh-pending-store.h) instead. */
