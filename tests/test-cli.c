@@ -20,6 +20,7 @@
 #include "domaine-cli.h"
 #include "ovh-account-store.h"
 #include "ovh-zone-file.h"
+#include "ovh-changeset.h"
 #include "test-fixture.h"
 
 /* A keyring account for the fixture's sandbox, a scratch directory, and how to run the CLI */
@@ -427,6 +428,7 @@ test_exit_codes (void)
     { OVH_ERROR, OVH_ERROR_INVALID_RESPONSE, DOMAINE_CLI_EXIT_API },
     { OVH_ACCOUNT_STORE_ERROR, OVH_ACCOUNT_STORE_ERROR_UNAVAILABLE, DOMAINE_CLI_EXIT_AUTH },
     { G_IO_ERROR, G_IO_ERROR_CANCELLED, DOMAINE_CLI_EXIT_CANCELLED },
+    { OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME, DOMAINE_CLI_EXIT_UNKNOWN },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -998,6 +1000,176 @@ test_records_delete (OvhTestFixture *fixture, gconstpointer data)
     g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
     g_assert_true (ovh_sandbox_get_zone_deployed (fixture->sandbox, "lovelace.fr"));
   }
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n_lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n_lines += (*p == '\n');
+  return n_lines;
+}
+
+static guint
+count_records (CliTest *test, const char *sub_domain, const char *type, const char *target)
+{
+  g_autoptr (JsonNode) holder = NULL;
+  JsonArray *records = sandbox_records (test, "lovelace.fr", &holder);
+  guint count = 0;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      count += g_str_equal (json_object_get_string_member_with_default (record, "subDomain", ""),
+                            sub_domain)
+               && g_str_equal (json_object_get_string_member (record, "fieldType"), type)
+               && g_str_equal (json_object_get_string_member (record, "target"), target);
+    }
+  return count;
+}
+
+/* The sandbox makes the change and loses its answer: the CLI says it was made (exit 0), with
+ * the record's real id, and no second record exists; the zone is published once. When the
+ * zone cannot be read back either, exit 7 and what to check; the change is not made twice. */
+static void
+test_records_lost_answers (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) holder = NULL;
+  g_autofree char *lost_id = NULL;
+  JsonObject *result;
+
+  /* add, --json: applied after all, the id OVH gave. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/record",
+                            OVH_SANDBOX_FAULT_APPLIED_DROP, 1);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "lost",
+                            "--value", "192.0.2.61", "--json", NULL),
+                   ==, 0);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (result, "outcome"), ==, "applied");
+  g_assert_true (json_object_get_boolean_member (result, "answerLost"));
+  g_assert_true (json_object_get_boolean_member (result, "published"));
+  g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (result, "record"), "id"), ==,
+      sandbox_id_of (test, "lovelace.fr", "lost", "192.0.2.61"));
+  g_assert_cmpuint (count_records (test, "lost", "A", "192.0.2.61"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/record"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+  lost_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             sandbox_id_of (test, "lovelace.fr", "lost", "192.0.2.61"));
+
+  /* set, for people: a garbage answer, the change made, said so. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  ovh_sandbox_inject_fault (fixture->sandbox, "PUT", "/domain/zone/lovelace.fr/record/*",
+                            OVH_SANDBOX_FAULT_APPLIED_MALFORMED, 1);
+  g_assert_cmpint (
+      run_cli (test, "records", "set", "lovelace.fr", lost_id, "--value", "192.0.2.62", NULL), ==,
+      0);
+  g_assert_nonnull (strstr (test->err, "Changed:"));
+  g_assert_nonnull (strstr (test->err, "the zone shows the change was made"));
+  g_assert_nonnull (strstr (test->err, "Published lovelace.fr"));
+  g_assert_cmpuint (count_records (test, "lost", "A", "192.0.2.62"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+
+  /* add, made, and the zone cannot be read back: exit 7, one line saying what to check, and
+   * with --json the outcome too. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/record",
+                            OVH_SANDBOX_FAULT_APPLIED_DROP, 1);
+  ovh_sandbox_inject_fault (fixture->sandbox, "GET", "/domain/zone/lovelace.fr/record/*",
+                            OVH_SANDBOX_FAULT_HTTP_500, 0);
+  g_assert_cmpint (run_cli (test, "records", "add", "lovelace.fr", "--type", "A", "--name", "doubt",
+                            "--value", "192.0.2.63", "--json", NULL),
+                   ==, DOMAINE_CLI_EXIT_UNKNOWN);
+  ovh_sandbox_clear_faults (fixture->sandbox);
+  assert_one_error_line (test);
+  g_test_message ("%s", test->err);
+  g_assert_nonnull (strstr (test->err, "Perhaps made"));
+  g_assert_nonnull (strstr (
+      test->err, "Check with “domaine-cli records list lovelace.fr --name doubt --type A”"));
+  g_clear_pointer (&root, json_node_unref);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (result, "outcome"), ==, "unknown");
+  g_assert_true (json_object_get_boolean_member (result, "answerLost"));
+  g_assert_cmpuint (count_records (test, "doubt", "A", "192.0.2.63"), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/record"), ==, 1);
+  /* It may be live: published all the same. */
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+
+  /* delete: the answer lost, the record gone; both said. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  ovh_sandbox_inject_fault (fixture->sandbox, "DELETE", "/domain/zone/lovelace.fr/record/*",
+                            OVH_SANDBOX_FAULT_APPLIED_MALFORMED, 1);
+  g_assert_cmpint (run_cli (test, "records", "delete", "lovelace.fr", lost_id, NULL), ==, 0);
+  g_assert_nonnull (strstr (test->err, "Deleted record"));
+  g_assert_nonnull (strstr (test->err, "the zone shows the change was made"));
+  g_assert_cmpuint (count_records (test, "lost", "A", "192.0.2.62"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+}
+
+/* Every failure of a delete is named on a line of its own; a 429 is not a failure: the
+ * delete waits for Retry-After and is sent again. The exit status is the first failure's. */
+static void
+test_records_delete_every_failure (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) holder = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  JsonArray *records = sandbox_records (test, "lovelace.fr", &holder);
+  g_autofree char *refused_id = g_strdup_printf (
+      "%" G_GINT64_FORMAT,
+      json_object_get_int_member (find_record (records, "", "MX", "1 mx1.mail.ovh.net."), "id"));
+  g_autofree char *limited_id = g_strdup_printf (
+      "%" G_GINT64_FORMAT,
+      json_object_get_int_member (find_record (records, "", "MX", "5 mx2.mail.ovh.net."), "id"));
+  g_autofree char *refused_path
+      = g_strdup_printf ("/domain/zone/lovelace.fr/record/%s", refused_id);
+  g_autofree char *limited_path
+      = g_strdup_printf ("/domain/zone/lovelace.fr/record/%s", limited_id);
+  JsonObject *result;
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  ovh_sandbox_inject_fault (fixture->sandbox, "DELETE", refused_path, OVH_SANDBOX_FAULT_HTTP_500,
+                            0);
+  ovh_sandbox_inject_fault (fixture->sandbox, "DELETE", limited_path,
+                            OVH_SANDBOX_FAULT_RATE_LIMITED, 1);
+  g_assert_cmpint (
+      run_cli (test, "records", "delete", "lovelace.fr", "999999", refused_id, limited_id, NULL),
+      ==, DOMAINE_CLI_EXIT_NOT_FOUND);
+  g_test_message ("%s", test->err);
+  g_assert_nonnull (strstr (test->err, "domaine-cli: Record 999999: "));
+  {
+    g_autofree char *refused_line = g_strdup_printf ("domaine-cli: Record %s: ", refused_id);
+    g_autofree char *deleted_line = g_strdup_printf ("Deleted record %s.", limited_id);
+
+    g_assert_nonnull (strstr (test->err, refused_line));
+    g_assert_nonnull (strstr (test->err, deleted_line));
+  }
+  g_assert_nonnull (strstr (test->err, "Published lovelace.fr"));
+  g_assert_cmpuint (count_lines (test->err), ==, 4);
+  g_assert_cmpuint (count_requests (test, "DELETE", limited_path), ==, 2);
+  g_assert_cmpuint (count_requests (test, "DELETE", refused_path), ==, 1);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+
+  /* --json: the failures with their errors, and an empty "unknown". */
+  g_assert_cmpint (
+      run_cli (test, "records", "delete", "lovelace.fr", refused_id, "999998", "--json", NULL), ==,
+      DOMAINE_CLI_EXIT_API);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "failed")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "unknown")), ==,
+                    0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "deleted")), ==,
+                    0);
+  g_assert_cmpuint (count_lines (test->err), ==, 2);
 }
 
 /* Invalid input is refused before the first request: add, set and delete check everything
@@ -1883,6 +2055,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/records/validation-sends-nothing", test_records_validation_sends_nothing);
   ovh_test_add ("/cli/records/delete-one-refresh", test_records_delete_one_refresh);
   ovh_test_add ("/cli/records/publish-failure", test_records_publish_failure);
+  ovh_test_add ("/cli/records/lost-answers", test_records_lost_answers);
+  ovh_test_add ("/cli/records/delete-every-failure", test_records_delete_every_failure);
   ovh_test_add ("/cli/zone/export-import", test_zone_export_import);
   ovh_test_add ("/cli/zone/history-diff-restore", test_zone_history_diff_restore);
   ovh_test_add ("/cli/zone/import-merge", test_zone_import_merge);

@@ -247,6 +247,40 @@ test_fault_kinds (void)
   g_assert_error (error, OVH_ERROR, OVH_ERROR_NETWORK);
 }
 
+/* The faults that carry a call out and lose its answer, and 429, from the command line. */
+static void
+test_lost_answer_kinds (void)
+{
+  const char *const args[] = { "--fault", "applied-malformed:POST:/domain/zone/*/record:1",
+                               "--fault", "429:GET:/me:1", NULL };
+  g_autoptr (DomaineSandboxProcess) process = start_process (args);
+  g_autoptr (OvhClient) client = client_for (process);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) body = json_from_string (
+      "{\"fieldType\": \"A\", \"subDomain\": \"garbled\", \"target\": \"192.0.2.9\"}", NULL);
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) ids = NULL;
+  g_autofree char *nichandle = NULL;
+
+  /* Refused once with Retry-After (1 s), then served: the client waits and asks again. */
+  ovh_client_set_retry_policy (client, 2, 0);
+  nichandle = dup_nichandle (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nichandle, ==, "al1234-ovh");
+
+  /* The create is made; its answer is garbage. */
+  created = ovh_client_call_sync (client, "POST", "/domain/zone/lovelace.fr/record", body, NULL,
+                                  &error);
+  g_assert_null (created);
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+  ids = ovh_client_call_sync (client, "GET",
+                              "/domain/zone/lovelace.fr/record?fieldType=A&subDomain=garbled", NULL,
+                              NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (ids)), ==, 1);
+}
+
 static void
 test_tls (void)
 {
@@ -447,6 +481,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox-process/killed", test_killed);
   g_test_add_func ("/sandbox-process/fault-switch", test_fault_switch);
   g_test_add_func ("/sandbox-process/fault-kinds", test_fault_kinds);
+  g_test_add_func ("/sandbox-process/lost-answer-kinds", test_lost_answer_kinds);
   g_test_add_func ("/sandbox-process/tls", test_tls);
   g_test_add_func ("/sandbox-process/start-failures", test_start_failures);
   g_test_add_func ("/sandbox-process/app-runs-and-survives-the-child",

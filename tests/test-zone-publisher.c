@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "domaine-zone-publisher.h"
 #include "ovh-record-loader.h"
 #include "test-fixture.h"
@@ -141,6 +143,80 @@ test_failure (OvhTestFixture *fixture, gconstpointer data)
   edit_close (&edit);
 }
 
+static gboolean
+sandbox_has (OvhTestFixture *fixture, const char *sub_domain, const char *target)
+{
+  g_autofree char *json = ovh_sandbox_dup_records_json (fixture->sandbox, ZONE);
+
+  return strstr (json, target) != NULL && strstr (json, sub_domain) != NULL;
+}
+
+/* The create was made and its answer lost: published, and the notice says it was found. */
+static void
+test_answer_lost (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  edit_open (fixture, &edit);
+  stage_create (&edit, "lost");
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", "/domain/zone/*/record",
+                            OVH_SANDBOX_FAULT_APPLIED_DROP, 1);
+  g_assert_true (publish (&edit, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (domaine_zone_publisher_get_error (edit.publisher));
+  g_assert_cmpstr (domaine_zone_publisher_get_notice (edit.publisher), ==,
+                   "1 change was found made after its answer was lost");
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), ==, 0);
+  g_assert_true (sandbox_has (fixture, "lost", "192.0.2.30"));
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/*/record"), ==, 1);
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/*/refresh"), ==, 1);
+
+  /* A publish with nothing lost says nothing more. */
+  stage_create (&edit, "plain");
+  g_assert_true (publish (&edit, NULL, &error));
+  g_assert_null (domaine_zone_publisher_get_notice (edit.publisher));
+  edit_close (&edit);
+}
+
+/* Made, its answer lost, the zone unreadable: the publish fails with the change's unknown
+ * outcome and says so; publishing again checks first and finds it: never a second record. */
+static void
+test_outcome_unknown (OvhTestFixture *fixture, gconstpointer data)
+{
+  Edit edit = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  edit_open (fixture, &edit);
+  stage_create (&edit, "doubt");
+  ovh_sandbox_inject_fault (fixture->sandbox, "POST", "/domain/zone/*/record",
+                            OVH_SANDBOX_FAULT_APPLIED_DROP, 1);
+  ovh_sandbox_inject_fault (fixture->sandbox, "GET", "/domain/zone/*/record",
+                            OVH_SANDBOX_FAULT_HTTP_500, 0);
+  g_assert_false (publish (&edit, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_error ((GError *) domaine_zone_publisher_get_error (edit.publisher), OVH_CHANGESET_ERROR,
+                  OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME);
+  g_assert_cmpstr (domaine_zone_publisher_get_notice (edit.publisher), ==,
+                   "Whether 1 change was made could not be checked: publishing again checks it "
+                   "first");
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), ==, 1);
+
+  ovh_sandbox_clear_faults (fixture->sandbox);
+  g_assert_true (publish (&edit, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (domaine_zone_publisher_get_error (edit.publisher));
+  g_assert_cmpstr (domaine_zone_publisher_get_notice (edit.publisher), ==,
+                   "1 change was found made after its answer was lost");
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/*/record"), ==, 1);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (edit.changeset), ==, 0);
+  edit_close (&edit);
+}
+
 static void
 test_busy (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -221,6 +297,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/zone-publisher/nothing-owed", test_nothing_owed);
   ovh_test_add ("/zone-publisher/publish", test_publish);
   ovh_test_add ("/zone-publisher/failure", test_failure);
+  ovh_test_add ("/zone-publisher/answer-lost", test_answer_lost);
+  ovh_test_add ("/zone-publisher/outcome-unknown", test_outcome_unknown);
   ovh_test_add ("/zone-publisher/busy", test_busy);
   ovh_test_add ("/zone-publisher/cancel", test_cancel);
   ovh_test_add ("/zone-publisher/outlives-owner", test_outlives_owner);

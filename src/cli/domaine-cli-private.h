@@ -89,6 +89,8 @@ void domaine_cli_print_json (DomaineCli *self, JsonNode *node);
 void domaine_cli_print_table (DomaineCli *self, DomaineCliTable *table);
 /* A listing: its JSON array with --json, its table otherwise. */
 void domaine_cli_print_listing (DomaineCli *self, JsonArray *array, DomaineCliTable *table);
+/* An error on one line of standard error, as the command's own error is written. */
+void domaine_cli_print_error (DomaineCli *self, const GError *error);
 /* "yes" or "no", translated. */
 const char *domaine_cli_yes_no (gboolean value);
 

@@ -153,7 +153,34 @@ not_published_error (OvhChangeset *changeset, const GError *apply_error)
   return error;
 }
 
-/* Applies the one change staged by add or set; FALSE with the error as the API gave it. */
+/* How to look at the zone after a change of unknown outcome: a command to run. */
+static char *
+dup_check_hint (OvhChange *change, const char *zone_name)
+{
+  OvhRecord *record = ovh_change_get_record (change);
+  const char *sub_domain = ovh_record_get_sub_domain (record);
+
+  return g_strdup_printf ("domaine-cli records list %s --name %s --type %s", zone_name,
+                          sub_domain[0] != '\0' ? sub_domain : "@",
+                          ovh_record_get_field_type (record));
+}
+
+/* The error of a change whose outcome is unknown, saying what to check. */
+static GError *
+unknown_outcome_error (OvhChange *change, const char *zone_name, const char *prefix)
+{
+  g_autofree char *hint = dup_check_hint (change, zone_name);
+  const GError *error = ovh_change_get_error (change);
+
+  return g_error_new (OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME,
+                      /* Translators: the first %s is "Record 12: " or empty, the second an error
+                       * message, the third a command line */
+                      _ ("%s%s. Check with “%s” before trying again."), prefix,
+                      error != NULL ? error->message : "", hint);
+}
+
+/* Applies the one change staged by add or set; FALSE with the error as the API gave it (for a
+ * change whose outcome is unknown, with what to check). */
 static gboolean
 apply_one (DomaineCli *self, OvhChangeset *changeset, OvhChange *change, GError **error)
 {
@@ -162,7 +189,11 @@ apply_one (DomaineCli *self, OvhChangeset *changeset, OvhChange *change, GError 
   if (apply_changes (self, changeset, &local_error))
     return TRUE;
 
-  if (ovh_change_get_state (change) == OVH_CHANGE_STATE_FAILED)
+  if (ovh_change_get_outcome (change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+    g_propagate_error (
+        error,
+        unknown_outcome_error (change, ovh_zone_get_name (ovh_changeset_get_zone (changeset)), ""));
+  else if (ovh_change_get_state (change) == OVH_CHANGE_STATE_FAILED)
     g_propagate_error (error, g_error_copy (ovh_change_get_error (change)));
   else if (g_error_matches (local_error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PUBLISH_FAILED))
     g_propagate_error (error, not_published_error (changeset, local_error));
@@ -171,8 +202,44 @@ apply_one (DomaineCli *self, OvhChangeset *changeset, OvhChange *change, GError 
   return FALSE;
 }
 
+/* A change made although its answer was lost: say how it is known. */
 static void
-print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboolean published)
+note_answer_lost (DomaineCli *self, OvhChange *change)
+{
+  const GError *error = ovh_change_get_error (change);
+
+  if (!ovh_change_get_answer_lost (change)
+      || ovh_change_get_outcome (change) != OVH_CHANGE_OUTCOME_APPLIED)
+    return;
+
+  domaine_cli_note (self,
+                    /* Translators: %s is an error message */
+                    _ ("The answer was lost (%s), but the zone shows the change was made.\n"),
+                    error != NULL ? error->message : "");
+}
+
+static const char *
+outcome_name (OvhChangeOutcome outcome)
+{
+  /* Stable names for --json, never translated. */
+  switch (outcome)
+    {
+    case OVH_CHANGE_OUTCOME_APPLIED:
+      return "applied";
+    case OVH_CHANGE_OUTCOME_FAILED:
+      return "failed";
+    case OVH_CHANGE_OUTCOME_UNKNOWN:
+      return "unknown";
+    case OVH_CHANGE_OUTCOME_NONE:
+    default:
+      return "none";
+    }
+}
+
+/* change: what was applied (NULL when nothing was sent). */
+static void
+print_change_result (
+    DomaineCli *self, OvhRecord *record, OvhChange *change, const char *what, gboolean published)
 {
   if (self->json)
     {
@@ -181,6 +248,11 @@ print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboo
 
       json_object_set_member (object, "record", domaine_cli_record_to_json (record));
       json_object_set_boolean_member (object, "published", published);
+      json_object_set_string_member (object, "outcome",
+                                     change != NULL ? outcome_name (ovh_change_get_outcome (change))
+                                                    : "unchanged");
+      json_object_set_boolean_member (object, "answerLost",
+                                      change != NULL && ovh_change_get_answer_lost (change));
       json_node_take_object (node, object);
       domaine_cli_print_json (self, node);
     }
@@ -192,12 +264,32 @@ print_change_result (DomaineCli *self, OvhRecord *record, const char *what, gboo
       add_record_row (table, record);
       if (!self->quiet)
         domaine_cli_print_table (self, table);
+      if (change != NULL)
+        note_answer_lost (self, change);
       if (published)
         domaine_cli_note (self, _ ("Published %s.\n"), ovh_record_get_zone (record));
       else
         domaine_cli_note (self, _ ("Not published: run “domaine-cli zone refresh %s”.\n"),
                           ovh_record_get_zone (record));
     }
+}
+
+/* With --json, a change of unknown outcome is a document too: scripts must not send it again
+ * blindly. */
+static void
+print_unknown_result (DomaineCli *self, OvhChangeset *changeset, OvhChange *change)
+{
+  g_autoptr (OvhRecord) record = NULL;
+
+  if (!self->json || ovh_change_get_outcome (change) != OVH_CHANGE_OUTCOME_UNKNOWN)
+    return;
+
+  record = ovh_record_dup (ovh_change_get_record (change));
+  ovh_record_set_id (record, ovh_change_get_record_id (change));
+  if (ovh_record_get_zone (record) == NULL)
+    ovh_record_set_zone (record, ovh_zone_get_name (ovh_changeset_get_zone (changeset)));
+  print_change_result (self, record, change, NULL,
+                       !self->no_publish && !ovh_changeset_get_needs_publish (changeset));
 }
 
 /* records list ------------------------------------------------------------------------------- */
@@ -397,7 +489,10 @@ domaine_cli_cmd_records_add (DomaineCli *self, GError **error)
   g_object_ref (change); /* applied changes leave the changeset */
 
   if (!apply_one (self, changeset, change, error))
-    return DOMAINE_CLI_EXIT_API;
+    {
+      print_unknown_result (self, changeset, change);
+      return DOMAINE_CLI_EXIT_API;
+    }
 
   /* The record as OVH answered it; after OVH's id-0 bug, as the changeset found it (or with
    * id 0 when it could not be told apart). */
@@ -408,7 +503,7 @@ domaine_cli_cmd_records_add (DomaineCli *self, GError **error)
   if (ovh_record_get_zone (created) == NULL)
     ovh_record_set_zone (created, zone_name);
 
-  print_change_result (self, created, _ ("Added:"), !self->no_publish);
+  print_change_result (self, created, change, _ ("Added:"), !self->no_publish);
   return DOMAINE_CLI_EXIT_OK;
 }
 
@@ -489,7 +584,7 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
   if (ovh_record_equal_content (current, updated))
     {
       domaine_cli_note (self, _ ("Record %s already has these values.\n"), self->args[1]);
-      print_change_result (self, current, _ ("Unchanged:"), FALSE);
+      print_change_result (self, current, NULL, _ ("Unchanged:"), FALSE);
       return DOMAINE_CLI_EXIT_OK;
     }
 
@@ -501,9 +596,12 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
   g_object_ref (change); /* applied changes leave the changeset */
 
   if (!apply_one (self, changeset, change, error))
-    return DOMAINE_CLI_EXIT_API;
+    {
+      print_unknown_result (self, changeset, change);
+      return DOMAINE_CLI_EXIT_API;
+    }
 
-  print_change_result (self, updated, _ ("Changed:"), !self->no_publish);
+  print_change_result (self, updated, change, _ ("Changed:"), !self->no_publish);
   return DOMAINE_CLI_EXIT_OK;
 }
 
@@ -524,19 +622,18 @@ deletion_clear (Deletion *deletion)
   g_clear_error (&deletion->fetch_error);
 }
 
+/* Every failure is kept, in the order given, each error naming its record. */
 static void
-add_failure (JsonArray *failed, GError **first_error, Deletion *deletion, const GError *error)
+add_failure (JsonArray *failed, GPtrArray *failures, Deletion *deletion, const GError *error)
 {
   JsonObject *object = json_object_new ();
+  GError *named = g_error_copy (error);
 
   json_object_set_int_member (object, "id", (gint64) deletion->id);
   json_object_set_string_member (object, "error", error->message);
   json_array_add_object_element (failed, object);
-  if (*first_error == NULL)
-    {
-      *first_error = g_error_copy (error);
-      g_prefix_error (first_error, _ ("Record %s: "), deletion->text);
-    }
+  g_prefix_error (&named, _ ("Record %s: "), deletion->text);
+  g_ptr_array_add (failures, named);
 }
 
 /* Reads each record into the zone and stages its delete; returns how many were staged. A
@@ -570,14 +667,16 @@ stage_deletions (DomaineCli *self, OvhChangeset *changeset, GArray *deletions, g
   return n_staged;
 }
 
-/* In the order given: the deleted IDs, the failures, the first failure's error. Returns how
- * many were deleted. */
+/* In the order given: the deleted IDs, the failures and the deletes of unknown outcome (each
+ * with its error in failures). Returns how many were deleted. */
 static guint
 collect_outcome (DomaineCli *self,
+                 const char *zone_name,
                  GArray *deletions,
                  JsonArray *deleted,
                  JsonArray *failed,
-                 GError **first_error)
+                 JsonArray *unknown,
+                 GPtrArray *failures)
 {
   guint n_deleted = 0;
 
@@ -588,7 +687,7 @@ collect_outcome (DomaineCli *self,
       if (deletion->fetch_error != NULL)
         {
           if (!g_error_matches (deletion->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            add_failure (failed, first_error, deletion, deletion->fetch_error);
+            add_failure (failed, failures, deletion, deletion->fetch_error);
         }
       else if (deletion->change == NULL)
         continue;
@@ -597,9 +696,21 @@ collect_outcome (DomaineCli *self,
           json_array_add_int_element (deleted, (gint64) deletion->id);
           n_deleted++;
           domaine_cli_note (self, _ ("Deleted record %s.\n"), deletion->text);
+          note_answer_lost (self, deletion->change);
+        }
+      else if (ovh_change_get_outcome (deletion->change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+        {
+          g_autofree char *prefix = g_strdup_printf (_ ("Record %s: "), deletion->text);
+          JsonObject *object = json_object_new ();
+
+          json_object_set_int_member (object, "id", (gint64) deletion->id);
+          json_object_set_string_member (object, "error",
+                                         ovh_change_get_error (deletion->change)->message);
+          json_array_add_object_element (unknown, object);
+          g_ptr_array_add (failures, unknown_outcome_error (deletion->change, zone_name, prefix));
         }
       else if (ovh_change_get_state (deletion->change) == OVH_CHANGE_STATE_FAILED)
-        add_failure (failed, first_error, deletion, ovh_change_get_error (deletion->change));
+        add_failure (failed, failures, deletion, ovh_change_get_error (deletion->change));
     }
 
   return n_deleted;
@@ -615,7 +726,9 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
   g_autoptr (OvhChangeset) changeset = NULL;
   g_autoptr (JsonArray) deleted = json_array_new ();
   g_autoptr (JsonArray) failed = json_array_new ();
-  g_autoptr (GError) first_error = NULL;
+  g_autoptr (JsonArray) unknown = json_array_new ();
+  g_autoptr (GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr (GError) cancel_error = NULL;
   g_autoptr (GError) publish_error = NULL;
   g_autoptr (GError) apply_error = NULL;
   gboolean cancelled = FALSE;
@@ -653,15 +766,15 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
         publish_error = not_published_error (changeset, apply_error);
     }
 
-  n_deleted = collect_outcome (self, deletions, deleted, failed, &first_error);
+  n_deleted = collect_outcome (self, zone_name, deletions, deleted, failed, unknown, failures);
   if (cancelled)
     {
-      g_clear_error (&first_error);
+      g_ptr_array_set_size (failures, 0);
       g_clear_error (&publish_error);
-      if (!g_cancellable_set_error_if_cancelled (self->cancellable, &first_error))
-        first_error = apply_error != NULL
-                          ? g_error_copy (apply_error)
-                          : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+      if (!g_cancellable_set_error_if_cancelled (self->cancellable, &cancel_error))
+        cancel_error = apply_error != NULL
+                           ? g_error_copy (apply_error)
+                           : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
     }
   published = n_deleted > 0 && !self->no_publish && !cancelled && publish_error == NULL;
 
@@ -673,6 +786,7 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
       json_object_set_string_member (object, "zone", zone_name);
       json_object_set_array_member (object, "deleted", json_array_ref (deleted));
       json_object_set_array_member (object, "failed", json_array_ref (failed));
+      json_object_set_array_member (object, "unknown", json_array_ref (unknown));
       json_object_set_boolean_member (object, "published", published);
       json_node_take_object (node, object);
       domaine_cli_print_json (self, node);
@@ -682,13 +796,20 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
   else if (n_deleted > 0 && publish_error == NULL)
     domaine_cli_note (self, _ ("Not published: run “domaine-cli zone refresh %s”.\n"), zone_name);
 
-  if (first_error != NULL)
+  if (cancel_error != NULL)
     {
-      /* The publish failure is reported too: one line each. */
+      g_propagate_error (error, g_steal_pointer (&cancel_error));
+      return DOMAINE_CLI_EXIT_CANCELLED;
+    }
+  if (failures->len > 0)
+    {
+      /* Every failure on a line of its own, then the publish failure; the exit status is the
+       * first failure's. */
+      for (guint i = 0; i < failures->len; i++)
+        domaine_cli_print_error (self, g_ptr_array_index (failures, i));
       if (publish_error != NULL)
-        fprintf (self->err, "domaine-cli: %s\n", publish_error->message);
-      g_propagate_error (error, g_steal_pointer (&first_error));
-      return DOMAINE_CLI_EXIT_API;
+        domaine_cli_print_error (self, publish_error);
+      return domaine_cli_exit_code_for_error (g_ptr_array_index (failures, 0));
     }
   if (publish_error != NULL)
     {

@@ -126,6 +126,9 @@ domaine_cli_exit_code_for_error (const GError *error)
         }
     }
 
+  if (g_error_matches (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME))
+    return DOMAINE_CLI_EXIT_UNKNOWN;
+
   if (error->domain == G_OPTION_ERROR || error->domain == OVH_RECORD_ERROR
       || error->domain == OVH_ZONE_FILE_ERROR)
     return DOMAINE_CLI_EXIT_USAGE;
@@ -188,6 +191,12 @@ print_error (DomaineCli *self, const GError *error)
   line = domaine_cli_sanitize_text (message);
   fprintf (self->err, "domaine-cli: %s\n", line);
   fflush (self->err);
+}
+
+void
+domaine_cli_print_error (DomaineCli *self, const GError *error)
+{
+  print_error (self, error);
 }
 
 GError *
@@ -412,6 +421,8 @@ get_description (void)
       "  4  not found: no such zone, record or credential\n"
       "  5  network or TLS error: the API could not be reached or its certificate was refused\n"
       "  6  zone check found errors, or zone watch reached its time limit\n"
+      "  7  a change was sent but its answer was lost, and whether it was made could not be\n"
+      "     checked: look at the zone before trying again\n"
       "  130  interrupted\n"
       "\n"
       "Errors are written to standard error on one line, with OVHcloud's query ID.\n"

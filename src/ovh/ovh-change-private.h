@@ -19,6 +19,9 @@ void ovh_change_set_replaces_id (OvhChange *self, guint64 replaces_id);
 /* error is taken; NULL clears it. */
 void ovh_change_set_state (OvhChange *self, OvhChangeState state, GError *error);
 
+/* How the attempt ended (see OvhChangeOutcome). */
+void ovh_change_set_outcome (OvhChange *self, OvhChangeOutcome outcome, gboolean answer_lost);
+
 /* The other half of a type change (not a reference: the changeset keeps both). */
 OvhChange *ovh_change_get_partner (OvhChange *self);
 void ovh_change_set_partner (OvhChange *self, OvhChange *partner);

@@ -22,6 +22,8 @@ struct _OvhChange
   GError *error;
   guint64 replaces_id;
   OvhChange *partner;
+  OvhChangeOutcome outcome;
+  gboolean answer_lost;
 };
 
 G_DEFINE_FINAL_TYPE (OvhChange, ovh_change, G_TYPE_OBJECT)
@@ -39,6 +41,13 @@ G_DEFINE_ENUM_TYPE (OvhChangeState,
                     G_DEFINE_ENUM_VALUE (OVH_CHANGE_STATE_FAILED, "failed"),
                     G_DEFINE_ENUM_VALUE (OVH_CHANGE_STATE_APPLIED, "applied"))
 
+G_DEFINE_ENUM_TYPE (OvhChangeOutcome,
+                    ovh_change_outcome,
+                    G_DEFINE_ENUM_VALUE (OVH_CHANGE_OUTCOME_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (OVH_CHANGE_OUTCOME_APPLIED, "applied"),
+                    G_DEFINE_ENUM_VALUE (OVH_CHANGE_OUTCOME_FAILED, "failed"),
+                    G_DEFINE_ENUM_VALUE (OVH_CHANGE_OUTCOME_UNKNOWN, "unknown"))
+
 enum
 {
   PROP_0,
@@ -49,6 +58,8 @@ enum
   PROP_STATE,
   PROP_ERROR,
   PROP_REPLACES_ID,
+  PROP_OUTCOME,
+  PROP_ANSWER_LOST,
   N_PROPS
 };
 
@@ -185,6 +196,38 @@ ovh_change_set_replaces_id (OvhChange *self, guint64 replaces_id)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPLACES_ID]);
 }
 
+OvhChangeOutcome
+ovh_change_get_outcome (OvhChange *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGE (self), OVH_CHANGE_OUTCOME_NONE);
+  return self->outcome;
+}
+
+gboolean
+ovh_change_get_answer_lost (OvhChange *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGE (self), FALSE);
+  return self->answer_lost;
+}
+
+void
+ovh_change_set_outcome (OvhChange *self, OvhChangeOutcome outcome, gboolean answer_lost)
+{
+  g_return_if_fail (OVH_IS_CHANGE (self));
+
+  answer_lost = !!answer_lost;
+  if (self->outcome != outcome)
+    {
+      self->outcome = outcome;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
+    }
+  if (self->answer_lost != answer_lost)
+    {
+      self->answer_lost = answer_lost;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER_LOST]);
+    }
+}
+
 OvhChange *
 ovh_change_get_partner (OvhChange *self)
 {
@@ -273,6 +316,12 @@ ovh_change_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_REPLACES_ID:
       g_value_set_uint64 (value, self->replaces_id);
       break;
+    case PROP_OUTCOME:
+      g_value_set_enum (value, self->outcome);
+      break;
+    case PROP_ANSWER_LOST:
+      g_value_set_boolean (value, self->answer_lost);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -297,6 +346,9 @@ ovh_change_class_init (OvhChangeClass *klass)
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
   properties[PROP_REPLACES_ID]
       = g_param_spec_uint64 ("replaces-id", NULL, NULL, 0, G_MAXUINT64, 0, ro);
+  properties[PROP_OUTCOME] = g_param_spec_enum ("outcome", NULL, NULL, OVH_TYPE_CHANGE_OUTCOME,
+                                                OVH_CHANGE_OUTCOME_NONE, ro);
+  properties[PROP_ANSWER_LOST] = g_param_spec_boolean ("answer-lost", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

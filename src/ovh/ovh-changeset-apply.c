@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Deletes, then updates, then creates, a few requests in flight; a create that OVH answers
- * with id 0 has its id looked up; then one refresh when anything was applied.
+ * with id 0 has its id looked up; a change whose answer was lost is checked against the zone
+ * (ovh-changeset-check.c), and so is one whose outcome was left unknown, before it is sent
+ * again; then one refresh when anything was (or may have been) applied.
  */
 #include "config.h"
 
@@ -45,7 +47,9 @@ typedef struct
   guint next;
   guint in_flight;
   guint n_applied;
-  GPtrArray *failed; /* OvhChange* */
+  guint n_unknown;
+  GPtrArray *failed;  /* OvhChange*, unknown ones included */
+  GPtrArray *settled; /* OvhChange*, in the order they were settled */
   GError *publish_error;
   gboolean cancelled;
 } ApplyData;
@@ -56,6 +60,7 @@ apply_data_free (ApplyData *data)
   for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
     g_clear_pointer (&data->phases[i], g_ptr_array_unref);
   g_clear_pointer (&data->failed, g_ptr_array_unref);
+  g_clear_pointer (&data->settled, g_ptr_array_unref);
   g_clear_error (&data->publish_error);
   g_free (data);
 }
@@ -64,7 +69,7 @@ typedef struct
 {
   GTask *task;
   OvhChange *change;
-  GArray *candidates; /* guint64 ids still to try for a create answered with id 0 */
+  GError *lost; /* the error of a request whose answer was lost, while the zone is checked */
 } ChangeCall;
 
 static ChangeCall *
@@ -82,7 +87,7 @@ change_call_free (ChangeCall *call)
 {
   g_object_unref (call->task);
   g_object_unref (call->change);
-  g_clear_pointer (&call->candidates, g_array_unref);
+  g_clear_error (&call->lost);
   g_free (call);
 }
 
@@ -90,13 +95,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChangeCall, change_call_free)
 
 static void apply_pump (GTask *task);
 
+/* lost: the error of the request whose answer was lost (taken), or NULL. */
 static void
-change_applied (GTask *task, OvhChange *change)
+change_applied (GTask *task, OvhChange *change, GError *lost)
 {
   OvhChangeset *self = g_task_get_source_object (task);
   ApplyData *data = g_task_get_task_data (task);
 
-  ovh_change_set_state (change, OVH_CHANGE_STATE_APPLIED, NULL);
+  ovh_change_set_outcome (change, OVH_CHANGE_OUTCOME_APPLIED, lost != NULL);
+  ovh_change_set_state (change, OVH_CHANGE_STATE_APPLIED, lost);
+  g_ptr_array_add (data->settled, g_object_ref (change));
   data->n_applied++;
   /* The partner link stays until both halves are done: a create checks its delete. */
   {
@@ -113,21 +121,58 @@ change_applied (GTask *task, OvhChange *change)
 }
 
 static void
-change_failed (GTask *task, OvhChange *change, GError *error)
+change_failed_full (GTask *task, OvhChange *change, GError *error, gboolean answer_lost)
 {
   ApplyData *data = g_task_get_task_data (task);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      /* Not refused by OVH: it simply was not (or may not have been) sent. */
+      /* Not refused by OVH: it simply was not sent. */
       data->cancelled = TRUE;
       ovh_change_set_state (change, OVH_CHANGE_STATE_PENDING, NULL);
       g_error_free (error);
       return;
     }
 
+  ovh_change_set_outcome (change, OVH_CHANGE_OUTCOME_FAILED, answer_lost);
   ovh_change_set_state (change, OVH_CHANGE_STATE_FAILED, error);
   g_ptr_array_add (data->failed, g_object_ref (change));
+  g_ptr_array_add (data->settled, g_object_ref (change));
+}
+
+static void
+change_failed (GTask *task, OvhChange *change, GError *error)
+{
+  change_failed_full (task, change, error, FALSE);
+}
+
+/* Sent, perhaps made: it stays, and the next apply checks the zone before sending it again.
+ * lost may be NULL (the answer was lost on an earlier apply); both errors are taken. */
+static void
+change_unknown (GTask *task, OvhChange *change, GError *lost, GError *check_error)
+{
+  ApplyData *data = g_task_get_task_data (task);
+  GError *error;
+
+  if (lost != NULL)
+    error = g_error_new (OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME,
+                         /* Translators: both %s are error messages */
+                         _ ("Perhaps made: the answer was lost (%s) and the zone could not be "
+                            "checked (%s)"),
+                         lost->message, check_error->message);
+  else
+    error = g_error_new (OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME,
+                         /* Translators: %s is an error message */
+                         _ ("Perhaps made: the zone could not be checked (%s)"),
+                         check_error->message);
+  g_clear_error (&lost);
+  g_error_free (check_error);
+
+  ovh_change_set_outcome (change, OVH_CHANGE_OUTCOME_UNKNOWN, TRUE);
+  ovh_change_set_state (change, OVH_CHANGE_STATE_FAILED, error);
+  data->n_unknown++;
+  g_ptr_array_add (data->failed, g_object_ref (change));
+  g_ptr_array_add (data->settled, g_object_ref (change));
 }
 
 static void
@@ -141,11 +186,94 @@ change_finished (GTask *task)
   apply_pump (task);
 }
 
+/* Makes the zone's records model agree with a change made at OVH. found: the record as OVH
+ * has it now, when known (a create's, with its id). */
+static void
+change_landed (GTask *task, OvhChange *change, OvhRecord *found, GError *lost)
+{
+  OvhChangeset *self = g_task_get_source_object (task);
+
+  switch (ovh_change_get_kind (change))
+    {
+    case OVH_CHANGE_KIND_DELETE:
+      ovh_zone_remove_record (self->zone, ovh_change_get_record_id (change));
+      break;
+
+    case OVH_CHANGE_KIND_UPDATE:
+      {
+        g_autoptr (OvhRecord) updated = ovh_record_dup (ovh_change_get_after (change));
+
+        ovh_record_set_id (updated, ovh_change_get_record_id (change));
+        ovh_zone_replace_record (self->zone, updated);
+      }
+      break;
+
+    case OVH_CHANGE_KIND_CREATE:
+    default:
+      if (found != NULL)
+        {
+          ovh_change_set_record_id (change, ovh_record_get_id (found));
+          /* A zone reloaded since the request was sent may know the record already. */
+          if (!ovh_zone_replace_record (self->zone, found))
+            ovh_zone_add_record (self->zone, found);
+        }
+      else
+        g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
+      break;
+    }
+  change_applied (task, change, lost);
+}
+
+static void
+lost_answer_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChangeCall) call = user_data;
+  g_autoptr (OvhRecord) found = NULL;
+  GError *check_error = NULL;
+
+  switch (ovh_changeset_check_change_finish (OVH_CHANGESET (source), result, &found, &check_error))
+    {
+    case OVH_CHANGE_CHECK_MADE:
+      change_landed (call->task, call->change, found, g_steal_pointer (&call->lost));
+      break;
+    case OVH_CHANGE_CHECK_NOT_MADE:
+      change_failed_full (call->task, call->change, g_steal_pointer (&call->lost), TRUE);
+      break;
+    case OVH_CHANGE_CHECK_UNKNOWN:
+    default:
+      change_unknown (call->task, call->change, g_steal_pointer (&call->lost), check_error);
+      break;
+    }
+  change_finished (call->task);
+}
+
+/* The request failed: settled as refused, or, when its answer was lost, by the zone. */
+static void
+change_request_failed (ChangeCall *call_in, GError *error)
+{
+  g_autoptr (ChangeCall) call = call_in;
+  OvhChangeset *self = g_task_get_source_object (call->task);
+  OvhChange *change;
+
+  if (!ovh_changeset_answer_was_lost (error))
+    {
+      change_failed (call->task, call->change, error);
+      change_finished (call->task);
+      return;
+    }
+
+  g_debug ("The answer to a change in %s was lost (%s): checking the zone", zone_name (self),
+           error->message);
+  call->lost = error;
+  change = call->change;
+  ovh_changeset_check_change_async (self, change, FALSE, lost_answer_checked_cb,
+                                    g_steal_pointer (&call));
+}
+
 static void
 delete_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
   g_autoptr (JsonNode) node = NULL;
   GError *error = NULL;
 
@@ -154,154 +282,44 @@ delete_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (node != NULL || g_error_matches (error, OVH_ERROR, OVH_ERROR_NOT_FOUND))
     {
       g_clear_error (&error);
-      ovh_zone_remove_record (self->zone, ovh_change_get_record_id (call->change));
-      change_applied (call->task, call->change);
+      change_landed (call->task, call->change, NULL, NULL);
+      change_finished (call->task);
     }
   else
-    change_failed (call->task, call->change, error);
-  change_finished (call->task);
+    change_request_failed (g_steal_pointer (&call), error);
 }
 
 static void
 update_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
   g_autoptr (JsonNode) node = NULL;
   GError *error = NULL;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node != NULL)
     {
-      g_autoptr (OvhRecord) updated = ovh_record_dup (ovh_change_get_after (call->change));
-
-      ovh_record_set_id (updated, ovh_change_get_record_id (call->change));
-      ovh_zone_replace_record (self->zone, updated);
-      change_applied (call->task, call->change);
+      change_landed (call->task, call->change, NULL, NULL);
+      change_finished (call->task);
     }
   else
-    change_failed (call->task, call->change, error);
-  change_finished (call->task);
+    change_request_failed (g_steal_pointer (&call), error);
 }
 
+/* OVH's known bug: a created record answered with id 0. It exists; its id is looked up. */
 static void
-create_landed (GTask *task, OvhChange *change, OvhRecord *created)
-{
-  OvhChangeset *self = g_task_get_source_object (task);
-
-  if (created != NULL)
-    {
-      ovh_change_set_record_id (change, ovh_record_get_id (created));
-      ovh_zone_add_record (self->zone, created);
-    }
-  change_applied (task, change);
-}
-
-/* The id-0 answer: the record exists at OVH but its id must be looked up. Its candidates
- * are the ids with its type and sub-domain that the zone does not know, newest first (OVH
- * hands ids out in increasing order); the first whose target matches and that no other
- * create has claimed meanwhile is ours. Creates of the same name run side by side, so the
- * newest unknown id alone may well be a sibling's. */
-#define MAX_ID_CANDIDATES 16
-
-static void resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-resolve_next_candidate (ChangeCall *call_in)
-{
-  g_autoptr (ChangeCall) call = call_in;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autofree char *path = NULL;
-  guint64 id;
-
-  if (call->candidates->len == 0)
-    {
-      /* Created for sure, but not recognisable: the next reload shows it; never send it
-       * twice. */
-      g_debug ("A record created in %s answered id 0 and could not be found", zone_name (self));
-      create_landed (call->task, call->change, NULL);
-      change_finished (call->task);
-      return;
-    }
-
-  id = g_array_index (call->candidates, guint64, 0);
-  g_array_remove_index (call->candidates, 0);
-  path = record_path (self, id);
-  ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE, NULL,
-                         resolve_record_cb, g_steal_pointer (&call));
-}
-
-static void
-resolve_record_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+id_zero_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (OvhRecord) found = NULL;
-  OvhRecord *after = ovh_change_get_after (call->change);
-
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node != NULL)
-    found = ovh_record_new_from_json (node, NULL);
-  else
-    g_debug ("Looking up a record created in %s: %s", zone_name (self), error->message);
-
-  if (found != NULL && ovh_record_get_id (found) != 0
-      && ovh_zone_find_record_by_id (self->zone, ovh_record_get_id (found)) == NULL
-      && g_ascii_strcasecmp (ovh_record_get_field_type (found), ovh_record_get_field_type (after))
-             == 0
-      && g_ascii_strcasecmp (ovh_record_get_target (found), ovh_record_get_target (after)) == 0)
-    {
-      create_landed (call->task, call->change, found);
-      change_finished (call->task);
-      return;
-    }
-
-  resolve_next_candidate (g_steal_pointer (&call));
-}
-
-static int
-compare_ids_newest_first (gconstpointer a, gconstpointer b)
-{
-  guint64 id_a = *(const guint64 *) a;
-  guint64 id_b = *(const guint64 *) b;
-
-  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
-}
-
-static void
-resolve_ids_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (ChangeCall) call = user_data;
-  OvhChangeset *self = g_task_get_source_object (call->task);
-  g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
-  JsonArray *array;
 
-  call->candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if ((array = ovh_json_node_get_array (node)) != NULL)
-    {
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          gint64 value;
-          guint64 id;
-
-          if (!ovh_json_node_get_int64 (json_array_get_element (array, i), &value) || value <= 0)
-            continue;
-          id = (guint64) value;
-          if (ovh_zone_find_record_by_id (self->zone, id) == NULL)
-            g_array_append_val (call->candidates, id);
-        }
-    }
-  else if (error != NULL)
-    g_debug ("Listing the records created in %s: %s", zone_name (self), error->message);
-
-  g_array_sort (call->candidates, compare_ids_newest_first);
-  if (call->candidates->len > MAX_ID_CANDIDATES)
-    g_array_set_size (call->candidates, MAX_ID_CANDIDATES);
-  resolve_next_candidate (g_steal_pointer (&call));
+  /* Created for sure even when not recognisable: the next reload shows it; never sent twice. */
+  if (ovh_changeset_check_change_finish (OVH_CHANGESET (source), result, &found, &error)
+      != OVH_CHANGE_CHECK_MADE)
+    g_clear_object (&found);
+  change_landed (call->task, call->change, found, NULL);
+  change_finished (call->task);
 }
 
 static void
@@ -312,41 +330,80 @@ create_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (OvhRecord) created = NULL;
   GError *error = NULL;
-  OvhRecord *after = ovh_change_get_after (call->change);
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node == NULL)
     {
-      change_failed (call->task, call->change, error);
-      change_finished (call->task);
+      change_request_failed (g_steal_pointer (&call), error);
       return;
     }
 
   created = ovh_record_new_from_json (node, NULL);
   if (created == NULL || ovh_record_get_id (created) == 0)
     {
-      /* OVH's known bug: a created record answered with id 0. The query's values are
-       * escaped apart: an empty subDomain (the apex) is fine there, not as a path segment. */
-      g_autofree char *records = ovh_path_printf ("/domain/zone/%s/record", zone_name (self));
-      g_autofree char *escaped_type
-          = g_uri_escape_string (ovh_record_get_field_type (after), NULL, FALSE);
-      g_autofree char *escaped_sub
-          = g_uri_escape_string (ovh_record_get_sub_domain (after), NULL, FALSE);
-      g_autofree char *path
-          = g_strdup_printf ("%s?fieldType=%s&subDomain=%s", records, escaped_type, escaped_sub);
+      OvhChange *change = call->change;
 
-      ovh_client_call_async (ovh_zone_get_client (self->zone), "GET", path, NULL, OVH_CALL_NONE,
-                             NULL, resolve_ids_cb, change_call_new (call->task, call->change));
+      ovh_changeset_check_change_async (self, change, FALSE, id_zero_checked_cb,
+                                        g_steal_pointer (&call));
       return;
     }
 
-  create_landed (call->task, call->change, created);
+  change_landed (call->task, call->change, created, NULL);
+  change_finished (call->task);
+}
+
+static gboolean send_change (GTask *task, OvhChange *change);
+
+/* A change left unknown by an earlier apply: the zone first, so that it is never made twice. */
+static void
+unknown_checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (ChangeCall) call = user_data;
+  ApplyData *data = g_task_get_task_data (call->task);
+  g_autoptr (OvhRecord) found = NULL;
+  GError *check_error = NULL;
+
+  switch (ovh_changeset_check_change_finish (OVH_CHANGESET (source), result, &found, &check_error))
+    {
+    case OVH_CHANGE_CHECK_MADE:
+      change_landed (call->task, call->change, found, NULL);
+      ovh_change_set_outcome (call->change, OVH_CHANGE_OUTCOME_APPLIED, TRUE);
+      break;
+    case OVH_CHANGE_CHECK_NOT_MADE:
+      /* Not made: now it may be sent (its slot in flight is handed over). */
+      ovh_change_set_outcome (call->change, OVH_CHANGE_OUTCOME_NONE, FALSE);
+      data->in_flight--;
+      if (!send_change (call->task, call->change))
+        apply_pump (call->task);
+      return;
+    case OVH_CHANGE_CHECK_UNKNOWN:
+    default:
+      change_unknown (call->task, call->change, NULL, check_error);
+      break;
+    }
   change_finished (call->task);
 }
 
 /* Returns FALSE when the change was settled without a request (the pump goes on). */
 static gboolean
 start_change (GTask *task, OvhChange *change)
+{
+  OvhChangeset *self = g_task_get_source_object (task);
+  ApplyData *data = g_task_get_task_data (task);
+
+  if (ovh_change_get_outcome (change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+    {
+      ovh_change_set_state (change, OVH_CHANGE_STATE_APPLYING, NULL);
+      data->in_flight++;
+      ovh_changeset_check_change_async (self, change, TRUE, unknown_checked_cb,
+                                        change_call_new (task, change));
+      return TRUE;
+    }
+  return send_change (task, change);
+}
+
+static gboolean
+send_change (GTask *task, OvhChange *change)
 {
   OvhChangeset *self = g_task_get_source_object (task);
   ApplyData *data = g_task_get_task_data (task);
@@ -427,7 +484,8 @@ apply_finished (GTask *task)
           }
       }
 
-  if (data->n_applied > 0)
+  /* A change of unknown outcome may be live at OVH: the refresh publishes it if so. */
+  if (data->n_applied > 0 || data->n_unknown > 0)
     {
       /* The cache holds the zone as it was: the serial may not move before a refresh. */
       ovh_zone_forget_cache (self->zone);
@@ -451,6 +509,12 @@ return_outcome (GTask *task)
   OvhChangeset *self = g_task_get_source_object (task);
   ApplyData *data = g_task_get_task_data (task);
 
+  if (g_task_get_source_tag (task) == ovh_changeset_apply_async)
+    {
+      g_ptr_array_set_size (self->last_outcomes, 0);
+      for (guint i = 0; i < data->settled->len; i++)
+        g_ptr_array_add (self->last_outcomes, g_object_ref (g_ptr_array_index (data->settled, i)));
+    }
   ovh_changeset_set_busy (self, FALSE);
 
   if (data->failed->len > 0)
@@ -474,10 +538,17 @@ return_outcome (GTask *task)
         g_string_append_printf (details, "\n%s %s", _ ("Publishing failed too:"),
                                 data->publish_error->message);
 
-      g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PARTIAL,
-                               g_dngettext (GETTEXT_PACKAGE, "%u of %u change failed:%s",
-                                            "%u of %u changes failed:%s", n_total),
-                               data->failed->len, n_total, details->str);
+      if (data->n_unknown > 0)
+        g_task_return_new_error (
+            task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PARTIAL,
+            g_dngettext (GETTEXT_PACKAGE, "%u of %u change failed or could not be confirmed:%s",
+                         "%u of %u changes failed or could not be confirmed:%s", n_total),
+            data->failed->len, n_total, details->str);
+      else
+        g_task_return_new_error (task, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_PARTIAL,
+                                 g_dngettext (GETTEXT_PACKAGE, "%u of %u change failed:%s",
+                                              "%u of %u changes failed:%s", n_total),
+                                 data->failed->len, n_total, details->str);
       return;
     }
 
@@ -587,6 +658,7 @@ apply_data_attach (OvhChangeset *self, GTask *task)
   for (guint i = 0; i < G_N_ELEMENTS (data->phases); i++)
     data->phases[i] = g_ptr_array_new_with_free_func (g_object_unref);
   data->failed = g_ptr_array_new_with_free_func (g_object_unref);
+  data->settled = g_ptr_array_new_with_free_func (g_object_unref);
   g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
   return data;
 }
@@ -656,6 +728,19 @@ ovh_changeset_publish_async (OvhChangeset *self,
   path = refresh_path (self);
   ovh_client_call_async (ovh_zone_get_client (self->zone), "POST", path, NULL, OVH_CALL_NONE,
                          cancellable, refresh_cb, g_object_ref (task));
+}
+
+GPtrArray *
+ovh_changeset_dup_last_outcomes (OvhChangeset *self)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), NULL);
+
+  copy = g_ptr_array_new_full (self->last_outcomes->len, g_object_unref);
+  for (guint i = 0; i < self->last_outcomes->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (self->last_outcomes, i)));
+  return copy;
 }
 
 gboolean

@@ -32,6 +32,7 @@ typedef struct
   OvhChangeKind kind;
   guint64 record_id;
   guint64 replaces_id;
+  gboolean unconfirmed; /* sent, its answer lost: whether it was made is unknown */
   SavedRecord *before;
   SavedRecord *after;
 } SavedChange;
@@ -161,6 +162,12 @@ ovh_changeset_serialize (OvhChangeset *self)
       json_builder_add_int_value (builder, (gint64) ovh_change_get_replaces_id (change));
       add_record_member (builder, "before", ovh_change_get_before (change));
       add_record_member (builder, "after", ovh_change_get_after (change));
+      /* Read back before it is sent again, also after a restart. */
+      if (ovh_change_get_outcome (change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+        {
+          json_builder_set_member_name (builder, "unconfirmed");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       json_builder_end_object (builder);
     }
 
@@ -269,6 +276,9 @@ read_change (JsonNode *element)
   change->replaces_id = change_kind == OVH_CHANGE_KIND_CREATE ? replaces_id : 0;
   change->before = g_steal_pointer (&before);
   change->after = g_steal_pointer (&after);
+  /* Optional; a wrong type reads as FALSE. */
+  (void) ovh_json_read_boolean (object, "unconfirmed", OVH_JSON_OPTIONAL, &change->unconfirmed,
+                                NULL);
   return change;
 }
 
@@ -397,6 +407,8 @@ ovh_changeset_stage_saved (OvhChangeset *self,
         }
       change = ovh_change_new (item->kind, item->record_id, record_for_zone (self, item->before),
                                record_for_zone (self, item->after));
+      if (item->unconfirmed)
+        ovh_change_set_outcome (change, OVH_CHANGE_OUTCOME_UNKNOWN, TRUE);
       g_ptr_array_add (loaded, change);
       g_ptr_array_add (kept, (gpointer) item);
       if (item->kind == OVH_CHANGE_KIND_DELETE)

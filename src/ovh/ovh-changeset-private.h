@@ -25,7 +25,8 @@ struct _OvhChangeset
   guint n_to_apply;
 
   gboolean publish_after_apply;
-  GError *publish_error; /* the last refresh's own failure */
+  GError *publish_error;    /* the last refresh's own failure */
+  GPtrArray *last_outcomes; /* OvhChange*, what the last apply settled */
 };
 
 /* ovh-changeset.c */
@@ -37,6 +38,32 @@ void ovh_changeset_set_apply_progress (OvhChangeset *self, guint n_done, guint n
 void ovh_changeset_add_change (OvhChangeset *self, OvhChange *change);
 /* OVH_CHANGESET_ERROR_BUSY while applying or publishing. */
 gboolean ovh_changeset_check_not_busy (OvhChangeset *self, GError **error);
+
+/* ovh-changeset-check.c: what became of a change whose answer was lost. */
+
+typedef enum
+{
+  OVH_CHANGE_CHECK_MADE,
+  OVH_CHANGE_CHECK_NOT_MADE,
+  OVH_CHANGE_CHECK_UNKNOWN,
+} OvhChangeCheck;
+
+/* Whether a failed request may have been carried out all the same. */
+gboolean ovh_changeset_answer_was_lost (const GError *error);
+/* Reads the zone back at OVH and compares it with change. Not cancellable: it settles a
+ * request already sent. include_known: the zone's records may have been reloaded since the
+ * request was sent, so a create may be among the records it knows. */
+void ovh_changeset_check_change_async (OvhChangeset *self,
+                                       OvhChange *change,
+                                       gboolean include_known,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+/* MADE gives the record found (a create's, with its id; an update's current values) in
+ * *found, when found is not NULL; UNKNOWN sets error (why the zone could not tell). */
+OvhChangeCheck ovh_changeset_check_change_finish (OvhChangeset *self,
+                                                  GAsyncResult *result,
+                                                  OvhRecord **found,
+                                                  GError **error);
 
 /* ovh-changeset-file.c: the saved form, in two halves so that the disk stays off the
  * calling thread. */

@@ -540,6 +540,7 @@ ovh_changeset_finalize (GObject *object)
   OvhChangeset *self = OVH_CHANGESET (object);
 
   g_clear_error (&self->publish_error);
+  g_clear_pointer (&self->last_outcomes, g_ptr_array_unref);
   g_clear_pointer (&self->by_record_id, g_hash_table_unref);
   g_clear_object (&self->changes);
   g_clear_object (&self->zone);
@@ -625,6 +626,7 @@ ovh_changeset_init (OvhChangeset *self)
   self->changes = g_list_store_new (OVH_TYPE_CHANGE);
   self->publish_after_apply = TRUE;
   self->by_record_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->last_outcomes = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void

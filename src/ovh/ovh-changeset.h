@@ -17,6 +17,16 @@
  * changes leave the set and update the zone's records model; failed ones stay, with
  * state FAILED and their error. A refresh that fails sets "needs-publish": call
  * ovh_changeset_publish_async() to retry the refresh alone.
+ *
+ * A change whose answer was lost (no answer in time, the connection closed, an unreadable
+ * answer, a gateway's 502 or 504) may have been made all the same: apply reads the zone back
+ * (the record by its id, or the records of that name and type) and compares it with the
+ * change. Found made, it is applied (a create adopts the record found: never sent twice);
+ * found not made, it failed; when the zone cannot be read either, its outcome is UNKNOWN
+ * (state FAILED, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME) and the next apply reads the zone
+ * again before sending it. The zone's records must hold the records of that name (a loaded
+ * zone, or ovh_zone_fetch_records_named_async()) for a create to be recognised.
+ * OVH_ERROR_RATE_LIMITED (429) means not made: the client waits and sends it again.
  */
 #pragma once
 
@@ -38,6 +48,8 @@ typedef enum
   OVH_CHANGESET_ERROR_PARTIAL,        /* some changes failed; the message names them */
   OVH_CHANGESET_ERROR_PUBLISH_FAILED, /* changes applied, the refresh failed: needs publish */
   OVH_CHANGESET_ERROR_FILE,           /* a saved changeset file that cannot be read */
+  OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME, /* a change's answer was lost and the zone could not tell
+                                          whether it was made (outcome UNKNOWN) */
 } OvhChangesetError;
 
 GQuark ovh_changeset_error_quark (void);
@@ -99,6 +111,11 @@ void ovh_changeset_apply_async (OvhChangeset *self,
                                 gpointer user_data);
 gboolean ovh_changeset_apply_finish (OvhChangeset *self, GAsyncResult *result, GError **error);
 
+/* The changes the last apply settled, in the order they were settled, each with its state,
+ * outcome and error (the applied ones have left the set): for reporting what happened.
+ * Empty before the first apply. Transfer full (a new array holding references). */
+GPtrArray *ovh_changeset_dup_last_outcomes (OvhChangeset *self);
+
 /* POST /domain/zone/{zone}/refresh alone; clears needs-publish on success. */
 void ovh_changeset_publish_async (OvhChangeset *self,
                                   GCancellable *cancellable,
@@ -114,7 +131,8 @@ gboolean ovh_changeset_get_publish_after_apply (OvhChangeset *self);
  * else NULL: OVH_CHANGESET_ERROR_PUBLISH_FAILED words it for people, this keeps its code. */
 const GError *ovh_changeset_get_publish_error (OvhChangeset *self);
 
-/* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart,
+/* Pending changes (and needs-publish) as JSON, no secrets: for restoring after a restart
+ * (a change of unknown outcome is saved as such: it is read back before it is sent again),
  * e.g. under g_get_user_data_dir()/domaine/pending/. Loading replaces the set's content;
  * a file for another zone or that does not parse is OVH_CHANGESET_ERROR_FILE. Both block on
  * the disk: an app keeps its files with OvhPendingStore (ovh-pending-store.h) instead. */

@@ -180,10 +180,14 @@ call_is_signed (Call *call)
 }
 
 static gboolean
-call_is_retryable (Call *call)
+call_is_retryable (Call *call, const GError *error)
 {
-  /* Only reads: a POST that timed out may well have been applied. */
-  return (call->flags & OVH_CALL_NO_RETRY) == 0 && g_str_equal (call->method, "GET");
+  if ((call->flags & OVH_CALL_NO_RETRY) != 0)
+    return FALSE;
+  /* Reads, and any call refused by the rate limit (429: not carried out). A POST that timed
+   * out may well have been applied: never again. */
+  return g_str_equal (call->method, "GET")
+         || g_error_matches (error, OVH_ERROR, OVH_ERROR_RATE_LIMITED);
 }
 
 /* Leaves whatever waiting state the call was in, so that it can move on (or end). The one way
@@ -335,7 +339,7 @@ call_retry_or_fail (GTask *task, GError *error)
   gint64 retry_after;
   gint64 delay_us;
 
-  if (!call_is_retryable (call) || !ovh_error_is_transient (error)
+  if (!call_is_retryable (call, error) || !ovh_error_is_transient (error)
       || call->attempt >= self->max_attempts)
     {
       call_return_error (task, error);

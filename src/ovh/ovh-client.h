@@ -84,7 +84,8 @@ JsonNode *ovh_client_call_sync (OvhClient *self,
 gint64 ovh_client_get_time_offset (OvhClient *self);
 
 /* GET (and /auth/time) calls are tried at most max_attempts times (default 3) on 429, 5xx and
- * network errors, waiting base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */
+ * network errors, and calls of every method on 429 (the rate limit: not carried out), waiting
+ * base_delay_ms × 2^n plus jitter (default 1000 ms) or Retry-After. */
 void ovh_client_set_retry_policy (OvhClient *self, guint max_attempts, guint base_delay_ms);
 /* Seconds without progress (less than 512 bytes of the answer in that time) before a call
  * fails with OVH_ERROR_NETWORK, without a retry (default 30; 0 = no deadline). */

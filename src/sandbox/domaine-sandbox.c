@@ -60,6 +60,14 @@ parse_fault (const char *option_name, const char *value, gpointer data, GError *
         fault = OVH_SANDBOX_FAULT_DROP;
       else if (g_ascii_strcasecmp (parts[0], "malformed") == 0)
         fault = OVH_SANDBOX_FAULT_MALFORMED;
+      else if (g_ascii_strcasecmp (parts[0], "429") == 0)
+        fault = OVH_SANDBOX_FAULT_RATE_LIMITED;
+      else if (g_ascii_strcasecmp (parts[0], "applied-drop") == 0)
+        fault = OVH_SANDBOX_FAULT_APPLIED_DROP;
+      else if (g_ascii_strcasecmp (parts[0], "applied-malformed") == 0)
+        fault = OVH_SANDBOX_FAULT_APPLIED_MALFORMED;
+      else if (g_ascii_strcasecmp (parts[0], "applied-stall") == 0)
+        fault = OVH_SANDBOX_FAULT_APPLIED_STALL;
 
       /* A trailing ":N" is the count; anything else after a colon belongs to the path. */
       last_colon = strrchr (parts[2], ':');
@@ -76,8 +84,9 @@ parse_fault (const char *option_name, const char *value, gpointer data, GError *
       || (path_glob[0] != '/' && path_glob[0] != '*'))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "Invalid fault “%s”: expected KIND:METHOD:PATH[:COUNT] with KIND 500, drop or "
-                   "malformed, METHOD GET, POST, PUT, DELETE or *, and PATH starting with / "
+                   "Invalid fault “%s”: expected KIND:METHOD:PATH[:COUNT] with KIND 500, drop, "
+                   "malformed, 429, applied-drop, applied-malformed or applied-stall, METHOD GET, "
+                   "POST, PUT, DELETE or *, and PATH starting with / "
                    "(e.g. 500:GET:/domain/zone/*:3)",
                    value);
       return FALSE;
@@ -247,7 +256,16 @@ main (int argc, char *argv[])
                "  --fault 500:GET:/domain/zone/*:3    the next 3 reads of zones fail with 500\n"
                "  --fault drop:POST:/domain/zone/*/refresh\n"
                "                                      every zone refresh loses its connection\n"
-               "  --fault malformed:GET:/me:1         the next /me answer is not JSON\n");
+               "  --fault malformed:GET:/me:1         the next /me answer is not JSON\n"
+               "  --fault 429:DELETE:/domain/zone/*/record/*:1\n"
+               "                                      the next record delete is refused with 429\n"
+               "                                      (Retry-After: --retry-after, else 1 s)\n"
+               "Faults that carry the call out, then lose its answer:\n"
+               "  --fault applied-drop:POST:/domain/zone/*/record:1   the connection closes\n"
+               "  --fault applied-malformed:PUT:/domain/zone/*/record/*:1\n"
+               "                                      the answer is not JSON\n"
+               "  --fault applied-stall:DELETE:/domain/zone/*/record/*:1\n"
+               "                                      no answer; closed after 300 s\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -47,15 +47,28 @@ take_fault (OvhSandbox *self, const char *method, const char *path)
   return NULL;
 }
 
+static void
+drop_connection (SandboxCall *call, gboolean *dropped)
+{
+  if (call->socket != NULL)
+    g_socket_shutdown (call->socket, TRUE, TRUE, NULL);
+  call->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  *dropped = TRUE;
+}
+
 /* Answers the call as the first fault matching it says, if any: TRUE when one did. Sets
  * *dropped when the connection was closed without an answer. */
 gboolean
-sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped)
+sandbox_fault_answer (SandboxCall *call,
+                      const char *api_path,
+                      gboolean *dropped,
+                      OvhSandboxFault *after)
 {
   OvhSandbox *self = call->self;
   SandboxFault *fault = take_fault (self, call->method, api_path);
   OvhSandboxFault kind;
 
+  *after = OVH_SANDBOX_FAULT_NONE;
   if (fault == NULL)
     return FALSE;
 
@@ -70,19 +83,103 @@ sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped
                                "Internal server error");
       return TRUE;
     case OVH_SANDBOX_FAULT_DROP:
-      {
-        if (call->socket != NULL)
-          g_socket_shutdown (call->socket, TRUE, TRUE, NULL);
-        call->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
-        *dropped = TRUE;
-      }
+      drop_connection (call, dropped);
       return TRUE;
     case OVH_SANDBOX_FAULT_MALFORMED:
       sandbox_call_reply (call, SOUP_STATUS_OK, NULL);
       call->raw_reply = g_strdup ("{\"id\": 1, \"zone\": \"<html>Bad Gateway");
       call->content_type = "application/json; charset=utf-8";
       return TRUE;
+    case OVH_SANDBOX_FAULT_RATE_LIMITED:
+      {
+        char text[32];
+
+        g_snprintf (text, sizeof text, "%u", self->retry_after > 0 ? self->retry_after : 1);
+        if (call->response_headers != NULL)
+          soup_message_headers_replace (call->response_headers, "Retry-After", text);
+        sandbox_call_auth_error (call, SANDBOX_STATUS_TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
+                                 "Too many requests, retry later");
+      }
+      return TRUE;
+    case OVH_SANDBOX_FAULT_APPLIED_DROP:
+    case OVH_SANDBOX_FAULT_APPLIED_MALFORMED:
+    case OVH_SANDBOX_FAULT_APPLIED_STALL:
+      *after = kind;
+      return FALSE;
     case OVH_SANDBOX_FAULT_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  OvhSandbox *self;
+  SoupServerMessage *msg;
+} Stall;
+
+static void
+stall_free (Stall *stall)
+{
+  /* The client hears the connection close, never an answer. A sandbox that stops has closed
+   * every connection already. */
+  if (stall->self->server != NULL)
+    {
+      GSocket *socket = soup_server_message_get_socket (stall->msg);
+
+      if (socket != NULL)
+        g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      soup_server_message_unpause (stall->msg);
+    }
+  g_object_unref (stall->msg);
+  g_free (stall);
+}
+
+static gboolean
+stall_over_cb (gpointer data)
+{
+  Stall *stall = data;
+
+  g_mutex_lock (&stall->self->mutex);
+  sandbox_untrack_source (stall->self, g_main_current_source ());
+  g_mutex_unlock (&stall->self->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+sandbox_fault_spoil (SandboxCall *call, OvhSandboxFault after, gboolean *dropped)
+{
+  switch (after)
+    {
+    case OVH_SANDBOX_FAULT_APPLIED_DROP:
+      drop_connection (call, dropped);
+      return FALSE;
+    case OVH_SANDBOX_FAULT_APPLIED_MALFORMED:
+      g_clear_pointer (&call->reply, json_node_unref);
+      g_free (call->raw_reply);
+      call->raw_reply = g_strdup ("{\"id\": 1, \"zone\": \"<html>Bad Gateway");
+      call->content_type = "application/json; charset=utf-8";
+      return FALSE;
+    case OVH_SANDBOX_FAULT_APPLIED_STALL:
+      if (call->msg == NULL)
+        {
+          /* Without a connection to hold, the answer is simply never given. */
+          drop_connection (call, dropped);
+          return FALSE;
+        }
+      {
+        Stall *stall = g_new0 (Stall, 1);
+        GSource *source = g_timeout_source_new_seconds (OVH_SANDBOX_STALL_SECONDS);
+
+        soup_server_message_pause (call->msg);
+        stall->self = call->self;
+        stall->msg = g_object_ref (call->msg);
+        g_source_set_callback (source, stall_over_cb, stall, (GDestroyNotify) stall_free);
+        sandbox_track_source (call->self, source);
+        g_source_unref (source);
+        *dropped = TRUE;
+      }
+      return TRUE;
     default:
       return FALSE;
     }

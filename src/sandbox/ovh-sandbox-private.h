@@ -236,6 +236,7 @@ typedef struct
   SoupMessageHeaders *response_headers;
   GUri *uri; /* as received: the signature covers it */
   GSocket *socket;
+  SoupServerMessage *msg; /* NULL without a connection: only a stalling fault holds it */
   const char *method;
   char **segments;
   guint n_segments;
@@ -345,7 +346,15 @@ guint sandbox_answer_raw (OvhSandbox *self,
 
 /* ovh-sandbox-faults.c: fault injection and the request log. */
 void sandbox_fault_free (SandboxFault *fault);
-gboolean sandbox_fault_answer (SandboxCall *call, const char *api_path, gboolean *dropped);
+/* Before the route: TRUE when a fault answers instead of it (*dropped: without an answer).
+ * *after is set to a fault that spoils the route's answer once the call is carried out. */
+gboolean sandbox_fault_answer (SandboxCall *call,
+                               const char *api_path,
+                               gboolean *dropped,
+                               OvhSandboxFault *after);
+/* After the route: spoils its answer as after says. TRUE when the message is left paused,
+ * for the fault to end later (the answer is then not to be sent). */
+gboolean sandbox_fault_spoil (SandboxCall *call, OvhSandboxFault after, gboolean *dropped);
 void sandbox_log_request (SandboxCall *call, const char *path, guint status);
 
 G_END_DECLS

@@ -132,7 +132,8 @@ route_batch (SandboxCall *call, const char *separator)
 }
 
 /* What the server does with a request it has read: fills response_headers, returns the status
- * and the answer (NULL when the connection is to be dropped). */
+ * and the answer (NULL when the connection is to be dropped). A fault may pause msg (never
+ * NULL then) and set *stalled: its answer is then not sent. */
 static guint
 answer_request (OvhSandbox *self,
                 const char *method,
@@ -140,9 +141,11 @@ answer_request (OvhSandbox *self,
                 SoupMessageHeaders *request_headers,
                 GBytes *body,
                 GSocket *socket,
+                SoupServerMessage *msg,
                 SoupMessageHeaders *response_headers,
                 const char **content_type,
-                GBytes **answer)
+                GBytes **answer,
+                gboolean *stalled_out)
 {
   const char *raw_path = g_uri_get_path (uri);
   const char *raw_query = g_uri_get_query (uri);
@@ -151,6 +154,8 @@ answer_request (OvhSandbox *self,
   g_autofree char *api_path = NULL;
   gboolean is_api;
   gboolean dropped = FALSE;
+  gboolean stalled = FALSE;
+  OvhSandboxFault after = OVH_SANDBOX_FAULT_NONE;
   SandboxCall call = { 0 };
   gsize body_length;
   guint status;
@@ -160,6 +165,7 @@ answer_request (OvhSandbox *self,
   call.response_headers = response_headers;
   call.uri = uri;
   call.socket = socket;
+  call.msg = msg;
   call.method = method;
   call.body = g_bytes_get_data (body, &body_length);
   call.body_length = body_length;
@@ -181,7 +187,7 @@ answer_request (OvhSandbox *self,
       = raw_query != NULL ? g_strdup_printf ("%s?%s", api_path, raw_query) : g_strdup (api_path);
   call.segments = split_segments (api_path, &call.n_segments);
 
-  if (sandbox_fault_answer (&call, api_path, &dropped))
+  if (sandbox_fault_answer (&call, api_path, &dropped, &after))
     ; /* answered as the fault says */
   else if (!sandbox_request_is_acceptable (&call))
     ; /* refused as OVH would */
@@ -213,6 +219,9 @@ answer_request (OvhSandbox *self,
       else
         route_call (&call);
     }
+  /* Carried out; now its answer is lost. */
+  if (after != OVH_SANDBOX_FAULT_NONE)
+    stalled = sandbox_fault_spoil (&call, after, &dropped);
 
   sandbox_log_request (&call, log_path, dropped ? 0 : call.status);
 
@@ -244,22 +253,25 @@ answer_request (OvhSandbox *self,
   g_clear_pointer (&call.raw_reply, g_free);
   g_clear_pointer (&call.query, g_hash_table_unref);
   g_strfreev (call.segments);
+  *stalled_out = stalled;
   return status;
 }
 
-static void
+/* Returns TRUE when the message was left paused by a fault (its answer is then not sent). */
+static gboolean
 handle_request (OvhSandbox *self, SoupServerMessage *msg)
 {
   g_autoptr (GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
   g_autoptr (GBytes) answer = NULL;
   const char *content_type = NULL;
+  gboolean stalled = FALSE;
   guint status;
 
   status = answer_request (
       self, soup_server_message_get_method (msg), soup_server_message_get_uri (msg),
       soup_server_message_get_request_headers (msg), body, soup_server_message_get_socket (msg),
-      soup_server_message_get_response_headers (msg), &content_type, &answer);
-  if (answer != NULL)
+      msg, soup_server_message_get_response_headers (msg), &content_type, &answer, &stalled);
+  if (answer != NULL && !stalled)
     {
       gsize length;
       gconstpointer data = g_bytes_get_data (answer, &length);
@@ -267,6 +279,7 @@ handle_request (OvhSandbox *self, SoupServerMessage *msg)
       soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, data, length);
       soup_server_message_set_status (msg, status, NULL);
     }
+  return stalled;
 }
 
 guint
@@ -285,6 +298,7 @@ sandbox_answer_raw (OvhSandbox *self,
       = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   g_autoptr (GBytes) empty = g_bytes_new_static ("", 0);
   const char *content_type;
+  gboolean stalled = FALSE;
 
   *answer = NULL;
   if (uri == NULL)
@@ -304,7 +318,7 @@ sandbox_answer_raw (OvhSandbox *self,
     }
 
   return answer_request (self, method, uri, request_headers, body != NULL ? body : empty, NULL,
-                         response_headers, &content_type, answer);
+                         NULL, response_headers, &content_type, answer, &stalled);
 }
 
 typedef struct
@@ -329,8 +343,8 @@ delayed_request_cb (gpointer data)
   sandbox_untrack_source (delayed->self, g_main_current_source ());
   g_mutex_unlock (&delayed->self->mutex);
 
-  handle_request (delayed->self, delayed->msg);
-  soup_server_message_unpause (delayed->msg);
+  if (!handle_request (delayed->self, delayed->msg))
+    soup_server_message_unpause (delayed->msg);
 
   return G_SOURCE_REMOVE;
 }

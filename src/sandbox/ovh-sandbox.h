@@ -30,7 +30,16 @@ typedef enum
   OVH_SANDBOX_FAULT_HTTP_500,  /* 500 with an OVH error body */
   OVH_SANDBOX_FAULT_DROP,      /* close the connection without an answer */
   OVH_SANDBOX_FAULT_MALFORMED, /* 200 with a body that is not JSON */
+  /* 429 with Retry-After (the set_retry_after() seconds, else 1): not carried out. */
+  OVH_SANDBOX_FAULT_RATE_LIMITED,
+  /* The call is carried out, then its answer is lost: */
+  OVH_SANDBOX_FAULT_APPLIED_DROP,      /* the connection is closed without an answer */
+  OVH_SANDBOX_FAULT_APPLIED_MALFORMED, /* the answer's body is not JSON (its status is kept) */
+  OVH_SANDBOX_FAULT_APPLIED_STALL,     /* no answer: the connection is closed after
+                                          OVH_SANDBOX_STALL_SECONDS, or when the sandbox stops */
 } OvhSandboxFault;
+
+#define OVH_SANDBOX_STALL_SECONDS 300
 
 OvhSandbox *ovh_sandbox_new (void); /* seeded with the demo customer, domains and zones */
 

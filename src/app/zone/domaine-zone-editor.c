@@ -585,7 +585,16 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (error == NULL)
     {
-      AdwToast *toast = adw_toast_new (_ ("Zone published"));
+      const char *notice = domaine_zone_publisher_get_notice (publisher);
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (notice != NULL)
+        /* Translators: %s says which changes were found made after their answer was lost */
+        title = g_strdup_printf (_ ("Zone published. %s"), notice);
+      else
+        title = g_strdup (_ ("Zone published"));
+      toast = adw_toast_new (title);
 
       if (self->publish_snapshot != 0)
         {

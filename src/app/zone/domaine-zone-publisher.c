@@ -14,6 +14,7 @@ struct _DomaineZonePublisher
 
   OvhChangeset *changeset;
   GError *error;
+  char *notice;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineZonePublisher, domaine_zone_publisher, G_TYPE_OBJECT)
@@ -23,6 +24,7 @@ enum
   PROP_0,
   PROP_CHANGESET,
   PROP_ERROR,
+  PROP_NOTICE,
   N_PROPS
 };
 
@@ -34,6 +36,7 @@ typedef struct
   GCancellable *cancellable; /* this publish's own */
   GCancellable *caller_cancellable;
   gulong cancelled_id;
+  gboolean applied; /* the changes were sent, not only the refresh */
 } Publish;
 
 static void
@@ -65,11 +68,72 @@ domaine_zone_publisher_set_error (DomaineZonePublisher *self, const GError *erro
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static void
+domaine_zone_publisher_set_notice (DomaineZonePublisher *self, char *notice)
+{
+  if (g_strcmp0 (self->notice, notice) == 0)
+    {
+      g_free (notice);
+      return;
+    }
+  g_free (self->notice);
+  self->notice = notice;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+}
+
+/* Changes whose answer was lost: those found made, those that could not be checked. */
+static char *
+dup_notice (DomaineZonePublisher *self)
+{
+  g_autoptr (GPtrArray) outcomes = ovh_changeset_dup_last_outcomes (self->changeset);
+  g_autoptr (GString) notice = g_string_new (NULL);
+  guint n_found = 0, n_unknown = 0;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      OvhChange *change = g_ptr_array_index (outcomes, i);
+
+      if (!ovh_change_get_answer_lost (change))
+        continue;
+      if (ovh_change_get_outcome (change) == OVH_CHANGE_OUTCOME_APPLIED)
+        n_found++;
+      else if (ovh_change_get_outcome (change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+        n_unknown++;
+    }
+
+  if (n_found > 0)
+    g_string_append_printf (
+        notice,
+        g_dngettext (GETTEXT_PACKAGE, "%u change was found made after its answer was lost",
+                     "%u changes were found made after their answer was lost", n_found),
+        n_found);
+  if (n_unknown > 0)
+    {
+      if (notice->len > 0)
+        g_string_append (notice, ". ");
+      g_string_append_printf (
+          notice,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Whether %u change was made could not be checked: publishing again "
+                       "checks it first",
+                       "Whether %u changes were made could not be checked: publishing again "
+                       "checks them first",
+                       n_unknown),
+          n_unknown);
+    }
+
+  return notice->len > 0 ? g_string_free (g_steal_pointer (&notice), FALSE) : NULL;
+}
+
 /* An expired key or a missing right shows once, on the account: name what OVH said about
  * the first change it refused rather than the summary. */
 static void
 domaine_zone_publisher_finish_publish (DomaineZonePublisher *self, GTask *task, GError *error)
 {
+  Publish *publish = g_task_get_task_data (task);
+
+  domaine_zone_publisher_set_notice (self, publish != NULL && publish->applied ? dup_notice (self)
+                                                                               : NULL);
   if (error == NULL)
     {
       domaine_zone_publisher_set_error (self, NULL);
@@ -157,7 +221,8 @@ domaine_zone_publisher_publish_async (DomaineZonePublisher *self,
     }
   g_task_set_task_data (task, publish, publish_free);
 
-  if (ovh_changeset_get_n_pending (self->changeset) > 0)
+  publish->applied = ovh_changeset_get_n_pending (self->changeset) > 0;
+  if (publish->applied)
     ovh_changeset_apply_async (self->changeset, publish->cancellable, applied_cb,
                                g_steal_pointer (&task));
   else
@@ -190,6 +255,7 @@ domaine_zone_publisher_finalize (GObject *object)
   DomaineZonePublisher *self = DOMAINE_ZONE_PUBLISHER (object);
 
   g_clear_error (&self->error);
+  g_free (self->notice);
 
   G_OBJECT_CLASS (domaine_zone_publisher_parent_class)->finalize (object);
 }
@@ -209,6 +275,9 @@ domaine_zone_publisher_get_property (GObject *object,
       break;
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
+      break;
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -249,6 +318,9 @@ domaine_zone_publisher_class_init (DomaineZonePublisherClass *klass)
   properties[PROP_ERROR]
       = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTICE]
+      = g_param_spec_string ("notice", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -276,4 +348,11 @@ domaine_zone_publisher_get_error (DomaineZonePublisher *self)
 {
   g_return_val_if_fail (DOMAINE_IS_ZONE_PUBLISHER (self), NULL);
   return self->error;
+}
+
+const char *
+domaine_zone_publisher_get_notice (DomaineZonePublisher *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ZONE_PUBLISHER (self), NULL);
+  return self->notice;
 }

@@ -20,13 +20,16 @@ G_DECLARE_FINAL_TYPE (
  * belongs to that changeset.
  *
  * Properties (read-only, EXPLICIT_NOTIFY): "changeset" (construct-only), "error" (GError
- * boxed: what to tell about the last publish that failed, NULL after a success). */
+ * boxed: what to tell about the last publish that failed, NULL after a success), "notice"
+ * (a translated sentence about the changes of the last publish whose answer was lost: found
+ * made after all, or whether made unknown; NULL when there were none). */
 DomaineZonePublisher *domaine_zone_publisher_new (OvhChangeset *changeset);
 
 OvhChangeset *domaine_zone_publisher_get_changeset (DomaineZonePublisher *self);
 /* The first change OVH refused, else the publish's own error; NULL when it went well or
  * was cancelled. */
 const GError *domaine_zone_publisher_get_error (DomaineZonePublisher *self);
+const char *domaine_zone_publisher_get_notice (DomaineZonePublisher *self);
 
 /* Each publish has a GCancellable of its own, cancelled with @cancellable. Requests already
  * sent are seen through (see ovh_changeset_apply_async). OVH_CHANGESET_ERROR_BUSY while
