@@ -196,6 +196,7 @@ new_sandbox_account (const char *base_url,
 
   account = ovh_account_new (base_url, application_key, application_secret, consumer_key);
   ovh_account_set_label (account, _ ("Sandbox"));
+  ovh_account_set_sandbox (account, TRUE);
   return account;
 }
 
@@ -359,6 +360,11 @@ domaine_application_try_sandbox_action (GSimpleAction *action,
 static int
 domaine_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
   if (g_variant_dict_contains (options, "sandbox"))
     {
       g_autoptr (GError) error = NULL;
@@ -522,6 +528,14 @@ domaine_application_init (DomaineApplication *self)
   g_list_store_append (models, self->transient_accounts);
   self->accounts
       = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
+
+  {
+    const GOptionEntry entries[] = {
+      { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version"), NULL },
+      { NULL },
+    };
+    g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  }
 
   self->sandbox_program = domaine_sandbox_process_find_program ();
   if (self->sandbox_program != NULL)
