@@ -180,6 +180,8 @@ details_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (self->session != NULL)
         domaine_session_report_error (self->session, error);
     }
+  else if (self->session != NULL)
+    domaine_session_report_success (self->session);
   if (OVH_DOMAIN (source) != self->domain)
     return;
   gtk_spinner_set_spinning (self->details_spinner, FALSE);

@@ -303,7 +303,11 @@ zone_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       domaine_zone_editor_report_error (self, error);
     }
   else if (zone == self->zone)
-    domaine_zone_editor_restore_pending (self);
+    {
+      if (self->session != NULL)
+        domaine_session_report_success (self->session);
+      domaine_zone_editor_restore_pending (self);
+    }
 
   if (zone == self->zone)
     domaine_zone_editor_update_state (self);
@@ -499,6 +503,8 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (error == NULL)
     {
       domaine_zone_editor_add_toast (self, adw_toast_new (_ ("Zone published")));
+      if (self->session != NULL)
+        domaine_session_report_success (self->session);
       g_task_return_boolean (task, TRUE);
     }
   else
