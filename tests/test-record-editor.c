@@ -122,6 +122,8 @@ test_ttl_refuses_nonsense (void)
     }
   type_into_spin (ttl_spin, "abc");
   g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==, "www abc IN A 192.0.2.1");
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (editor), 2));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor-ttl-error"));
 
   type_into_spin (ttl_spin, " 300 ");
   g_assert_null (domaine_record_editor_get_field_error (editor, "ttl"));
