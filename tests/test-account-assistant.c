@@ -322,6 +322,9 @@ test_assistant_sign_in (void)
   g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada at the sandbox");
   g_assert_cmpstr (ovh_account_get_nichandle (stored), ==, OVH_SANDBOX_NICHANDLE);
+  /* Chosen on the sandbox's row: the account is the sandbox's, and stays so. */
+  g_assert_true (ovh_account_is_sandbox (account));
+  g_assert_true (ovh_account_is_sandbox (stored));
 
   remove_from_keyring (account);
 }

@@ -356,6 +356,8 @@ new_sign_in (DomaineAccountAssistant *self)
       account = ovh_account_new (domaine_endpoint_page_get_endpoint (self->endpoint_page),
                                  application_key, application_secret, NULL);
       ovh_secret_clear (&application_secret);
+      /* Chosen as the sandbox: a fact kept with the account, never guessed from its address. */
+      ovh_account_set_sandbox (account, domaine_endpoint_page_is_sandbox (self->endpoint_page));
       if (label[0] != '\0')
         ovh_account_set_label (account, label);
       client = ovh_account_create_client (account);
