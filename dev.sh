@@ -69,7 +69,9 @@ cmd_run() {
   install_deps
   setup_build _build -Dprofile=development
   log "Starting Domaine on the built-in sandbox account"
-  exec env GSETTINGS_SCHEMA_DIR="$top/_build/data" "$top/_build/src/app/domaine" --sandbox "$@"
+  # The build's own schemas and translations: an uninstalled run speaks the desktop's language.
+  exec env GSETTINGS_SCHEMA_DIR="$top/_build/data" DOMAINE_LOCALEDIR="$top/_build/po" \
+    "$top/_build/src/app/domaine" --sandbox "$@"
 }
 
 # clang with libFuzzer's runtime (libclang-rt-*-dev), which the fuzz targets link.

@@ -661,6 +661,7 @@ domaine_test_session_new_for_sandbox (OvhSandbox *sandbox)
       = ovh_account_new (base_url, OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
                          OVH_SANDBOX_CONSUMER_KEY);
 
+  ovh_account_set_sandbox (account, TRUE);
   ovh_client_set_rate_limit (client, 0);
   return domaine_session_new (account, client);
 }

@@ -19,6 +19,7 @@
 
 #include "domaine-account-assistant.h"
 #include "domaine-application.h"
+#include "domaine-endpoint-page.h"
 #include "domaine-keys-page.h"
 #include "domaine-test-gui.h"
 #include "domaine-window.h"
@@ -321,6 +322,9 @@ test_assistant_sign_in (void)
   g_assert_cmpstr (ovh_account_get_consumer_key (stored), ==, consumer_key);
   g_assert_cmpstr (ovh_account_get_label (stored), ==, "Ada at the sandbox");
   g_assert_cmpstr (ovh_account_get_nichandle (stored), ==, OVH_SANDBOX_NICHANDLE);
+  /* Chosen on the sandbox's row: the account is the sandbox's, and stays so. */
+  g_assert_true (ovh_account_is_sandbox (account));
+  g_assert_true (ovh_account_is_sandbox (stored));
 
   remove_from_keyring (account);
 }
@@ -843,6 +847,87 @@ test_assistant_import_ovh_conf (void)
   close_assistant (assistant);
 }
 
+static GtkCheckButton *
+endpoint_check (DomaineAccountAssistant *assistant, const char *title)
+{
+  GtkWidget *row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), title);
+
+  g_assert_nonnull (row);
+  return GTK_CHECK_BUTTON (domaine_test_find_widget_of_type (row, GTK_TYPE_CHECK_BUTTON));
+}
+
+static GtkWidget *
+import_and_go_back (DomaineAccountAssistant *assistant, const char *row_title)
+{
+  GtkWidget *row;
+
+  activate (assistant, "assistant.next");
+  domaine_test_assistant_wait_for_page (assistant, "application");
+  g_assert_true (domaine_test_wait_until (imports_ready, assistant, 10000));
+  row = domaine_test_find_widget_with_text (GTK_WIDGET (assistant), row_title);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  activate (assistant, "assistant.back");
+  domaine_test_assistant_wait_for_page (assistant, "endpoint");
+  return row;
+}
+
+/* An import selects exactly the endpoint it names, a custom API address included (a proxy, an
+ * SSH tunnel): the keys never go to OVHcloud Europe by default. What cannot be chosen is said. */
+static void
+test_assistant_import_keeps_endpoint (void)
+{
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
+  g_autofree char *path = g_build_filename (g_get_home_dir (), ".ovh.conf", NULL);
+  g_autoptr (GError) error = NULL;
+  DomaineAccountAssistant *assistant;
+  GtkWidget *row;
+
+  /* OVH_ENDPOINT as a URL, with the keys in the environment. */
+  g_setenv ("OVH_ENDPOINT", "https://tunnel.example.net:8443/1.0/", TRUE);
+  g_setenv ("OVH_APPLICATION_KEY", "envAppKey0001", TRUE);
+  g_setenv ("OVH_APPLICATION_SECRET", "envAppSecret000000000000000000001", TRUE);
+  assistant = open_assistant ();
+  g_assert_true (gtk_check_button_get_active (endpoint_check (assistant, "OVHcloud Europe")));
+  import_and_go_back (assistant, "Import from OVH_* environment variables");
+  g_assert_false (gtk_check_button_get_active (endpoint_check (assistant, "OVHcloud Europe")));
+  g_assert_true (gtk_check_button_get_active (endpoint_check (assistant, "Other API Address")));
+  g_assert_nonnull (
+      domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "tunnel.example.net:8443"));
+  {
+    GtkWidget *page
+        = domaine_test_find_widget_of_type (GTK_WIDGET (assistant), DOMAINE_TYPE_ENDPOINT_PAGE);
+    g_assert_cmpstr (domaine_endpoint_page_get_endpoint (DOMAINE_ENDPOINT_PAGE (page)), ==,
+                     "https://tunnel.example.net:8443/1.0");
+    g_assert_false (domaine_endpoint_page_is_sandbox (DOMAINE_ENDPOINT_PAGE (page)));
+  }
+  g_assert_nonnull (domaine_test_find_label_with_text (
+      GTK_WIDGET (assistant), "Keys imported from OVH_* environment variables"));
+  screenshot (assistant, "signin-endpoint-imported");
+  close_assistant (assistant);
+  g_unsetenv ("OVH_ENDPOINT");
+  g_unsetenv ("OVH_APPLICATION_KEY");
+  g_unsetenv ("OVH_APPLICATION_SECRET");
+
+  /* An ovh.conf whose endpoint is neither OVHcloud's nor a web address: said, not guessed. */
+  g_assert_true (g_file_set_contents (path,
+                                      "[default]\nendpoint=ovh-moon\n\n[ovh-moon]\n"
+                                      "application_key=confAppKey0002\n"
+                                      "application_secret=confAppSecret0000000000000000002\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  assistant = open_assistant ();
+  row = import_and_go_back (assistant, "Import from ~/.ovh.conf");
+  (void) row;
+  g_assert_nonnull (domaine_test_find_label_with_text (
+      GTK_WIDGET (assistant),
+      "Keys imported from ~/.ovh.conf, but not its endpoint “ovh-moon”: it is neither an "
+      "OVHcloud endpoint nor a web address. Go back and choose where the account is."));
+  g_assert_null (domaine_test_find_widget_with_text (GTK_WIDGET (assistant), "Other API Address"));
+  close_assistant (assistant);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 static gboolean
 accounts_failed (gpointer data)
 {
@@ -934,6 +1019,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/account-assistant/bad-consumer-key", test_assistant_bad_consumer_key);
   g_test_add_func ("/account-assistant/reauthenticate", test_assistant_reauthenticate);
   g_test_add_func ("/account-assistant/import-ovh-conf", test_assistant_import_ovh_conf);
+  g_test_add_func ("/account-assistant/import-keeps-endpoint",
+                   test_assistant_import_keeps_endpoint);
   g_test_add_func ("/account-assistant/keyring-unavailable", test_assistant_keyring_unavailable);
 
   status = g_test_run ();

@@ -28,6 +28,9 @@ add_account (const char *base_url, char **consumer_key_out)
       = ovh_account_new (base_url != NULL ? base_url : ovh_sandbox_get_base_url (get_sandbox ()),
                          OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET, consumer_key);
 
+  /* Added as the sandbox's, as the assistant's "Sandbox on this computer" row does. */
+  ovh_account_set_sandbox (account, base_url == NULL);
+
   g_assert_cmpint (domaine_test_app_wait_accounts_settled (), ==, DOMAINE_ACCOUNTS_READY);
   domaine_test_store_add_sync (domaine_test_app_get_store (), account);
   if (consumer_key_out != NULL)

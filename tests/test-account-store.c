@@ -139,6 +139,8 @@ test_account_properties (void)
   g_autofree char *name = NULL;
   g_autofree char *base_url = NULL;
   guint n_notify = 0;
+  const char *const loopback_urls[] = { "http://127.0.0.1:8080/1.0", "https://localhost:8443/1.0",
+                                        "http://[::1]:9000/1.0", "http://127.0.0.2/1.0" };
 
   g_assert_true (g_uuid_string_is_valid (ovh_account_get_id (account)));
   g_assert_cmpstr (ovh_account_get_id (account), !=, ovh_account_get_id (other));
@@ -150,8 +152,28 @@ test_account_properties (void)
   g_assert_cmpstr (base_url, ==, "https://eu.api.ovh.com/1.0");
   g_clear_pointer (&base_url, g_free);
 
+  /* Being the sandbox is a fact its creator records, never a guess from the address: a
+   * loopback endpoint may be a local proxy or an SSH tunnel to OVHcloud. */
   g_assert_true (ovh_account_is_custom_endpoint (sandbox));
+  g_assert_false (ovh_account_is_sandbox (sandbox));
+  for (guint i = 0; i < G_N_ELEMENTS (loopback_urls); i++)
+    {
+      g_autoptr (OvhAccount) tunnel = ovh_account_new (loopback_urls[i], "AK", NULL, NULL);
+      g_autofree char *tunnel_name = ovh_account_dup_display_name (tunnel);
+
+      g_assert_false (ovh_account_is_sandbox (tunnel));
+      g_assert_cmpstr (tunnel_name, !=, "Sandbox");
+    }
+  g_signal_connect (sandbox, "notify::is-sandbox", G_CALLBACK (on_notify), &n_notify);
+  ovh_account_set_sandbox (sandbox, TRUE);
+  ovh_account_set_sandbox (sandbox, TRUE);
+  g_assert_cmpuint (n_notify, ==, 1);
+  n_notify = 0;
   g_assert_true (ovh_account_is_sandbox (sandbox));
+  {
+    g_autofree char *sandbox_name = ovh_account_dup_display_name (sandbox);
+    g_assert_cmpstr (sandbox_name, ==, "Sandbox");
+  }
   base_url = ovh_account_dup_base_url (sandbox);
   g_assert_cmpstr (base_url, ==, "http://127.0.0.1:8080/1.0");
   g_assert_true (ovh_account_is_custom_endpoint (proxy));
@@ -225,6 +247,7 @@ test_store_lifecycle (void)
   ovh_account_set_label (first, "Personal");
   second = ovh_account_new ("http://127.0.0.1:8080/1.0", "ak-second", secret2, consumer2);
   ovh_account_set_nichandle (second, "ab1234-ovh");
+  ovh_account_set_sandbox (second, TRUE);
 
   ok = add_sync (store, first, &error);
   g_assert_no_error (error);
@@ -259,7 +282,10 @@ test_store_lifecycle (void)
   g_assert_cmpstr (ovh_account_get_nichandle (found), ==, "ab1234-ovh");
   g_assert_cmpstr (ovh_account_get_application_secret (found), ==, secret2);
   g_assert_cmpstr (ovh_account_get_consumer_key (found), ==, consumer2);
+  /* The flag is kept with the account; the first, on OVHcloud, has none. */
   g_assert_true (ovh_account_is_sandbox (found));
+  g_assert_false (
+      ovh_account_is_sandbox (ovh_account_store_find (reopened, ovh_account_get_id (first))));
 
   /* Update the label: the item is replaced, not duplicated, and the model follows. */
   ovh_account_set_label (first, "Company");

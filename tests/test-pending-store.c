@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -894,6 +895,109 @@ test_default_directory (void)
 }
 
 static void
+write_file (const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{}", -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+orphans_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  guint *n_removed = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ovh_pending_store_remove_orphans_finish (OVH_PENDING_STORE (source), result,
+                                                          n_removed, &error));
+  g_assert_no_error (error);
+}
+
+/* The saved changes of accounts that no longer exist go; nothing else in the folder does. */
+static void
+test_orphans (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("domaine-pending-orphans-XXXXXX", &error);
+  g_autoptr (OvhPendingStore) store = ovh_pending_store_new (dir);
+  const char *const accounts[] = { "kept-1", "kept-2", "gone-1", "gone-2", NULL };
+  const char *const keep[] = { "kept-1", "kept-2", "not-on-disk", NULL };
+  g_autofree char *outside = g_dir_make_tmp ("domaine-pending-outside-XXXXXX", &error);
+  g_autofree char *outside_file = g_build_filename (outside, "precious.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link-to-elsewhere", NULL);
+  guint n_removed = G_MAXUINT;
+
+  g_assert_no_error (error);
+  for (guint i = 0; accounts[i] != NULL; i++)
+    {
+      g_autofree char *account_dir = g_build_filename (dir, accounts[i], NULL);
+
+      g_assert_cmpint (g_mkdir (account_dir, 0700), ==, 0);
+      write_file (account_dir, "example.com.json");
+      write_file (account_dir, "example.org.json");
+    }
+  write_file (dir, "not-a-directory");
+  write_file (outside, "precious.json");
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  ovh_pending_store_remove_orphans_async (store, keep, NULL, orphans_removed_cb, &n_removed);
+  while (n_removed == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_removed, ==, 2);
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    {
+      g_autofree char *account_dir = g_build_filename (dir, accounts[i], NULL);
+      g_autofree char *file = g_build_filename (account_dir, "example.com.json", NULL);
+      gboolean kept = g_str_has_prefix (accounts[i], "kept");
+
+      g_assert_cmpint (g_file_test (account_dir, G_FILE_TEST_EXISTS), ==, kept);
+      g_assert_cmpint (g_file_test (file, G_FILE_TEST_EXISTS), ==, kept);
+    }
+  /* A plain file and a link are not an account's journal: left alone, and never followed. */
+  {
+    g_autofree char *plain = g_build_filename (dir, "not-a-directory", NULL);
+    g_assert_true (g_file_test (plain, G_FILE_TEST_EXISTS));
+  }
+  g_assert_true (g_file_test (outside_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  /* One account at once (the sandbox's, at exit); absent is fine, a hostile id is refused. */
+  g_assert_true (ovh_pending_store_remove_account (store, "kept-1", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *account_dir = g_build_filename (dir, "kept-1", NULL);
+    g_assert_false (g_file_test (account_dir, G_FILE_TEST_EXISTS));
+  }
+  g_assert_true (ovh_pending_store_remove_account (store, "kept-1", &error));
+  g_assert_no_error (error);
+  g_assert_false (ovh_pending_store_remove_account (store, "..", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME);
+  g_clear_error (&error);
+  g_assert_false (ovh_pending_store_remove_account (store, "link-to-elsewhere", &error));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (outside_file, G_FILE_TEST_EXISTS));
+
+  /* No folder yet: nothing to do. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+    g_autoptr (OvhPendingStore) empty = ovh_pending_store_new (missing);
+
+    n_removed = G_MAXUINT;
+    ovh_pending_store_remove_orphans_async (empty, keep, NULL, orphans_removed_cb, &n_removed);
+    while (n_removed == G_MAXUINT)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (n_removed, ==, 0);
+  }
+
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+static void
 add (const char *path, void (*test_func) (OvhTestFixture *fixture, gconstpointer data))
 {
   /* The store does not care how the zone was fetched: plain HTTP is enough. */
@@ -916,6 +1020,7 @@ main (int argc, char *argv[])
   add ("/pending-store/inconsistent", test_inconsistent);
   add ("/pending-store/cancel", test_cancel);
   add ("/pending-store/off-thread", test_off_thread);
+  g_test_add_func ("/pending-store/orphans", test_orphans);
 
   return g_test_run ();
 }

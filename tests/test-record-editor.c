@@ -67,6 +67,127 @@ test_preview_and_ttl (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+save_enabled (DomaineRecordEditor *editor)
+{
+  GtkWidget *save = domaine_test_find_button_with_label (GTK_WIDGET (editor), "_Save");
+
+  g_assert_nonnull (save);
+  return gtk_widget_is_sensitive (save);
+}
+
+/* Types "text" into @spin and leaves the field, as Tab does: the spin button parses it. */
+static void
+type_into_spin (GtkWidget *spin, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+}
+
+static void
+test_ttl_refuses_nonsense (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  DomaineRecordEditor *editor
+      = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  const char *const nonsense[] = { "abc", "", "-5", "1.5", "12abc", "1e3", "99999999999999999999" };
+  GtkWidget *ttl_spin;
+  GtkWidget *ttl_switch;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  domaine_test_wait_for_window (GTK_WINDOW (editor));
+  domaine_record_editor_set_value (editor, "sub-domain", "www");
+  domaine_record_editor_set_value (editor, "address", "192.0.2.1");
+  g_assert_true (save_enabled (editor));
+
+  ttl_spin = domaine_test_find_widget_of_type (
+      domaine_test_find_widget_with_text (GTK_WIDGET (editor), "TT_L"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_true (GTK_IS_SPIN_BUTTON (ttl_spin));
+  ttl_switch = domaine_test_find_widget_of_type (GTK_WIDGET (editor), GTK_TYPE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (ttl_switch), FALSE);
+  g_assert_true (save_enabled (editor));
+
+  for (guint i = 0; i < G_N_ELEMENTS (nonsense); i++)
+    {
+      g_test_message ("TTL “%s”", nonsense[i]);
+      type_into_spin (ttl_spin, nonsense[i]);
+      /* Refused inline: the text stays as typed, an error under the field, no Save. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ttl_spin)), ==, nonsense[i]);
+      g_assert_nonnull (domaine_record_editor_get_field_error (editor, "ttl"));
+      g_assert_false (domaine_record_editor_get_valid (editor));
+      g_assert_false (save_enabled (editor));
+      /* The preview never shows a number the person did not type. */
+      g_assert_null (strstr (domaine_record_editor_get_preview (editor), " 1 IN"));
+      g_assert_null (strstr (domaine_record_editor_get_preview (editor), " 0 IN"));
+    }
+  type_into_spin (ttl_spin, "abc");
+  g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==, "www abc IN A 192.0.2.1");
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (editor), 2));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (editor), "record-editor-ttl-error"));
+
+  type_into_spin (ttl_spin, " 300 ");
+  g_assert_null (domaine_record_editor_get_field_error (editor, "ttl"));
+  g_assert_true (save_enabled (editor));
+  g_assert_cmpstr (domaine_record_editor_get_preview (editor), ==, "www 300 IN A 192.0.2.1");
+  {
+    g_autoptr (OvhRecord) record = domaine_record_editor_dup_record (editor);
+    g_assert_cmpuint (ovh_record_get_ttl (record), ==, 300);
+  }
+  /* Typing is enough: the error shows before the field is left. */
+  gtk_editable_set_text (GTK_EDITABLE (ttl_spin), "30x");
+  g_assert_false (save_enabled (editor));
+  gtk_editable_set_text (GTK_EDITABLE (ttl_spin), "30");
+  g_assert_true (save_enabled (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Every number field of every type: MX priority, SRV priority/weight/port, SSHFP, TLSA, CAA,
+ * NAPTR… */
+static void
+test_number_fields_refuse_nonsense (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  guint n_types = 0;
+  const OvhRecordType *types = ovh_record_type_get_all (&n_types);
+  DomaineRecordEditor *editor
+      = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  guint n_checked = 0;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  for (guint i = 0; i < n_types; i++)
+    for (guint f = 0; f < types[i].n_fields; f++)
+      {
+        const OvhRecordField *field = &types[i].fields[f];
+        g_autofree char *too_big = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) field->max + 1);
+        const char *const nonsense[] = { "abc", "", "-1", "2.5", too_big };
+        GtkWidget *spin;
+
+        if (field->kind != OVH_RECORD_FIELD_INTEGER)
+          continue;
+        g_assert_true (domaine_record_editor_set_field_type (editor, types[i].name));
+        spin = domaine_test_find_widget_with_text (GTK_WIDGET (editor),
+                                                   ovh_record_field_get_label (field));
+        if (!GTK_IS_SPIN_BUTTON (spin))
+          spin = domaine_test_find_widget_of_type (spin, GTK_TYPE_SPIN_BUTTON);
+        g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+        for (guint n = 0; n < G_N_ELEMENTS (nonsense); n++)
+          {
+            g_test_message ("%s %s “%s”", types[i].name, field->id, nonsense[n]);
+            type_into_spin (spin, nonsense[n]);
+            g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, nonsense[n]);
+            g_assert_nonnull (domaine_record_editor_get_field_error (editor, field->id));
+            g_assert_false (save_enabled (editor));
+            if (nonsense[n][0] != '\0')
+              g_assert_nonnull (strstr (domaine_record_editor_get_preview (editor), nonsense[n]));
+          }
+        type_into_spin (spin, "1");
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1");
+        n_checked++;
+      }
+  g_assert_cmpuint (n_checked, >=, 12);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_txt_counter (void)
 {
@@ -144,6 +265,9 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/record-editor/every-type-has-its-fields", test_every_type_has_its_fields);
   g_test_add_func ("/record-editor/preview-and-ttl", test_preview_and_ttl);
+  g_test_add_func ("/record-editor/ttl-refuses-nonsense", test_ttl_refuses_nonsense);
+  g_test_add_func ("/record-editor/number-fields-refuse-nonsense",
+                   test_number_fields_refuse_nonsense);
   g_test_add_func ("/record-editor/txt-counter", test_txt_counter);
   g_test_add_func ("/record-editor/typed-txt-keeps-its-type", test_typed_txt_keeps_its_type);
   g_test_add_func ("/record-editor/screenshots", test_screenshots);

@@ -25,7 +25,26 @@ typedef struct
   gboolean checked;
   char *account_id;
   char *url;
+  char *orphan_dir;  /* a journal left by an account of an earlier run */
+  char *sandbox_dir; /* the journal of this run's sandbox account */
 } Run;
+
+static char *
+dup_journal_dir (const char *account_id)
+{
+  return g_build_filename (g_get_user_data_dir (), "domaine", "pending", account_id, NULL);
+}
+
+static void
+write_journal (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "lovelace.fr.json", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{}", -1, &error));
+  g_assert_no_error (error);
+}
 
 /* The main window, or NULL while there is none yet. */
 static DomaineWindow *
@@ -103,6 +122,13 @@ check_sandbox_window (gpointer user_data)
       g_test_message ("screenshot: %s", path);
     }
 
+  /* Once the accounts are loaded, the journals of accounts that no longer exist go. */
+  if (g_file_test (run->orphan_dir, G_FILE_TEST_EXISTS))
+    return G_SOURCE_CONTINUE;
+  /* Changes staged in the sandbox go to its journal, which goes when the app quits. */
+  run->sandbox_dir = dup_journal_dir (ovh_account_get_id (account));
+  write_journal (run->sandbox_dir);
+
   run->account_id = g_strdup (ovh_account_get_id (account));
   run->url = g_strdup (url);
   run->checked = TRUE;
@@ -128,6 +154,11 @@ test_sandbox_mode_command_line (void)
   char *argv[] = { (char *) "domaine", (char *) "--sandbox", NULL };
   Run run = { app };
   int status;
+  g_autofree char *orphan_id = g_uuid_string_random ();
+
+  /* An earlier `--sandbox` run's account, long gone. */
+  run.orphan_dir = dup_journal_dir (orphan_id);
+  write_journal (run.orphan_dir);
 
   g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), &run);
   status = g_application_run (G_APPLICATION (app), 2, argv);
@@ -137,6 +168,10 @@ test_sandbox_mode_command_line (void)
   /* Quitting stops the sandbox and forgets its account: nothing was written anywhere. */
   g_assert_nonnull (run.account_id);
   g_free (run.account_id);
+  g_assert_false (g_file_test (run.orphan_dir, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (run.sandbox_dir, G_FILE_TEST_EXISTS));
+  g_free (run.orphan_dir);
+  g_free (run.sandbox_dir);
 
   /* Nothing listens on its port any more. */
   {

@@ -13,8 +13,12 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include <ldns/ldns.h>
+
+#include "ovh-record.h"
 #include "ovh-sandbox.h"
 #include "ovh-signer.h"
+#include "ovh-zone-file.h"
 
 typedef struct
 {
@@ -917,6 +921,124 @@ test_export_import (Fixture *fixture, gconstpointer data)
   response_free (response);
 }
 
+/* Every character-string of every TXT line of a zone file: at most 255 bytes, valid UTF-8
+ * (split between characters, never inside one), as ldns reads them. */
+static void
+assert_txt_strings_well_split (const char *zone_file, const char *origin)
+{
+  g_auto (GStrv) lines = g_strsplit (zone_file, "\n", -1);
+  g_autofree char *absolute_origin = g_strconcat (origin, ".", NULL);
+  ldns_rdf *origin_rdf = ldns_dname_new_frm_str (absolute_origin);
+  guint n_txt = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      ldns_rr *rr = NULL;
+
+      if (strstr (lines[i], " TXT ") == NULL)
+        continue;
+      g_assert_cmpint (ldns_rr_new_frm_str (&rr, lines[i], 3600, origin_rdf, NULL), ==,
+                       LDNS_STATUS_OK);
+      for (size_t r = 0; r < ldns_rr_rd_count (rr); r++)
+        {
+          const ldns_rdf *rdf = ldns_rr_rdf (rr, r);
+          const guint8 *data = ldns_rdf_data (rdf);
+
+          g_assert_cmpuint (ldns_rdf_size (rdf), ==, (gsize) data[0] + 1);
+          g_assert_cmpuint (data[0], <=, 255);
+          g_assert_true (g_utf8_validate ((const char *) data + 1, data[0], NULL));
+        }
+      ldns_rr_free (rr);
+      n_txt++;
+    }
+  g_assert_cmpuint (n_txt, >, 0);
+  ldns_rdf_deep_free (origin_rdf);
+}
+
+/* The export says what the API says: TXT values with quotes, backslashes, semicolons, UTF-8
+ * and more than one string's worth, read back with ldns, are the records' values. */
+static void
+test_export_txt (Fixture *fixture, gconstpointer data)
+{
+  const char *zone = "countess.dev";
+  g_autofree char *long_ascii = g_strnfill (600, 'x');
+  g_autofree char *long_utf8 = NULL;
+  g_autofree char *quote_at_boundary = NULL;
+  g_autofree char *dkim = NULL;
+  const char *values[8];
+  const char *types[] = { "TXT", "TXT", "TXT", "TXT", "TXT", "TXT", "TXT", "DKIM" };
+  g_autoptr (GPtrArray) parsed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = NULL;
+
+  {
+    GString *text = g_string_new ("a");
+
+    /* "é" is two bytes: byte 255 falls inside one. */
+    for (guint i = 0; i < 200; i++)
+      g_string_append (text, i % 7 == 0 ? "✓" : "é");
+    long_utf8 = g_string_free (text, FALSE);
+  }
+  quote_at_boundary = g_strdup_printf ("%s\"\\;end", long_ascii + 600 - 254);
+  dkim = g_strdup_printf ("v=DKIM1; k=rsa; p=%s", long_ascii + 200);
+  values[0] = "say \"hello\"";
+  values[1] = "back\\slash \\\" mixed";
+  values[2] = "v=spf1 include:_spf.example.net; ~all";
+  values[3] = "café, naïve, 日本語";
+  values[4] = long_ascii;
+  values[5] = long_utf8;
+  values[6] = quote_at_boundary;
+  values[7] = dkim;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%u", i);
+      g_autoptr (OvhRecord) record = ovh_record_new (zone, name, types[i], values[i], 0);
+      g_autoptr (JsonNode) body_node = ovh_record_to_json_for_create (record);
+      g_autofree char *body = json_to_string (body_node, FALSE);
+
+      create_record (fixture, zone, body);
+    }
+
+  {
+    Response *response = call (fixture, "GET", "/domain/zone/countess.dev/export", NULL);
+
+    g_assert_cmpuint (response->status, ==, 200);
+    exported = g_strdup (json_node_get_string (response->json));
+    response_free (response);
+  }
+  g_test_message ("%s", exported);
+  assert_txt_strings_well_split (exported, zone);
+  parsed = ovh_zone_file_parse (exported, zone, OVH_ZONE_FILE_PARSE_SKIP_UNSUPPORTED, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%u", i);
+      g_autofree char *path = g_strdup_printf ("/domain/zone/%s/record?subDomain=%s", zone, name);
+      Response *response = call (fixture, "GET", path, NULL);
+      g_autoptr (OvhRecord) from_api = NULL;
+      OvhRecord *from_file = NULL;
+
+      g_assert_cmpuint (json_array_get_length (array_of (response)), ==, 1);
+      g_free (path);
+      path = g_strdup_printf ("/domain/zone/%s/record/%" G_GINT64_FORMAT, zone,
+                              json_array_get_int_element (array_of (response), 0));
+      response_free (response);
+      response = call (fixture, "GET", path, NULL);
+      from_api = ovh_record_new_from_json (response->json, &error);
+      g_assert_no_error (error);
+      response_free (response);
+      g_assert_cmpstr (ovh_record_get_target (from_api), ==, values[i]);
+
+      for (guint r = 0; r < parsed->len; r++)
+        if (g_str_equal (ovh_record_get_sub_domain (g_ptr_array_index (parsed, r)), name))
+          from_file = g_ptr_array_index (parsed, r);
+      g_assert_nonnull (from_file);
+      g_assert_cmpstr (ovh_record_get_target (from_file), ==, ovh_record_get_target (from_api));
+    }
+}
+
 static Response *
 call_with_headers (Fixture *fixture, const char *path, const char *const *headers)
 {
@@ -1700,6 +1822,7 @@ main (int argc, char *argv[])
   ADD ("records", test_records);
   ADD ("refresh-and-history", test_refresh_and_history);
   ADD ("export-import", test_export_import);
+  ADD ("export-txt", test_export_txt);
   ADD ("pagination", test_pagination);
   ADD ("batch", test_batch);
   ADD ("faults", test_faults);

@@ -8,7 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ovh-error.h"
+
 #include "domaine-application.h"
+#include "domaine-session-banner.h"
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"
 
@@ -199,6 +202,125 @@ test_window_follows_accounts (void)
   g_assert_finalize_object (window);
 }
 
+#if WITH_SANDBOX
+static gboolean
+session_offline (gpointer data)
+{
+  return domaine_session_get_state (data) == DOMAINE_SESSION_STATE_OFFLINE;
+}
+
+static gboolean
+session_ready (gpointer data)
+{
+  return domaine_session_get_state (data) == DOMAINE_SESSION_STATE_READY;
+}
+
+/* A loopback port where nothing listens: connections are refused. */
+static guint
+refused_port (void)
+{
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  guint port;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+static const char *
+banner_title (DomaineWindow *window)
+{
+  return domaine_session_banner_get_title (window->status_banner);
+}
+
+static gboolean
+banner_offers_retry (DomaineWindow *window)
+{
+  GtkWidget *retry
+      = domaine_test_find_button_with_label (GTK_WIDGET (window->status_banner), "_Retry");
+
+  return retry != NULL && gtk_widget_get_visible (retry);
+}
+
+/* The connection state follows the latest call, each kind of failure in its own words, and
+ * only one place offers Retry. */
+static void
+test_window_connection_state (void)
+{
+  g_autoptr (DomaineApplication) app = domaine_test_app_get (TRUE);
+  DomaineWindow *window = g_object_ref_sink (domaine_window_new (NULL));
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/1.0", refused_port ());
+  g_autoptr (OvhAccount) account = ovh_account_new (url, "ak", "as", "ck");
+  g_autoptr (OvhClient) client = ovh_account_create_client (account);
+  g_autoptr (DomaineSession) session = domaine_session_new (account, client);
+  g_autoptr (DomaineSession) sandbox_session = NULL;
+  g_autoptr (GError) malformed
+      = g_error_new_literal (OVH_ERROR, OVH_ERROR_INVALID_RESPONSE, "“id” is missing");
+  g_autoptr (GError) timed_out = ovh_error_new_full (OVH_ERROR_NETWORK, 0, OVH_ERROR_CODE_TIMED_OUT,
+                                                     NULL, "Could not reach: timed out");
+  g_autoptr (GError) not_found
+      = ovh_error_new_full (OVH_ERROR_NOT_FOUND, 404, NULL, NULL, "This service does not exist");
+
+  gtk_window_present (GTK_WINDOW (window));
+  domaine_window_set_session (window, session);
+  g_assert_true (domaine_test_wait_until (session_offline, session, 20000));
+
+  /* A refused local port: not "check your connection". */
+  g_assert_cmpint (domaine_session_get_connection_problem (session), ==,
+                   DOMAINE_CONNECTION_PROBLEM_REFUSED);
+  g_assert_cmpstr (banner_title (window), ==,
+                   "Nothing answers at the API address: the connection was refused. Is the "
+                   "server running?");
+  g_assert_cmpstr (adw_status_page_get_title (window->session_status_page), ==,
+                   "Cannot Reach OVHcloud");
+  /* One Retry: the banner's, not the status page's too. */
+  g_assert_true (banner_offers_retry (window));
+  g_assert_false (gtk_widget_get_visible (window->session_retry_button));
+
+  /* A malformed answer has its own words, on the banner and on the page. */
+  domaine_session_report_error (session, malformed);
+  g_assert_cmpint (domaine_session_get_connection_problem (session), ==,
+                   DOMAINE_CONNECTION_PROBLEM_MALFORMED);
+  g_assert_cmpstr (banner_title (window), ==,
+                   "The API sent an answer Domaine cannot read. Try again later.");
+  g_assert_cmpstr (adw_status_page_get_title (window->session_status_page), ==,
+                   "Unreadable Answer");
+  domaine_session_report_error (session, timed_out);
+  g_assert_cmpstr (banner_title (window), ==,
+                   "The API did not answer in time. Try again in a moment.");
+
+  /* Then a call that works: the state follows it, the banner goes. */
+  sandbox_session = domaine_test_session_new_for_sandbox (domaine_test_app_get_sandbox ());
+  ovh_account_set_sandbox (domaine_session_get_account (sandbox_session), FALSE);
+  domaine_window_set_session (window, sandbox_session);
+  g_assert_true (domaine_test_wait_until (session_ready, sandbox_session, 20000));
+  g_assert_null (banner_title (window));
+  domaine_session_report_error (sandbox_session, timed_out);
+  g_assert_nonnull (banner_title (window));
+  domaine_session_report_success (sandbox_session);
+  g_assert_cmpint (domaine_session_get_state (sandbox_session), ==, DOMAINE_SESSION_STATE_READY);
+  g_assert_null (banner_title (window));
+  /* An answer, even a refusal, says the connection works again. */
+  domaine_session_report_error (sandbox_session, timed_out);
+  domaine_session_report_error (sandbox_session, not_found);
+  g_assert_cmpint (domaine_session_get_state (sandbox_session), ==, DOMAINE_SESSION_STATE_READY);
+  g_assert_null (banner_title (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+#endif
+
 static void
 test_window_french (void)
 {
@@ -237,6 +359,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/accelerators", test_window_accelerators);
   g_test_add_func ("/window/follows-accounts", test_window_follows_accounts);
   g_test_add_func ("/window/french", test_window_french);
+#if WITH_SANDBOX
+  g_test_add_func ("/window/connection-state", test_window_connection_state);
+#endif
 
   status = g_test_run ();
   domaine_test_app_release ();

@@ -703,6 +703,117 @@ test_pending_survive (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+#define RESTORED_ONE "1 unpublished change restored from your last session"
+
+/* Changes that come back after a restart are said; coming back to a zone within a run is not
+ * news. */
+static void
+test_restored_notice (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *later_path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhAccount) later_account = NULL;
+  g_autoptr (OvhClient) later_client = NULL;
+  DomaineSession *later_session;
+  gsize length;
+
+  show_domain (fixture, "lovelace.fr");
+  g_assert_null (domaine_test_find_label_with_text (GTK_WIDGET (fixture->overlay), RESTORED_ONE));
+  select_row (fixture, "www", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  path = domaine_zone_editor_dup_pending_path (
+      fixture->editor,
+      ovh_changeset_get_zone (domaine_zone_editor_get_changeset (fixture->editor)));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
+  show_domain (fixture, "analytical-engine.com");
+  show_domain (fixture, "lovelace.fr");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  g_assert_null (domaine_test_find_label_with_text (GTK_WIDGET (fixture->overlay), RESTORED_ONE));
+
+  /* As after a restart: the file was left by a run this process knows nothing of. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  later_account
+      = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
+                         OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
+  later_client = ovh_account_create_client (later_account);
+  later_session = domaine_session_new (later_account, later_client);
+  later_path = g_build_filename (g_get_user_data_dir (), "domaine", "pending",
+                                 ovh_account_get_id (later_account), "lovelace.fr.json", NULL);
+  {
+    g_autofree char *dir = g_path_get_dirname (later_path);
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (later_path, contents, length, &error));
+  g_assert_no_error (error);
+
+  domaine_session_close (fixture->session);
+  g_object_unref (fixture->session);
+  fixture->session = later_session;
+  domaine_session_reload (fixture->session);
+  g_assert_true (domaine_test_wait_until (session_ready, fixture, 10000));
+  adw_toast_overlay_set_child (fixture->overlay, NULL);
+  fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
+  fixture->editor = domaine_domain_page_get_zone_editor (fixture->page);
+  adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
+  show_domain (fixture, "lovelace.fr");
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  g_assert_nonnull (
+      domaine_test_find_label_with_text (GTK_WIDGET (fixture->overlay), RESTORED_ONE));
+  g_free (screenshot (fixture, "zone-editor-restored"));
+
+  /* Nothing stays behind: this file, and the first account's. */
+  ovh_changeset_discard_all (domaine_zone_editor_get_changeset (fixture->editor));
+  g_assert_true (domaine_test_wait_until (file_missing, later_path, 5000));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+/* Closing with unpublished changes offers to keep them for later: the window closes, the
+ * changes stay pending on disk, and the question is not asked twice. */
+static void
+test_keep_for_later (Fixture *fixture, gconstpointer data)
+{
+  GtkWindow *closing = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *dialog;
+  g_autofree char *path = NULL;
+
+  show_domain (fixture, "lovelace.fr");
+  g_assert_false (domaine_domain_page_confirm_close (fixture->page, closing));
+  select_row (fixture, "www", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.delete", NULL));
+  path = domaine_zone_editor_dup_pending_path (
+      fixture->editor,
+      ovh_changeset_get_zone (domaine_zone_editor_get_changeset (fixture->editor)));
+  g_assert_true (domaine_test_wait_until (file_exists, path, 5000));
+
+  g_object_add_weak_pointer (G_OBJECT (closing), (gpointer *) &closing);
+  gtk_window_present (closing);
+  g_assert_true (domaine_domain_page_confirm_close (fixture->page, closing));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "publish"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "discard"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "keep"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "keep"), ==,
+                   "_Keep for Later");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "lovelace.fr has 1 unpublished change. Publish it before closing, keep it for "
+                   "later, or discard it?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &closing, 5000));
+
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    GtkWindow *again = GTK_WINDOW (gtk_window_new ());
+
+    g_assert_false (domaine_domain_page_confirm_close (fixture->page, again));
+    gtk_window_destroy (again);
+  }
+}
+
 /* A publish belongs to its changeset: moving to another zone meanwhile does not stop it,
  * and its outcome reaches that zone's file, not the zone shown now. */
 static void
@@ -935,6 +1046,8 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/undo-publish", test_undo_publish);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
+  ADD ("/zone-editor/restored-notice", test_restored_notice);
+  ADD ("/zone-editor/keep-for-later", test_keep_for_later);
   ADD ("/zone-editor/publish-zone-switch", test_publish_zone_switch);
   ADD ("/zone-editor/filter", test_filter);
   ADD ("/zone-editor/narrow", test_narrow);

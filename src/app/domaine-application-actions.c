@@ -180,6 +180,7 @@ account_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       sign_out_free (sign_out);
       return;
     }
+  domaine_application_remove_orphan_journals (sign_out->app);
   sign_out_done (sign_out);
 }
 

@@ -19,4 +19,8 @@ void domaine_application_use_sandbox (DomaineApplication *self,
                                       const char *application_secret,
                                       const char *consumer_key);
 
+/* Removes the unpublished changes kept on disk for accounts that no longer exist (only once the
+ * keyring's accounts are loaded). After an account is removed, and at start-up. */
+void domaine_application_remove_orphan_journals (DomaineApplication *self);
+
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ovh-pending-store.h"
+
 #include "domaine-application-private.h"
 #include "domaine-application.h"
 #include "domaine-sandbox-process.h"
@@ -32,6 +34,8 @@ struct _DomaineApplication
   OvhAccount *sandbox_account;
   GCancellable *sandbox_cancellable; /* a start under way */
   char *select_on_activate;
+  /* Unpublished changes on disk: those of accounts that no longer exist are removed. */
+  OvhPendingStore *pending_store;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineApplication, domaine_application, ADW_TYPE_APPLICATION)
@@ -65,6 +69,42 @@ domaine_application_set_accounts_state (DomaineApplication *self,
 }
 
 static void
+orphans_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  guint n_removed = 0;
+
+  if (!ovh_pending_store_remove_orphans_finish (OVH_PENDING_STORE (source), result, &n_removed,
+                                                &error))
+    g_debug ("Unpublished changes of removed accounts stay: %s", error->message);
+  else if (n_removed > 0)
+    g_debug ("Removed the unpublished changes of %u accounts that no longer exist", n_removed);
+}
+
+void
+domaine_application_remove_orphan_journals (DomaineApplication *self)
+{
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  g_return_if_fail (DOMAINE_IS_APPLICATION (self));
+
+  /* Only against the whole list: a keyring that failed to load says nothing of its accounts. */
+  if (self->accounts_state != DOMAINE_ACCOUNTS_READY)
+    return;
+  n = g_list_model_get_n_items (self->accounts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (OvhAccount) account = g_list_model_get_item (self->accounts, i);
+
+      g_ptr_array_add (ids, g_strdup (ovh_account_get_id (account)));
+    }
+  g_ptr_array_add (ids, NULL);
+  ovh_pending_store_remove_orphans_async (self->pending_store, (const char *const *) ids->pdata,
+                                          self->cancellable, orphans_removed_cb, NULL);
+}
+
+static void
 accounts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (DomaineApplication) self = user_data;
@@ -79,6 +119,7 @@ accounts_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   domaine_application_set_accounts_state (self, DOMAINE_ACCOUNTS_READY, NULL);
+  domaine_application_remove_orphan_journals (self);
 }
 
 void
@@ -169,6 +210,7 @@ domaine_application_forget_transient_account (DomaineApplication *self, OvhAccou
               g_clear_pointer (&self->sandbox_url, g_free);
             }
         }
+      domaine_application_remove_orphan_journals (self);
     }
 }
 
@@ -196,6 +238,7 @@ new_sandbox_account (const char *base_url,
 
   account = ovh_account_new (base_url, application_key, application_secret, consumer_key);
   ovh_account_set_label (account, _ ("Sandbox"));
+  ovh_account_set_sandbox (account, TRUE);
   return account;
 }
 
@@ -359,6 +402,11 @@ domaine_application_try_sandbox_action (GSimpleAction *action,
 static int
 domaine_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
   if (g_variant_dict_contains (options, "sandbox"))
     {
       g_autoptr (GError) error = NULL;
@@ -412,6 +460,18 @@ domaine_application_shutdown (GApplication *app)
   g_cancellable_cancel (self->sandbox_cancellable);
   if (self->sandbox != NULL)
     domaine_sandbox_process_stop (self->sandbox);
+
+  /* The sandbox's account is made anew each run: its unpublished changes cannot come back. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->transient_accounts)); i++)
+    {
+      g_autoptr (OvhAccount) account
+          = g_list_model_get_item (G_LIST_MODEL (self->transient_accounts), i);
+      g_autoptr (GError) error = NULL;
+
+      if (!ovh_pending_store_remove_account (self->pending_store, ovh_account_get_id (account),
+                                             &error))
+        g_debug ("Unpublished changes of the sandbox stay: %s", error->message);
+    }
 }
 
 static void
@@ -422,6 +482,7 @@ domaine_application_finalize (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->transient_accounts);
   g_clear_object (&self->account_store);
+  g_clear_object (&self->pending_store);
   g_clear_object (&self->sandbox_account);
   g_clear_object (&self->external_sandbox_account);
   g_clear_object (&self->sandbox);
@@ -516,12 +577,21 @@ domaine_application_init (DomaineApplication *self)
 
   self->account_store = ovh_account_store_new ();
   self->cancellable = g_cancellable_new ();
+  self->pending_store = ovh_pending_store_new (NULL);
 
   self->transient_accounts = g_list_store_new (OVH_TYPE_ACCOUNT);
   g_list_store_append (models, self->account_store);
   g_list_store_append (models, self->transient_accounts);
   self->accounts
       = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&models))));
+
+  {
+    const GOptionEntry entries[] = {
+      { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version"), NULL },
+      { NULL },
+    };
+    g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  }
 
   self->sandbox_program = domaine_sandbox_process_find_program ();
   if (self->sandbox_program != NULL)

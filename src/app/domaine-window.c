@@ -80,9 +80,13 @@ domaine_window_update_session_status (DomaineWindow *self)
       break;
     case DOMAINE_SESSION_STATE_OFFLINE:
       icon = "network-offline-symbolic";
-      title = _ ("Cannot Reach OVHcloud");
+      title = domaine_session_get_connection_problem (self->session)
+                      == DOMAINE_CONNECTION_PROBLEM_MALFORMED
+                  ? _ ("Unreadable Answer")
+                  : _ ("Cannot Reach OVHcloud");
       description = error != NULL ? error->message : NULL;
-      retry = TRUE;
+      /* The banner above offers Retry: one place, one button. */
+      retry = FALSE;
       break;
     case DOMAINE_SESSION_STATE_NEEDS_SIGN_IN:
       icon = "dialog-password-symbolic";

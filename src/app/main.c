@@ -13,9 +13,12 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (DomaineApplication) app = NULL;
+  /* An uninstalled build (./dev.sh run) has its catalogues in the build tree, not the prefix. */
+  const char *localedir = g_getenv ("DOMAINE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

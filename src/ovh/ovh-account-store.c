@@ -8,7 +8,7 @@
  * the generation:
  *
  *   {"application_secret": "…", "consumer_key": "…" | null, "label": "…" | null,
- *    "nichandle": "…" | null}
+ *    "nichandle": "…" | null, "sandbox": true (only on Domaine's own sandbox account)}
  */
 #include "config.h"
 
@@ -189,6 +189,11 @@ encode_secret (OvhAccount *account)
   add_string_member (builder, "consumer_key", ovh_account_get_consumer_key (account));
   add_string_member (builder, "label", ovh_account_get_label (account));
   add_string_member (builder, "nichandle", ovh_account_get_nichandle (account));
+  if (ovh_account_is_sandbox (account))
+    {
+      json_builder_set_member_name (builder, "sandbox");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -214,6 +219,7 @@ decode_item (SecretItem *item, GError **error)
   const char *consumer_key;
   const char *label;
   const char *nichandle;
+  gboolean sandbox = FALSE;
 
   account_id = g_hash_table_lookup (attributes, "account-id");
   endpoint = g_hash_table_lookup (attributes, "endpoint");
@@ -241,13 +247,14 @@ decode_item (SecretItem *item, GError **error)
                                 &application_secret, NULL)
       || !ovh_json_read_string (object, "consumer_key", OVH_JSON_OPTIONAL, &consumer_key, NULL)
       || !ovh_json_read_string (object, "label", OVH_JSON_OPTIONAL, &label, NULL)
-      || !ovh_json_read_string (object, "nichandle", OVH_JSON_OPTIONAL, &nichandle, NULL))
+      || !ovh_json_read_string (object, "nichandle", OVH_JSON_OPTIONAL, &nichandle, NULL)
+      || !ovh_json_read_boolean (object, "sandbox", OVH_JSON_OPTIONAL, &sandbox, NULL))
     goto corrupt;
 
-  account
-      = g_object_new (OVH_TYPE_ACCOUNT, "id", account_id, "endpoint", endpoint, "application-key",
-                      application_key, "application-secret", application_secret, "consumer-key",
-                      consumer_key, "label", label, "nichandle", nichandle, NULL);
+  account = g_object_new (OVH_TYPE_ACCOUNT, "id", account_id, "endpoint", endpoint,
+                          "application-key", application_key, "application-secret",
+                          application_secret, "consumer-key", consumer_key, "label", label,
+                          "nichandle", nichandle, "is-sandbox", sandbox, NULL);
   return g_steal_pointer (&account);
 
 corrupt:
@@ -857,6 +864,7 @@ copy_account (OvhAccount *to, OvhAccount *from)
   ovh_account_set_application_secret (to, ovh_account_get_application_secret (from));
   ovh_account_set_consumer_key (to, ovh_account_get_consumer_key (from));
   ovh_account_set_nichandle (to, ovh_account_get_nichandle (from));
+  ovh_account_set_sandbox (to, ovh_account_is_sandbox (from));
   g_object_thaw_notify (G_OBJECT (to));
 }
 

@@ -21,6 +21,7 @@ struct _OvhAccount
   char *application_secret;
   char *consumer_key;
   char *nichandle;
+  gboolean sandbox;
 };
 
 G_DEFINE_FINAL_TYPE (OvhAccount, ovh_account, G_TYPE_OBJECT)
@@ -202,6 +203,10 @@ ovh_account_set_property (GObject *object, guint prop_id, const GValue *value, G
       ovh_account_set_nichandle (self, g_value_get_string (value));
       break;
 
+    case PROP_IS_SANDBOX:
+      ovh_account_set_sandbox (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,8 +234,11 @@ ovh_account_class_init (OvhAccountClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IS_CUSTOM_ENDPOINT] = g_param_spec_boolean (
       "is-custom-endpoint", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_SANDBOX] = g_param_spec_boolean ("is-sandbox", NULL, NULL, FALSE,
-                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Set by whoever creates the sandbox's account, stored with it: never guessed from the
+   * endpoint, as a local proxy or an SSH tunnel to OVHcloud is on a loopback address too. */
+  properties[PROP_IS_SANDBOX]
+      = g_param_spec_boolean ("is-sandbox", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_APPLICATION_KEY]
       = g_param_spec_string ("application-key", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -335,7 +343,6 @@ ovh_account_set_endpoint (OvhAccount *self, const char *endpoint)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_CUSTOM_ENDPOINT]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SANDBOX]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
     }
 }
@@ -374,20 +381,22 @@ ovh_account_is_custom_endpoint (OvhAccount *self)
 gboolean
 ovh_account_is_sandbox (OvhAccount *self)
 {
-  g_autoptr (GUri) uri = NULL;
-  const char *host;
-
   g_return_val_if_fail (OVH_IS_ACCOUNT (self), FALSE);
 
-  if (!ovh_account_is_custom_endpoint (self))
-    return FALSE;
+  return self->sandbox;
+}
 
-  uri = g_uri_parse (self->endpoint, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return FALSE;
+void
+ovh_account_set_sandbox (OvhAccount *self, gboolean sandbox)
+{
+  g_return_if_fail (OVH_IS_ACCOUNT (self));
 
-  return g_str_equal (host, "localhost") || g_str_equal (host, "::1")
-         || g_str_has_prefix (host, "127.");
+  sandbox = !!sandbox;
+  if (self->sandbox == sandbox)
+    return;
+  self->sandbox = sandbox;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_SANDBOX]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
 }
 
 const char *

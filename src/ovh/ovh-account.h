@@ -38,8 +38,10 @@ const OvhEndpoint *ovh_account_get_known_endpoint (OvhAccount *self);
 char *ovh_account_dup_base_url (OvhAccount *self);
 /* TRUE when the endpoint is not one of the named OVH endpoints. */
 gboolean ovh_account_is_custom_endpoint (OvhAccount *self);
-/* TRUE for a custom endpoint on a loopback address: the local sandbox. */
+/* TRUE for the account Domaine made for its sandbox (a stored fact, not a guess from the
+ * endpoint: a loopback address may well be a proxy or a tunnel to OVHcloud). */
 gboolean ovh_account_is_sandbox (OvhAccount *self);
+void ovh_account_set_sandbox (OvhAccount *self, gboolean sandbox);
 
 const char *ovh_account_get_application_key (OvhAccount *self);
 void ovh_account_set_application_key (OvhAccount *self, const char *application_key);

@@ -279,7 +279,14 @@ ovh_error_new_from_transport (const GError *transport_error)
       g_autofree char *message =
           /* Translators: %s is the reason given by the network library */
           g_strdup_printf (_ ("Could not reach the OVHcloud API: %s"), transport_error->message);
-      return ovh_error_new_full (OVH_ERROR_NETWORK, 0, NULL, NULL, message);
+      const char *kind = NULL;
+
+      /* What went wrong calls for different advice: kept in the error code. */
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+        kind = OVH_ERROR_CODE_CONNECTION_REFUSED;
+      else if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+        kind = OVH_ERROR_CODE_TIMED_OUT;
+      return ovh_error_new_full (OVH_ERROR_NETWORK, 0, kind, NULL, message);
     }
 }
 

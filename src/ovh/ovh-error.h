@@ -52,6 +52,11 @@ GError *ovh_error_new_full (OvhErrorCode code,
                             const char *query_id,
                             const char *message);
 
+/* The error code (ovh_error_get_error_code) of an OVH_ERROR_NETWORK that says more: nothing
+ * listens at the address, or nothing answered in time. Otherwise NULL (unreachable). */
+#define OVH_ERROR_CODE_CONNECTION_REFUSED "connection-refused"
+#define OVH_ERROR_CODE_TIMED_OUT "timed-out"
+
 /* Maps a libsoup/GIO transport failure to OVH_ERROR_TLS or OVH_ERROR_NETWORK with a
  * translated message. G_IO_ERROR_CANCELLED is returned unchanged (as a copy). */
 GError *ovh_error_new_from_transport (const GError *transport_error);

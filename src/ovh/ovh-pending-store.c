@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "ovh-changeset-private.h"
 #include "ovh-pending-store.h"
@@ -426,6 +427,166 @@ ovh_pending_store_restore_finish (OvhPendingStore *self, GAsyncResult *result, G
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Forgetting accounts */
+
+/* Removes @directory/@account_id and the files in it. Nothing else: a subdirectory (which
+ * Domaine never makes) keeps the directory, and no link is followed. */
+static gboolean
+remove_account_directory (const char *directory, const char *account_id, GError **error)
+{
+  g_autofree char *path = g_build_filename (directory, account_id, NULL);
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char *name;
+  GStatBuf path_info;
+
+  if (g_lstat (path, &path_info) != 0)
+    return TRUE; /* nothing saved */
+  if (!S_ISDIR (path_info.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "%s is not a directory", path);
+      return FALSE;
+    }
+  dir = g_dir_open (path, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      GStatBuf info;
+
+      if (g_lstat (file, &info) == 0 && !S_ISDIR (info.st_mode) && g_unlink (file) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", file,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+  if (g_rmdir (path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", path,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ovh_pending_store_remove_account (OvhPendingStore *self, const char *account_id, GError **error)
+{
+  g_return_val_if_fail (OVH_IS_PENDING_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_safe_name (account_id))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, "“%s” is not an account id",
+                   account_id != NULL ? account_id : "");
+      return FALSE;
+    }
+  return remove_account_directory (self->directory, account_id, error);
+}
+
+typedef struct
+{
+  char *directory;
+  GStrv keep;
+} OrphansJob;
+
+static void
+orphans_job_free (OrphansJob *job)
+{
+  g_free (job->directory);
+  g_strfreev (job->keep);
+  g_free (job);
+}
+
+static void
+orphans_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  OrphansJob *job = task_data;
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *name;
+  guint n_removed = 0;
+
+  dir = g_dir_open (job->directory, 0, &error);
+  if (dir == NULL)
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_task_return_int (task, 0);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (job->directory, name, NULL);
+      GStatBuf info;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (!is_safe_name (name) || g_strv_contains ((const char *const *) job->keep, name)
+          || g_lstat (path, &info) != 0 || !S_ISDIR (info.st_mode))
+        continue;
+      if (remove_account_directory (job->directory, name, &error))
+        n_removed++;
+      else
+        {
+          g_debug ("Saved changes of a removed account stay: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  g_task_return_int (task, n_removed);
+}
+
+void
+ovh_pending_store_remove_orphans_async (OvhPendingStore *self,
+                                        const char *const *account_ids,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OrphansJob *job;
+
+  g_return_if_fail (OVH_IS_PENDING_STORE (self));
+  g_return_if_fail (account_ids != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_pending_store_remove_orphans_async);
+  job = g_new0 (OrphansJob, 1);
+  job->directory = g_strdup (self->directory);
+  job->keep = g_strdupv ((char **) account_ids);
+  g_task_set_task_data (task, job, (GDestroyNotify) orphans_job_free);
+  g_task_run_in_thread (task, orphans_thread);
+}
+
+gboolean
+ovh_pending_store_remove_orphans_finish (OvhPendingStore *self,
+                                         GAsyncResult *result,
+                                         guint *n_removed,
+                                         GError **error)
+{
+  gssize removed;
+
+  g_return_val_if_fail (OVH_IS_PENDING_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  removed = g_task_propagate_int (G_TASK (result), error);
+  if (n_removed != NULL)
+    *n_removed = removed > 0 ? (guint) removed : 0;
+  return removed >= 0;
 }
 
 /* The object */

@@ -64,6 +64,24 @@ void ovh_pending_store_restore_async (OvhPendingStore *self,
 gboolean
 ovh_pending_store_restore_finish (OvhPendingStore *self, GAsyncResult *result, GError **error);
 
+/* Removes the saved changes of every account whose id is not in @account_ids (NULL-terminated):
+ * the journals of accounts that no longer exist. Call it only with the complete list of
+ * accounts (never after a keyring that failed to load). Runs on a worker thread; finishes
+ * with the number of accounts whose changes were removed. */
+void ovh_pending_store_remove_orphans_async (OvhPendingStore *self,
+                                             const char *const *account_ids,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data);
+gboolean ovh_pending_store_remove_orphans_finish (OvhPendingStore *self,
+                                                  GAsyncResult *result,
+                                                  guint *n_removed,
+                                                  GError **error);
+/* Removes the saved changes of one account at once, on the calling thread: for the throw-away
+ * sandbox account when the app quits, when no main loop runs any more. */
+gboolean
+ovh_pending_store_remove_account (OvhPendingStore *self, const char *account_id, GError **error);
+
 /* "busy" property (G_PARAM_EXPLICIT_NOTIFY): TRUE while a write is in flight. */
 gboolean ovh_pending_store_get_busy (OvhPendingStore *self);
 

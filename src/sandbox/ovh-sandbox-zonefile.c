@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ovh-record-type-private.h"
 #include "ovh-sandbox-private.h"
 
 #define DEFAULT_TTL 3600
@@ -18,30 +19,22 @@ is_text_type (const char *field_type)
          || g_str_equal (field_type, "DKIM") || g_str_equal (field_type, "DMARC");
 }
 
-/* TXT-like data as quoted character-strings of at most 255 bytes each. */
+/* TXT-like data as zone-file character-strings: the value libovh reads from the API (a TXT is
+ * stored without the quotes the API wraps it in, so wrap and unquote it the same way), split into
+ * strings of at most 255 bytes at UTF-8 boundaries by the writer libovh's own zone files use. */
 static void
-append_quoted_strings (GString *out, const char *text)
+append_text_value (GString *out, const SandboxRecord *record)
 {
-  gsize length = strlen (text);
-  gsize offset = 0;
+  g_autofree char *value = NULL;
 
-  do
+  if (g_str_equal (record->field_type, "TXT"))
     {
-      gsize chunk = MIN (length - offset, 255);
-
-      if (offset > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, '"');
-      for (gsize i = offset; i < offset + chunk; i++)
-        {
-          if (text[i] == '"' || text[i] == '\\')
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, text[i]);
-        }
-      g_string_append_c (out, '"');
-      offset += chunk;
+      g_autofree char *api_target = g_strdup_printf ("\"%s\"", record->target);
+      value = _ovh_record_unquote_txt (api_target);
     }
-  while (offset < length);
+  else
+    value = g_strdup (record->target);
+  _ovh_record_append_txt_strings (out, value);
 }
 
 static int
@@ -83,7 +76,7 @@ sandbox_zone_file_write (const SandboxZone *zone)
 
       g_string_append_printf (out, "%-24s %-8s %-6s ", record->sub_domain, head, type);
       if (is_text_type (record->field_type))
-        append_quoted_strings (out, record->target);
+        append_text_value (out, record);
       else
         g_string_append (out, record->target);
       g_string_append_c (out, '\n');

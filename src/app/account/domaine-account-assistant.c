@@ -356,6 +356,8 @@ new_sign_in (DomaineAccountAssistant *self)
       account = ovh_account_new (domaine_endpoint_page_get_endpoint (self->endpoint_page),
                                  application_key, application_secret, NULL);
       ovh_secret_clear (&application_secret);
+      /* Chosen as the sandbox: a fact kept with the account, never guessed from its address. */
+      ovh_account_set_sandbox (account, domaine_endpoint_page_is_sandbox (self->endpoint_page));
       if (label[0] != '\0')
         ovh_account_set_label (account, label);
       client = ovh_account_create_client (account);
@@ -570,8 +572,10 @@ create_application_action (GtkWidget *widget, const char *action_name, GVariant 
 
   if (known != NULL)
     open_uri (self, known->create_app_url);
-  else
+  else if (domaine_endpoint_page_is_sandbox (self->endpoint_page))
     add_toast (self, _ ("The sandbox accepts its demo application key and secret"));
+  else
+    add_toast (self, _ ("Ask the administrator of this API address for an application"));
 }
 
 static void
@@ -581,9 +585,27 @@ input_changed_cb (DomaineAccountAssistant *self)
 }
 
 static void
-keys_imported_cb (DomaineAccountAssistant *self, const char *endpoint)
+keys_imported_cb (DomaineAccountAssistant *self, const char *endpoint, const char *source)
 {
-  domaine_endpoint_page_select (self->endpoint_page, endpoint);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gboolean selected
+      = endpoint == NULL || domaine_endpoint_page_select (self->endpoint_page, endpoint);
+
+  /* The keys belong to their endpoint: never leave another one chosen without saying so. */
+  if (selected)
+    /* Translators: %s is where the keys were found, e.g. "~/.ovh.conf". */
+    title = g_strdup_printf (_ ("Keys imported from %s"), source);
+  else
+    /* Translators: the first %s is where the keys were found, the second the endpoint it names. */
+    title = g_strdup_printf (_ ("Keys imported from %s, but not its endpoint “%s”: it is neither "
+                                "an OVHcloud endpoint nor a web address. Go back and choose "
+                                "where the account is."),
+                             source, endpoint);
+  toast = adw_toast_new (title);
+  if (!selected)
+    adw_toast_set_timeout (toast, 0); /* stays until read */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   update_header (self);
 }
 

@@ -88,29 +88,58 @@ domaine_endpoint_page_get_endpoint (DomaineEndpointPage *self)
   return NULL;
 }
 
-void
-domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint)
+/* An API address Domaine can call: http or https, with a host. */
+static gboolean
+is_api_url (const char *url)
 {
-  const OvhEndpoint *known;
-  g_autofree char *url = NULL;
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
 
-  g_return_if_fail (DOMAINE_IS_ENDPOINT_PAGE (self));
+  if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0;
+}
 
-  if (endpoint == NULL)
-    return;
-  known = ovh_endpoint_lookup (endpoint);
-  url = ovh_endpoint_normalize_url (endpoint);
+static GtkCheckButton *
+find_check (DomaineEndpointPage *self, const OvhEndpoint *known, const char *url)
+{
   for (guint i = 0; i < self->checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->checks, i);
       const char *id = g_object_get_data (G_OBJECT (check), "endpoint");
 
       if ((known != NULL && g_str_equal (id, known->id)) || g_strcmp0 (id, url) == 0)
-        {
-          gtk_check_button_set_active (check, TRUE);
-          return;
-        }
+        return check;
     }
+  return NULL;
+}
+
+gboolean
+domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint)
+{
+  const OvhEndpoint *known;
+  g_autofree char *url = NULL;
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (DOMAINE_IS_ENDPOINT_PAGE (self), FALSE);
+
+  if (endpoint == NULL)
+    return FALSE;
+  known = ovh_endpoint_lookup (endpoint);
+  url = ovh_endpoint_normalize_url (endpoint);
+  check = find_check (self, known, url);
+  /* Another API address (a proxy, a tunnel, a test server): offered as it is, never replaced
+   * by one of OVHcloud's, where the keys would go otherwise. */
+  if (check == NULL && known == NULL && is_api_url (url))
+    {
+      add_row (self, url, _ ("Other API Address"), url);
+      check = g_ptr_array_index (self->checks, self->checks->len - 1);
+    }
+  if (check == NULL)
+    return FALSE;
+  gtk_check_button_set_active (check, TRUE);
+  return TRUE;
 }
 
 void
@@ -120,6 +149,23 @@ domaine_endpoint_page_add_sandbox (DomaineEndpointPage *self, const char *base_u
   g_return_if_fail (base_url != NULL);
 
   add_row (self, base_url, _ ("Sandbox on this computer"), base_url);
+  g_object_set_data (G_OBJECT (g_ptr_array_index (self->checks, self->checks->len - 1)), "sandbox",
+                     GINT_TO_POINTER (TRUE));
+}
+
+gboolean
+domaine_endpoint_page_is_sandbox (DomaineEndpointPage *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ENDPOINT_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->checks, i);
+
+      if (gtk_check_button_get_active (check))
+        return g_object_get_data (G_OBJECT (check), "sandbox") != NULL;
+    }
+  return FALSE;
 }
 
 static void

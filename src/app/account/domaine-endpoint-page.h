@@ -14,9 +14,13 @@ G_DECLARE_FINAL_TYPE (
 
 /* The chosen endpoint: an id ("ovh-eu") or the sandbox's base URL (property "endpoint"). */
 const char *domaine_endpoint_page_get_endpoint (DomaineEndpointPage *self);
-/* Chooses @endpoint (an id or a base URL) when it is offered; else nothing changes. */
-void domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint);
+/* Chooses @endpoint: an id or a base URL of OVHcloud, the sandbox's, or another http(s) API
+ * address, which then gets a row of its own. FALSE, and nothing changes, for anything else
+ * (an unknown id, not a web address). */
+gboolean domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint);
 /* Offers the sandbox running at @base_url. */
 void domaine_endpoint_page_add_sandbox (DomaineEndpointPage *self, const char *base_url);
+/* Whether the chosen row is the sandbox's. */
+gboolean domaine_endpoint_page_is_sandbox (DomaineEndpointPage *self);
 
 G_END_DECLS

@@ -134,8 +134,6 @@ static void
 import_row_activated_cb (AdwActionRow *row, DomaineKeysPage *self)
 {
   OvhConfCandidate *candidate = g_object_get_data (G_OBJECT (row), "candidate");
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *title = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->application_key_row), candidate->application_key);
   gtk_editable_set_text (GTK_EDITABLE (self->application_secret_row),
@@ -145,12 +143,8 @@ import_row_activated_cb (AdwActionRow *row, DomaineKeysPage *self)
                                          candidate->consumer_key != NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->consumer_key_row),
                          candidate->consumer_key != NULL ? candidate->consumer_key : "");
-  g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, candidate->endpoint);
-
-  /* Translators: %s is where the keys were found, e.g. "~/.ovh.conf". */
-  title = g_strdup_printf (_ ("Keys imported from %s"), candidate->source);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  /* Whoever holds the endpoint page says what was imported: the endpoint too, or why not. */
+  g_signal_emit (self, signals[SIGNAL_IMPORTED], 0, candidate->endpoint, candidate->source);
 }
 
 static void
@@ -348,9 +342,11 @@ domaine_keys_page_class_init (DomaineKeysPageClass *klass)
   properties[PROP_IMPORTS_READY] = g_param_spec_boolean ("imports-ready", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* An import filled the page; the argument is the endpoint it names (nullable). */
-  signals[SIGNAL_IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* An import filled the page; the arguments are the endpoint it names (nullable) and where
+   * the keys were found ("~/.ovh.conf"). */
+  signals[SIGNAL_IMPORTED]
+      = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                      G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/account/domaine-keys-page.ui");

@@ -36,6 +36,29 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* The advice depends on what the latest call met: "check your connection" is wrong for a
+ * server that refuses (a stopped local sandbox or tunnel) or that answers nonsense. */
+static const char *
+domaine_session_banner_offline_title (DomaineSession *session)
+{
+  switch (domaine_session_get_connection_problem (session))
+    {
+    case DOMAINE_CONNECTION_PROBLEM_REFUSED:
+      return _ ("Nothing answers at the API address: the connection was refused. Is the server "
+                "running?");
+    case DOMAINE_CONNECTION_PROBLEM_TIMED_OUT:
+      return _ ("The API did not answer in time. Try again in a moment.");
+    case DOMAINE_CONNECTION_PROBLEM_TLS:
+      return _ ("The API’s certificate was refused: the connection is not safe.");
+    case DOMAINE_CONNECTION_PROBLEM_MALFORMED:
+      return _ ("The API sent an answer Domaine cannot read. Try again later.");
+    case DOMAINE_CONNECTION_PROBLEM_UNREACHABLE:
+    case DOMAINE_CONNECTION_PROBLEM_NONE:
+    default:
+      return _ ("OVHcloud cannot be reached. Check your connection.");
+    }
+}
+
 static void
 domaine_session_banner_update (DomaineSessionBanner *self)
 {
@@ -58,7 +81,7 @@ domaine_session_banner_update (DomaineSessionBanner *self)
           target = g_variant_new_string (ovh_account_get_id (account));
           break;
         case DOMAINE_SESSION_STATE_OFFLINE:
-          title = _ ("OVHcloud cannot be reached. Check your connection.");
+          title = domaine_session_banner_offline_title (self->session);
           button = _ ("_Retry");
           action = "win.reload";
           break;

@@ -96,8 +96,46 @@ domaine_session_report_error (DomaineSession *self, const GError *error)
   if (ovh_error_is_authentication (error))
     domaine_session_set_state (self, DOMAINE_SESSION_STATE_NEEDS_SIGN_IN, error);
   else if (g_error_matches (error, OVH_ERROR, OVH_ERROR_NETWORK)
-           || g_error_matches (error, OVH_ERROR, OVH_ERROR_TLS))
+           || g_error_matches (error, OVH_ERROR, OVH_ERROR_TLS)
+           || g_error_matches (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE))
     domaine_session_set_state (self, DOMAINE_SESSION_STATE_OFFLINE, error);
+  else if (self->state == DOMAINE_SESSION_STATE_OFFLINE)
+    /* OVHcloud answered (with a refusal): the connection works again. */
+    domaine_session_report_success (self);
+}
+
+void
+domaine_session_report_success (DomaineSession *self)
+{
+  g_return_if_fail (DOMAINE_IS_SESSION (self));
+
+  if (self->state != DOMAINE_SESSION_STATE_OFFLINE)
+    return;
+  if (self->me == NULL)
+    domaine_session_reload (self);
+  else
+    domaine_session_set_state (self, DOMAINE_SESSION_STATE_READY, NULL);
+}
+
+DomaineConnectionProblem
+domaine_session_get_connection_problem (DomaineSession *self)
+{
+  const char *code;
+
+  g_return_val_if_fail (DOMAINE_IS_SESSION (self), DOMAINE_CONNECTION_PROBLEM_NONE);
+
+  if (self->state != DOMAINE_SESSION_STATE_OFFLINE || self->error == NULL)
+    return DOMAINE_CONNECTION_PROBLEM_NONE;
+  if (g_error_matches (self->error, OVH_ERROR, OVH_ERROR_TLS))
+    return DOMAINE_CONNECTION_PROBLEM_TLS;
+  if (g_error_matches (self->error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE))
+    return DOMAINE_CONNECTION_PROBLEM_MALFORMED;
+  code = ovh_error_get_error_code (self->error);
+  if (g_strcmp0 (code, OVH_ERROR_CODE_CONNECTION_REFUSED) == 0)
+    return DOMAINE_CONNECTION_PROBLEM_REFUSED;
+  if (g_strcmp0 (code, OVH_ERROR_CODE_TIMED_OUT) == 0)
+    return DOMAINE_CONNECTION_PROBLEM_TIMED_OUT;
+  return DOMAINE_CONNECTION_PROBLEM_UNREACHABLE;
 }
 
 static void

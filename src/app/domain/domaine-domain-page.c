@@ -21,6 +21,7 @@ struct _DomaineDomainPage
   GCancellable *cancellable; /* the details of the current domain */
   GSignalGroup *domain_signals;
   gboolean folded;
+  gboolean keep_on_close; /* "Keep for Later": close without asking again */
 
   /* Template children */
   AdwHeaderBar *header_bar;
@@ -190,6 +191,8 @@ details_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       if (self->session != NULL)
         domaine_session_report_error (self->session, error);
     }
+  else if (self->session != NULL)
+    domaine_session_report_success (self->session);
   if (OVH_DOMAIN (source) != self->domain)
     return;
   gtk_spinner_set_spinning (self->details_spinner, FALSE);
@@ -339,6 +342,13 @@ close_after_publish_cb (GObject *source, GAsyncResult *result, gpointer user_dat
     gtk_window_close (window);
 }
 
+static gboolean
+close_window_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomainPage *self)
 {
@@ -355,6 +365,14 @@ close_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomain
         ovh_changeset_discard_all (changeset);
       gtk_window_close (window);
     }
+  else if (g_strcmp0 (response, "keep") == 0)
+    {
+      /* They are on disk already: the next start brings them back, and says so. Closed once
+       * the dialog is done with its response, as it goes with the window. */
+      self->keep_on_close = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_window_idle, g_object_ref (window),
+                       g_object_unref);
+    }
 }
 
 gboolean
@@ -368,19 +386,22 @@ domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
   g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
 
   n_unpublished = domaine_zone_editor_get_n_unpublished (self->zone_editor);
-  if (n_unpublished == 0 && !domaine_zone_editor_get_busy (self->zone_editor))
+  if (self->keep_on_close
+      || (n_unpublished == 0 && !domaine_zone_editor_get_busy (self->zone_editor)))
     return FALSE;
   if (domaine_zone_editor_get_busy (self->zone_editor))
     return TRUE; /* publishing: wait for it, the window stays */
 
   body = g_strdup_printf (
-      ngettext ("%s has %u unpublished change. Publish it before closing, or discard it?",
-                "%s has %u unpublished changes. Publish them before closing, or discard them?",
+      ngettext ("%s has %u unpublished change. Publish it before closing, keep it for later, or "
+                "discard it?",
+                "%s has %u unpublished changes. Publish them before closing, keep them for "
+                "later, or discard them?",
                 n_unpublished),
       ovh_domain_get_name (self->domain), n_unpublished);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _ ("Publish Changes?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
-                                    "publish", _ ("_Publish"), NULL);
+                                    "keep", _ ("_Keep for Later"), "publish", _ ("_Publish"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "publish");

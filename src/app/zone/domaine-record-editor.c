@@ -83,6 +83,60 @@ field_changed_cb (DomaineRecordEditor *self)
 
 /* Fields -------------------------------------------------------------------------------- */
 
+/* Numbers ------------------------------------------------------------------------------- */
+
+/* Whether what a person typed in a number field is a whole number, and which. */
+static gboolean
+parse_whole_number (const char *text, gint64 *number)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *digits = trimmed[0] == '-' ? trimmed + 1 : trimmed;
+
+  if (!g_ascii_isdigit (digits[0]))
+    return FALSE;
+  return g_ascii_string_to_signed (trimmed, 10, G_MININT64, G_MAXINT64, number, NULL);
+}
+
+/* On Tab or Enter a spin button parses its text: by default nonsense becomes 0, clamped to
+ * the lower bound, and a number out of range the nearest bound, both silently. Keep the text
+ * as typed instead, so that the checks show it as wrong and the preview shows what was typed. */
+static int
+spin_input_cb (GtkSpinButton *spin, double *new_value, gpointer user_data)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  gint64 number;
+
+  if (parse_whole_number (gtk_editable_get_text (GTK_EDITABLE (spin)), &number)
+      && (double) number >= gtk_adjustment_get_lower (adjustment)
+      && (double) number <= gtk_adjustment_get_upper (adjustment))
+    {
+      *new_value = (double) number;
+      return TRUE;
+    }
+  g_object_set_data (G_OBJECT (spin), "domaine-keep-text", GINT_TO_POINTER (TRUE));
+  *new_value = gtk_adjustment_get_value (adjustment);
+  return TRUE;
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin, gpointer user_data)
+{
+  if (g_object_get_data (G_OBJECT (spin), "domaine-keep-text") == NULL)
+    return FALSE;
+  g_object_set_data (G_OBJECT (spin), "domaine-keep-text", NULL);
+  return TRUE;
+}
+
+static void
+setup_number_spin (DomaineRecordEditor *self, GtkSpinButton *spin)
+{
+  gtk_spin_button_set_numeric (spin, FALSE);
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  /* Each keystroke, not only the parsed value, so that an error shows while typing. */
+  g_signal_connect_object (spin, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 domaine_record_editor_clear_fields (DomaineRecordEditor *self)
 {
@@ -127,16 +181,14 @@ domaine_record_editor_build_fields (DomaineRecordEditor *self, const char *const
             field_row.spin
                 = gtk_spin_button_new_with_range ((double) field->min, (double) field->max, 1);
             gtk_spin_button_set_digits (GTK_SPIN_BUTTON (field_row.spin), 0);
-            gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field_row.spin), TRUE);
             gtk_spin_button_set_value (GTK_SPIN_BUTTON (field_row.spin), (double) number);
+            setup_number_spin (self, GTK_SPIN_BUTTON (field_row.spin));
             gtk_widget_set_valign (field_row.spin, GTK_ALIGN_CENTER);
             gtk_accessible_update_property (GTK_ACCESSIBLE (field_row.spin),
                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
                                             ovh_record_field_get_label (field), -1);
             adw_action_row_add_suffix (ADW_ACTION_ROW (field_row.row), field_row.spin);
             adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field_row.row), field_row.spin);
-            g_signal_connect_object (field_row.spin, "value-changed", G_CALLBACK (field_changed_cb),
-                                     self, G_CONNECT_SWAPPED);
             break;
           }
 
@@ -204,9 +256,9 @@ domaine_record_editor_build_fields (DomaineRecordEditor *self, const char *const
 static char *
 field_row_dup_value (FieldRow *field_row)
 {
+  /* The text, not the spin button's value: ovh_record_validate() checks it as typed. */
   if (field_row->spin != NULL)
-    return g_strdup_printf ("%" G_GINT64_FORMAT,
-                            (gint64) gtk_spin_button_get_value (GTK_SPIN_BUTTON (field_row->spin)));
+    return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field_row->spin))));
   if (ADW_IS_COMBO_ROW (field_row->row))
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field_row->row));
@@ -229,12 +281,14 @@ domaine_record_editor_dup_target (DomaineRecordEditor *self)
   return ovh_record_type_join_fields (self->type, (const char *const *) values->pdata);
 }
 
-static gint64
-domaine_record_editor_get_ttl (DomaineRecordEditor *self)
+/* Returns FALSE when the TTL field holds something that is not a whole number. */
+static gboolean
+domaine_record_editor_get_ttl (DomaineRecordEditor *self, gint64 *ttl)
 {
+  *ttl = OVH_RECORD_TTL_ZONE_DEFAULT;
   if (gtk_switch_get_active (self->ttl_default_switch))
-    return OVH_RECORD_TTL_ZONE_DEFAULT;
-  return (gint64) gtk_spin_button_get_value (self->ttl_spin);
+    return TRUE;
+  return parse_whole_number (gtk_editable_get_text (GTK_EDITABLE (self->ttl_spin)), ttl);
 }
 
 OvhRecord *
@@ -250,7 +304,7 @@ domaine_record_editor_dup_record (DomaineRecordEditor *self)
   target = domaine_record_editor_dup_target (self);
   sub_domain = ovh_record_normalize_sub_domain (
       gtk_editable_get_text (GTK_EDITABLE (self->name_row)), ovh_zone_get_name (self->zone));
-  ttl = domaine_record_editor_get_ttl (self);
+  domaine_record_editor_get_ttl (self, &ttl);
   record = ovh_record_new (ovh_zone_get_name (self->zone), sub_domain, self->type->name, target,
                            (guint) CLAMP (ttl, 0, (gint64) OVH_RECORD_TTL_MAX));
   if (self->mode == DOMAINE_RECORD_EDITOR_EDIT && self->initial != NULL)
@@ -296,7 +350,8 @@ domaine_record_editor_validate (DomaineRecordEditor *self)
 {
   g_autofree char *target = domaine_record_editor_dup_target (self);
   const char *sub_domain = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-  gint64 ttl = domaine_record_editor_get_ttl (self);
+  gint64 ttl;
+  gboolean ttl_is_number = domaine_record_editor_get_ttl (self, &ttl);
   g_autoptr (OvhRecord) record = domaine_record_editor_dup_record (self);
   g_autofree char *line = NULL;
   const char *type_error = NULL;
@@ -305,7 +360,10 @@ domaine_record_editor_validate (DomaineRecordEditor *self)
   const char *ttl_error = NULL;
 
   g_clear_error (&self->error);
-  if (ovh_record_validate (self->type->name, sub_domain, target, ttl, &self->error))
+  if (!ttl_is_number)
+    g_set_error_literal (&self->error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TTL,
+                         _ ("The TTL must be a whole number of seconds"));
+  else if (ovh_record_validate (self->type->name, sub_domain, target, ttl, &self->error))
     ovh_records_check_conflicts (ovh_zone_get_records (self->zone), record, &self->error);
 
   if (self->error != NULL && self->touched)
@@ -353,6 +411,17 @@ domaine_record_editor_validate (DomaineRecordEditor *self)
   domaine_record_editor_update_counter (self);
 
   line = ovh_record_format_zone_line (record);
+  if (!ttl_is_number)
+    {
+      /* The TTL as typed, not a number made up from it. */
+      const char *name = ovh_record_get_display_name (record);
+      g_autofree char *typed
+          = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ttl_spin))));
+      char *with_typed = g_strdup_printf ("%s %s%s", name, typed, line + strlen (name));
+
+      g_free (line);
+      line = with_typed;
+    }
   gtk_label_set_label (self->preview_label, line);
   if (self->error != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->preview_label), "dim-label");
@@ -770,8 +839,7 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ttl_default_switch, "notify::active",
                            G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->ttl_spin, "value-changed", G_CALLBACK (field_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  setup_number_spin (self, self->ttl_spin);
 
   /* The first field, never the header's Cancel. */
   if (mode == DOMAINE_RECORD_EDITOR_EDIT)

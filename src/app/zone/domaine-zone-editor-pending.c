@@ -14,10 +14,34 @@ typedef struct
 {
   OvhPendingStore *store;
   char *account_id;
-  gboolean restoring; /* staging what the file holds: no point writing it back */
+  gboolean restoring;         /* staging what the file holds: no point writing it back */
+  gboolean from_last_session; /* the last restore staged changes this process never had */
 } Watch;
 
 static GQuark watch_quark;
+
+/* The files this process wrote or read: changes found in any other come from an earlier run,
+ * which is worth saying; coming back to a zone within a run is not. */
+static GHashTable *known_paths;
+
+static char *
+watch_dup_path (Watch *watch, OvhChangeset *changeset)
+{
+  return ovh_pending_store_dup_path (watch->store, watch->account_id,
+                                     ovh_zone_get_name (ovh_changeset_get_zone (changeset)));
+}
+
+static gboolean
+remember_path (Watch *watch, OvhChangeset *changeset)
+{
+  char *path = watch_dup_path (watch, changeset);
+
+  if (known_paths == NULL)
+    known_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (path == NULL)
+    return FALSE;
+  return g_hash_table_add (known_paths, path);
+}
 
 static void
 watch_free (gpointer data)
@@ -59,6 +83,7 @@ changeset_changed_cb (OvhChangeset *changeset, GParamSpec *pspec, Watch *watch)
   /* While busy, the set changes under the apply; it is saved once that is over. */
   if (watch->restoring || ovh_changeset_get_busy (changeset))
     return;
+  remember_path (watch, changeset);
   ovh_pending_store_save_async (watch->store, watch->account_id, changeset, NULL, saved_cb, NULL);
 }
 
@@ -94,7 +119,15 @@ restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   watch->restoring = FALSE;
   if (ovh_pending_store_restore_finish (OVH_PENDING_STORE (source), result, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      OvhChangeset *changeset = g_task_get_source_object (task);
+      gboolean new_path = remember_path (watch, changeset);
+
+      watch->from_last_session = new_path
+                                 && (ovh_changeset_get_n_pending (changeset) > 0
+                                     || ovh_changeset_get_needs_publish (changeset));
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -113,6 +146,7 @@ domaine_zone_pending_restore_async (OvhChangeset *changeset,
   task = g_task_new (changeset, cancellable, callback, user_data);
   g_task_set_source_tag (task, domaine_zone_pending_restore_async);
   watch->restoring = TRUE;
+  watch->from_last_session = FALSE;
   ovh_pending_store_restore_async (watch->store, watch->account_id, changeset, cancellable,
                                    restored_cb, task);
 }
@@ -122,4 +156,12 @@ domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *resu
 {
   g_return_val_if_fail (g_task_is_valid (result, changeset), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+domaine_zone_pending_get_from_last_session (OvhChangeset *changeset)
+{
+  Watch *watch = g_object_get_qdata (G_OBJECT (changeset), watch_quark);
+
+  return watch != NULL && watch->from_last_session;
 }

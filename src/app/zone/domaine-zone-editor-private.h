@@ -101,5 +101,8 @@ void domaine_zone_pending_restore_async (OvhChangeset *changeset,
                                          gpointer user_data);
 gboolean
 domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *result, GError **error);
+/* Whether the last restore staged changes left by an earlier run (not ones this process wrote
+ * or read already): the page says so. */
+gboolean domaine_zone_pending_get_from_last_session (OvhChangeset *changeset);
 
 G_END_DECLS

@@ -264,7 +264,24 @@ restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_warning ("Could not restore the unpublished changes of %s: %s",
                ovh_zone_get_name (ovh_changeset_get_zone (OVH_CHANGESET (source))), error->message);
   if (OVH_CHANGESET (source) == self->changeset)
-    self->restoring = FALSE;
+    {
+      guint n_restored = domaine_zone_editor_get_n_unpublished (self);
+
+      self->restoring = FALSE;
+      /* Changes coming back after a restart are said, not slipped in silently. */
+      if (error == NULL && n_restored > 0
+          && domaine_zone_pending_get_from_last_session (self->changeset))
+        {
+          g_autofree char *title = g_strdup_printf (
+              ngettext ("%u unpublished change restored from your last session",
+                        "%u unpublished changes restored from your last session", n_restored),
+              n_restored);
+          AdwToast *toast = adw_toast_new (title);
+
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          domaine_zone_editor_add_toast (self, toast);
+        }
+    }
 }
 
 /* What was left unpublished, unless this page already has changes of its own. */
@@ -308,7 +325,11 @@ zone_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       domaine_zone_editor_report_error (self, error);
     }
   else if (zone == self->zone)
-    domaine_zone_editor_restore_pending (self);
+    {
+      if (self->session != NULL)
+        domaine_session_report_success (self->session);
+      domaine_zone_editor_restore_pending (self);
+    }
 
   if (zone == self->zone)
     domaine_zone_editor_update_state (self);
@@ -604,6 +625,8 @@ published_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                    self, G_CONNECT_SWAPPED);
         }
       domaine_zone_editor_add_toast (self, toast);
+      if (self->session != NULL)
+        domaine_session_report_success (self->session);
       g_task_return_boolean (task, TRUE);
     }
   else
