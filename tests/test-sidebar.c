@@ -8,6 +8,7 @@
 #include "domaine-sidebar-private.h"
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"
+#include "domaine-zone-editor-private.h"
 #include "ovh-sandbox.h"
 
 typedef struct
@@ -90,6 +91,94 @@ zone_loaded (gpointer data)
   return domaine_zone_editor_get_zone (editor) != NULL
          && ovh_zone_get_load_state (domaine_zone_editor_get_zone (editor))
                 == OVH_ZONE_LOAD_STATE_LOADED;
+}
+
+/* The row of @name in the sidebar: [name over caption] [mark]. */
+static GtkWidget *
+row_of (Fixture *fixture, const char *name)
+{
+  GtkWidget *label = domaine_test_find_label_with_text (GTK_WIDGET (fixture->sidebar), name);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_parent (gtk_widget_get_parent (label));
+}
+
+static const char *
+row_caption (Fixture *fixture, const char *name)
+{
+  GtkWidget *text = gtk_widget_get_first_child (row_of (fixture, name));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (text)));
+}
+
+static GtkWidget *
+row_mark (Fixture *fixture, const char *name)
+{
+  return gtk_widget_get_last_child (row_of (fixture, name));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  const char *name;
+  gboolean visible;
+} MarkWait;
+
+static gboolean
+mark_is (gpointer data)
+{
+  MarkWait *wait = data;
+
+  return gtk_widget_get_visible (row_mark (wait->fixture, wait->name)) == wait->visible;
+}
+
+static gboolean
+mark_becomes (Fixture *fixture, const char *name, gboolean visible)
+{
+  MarkWait wait = { fixture, name, visible };
+
+  return domaine_test_wait_until (mark_is, &wait, 10000);
+}
+
+static gboolean
+expiry_known (gpointer data)
+{
+  return ovh_domain_get_expiration_date (data) != NULL;
+}
+
+static gboolean
+editor_ready (gpointer data)
+{
+  DomaineZoneEditor *editor = data;
+
+  return !domaine_zone_editor_get_restoring (editor) && !domaine_zone_editor_get_busy (editor);
+}
+
+static void
+select_row (DomaineZoneEditor *editor, const char *name, const char *type)
+{
+  GtkSelectionModel *selection = domaine_zone_editor_get_selection (editor);
+  DomaineRecordRows *rows = domaine_zone_editor_get_rows (editor);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr (OvhRecord) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      OvhRecord *shown = domaine_record_rows_get_shown (rows, row);
+
+      if (g_str_equal (ovh_record_get_display_name (shown), name)
+          && g_str_equal (ovh_record_get_field_type (shown), type))
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          return;
+        }
+    }
+  g_error ("no row %s %s", name, type);
+}
+
+static void
+store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static void
@@ -183,6 +272,93 @@ test_selecting_shows_the_page (Fixture *fixture, gconstpointer data)
   shot = domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "window-domain");
 }
 
+/* The caption under a name is the domain's kind, before and after its details arrive. */
+static void
+test_caption_keeps_its_meaning (Fixture *fixture, gconstpointer data)
+{
+  DomaineDomainPage *page;
+  OvhDomain *domain;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  domaine_test_wait_for_window (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (row_caption (fixture, "lovelace.fr"), ==, "Domain and zone");
+  g_assert_cmpstr (row_caption (fixture, "countess.dev"), ==, "Zone only");
+
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "lovelace.fr"));
+  page = DOMAINE_DOMAIN_PAGE (domaine_window_get_page (fixture->window, "domain"));
+  domain = domaine_domain_page_get_domain (page);
+  g_assert_true (domaine_test_wait_until (expiry_known, domain, 15000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (fixture->window), 2));
+
+  /* Selected and with its expiry known, it reads as the rows whose details are not loaded. */
+  g_assert_cmpstr (row_caption (fixture, "lovelace.fr"), ==, "Domain and zone");
+  g_assert_cmpstr (row_caption (fixture, "countess.dev"), ==, "Zone only");
+  /* The expiry is on the domain's page. */
+  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Expires"));
+}
+
+/* A row marks its domain while the zone has changes not yet published. */
+static void
+test_marks_unpublished_changes (Fixture *fixture, gconstpointer data)
+{
+  DomaineDomainPage *page;
+  DomaineZoneEditor *editor;
+  GAsyncResult *result = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *mark;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  domaine_test_wait_for_window (GTK_WINDOW (fixture->window));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "lovelace.fr")));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "countess.dev")));
+
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "lovelace.fr"));
+  page = DOMAINE_DOMAIN_PAGE (domaine_window_get_page (fixture->window, "domain"));
+  editor = domaine_domain_page_get_zone_editor (page);
+  g_assert_true (domaine_test_wait_until (zone_loaded, page, 15000));
+  g_assert_true (domaine_test_wait_until (editor_ready, editor, 10000));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "lovelace.fr")));
+
+  /* Staged: marked, with words for a screen reader. */
+  select_row (editor, "autoconfig", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "zone.delete", NULL));
+  g_assert_true (mark_becomes (fixture, "lovelace.fr", TRUE));
+  g_assert_true (domaine_session_get_zone_has_changes (fixture->session, "lovelace.fr"));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "countess.dev")));
+  mark = row_mark (fixture, "lovelace.fr");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "Unpublished changes");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Unpublished changes");
+
+  /* Undone: the mark goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "zone.undo", NULL));
+  g_assert_true (mark_becomes (fixture, "lovelace.fr", FALSE));
+
+  /* Staged again, the mark stays while another domain is shown. */
+  select_row (editor, "autoconfig", "CNAME");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "zone.delete", NULL));
+  g_assert_true (mark_becomes (fixture, "lovelace.fr", TRUE));
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "countess.dev"));
+  g_assert_true (domaine_test_wait_until (zone_loaded, page, 15000));
+  g_assert_true (gtk_widget_get_visible (row_mark (fixture, "lovelace.fr")));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "countess.dev")));
+
+  /* Back on it, the change is restored; published, the mark goes. */
+  g_assert_true (domaine_sidebar_select_domain (fixture->sidebar, "lovelace.fr"));
+  g_assert_true (domaine_test_wait_until (zone_loaded, page, 15000));
+  g_assert_true (domaine_test_wait_until (editor_ready, editor, 10000));
+  g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (editor), ==, 1);
+  g_assert_true (gtk_widget_get_visible (row_mark (fixture, "lovelace.fr")));
+  domaine_zone_editor_publish_async (editor, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (domaine_zone_editor_publish_finish (editor, result, &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
+  g_assert_true (mark_becomes (fixture, "lovelace.fr", FALSE));
+  g_assert_false (domaine_session_get_zone_has_changes (fixture->session, "lovelace.fr"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -194,6 +370,10 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/sidebar/selecting-shows-the-page", Fixture, NULL, fixture_set_up,
               test_selecting_shows_the_page, fixture_tear_down);
+  g_test_add ("/sidebar/caption-keeps-its-meaning", Fixture, NULL, fixture_set_up,
+              test_caption_keeps_its_meaning, fixture_tear_down);
+  g_test_add ("/sidebar/marks-unpublished-changes", Fixture, NULL, fixture_set_up,
+              test_marks_unpublished_changes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -342,6 +342,121 @@ test_window_french (void)
   g_test_trap_assert_stdout ("*Gérer vos domaines OVHcloud*");
 }
 
+/* The accounts menu item named @label, a radio item of win.select-account. */
+static GtkWidget *
+account_menu_item (DomaineWindow *window, const char *label)
+{
+  GType model_button = g_type_from_name ("GtkModelButton");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (window->account_button));
+  GtkWidget *widget = GTK_WIDGET (popover);
+
+  g_assert_true (model_button != G_TYPE_INVALID);
+  /* Depth first, over the whole popover. */
+  while (widget != NULL)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, model_button))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (widget, "text", &text, NULL);
+          if (g_strcmp0 (text, label) == 0)
+            return widget;
+        }
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != NULL && widget != GTK_WIDGET (popover)
+                 && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == NULL || widget == GTK_WIDGET (popover)
+                       ? NULL
+                       : gtk_widget_get_next_sibling (widget);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+menu_item_active (GtkWidget *item)
+{
+  gboolean active = FALSE;
+
+  g_object_get (item, "active", &active, NULL);
+  return active;
+}
+
+static gboolean
+first_item_active (gpointer data)
+{
+  GtkWidget *item = account_menu_item (data, "First");
+
+  return item != NULL && menu_item_active (item);
+}
+
+static gboolean
+second_item_active (gpointer data)
+{
+  GtkWidget *item = account_menu_item (data, "Second");
+
+  return item != NULL && menu_item_active (item);
+}
+
+/* The accounts menu marks the open account: win.select-account holds its id. */
+static void
+test_window_marks_current_account (void)
+{
+  DomaineWindow *window = g_object_ref_sink (domaine_window_new (NULL));
+  g_autoptr (GListStore) accounts = g_list_store_new (OVH_TYPE_ACCOUNT);
+  /* Nothing listens on port 9: the sessions go offline, which is fine here. */
+  g_autoptr (OvhAccount) first = ovh_account_new ("http://127.0.0.1:9/1.0", "ak", "as", "ck");
+  g_autoptr (OvhAccount) second = ovh_account_new ("http://127.0.0.1:9/1.0", "ak2", "as2", "ck2");
+  g_autofree char *account_id = NULL;
+
+  ovh_account_set_label (first, "First");
+  ovh_account_set_label (second, "Second");
+  g_list_store_append (accounts, first);
+  g_list_store_append (accounts, second);
+  g_object_set (window, "accounts", accounts, "accounts-state", DOMAINE_ACCOUNTS_READY, NULL);
+  g_assert_nonnull (domaine_window_get_session (window));
+
+  g_object_get (window, "account-id", &account_id, NULL);
+  g_assert_cmpstr (
+      account_id, ==,
+      ovh_account_get_id (domaine_session_get_account (domaine_window_get_session (window))));
+  g_assert_nonnull (account_menu_item (window, "First"));
+  g_assert_nonnull (account_menu_item (window, "Second"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-account", "s",
+                                             ovh_account_get_id (first)));
+  g_assert_true (domaine_test_wait_until (first_item_active, window, 5000));
+  g_assert_false (menu_item_active (account_menu_item (window, "Second")));
+
+  /* Choosing the other one in the menu moves the mark. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-account", "s",
+                                             ovh_account_get_id (second)));
+  g_assert_true (domaine_session_get_account (domaine_window_get_session (window)) == second);
+  g_assert_true (domaine_test_wait_until (second_item_active, window, 5000));
+  g_assert_false (menu_item_active (account_menu_item (window, "First")));
+  g_clear_pointer (&account_id, g_free);
+  g_object_get (window, "account-id", &account_id, NULL);
+  g_assert_cmpstr (account_id, ==, ovh_account_get_id (second));
+
+  /* An id the window does not know changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-account", "s",
+                                             "not-an-account"));
+  g_assert_true (domaine_session_get_account (domaine_window_get_session (window)) == second);
+
+  /* No account left: no mark, and the state is "". */
+  g_list_store_remove_all (accounts);
+  g_assert_null (domaine_window_get_session (window));
+  g_clear_pointer (&account_id, g_free);
+  g_object_get (window, "account-id", &account_id, NULL);
+  g_assert_cmpstr (account_id, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,6 +473,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/window/accelerators", test_window_accelerators);
   g_test_add_func ("/window/follows-accounts", test_window_follows_accounts);
+  g_test_add_func ("/window/marks-current-account", test_window_marks_current_account);
   g_test_add_func ("/window/french", test_window_french);
 #if WITH_SANDBOX
   g_test_add_func ("/window/connection-state", test_window_connection_state);

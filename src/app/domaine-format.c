@@ -26,15 +26,9 @@ domaine_format_date (GDateTime *date)
 char *
 domaine_format_domain_caption (OvhDomain *domain)
 {
-  g_autofree char *date = NULL;
-
   g_return_val_if_fail (OVH_IS_DOMAIN (domain), NULL);
 
-  if (ovh_domain_get_kind (domain) == OVH_DOMAIN_KIND_REGISTERED_WITH_ZONE)
-    date = domaine_format_date (ovh_domain_get_expiration_date (domain));
-  if (date != NULL)
-    /* Translators: under a domain's name, when its registration ends. */
-    return g_strdup_printf (_ ("Expires %s"), date);
+  /* Always the kind, for every row: the expiry is on the domain's page. */
   return g_strdup (ovh_domain_get_short_caption (domain));
 }
 

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 /* A day as the app shows it, in local time ("March 14, 2026"); NULL for NULL. */
 char *domaine_format_date (GDateTime *date);
 
-/* The short line under a domain's name in the list: when its registration ends, else
- * ovh_domain_get_short_caption () ("Zone only", "External DNS"). */
+/* The short line under a domain's name in the list, the same for every row whatever is loaded:
+ * ovh_domain_get_short_caption () ("Domain and zone", "Zone only", "External DNS"). */
 char *domaine_format_domain_caption (OvhDomain *domain);
 
 /* The renewal in words, with its date when known ("Renews automatically, on March 14, 2026"). */

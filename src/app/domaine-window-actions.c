@@ -9,12 +9,6 @@
 #include "domaine-window-private.h"
 
 static void
-select_account_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  domaine_window_select_account (DOMAINE_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
 reload_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   DomaineWindow *self = DOMAINE_WINDOW (widget);
@@ -92,7 +86,8 @@ show_domain_action (GtkWidget *widget, const char *action_name, GVariant *parame
 void
 domaine_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.select-account", "s", select_account_action);
+  /* Stateful (the open account's id): the accounts menu shows a radio mark on it. */
+  gtk_widget_class_install_property_action (widget_class, "win.select-account", "account-id");
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", NULL, show_account_action);

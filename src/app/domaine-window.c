@@ -22,6 +22,7 @@ enum
   PROP_ACCOUNTS_STATE,
   PROP_ACCOUNTS_ERROR,
   PROP_SANDBOX_AVAILABLE,
+  PROP_ACCOUNT_ID,
   N_PROPS
 };
 
@@ -217,6 +218,7 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
 }
 
 gboolean
@@ -459,6 +461,13 @@ domaine_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SANDBOX_AVAILABLE:
       g_value_set_boolean (value, self->sandbox_available);
       break;
+    case PROP_ACCOUNT_ID:
+      if (self->session != NULL)
+        g_value_set_string (value,
+                            ovh_account_get_id (domaine_session_get_account (self->session)));
+      else
+        g_value_set_string (value, "");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -482,6 +491,10 @@ domaine_window_set_property (GObject *object, guint prop_id, const GValue *value
       break;
     case PROP_SANDBOX_AVAILABLE:
       domaine_window_set_sandbox_available (self, g_value_get_boolean (value));
+      break;
+    case PROP_ACCOUNT_ID:
+      if (g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
+        domaine_window_select_account (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -523,6 +536,11 @@ domaine_window_class_init (DomaineWindowClass *klass)
   properties[PROP_SANDBOX_AVAILABLE]
       = g_param_spec_boolean ("sandbox-available", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The open account's id ("" when none): the state of win.select-account, so that the
+   * accounts menu marks it. Setting an id the window does not know changes nothing. */
+  properties[PROP_ACCOUNT_ID]
+      = g_param_spec_string ("account-id", NULL, NULL, "",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);

@@ -1,6 +1,7 @@
 /* domaine-window.h: the main window: welcome, keyring state, or an account's sidebar + page
  *
- * Actions (prefix "win."): select-account (s), show-domain (s, a domain of the open account),
+ * Actions (prefix "win."): select-account (s, its state the open account's id, "" for none:
+ * the "account-id" property), show-domain (s, a domain of the open account),
  * show-account, show-sidebar, reload. The window toasts in its AdwToastOverlay: pages reach it
  * with gtk_widget_get_ancestor().
  *

@@ -24,6 +24,7 @@ struct _DomaineSession
   gboolean not_granted;
   GCancellable *cancellable;
   guint pending_loads;
+  GHashTable *zones_with_changes; /* zone names with unpublished changes */
 };
 
 G_DEFINE_FINAL_TYPE (DomaineSession, domaine_session, G_TYPE_OBJECT)
@@ -41,6 +42,14 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_ZONE_CHANGES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 GType
 domaine_session_state_get_type (void)
@@ -136,6 +145,29 @@ domaine_session_get_connection_problem (DomaineSession *self)
   if (g_strcmp0 (code, OVH_ERROR_CODE_TIMED_OUT) == 0)
     return DOMAINE_CONNECTION_PROBLEM_TIMED_OUT;
   return DOMAINE_CONNECTION_PROBLEM_UNREACHABLE;
+}
+
+gboolean
+domaine_session_get_zone_has_changes (DomaineSession *self, const char *zone)
+{
+  g_return_val_if_fail (DOMAINE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (zone != NULL, FALSE);
+  return g_hash_table_contains (self->zones_with_changes, zone);
+}
+
+void
+domaine_session_set_zone_has_changes (DomaineSession *self, const char *zone, gboolean has_changes)
+{
+  g_return_if_fail (DOMAINE_IS_SESSION (self));
+  g_return_if_fail (zone != NULL);
+
+  if (has_changes == g_hash_table_contains (self->zones_with_changes, zone))
+    return;
+  if (has_changes)
+    g_hash_table_add (self->zones_with_changes, g_strdup (zone));
+  else
+    g_hash_table_remove (self->zones_with_changes, zone);
+  g_signal_emit (self, signals[SIGNAL_ZONE_CHANGES_CHANGED], g_quark_from_string (zone), zone);
 }
 
 static void
@@ -313,6 +345,7 @@ domaine_session_finalize (GObject *object)
   g_clear_object (&self->domains);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->zones_with_changes, g_hash_table_unref);
 
   G_OBJECT_CLASS (domaine_session_parent_class)->finalize (object);
 }
@@ -397,6 +430,11 @@ domaine_session_class_init (DomaineSessionClass *klass)
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Detailed by the zone's name: a zone gained or lost its unpublished changes. */
+  signals[SIGNAL_ZONE_CHANGES_CHANGED] = g_signal_new (
+      "zone-changes-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
+      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -404,6 +442,7 @@ domaine_session_init (DomaineSession *self)
 {
   self->domains = g_list_store_new (OVH_TYPE_DOMAIN);
   self->cancellable = g_cancellable_new ();
+  self->zones_with_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 DomaineSession *

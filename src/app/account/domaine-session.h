@@ -71,4 +71,10 @@ void domaine_session_report_success (DomaineSession *self);
 void domaine_session_update_credentials (DomaineSession *self, const char *consumer_key);
 void domaine_session_close (DomaineSession *self);
 
+/* Whether @zone has unpublished changes: the zone pages say so as their changes are staged,
+ * restored, published or discarded; "zone-changes-changed::<zone>" (zone) follows it. */
+gboolean domaine_session_get_zone_has_changes (DomaineSession *self, const char *zone);
+void
+domaine_session_set_zone_has_changes (DomaineSession *self, const char *zone, gboolean has_changes);
+
 G_END_DECLS

@@ -4,7 +4,8 @@
  *
  * The list follows the session's domain model through a GtkStringFilter bound to the search
  * entry (declared in the .ui). Selecting a domain asks the window to show it (win.show-domain);
- * the sidebar only says which one is selected.
+ * the sidebar only says which one is selected. A row marks the zones the session says have
+ * unpublished changes.
  */
 #include "config.h"
 
@@ -47,21 +48,36 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rows ---------------------------------------------------------------------------------- */
 
+/* A row: [name over caption] [mark]. */
 static void
-row_update (GtkWidget *box, OvhDomain *domain)
+row_update (GtkWidget *row, OvhDomain *domain)
 {
-  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_first_child (row);
+  GtkWidget *name = gtk_widget_get_first_child (text);
   GtkWidget *caption = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = domaine_format_domain_caption (domain);
+  g_autofree char *caption_text = domaine_format_domain_caption (domain);
 
   gtk_label_set_label (GTK_LABEL (name), ovh_domain_get_name (domain));
-  gtk_label_set_label (GTK_LABEL (caption), text);
+  gtk_label_set_label (GTK_LABEL (caption), caption_text);
 }
 
 static void
-row_domain_notify_cb (OvhDomain *domain, GParamSpec *pspec, GtkWidget *box)
+row_domain_notify_cb (OvhDomain *domain, GParamSpec *pspec, GtkWidget *row)
 {
-  row_update (box, domain);
+  row_update (row, domain);
+}
+
+static void
+row_mark_update (GtkWidget *mark, DomaineSession *session, const char *zone)
+{
+  gtk_widget_set_visible (mark,
+                          session != NULL && domaine_session_get_zone_has_changes (session, zone));
+}
+
+static void
+row_zone_changes_cb (DomaineSession *session, const char *zone, GtkWidget *mark)
+{
+  row_mark_update (mark, session, zone);
 }
 
 static void
@@ -70,9 +86,11 @@ row_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, Doma
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("media-record-symbolic");
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -81,38 +99,69 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSide
   gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (caption, "caption");
   gtk_widget_add_css_class (caption, "dim-label");
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_margin_top (row, 3);
+  gtk_widget_set_margin_bottom (row, 3);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), caption);
+
+  /* Which domains have changes not yet published, in words for those who do not see it. */
+  gtk_widget_set_tooltip_text (mark, _ ("Unpublished changes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Unpublished changes"), -1);
+  gtk_image_set_pixel_size (GTK_IMAGE (mark), 8);
+  gtk_widget_add_css_class (mark, "accent");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), mark);
 
   /* Clicking the selected domain again (folded, after Back) shows its page again. */
   g_object_set_data (G_OBJECT (click), "list-item", list_item);
   g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *mark = gtk_widget_get_last_child (row);
   OvhDomain *domain = gtk_list_item_get_item (list_item);
+  const char *zone = ovh_domain_get_name (domain);
 
-  row_update (box, domain);
-  /* The expiry arrives with the details, after the list. */
-  g_signal_connect_object (domain, "notify::expiration-date", G_CALLBACK (row_domain_notify_cb),
-                           box, 0);
+  row_update (row, domain);
+  /* The details, after the list, may change the kind (the name servers). */
+  g_signal_connect_object (domain, "notify::kind", G_CALLBACK (row_domain_notify_cb), row, 0);
+
+  row_mark_update (mark, self->session, zone);
+  if (self->session != NULL)
+    {
+      g_autofree char *signal = g_strconcat ("zone-changes-changed::", zone, NULL);
+
+      /* Kept on the mark: the session may be another one by the time the row is unbound. */
+      g_object_set_data_full (G_OBJECT (mark), "session", g_object_ref (self->session),
+                              g_object_unref);
+      g_signal_connect_object (self->session, signal, G_CALLBACK (row_zone_changes_cb), mark, 0);
+    }
 }
 
 static void
 unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineSidebar *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *mark = gtk_widget_get_last_child (row);
   OvhDomain *domain = gtk_list_item_get_item (list_item);
+  DomaineSession *session = g_object_get_data (G_OBJECT (mark), "session");
 
-  g_signal_handlers_disconnect_by_func (domain, row_domain_notify_cb, box);
+  g_signal_handlers_disconnect_by_func (domain, row_domain_notify_cb, row);
+  if (session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (session, row_zone_changes_cb, mark);
+      g_object_set_data (G_OBJECT (mark), "session", NULL);
+    }
 }
 
 /* Showing a domain ---------------------------------------------------------------------- */

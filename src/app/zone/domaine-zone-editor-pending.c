@@ -4,7 +4,8 @@
  *
  * Every change to the set is saved at once (OvhPendingStore writes off the main thread):
  * nothing typed is lost if the app dies. The saving follows the changeset, not the page: a
- * publish that ends after the user moved on to another zone still updates its file.
+ * publish that ends after the user moved on to another zone still updates its file, and the
+ * session's list of zones with unpublished changes (the sidebar's marks).
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 typedef struct
 {
   OvhPendingStore *store;
+  GWeakRef session;
   char *account_id;
   gboolean restoring;         /* staging what the file holds: no point writing it back */
   gboolean from_last_session; /* the last restore staged changes this process never had */
@@ -49,6 +51,7 @@ watch_free (gpointer data)
   Watch *watch = data;
 
   g_clear_object (&watch->store);
+  g_weak_ref_clear (&watch->session);
   g_free (watch->account_id);
   g_free (watch);
 }
@@ -78,17 +81,34 @@ saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+tell_session (Watch *watch, OvhChangeset *changeset)
+{
+  g_autoptr (DomaineSession) session = g_weak_ref_get (&watch->session);
+
+  if (session != NULL)
+    domaine_session_set_zone_has_changes (
+        session, ovh_zone_get_name (ovh_changeset_get_zone (changeset)),
+        ovh_changeset_get_n_pending (changeset) > 0 || ovh_changeset_get_needs_publish (changeset));
+}
+
+static void
 changeset_changed_cb (OvhChangeset *changeset, GParamSpec *pspec, Watch *watch)
 {
   /* While busy, the set changes under the apply; it is saved once that is over. */
-  if (watch->restoring || ovh_changeset_get_busy (changeset))
+  if (ovh_changeset_get_busy (changeset))
+    return;
+  tell_session (watch, changeset);
+  if (watch->restoring)
     return;
   remember_path (watch, changeset);
   ovh_pending_store_save_async (watch->store, watch->account_id, changeset, NULL, saved_cb, NULL);
 }
 
 void
-domaine_zone_pending_watch (OvhChangeset *changeset, OvhPendingStore *store, const char *account_id)
+domaine_zone_pending_watch (OvhChangeset *changeset,
+                            OvhPendingStore *store,
+                            DomaineSession *session,
+                            const char *account_id)
 {
   Watch *watch;
 
@@ -102,6 +122,7 @@ domaine_zone_pending_watch (OvhChangeset *changeset, OvhPendingStore *store, con
 
   watch = g_new0 (Watch, 1);
   watch->store = g_object_ref (store);
+  g_weak_ref_init (&watch->session, session);
   watch->account_id = g_strdup (account_id);
   /* The handlers go with the changeset's dispose, the data with its finalize. */
   g_object_set_qdata_full (G_OBJECT (changeset), watch_quark, watch, watch_free);

@@ -90,9 +90,11 @@ void domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class);
 /* The store every zone editor of the process shares (a new reference). */
 OvhPendingStore *domaine_zone_pending_dup_store (void);
 /* From now on every change to @changeset (staged, discarded, published) is saved in
- * @store, for as long as the changeset lives. */
+ * @store, and told to @session (nullable, not kept alive), for as long as the changeset
+ * lives. */
 void domaine_zone_pending_watch (OvhChangeset *changeset,
                                  OvhPendingStore *store,
+                                 DomaineSession *session,
                                  const char *account_id);
 /* Stages what was left unpublished into a watched changeset. */
 void domaine_zone_pending_restore_async (OvhChangeset *changeset,

@@ -376,7 +376,7 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
       self->rows = domaine_record_rows_new (self->changeset);
       self->undo_stack = domaine_undo_stack_new (self->changeset);
       self->publisher = domaine_zone_publisher_new (self->changeset);
-      domaine_zone_pending_watch (self->changeset, self->pending_store,
+      domaine_zone_pending_watch (self->changeset, self->pending_store, self->session,
                                   domaine_zone_editor_get_account_id (self));
       domaine_record_columns_set_rows (self->columns, self->rows);
       g_signal_group_set_target (self->zone_signals, zone);
