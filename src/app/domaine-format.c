@@ -24,6 +24,40 @@ domaine_format_date (GDateTime *date)
 }
 
 char *
+domaine_format_date_time (GDateTime *date)
+{
+  g_autoptr (GDateTime) local = NULL;
+
+  if (date == NULL)
+    return NULL;
+  local = g_date_time_to_local (date);
+  /* Translators: a date and time as strftime() writes them, e.g. "March 14, 2026, 17:05". */
+  return g_date_time_format (local, C_ ("date and time", "%B %-d, %Y, %H:%M"));
+}
+
+char *
+domaine_format_relative (GDateTime *date)
+{
+  g_autoptr (GDateTime) now = NULL;
+  gint64 seconds;
+
+  if (date == NULL)
+    return NULL;
+  now = g_date_time_new_now_utc ();
+  seconds = g_date_time_difference (now, date) / G_TIME_SPAN_SECOND;
+  if (seconds < 60)
+    return g_strdup (_ ("Just now"));
+  if (seconds < 3600)
+    return g_strdup_printf (ngettext ("%u minute ago", "%u minutes ago", (gulong) (seconds / 60)),
+                            (guint) (seconds / 60));
+  if (seconds < 86400)
+    return g_strdup_printf (ngettext ("%u hour ago", "%u hours ago", (gulong) (seconds / 3600)),
+                            (guint) (seconds / 3600));
+  return g_strdup_printf (ngettext ("%u day ago", "%u days ago", (gulong) (seconds / 86400)),
+                          (guint) (seconds / 86400));
+}
+
+char *
 domaine_format_domain_caption (OvhDomain *domain)
 {
   g_return_val_if_fail (OVH_IS_DOMAIN (domain), NULL);

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 /* A day as the app shows it, in local time ("March 14, 2026"); NULL for NULL. */
 char *domaine_format_date (GDateTime *date);
 
+/* A moment, in local time ("March 14, 2026, 17:05"); NULL for NULL. */
+char *domaine_format_date_time (GDateTime *date);
+
+/* How long ago ("Just now", "5 minutes ago", "3 days ago"); NULL for NULL. */
+char *domaine_format_relative (GDateTime *date);
+
 /* The short line under a domain's name in the list, the same for every row whatever is loaded:
  * ovh_domain_get_short_caption () ("Domain and zone", "Zone only", "External DNS"). */
 char *domaine_format_domain_caption (OvhDomain *domain);

@@ -110,24 +110,6 @@ show_error (DomaineZoneHistoryDialog *self, const GError *error)
   adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
 }
 
-static char *
-format_relative (GDateTime *date)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  gint64 seconds = g_date_time_difference (now, date) / G_TIME_SPAN_SECOND;
-
-  if (seconds < 60)
-    return g_strdup (_ ("Just now"));
-  if (seconds < 3600)
-    return g_strdup_printf (ngettext ("%u minute ago", "%u minutes ago", (gulong) (seconds / 60)),
-                            (guint) (seconds / 60));
-  if (seconds < 86400)
-    return g_strdup_printf (ngettext ("%u hour ago", "%u hours ago", (gulong) (seconds / 3600)),
-                            (guint) (seconds / 3600));
-  return g_strdup_printf (ngettext ("%u day ago", "%u days ago", (gulong) (seconds / 86400)),
-                          (guint) (seconds / 86400));
-}
-
 static GPtrArray *
 zone_records (DomaineZoneHistoryDialog *self)
 {
@@ -146,7 +128,7 @@ update_summary (DomaineZoneHistoryDialog *self, guint i)
   Version *version = g_ptr_array_index (self->versions, i);
   Version *older = i + 1 < self->versions->len ? g_ptr_array_index (self->versions, i + 1) : NULL;
   g_autoptr (GDateTime) date = ovh_zone_history_parse_date (version->date);
-  g_autofree char *relative = date != NULL ? format_relative (date) : g_strdup ("");
+  g_autofree char *relative = date != NULL ? domaine_format_relative (date) : g_strdup ("");
   g_autofree char *subtitle = NULL;
 
   if (version->records == NULL)
@@ -307,9 +289,8 @@ list_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       Version *version = g_new0 (Version, 1);
       g_autoptr (GDateTime) date = ovh_zone_history_parse_date (dates[i]);
-      g_autoptr (GDateTime) local = date != NULL ? g_date_time_to_local (date) : NULL;
-      g_autofree char *title = local != NULL ? g_date_time_format (local, "%x %X") : NULL;
-      g_autofree char *relative = date != NULL ? format_relative (date) : NULL;
+      g_autofree char *title = domaine_format_date_time (date);
+      g_autofree char *relative = date != NULL ? domaine_format_relative (date) : NULL;
 
       version->date = g_strdup (dates[i]);
       version->row = ADW_ACTION_ROW (adw_action_row_new ());
