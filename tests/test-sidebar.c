@@ -9,7 +9,10 @@
 #include "domaine-test-gui.h"
 #include "domaine-window-private.h"
 #include "domaine-zone-editor-private.h"
+#include "ovh-pending-store.h"
 #include "ovh-sandbox.h"
+
+#include <glib/gstdio.h>
 
 typedef struct
 {
@@ -297,6 +300,30 @@ test_caption_keeps_its_meaning (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (page), "Expires"));
 }
 
+/* Changes saved by an earlier run mark their domain before its zone is ever opened. */
+static void
+test_marks_saved_changes (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (OvhPendingStore) store = ovh_pending_store_new (NULL);
+  OvhAccount *account = domaine_session_get_account (fixture->session);
+  g_autofree char *path
+      = ovh_pending_store_dup_path (store, ovh_account_get_id (account), "countess.dev");
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  domaine_test_wait_for_window (GTK_WINDOW (fixture->window));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "countess.dev")));
+
+  /* Only the file's presence matters here: its changes are read when the zone opens. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  domaine_session_reload (fixture->session);
+  g_assert_true (mark_becomes (fixture, "countess.dev", TRUE));
+  g_assert_true (domaine_session_get_zone_has_changes (fixture->session, "countess.dev"));
+  g_assert_false (gtk_widget_get_visible (row_mark (fixture, "lovelace.fr")));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 /* A row marks its domain while the zone has changes not yet published. */
 static void
 test_marks_unpublished_changes (Fixture *fixture, gconstpointer data)
@@ -374,6 +401,8 @@ main (int argc, char *argv[])
               test_caption_keeps_its_meaning, fixture_tear_down);
   g_test_add ("/sidebar/marks-unpublished-changes", Fixture, NULL, fixture_set_up,
               test_marks_unpublished_changes, fixture_tear_down);
+  g_test_add ("/sidebar/marks-saved-changes", Fixture, NULL, fixture_set_up,
+              test_marks_saved_changes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1027,6 +1027,70 @@ test_undo_publish (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (changeset);
 }
 
+static gboolean
+nothing_pending (gpointer data)
+{
+  return ovh_changeset_get_n_pending (OVH_CHANGESET (data)) == 0;
+}
+
+/* Staging the removal of most of the zone, then Publish: a dialog gives the numbers and
+ * nothing is sent until the user says so. */
+static void
+test_publish_guard (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  OvhChangeset *changeset;
+  GListModel *records;
+  GtkWindow *confirm;
+  guint n_records, n_deleted = 0;
+
+  show_domain (fixture, "lovelace.fr");
+  changeset = domaine_zone_editor_get_changeset (fixture->editor);
+  records = ovh_zone_get_records (domaine_zone_editor_get_zone (fixture->editor));
+  n_records = g_list_model_get_n_items (records);
+  g_assert_cmpuint (n_records, >, 12);
+  for (guint i = 0; n_deleted < n_records / 2; i++)
+    {
+      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
+
+      if (g_str_equal (ovh_record_get_field_type (record), "NS"))
+        continue;
+      g_assert_nonnull (ovh_changeset_stage_delete (changeset, ovh_record_get_id (record), &error));
+      g_assert_no_error (error);
+      n_deleted++;
+    }
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.publish", NULL));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)), ==,
+                   "Publish a Large Change?");
+  {
+    g_autofree char *numbers = g_strdup_printf ("removes %u and changes 0 of the zone’s %u records",
+                                                n_deleted, n_records);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm)), numbers));
+  }
+
+  /* Cancel: nothing was sent, everything is still staged. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  g_assert_cmpuint (ovh_changeset_get_n_pending (changeset), ==, n_deleted);
+  g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->sandbox, NULL, "*"), ==, 0);
+
+  /* Publish Anyway: sent and published. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.publish", NULL));
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "publish");
+  g_assert_true (domaine_test_wait_until (nothing_pending, changeset, 10000));
+  g_assert_true (domaine_test_wait_until (not_busy, fixture->editor, 5000));
+  g_assert_false (ovh_changeset_get_needs_publish (changeset));
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/refresh"),
+      ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1044,6 +1108,7 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/undo-delete", test_undo_delete);
   ADD ("/zone-editor/undo-any", test_undo_any);
   ADD ("/zone-editor/undo-publish", test_undo_publish);
+  ADD ("/zone-editor/publish-guard", test_publish_guard);
   ADD ("/zone-editor/invalid-input", test_invalid_input);
   ADD ("/zone-editor/pending-survive", test_pending_survive);
   ADD ("/zone-editor/restored-notice", test_restored_notice);

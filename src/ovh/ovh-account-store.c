@@ -207,7 +207,7 @@ decode_item (SecretItem *item, GError **error)
 {
   g_autoptr (GHashTable) attributes = secret_item_get_attributes (item);
   g_autoptr (SecretValue) value = NULL;
-  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (JsonNode) document = NULL;
   g_autoptr (OvhAccount) account = NULL;
   const char *account_id;
   const char *endpoint;
@@ -237,11 +237,11 @@ decode_item (SecretItem *item, GError **error)
     goto corrupt;
 
   text = secret_value_get (value, &length);
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, length, NULL))
+  document = ovh_json_parse (text, length, NULL);
+  if (document == NULL)
     goto corrupt;
 
-  object = ovh_json_node_get_object (json_parser_get_root (parser));
+  object = ovh_json_node_get_object (document);
   if (object == NULL
       || !ovh_json_read_string (object, "application_secret", OVH_JSON_OPTIONAL,
                                 &application_secret, NULL)

@@ -285,7 +285,7 @@ read_change (JsonNode *element)
 OvhSavedChanges *
 ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) document = NULL;
   g_autoptr (OvhSavedChanges) saved = NULL;
   JsonObject *root;
   JsonArray *changes;
@@ -297,9 +297,10 @@ ovh_saved_changes_parse (GBytes *contents, const char *path, GError **error)
 
   /* An empty file (a GBytes without data) is not a file of changes either. */
   if (g_bytes_get_size (contents) == 0
-      || !json_parser_load_from_data (parser, g_bytes_get_data (contents, NULL),
-                                      (gssize) g_bytes_get_size (contents), NULL)
-      || (root = ovh_json_node_get_object (json_parser_get_root (parser))) == NULL)
+      || (document
+          = ovh_json_parse (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), NULL))
+             == NULL
+      || (root = ovh_json_node_get_object (document)) == NULL)
     {
       ovh_changeset_file_error (error, path);
       return NULL;

@@ -589,6 +589,80 @@ ovh_pending_store_remove_orphans_finish (OvhPendingStore *self,
   return removed >= 0;
 }
 
+/* Listing the zones of an account that have saved changes */
+
+static void
+list_zones_thread (GTask *task,
+                   gpointer source_object,
+                   gpointer task_data,
+                   GCancellable *cancellable)
+{
+  const char *account_dir = task_data;
+  g_autoptr (GPtrArray) zones = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *name;
+
+  dir = g_dir_open (account_dir, 0, &error);
+  if (dir == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (account_dir, name, NULL);
+      g_autofree char *zone = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      zone = g_strndup (name, strlen (name) - strlen (".json"));
+      /* Only the plain files this store writes; links and hostile names are not journals. */
+      if (!is_safe_name (zone) || g_lstat (path, &info) != 0 || !S_ISREG (info.st_mode))
+        continue;
+      g_ptr_array_add (zones, g_steal_pointer (&zone));
+    }
+  g_ptr_array_sort (zones, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (zones, NULL);
+  g_task_return_pointer (task, g_ptr_array_free (g_steal_pointer (&zones), FALSE),
+                         (GDestroyNotify) g_strfreev);
+}
+
+void
+ovh_pending_store_list_zones_async (OvhPendingStore *self,
+                                    const char *account_id,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (OVH_IS_PENDING_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ovh_pending_store_list_zones_async);
+  if (!is_safe_name (account_id))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                               _ ("The changes of this account cannot be kept under the name “%s”"),
+                               account_id != NULL ? account_id : "");
+      return;
+    }
+  g_task_set_task_data (task, g_build_filename (self->directory, account_id, NULL), g_free);
+  g_task_run_in_thread (task, list_zones_thread);
+}
+
+char **
+ovh_pending_store_list_zones_finish (OvhPendingStore *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (OVH_IS_PENDING_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* The object */
 
 OvhPendingStore *

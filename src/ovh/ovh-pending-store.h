@@ -82,6 +82,16 @@ gboolean ovh_pending_store_remove_orphans_finish (OvhPendingStore *self,
 gboolean
 ovh_pending_store_remove_account (OvhPendingStore *self, const char *account_id, GError **error);
 
+/* The zones of @account_id that have saved changes, sorted (NULL-terminated; none: an empty
+ * list). Reads the directory on a worker thread. */
+void ovh_pending_store_list_zones_async (OvhPendingStore *self,
+                                         const char *account_id,
+                                         GCancellable *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data);
+char **
+ovh_pending_store_list_zones_finish (OvhPendingStore *self, GAsyncResult *result, GError **error);
+
 /* "busy" property (G_PARAM_EXPLICIT_NOTIFY): TRUE while a write is in flight. */
 gboolean ovh_pending_store_get_busy (OvhPendingStore *self);
 

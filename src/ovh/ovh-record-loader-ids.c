@@ -107,8 +107,8 @@ ovh_record_load_parse_id_list (JsonNode *node, GError **error)
 
       if (!node_get_id (json_array_get_element (array, i), &id))
         {
-          *error
-              = ovh_record_load_invalid_response (_ ("OVH sent a record list with an invalid id"));
+          g_propagate_error (error, ovh_record_load_invalid_response (
+                                        _ ("OVH sent a record list with an invalid id")));
           return NULL;
         }
       g_array_append_val (ids, id);

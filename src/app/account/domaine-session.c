@@ -8,6 +8,7 @@
 
 #include "ovh-domain.h"
 #include "ovh-error.h"
+#include "ovh-pending-store.h"
 
 #include "domaine-session.h"
 
@@ -25,6 +26,7 @@ struct _DomaineSession
   GCancellable *cancellable;
   guint pending_loads;
   GHashTable *zones_with_changes; /* zone names with unpublished changes */
+  GHashTable *zones_seen;         /* zones whose state this run was told */
 };
 
 G_DEFINE_FINAL_TYPE (DomaineSession, domaine_session, G_TYPE_OBJECT)
@@ -161,6 +163,7 @@ domaine_session_set_zone_has_changes (DomaineSession *self, const char *zone, gb
   g_return_if_fail (DOMAINE_IS_SESSION (self));
   g_return_if_fail (zone != NULL);
 
+  g_hash_table_add (self->zones_seen, g_strdup (zone));
   if (has_changes == g_hash_table_contains (self->zones_with_changes, zone))
     return;
   if (has_changes)
@@ -207,6 +210,27 @@ me_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   domaine_session_load_done (self, error);
 }
 
+/* Zones with changes saved by an earlier run are marked before their page is ever opened; a
+ * zone this run already knows about keeps what its page said. */
+static void
+saved_zones_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineSession) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) zones
+      = ovh_pending_store_list_zones_finish (OVH_PENDING_STORE (source), result, &error);
+
+  if (zones == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot list the saved changes: %s", error->message);
+      return;
+    }
+  for (guint i = 0; zones[i] != NULL; i++)
+    if (!g_hash_table_contains (self->zones_seen, zones[i]))
+      domaine_session_set_zone_has_changes (self, zones[i], TRUE);
+}
+
 static void
 domains_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -224,6 +248,14 @@ domains_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (domains), i));
       /* One splice: a list view sees a single change, not one per domain. */
       g_list_store_splice (self->domains, 0, n_old, items->pdata, items->len);
+
+      {
+        g_autoptr (OvhPendingStore) store = ovh_pending_store_new (NULL);
+
+        ovh_pending_store_list_zones_async (store, ovh_account_get_id (self->account),
+                                            self->cancellable, saved_zones_listed_cb,
+                                            g_object_ref (self));
+      }
     }
   domaine_session_load_done (self, error);
 }
@@ -346,6 +378,7 @@ domaine_session_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
   g_clear_pointer (&self->zones_with_changes, g_hash_table_unref);
+  g_clear_pointer (&self->zones_seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (domaine_session_parent_class)->finalize (object);
 }
@@ -443,6 +476,7 @@ domaine_session_init (DomaineSession *self)
   self->domains = g_list_store_new (OVH_TYPE_DOMAIN);
   self->cancellable = g_cancellable_new ();
   self->zones_with_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->zones_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 DomaineSession *

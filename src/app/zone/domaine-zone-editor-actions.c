@@ -326,9 +326,57 @@ copy_load_query_id_action (GtkWidget *widget, const char *action_name, GVariant 
 /* Publishing ---------------------------------------------------------------------------- */
 
 static void
+large_publish_response_cb (AdwMessageDialog *dialog, const char *response, DomaineZoneEditor *self)
+{
+  if (g_strcmp0 (response, "publish") == 0)
+    domaine_zone_editor_publish_async (self, NULL, NULL, NULL);
+}
+
+/* A publish that removes or changes much of the zone says so in numbers first, as a restore
+ * or a replace does (ovh_zone_diff_guard_applies ()). */
+static void
 publish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  domaine_zone_editor_publish_async (DOMAINE_ZONE_EDITOR (widget), NULL, NULL, NULL);
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GListModel *changes;
+  guint n_records, n_removed = 0, n_changed = 0;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->zone == NULL || self->changeset == NULL)
+    return;
+
+  changes = ovh_changeset_get_changes (self->changeset);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (OvhChange) change = g_list_model_get_item (changes, i);
+
+      if (ovh_change_get_kind (change) == OVH_CHANGE_KIND_DELETE)
+        n_removed++;
+      else if (ovh_change_get_kind (change) == OVH_CHANGE_KIND_UPDATE)
+        n_changed++;
+    }
+  n_records = g_list_model_get_n_items (ovh_zone_get_records (self->zone));
+  if (!ovh_zone_diff_guard_applies (n_records, n_removed + n_changed))
+    {
+      domaine_zone_editor_publish_async (self, NULL, NULL, NULL);
+      return;
+    }
+
+  /* Translators: the first %u counts removed records, the second changed ones, the third all
+   * the records of the zone */
+  body = g_strdup_printf (_ ("This publish removes %u and changes %u of the zone’s %u records. "
+                             "Check that this is what you want before it goes live."),
+                          n_removed, n_changed, n_records);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _ ("Publish a Large Change?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "publish",
+                                    _ ("_Publish Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (large_publish_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
