@@ -15,6 +15,7 @@
 
 #include "domaine-cli-private.h"
 #include "ovh-changeset.h"
+#include "ovh-record-cache.h"
 #include "ovh-record.h"
 #include "ovh-zone-file.h"
 
@@ -75,8 +76,9 @@ static const Command commands[] = {
     OPT_FROM | OPT_TO, domaine_cli_cmd_zone_diff, FALSE },
   { "zone", "restore", N_ ("zone restore ZONE DATE [--yes]"), 2, 2, OPT_YES | OPT_TIMEOUT,
     domaine_cli_cmd_zone_restore, FALSE },
-  { "zone", "check", N_ ("zone check ZONE [--ns-address NAME=ADDRESS:PORT…] [--resolver ADDRESS:PORT]"),
-    1, 1, OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_check, FALSE },
+  { "zone", "check",
+    N_ ("zone check ZONE [--ns-address NAME=ADDRESS:PORT…] [--resolver ADDRESS:PORT]"), 1, 1,
+    OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_check, FALSE },
   { "zone", "watch", N_ ("zone watch ZONE [--timeout SECONDS] [--ns-address NAME=ADDRESS:PORT…]"),
     1, 1, OPT_TIMEOUT | OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_watch, FALSE },
   { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
@@ -450,6 +452,8 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->ns_addresses, g_strfreev);
   g_clear_pointer (&self->resolver, g_free);
   g_clear_object (&self->cancellable);
+  /* A zone read may still be writing its cache on a worker thread: let it end first. */
+  ovh_record_cache_wait_for_writes ();
   domaine_cli_close_account (self);
   g_clear_object (&self->client);
   g_clear_object (&self->account);
@@ -503,8 +507,8 @@ given_options (DomaineCli *self)
 }
 
 static const char *const option_names[] = {
-  "--type", "--name",  "--value",           "--ttl",     "--output", "--preset",
-  "--zone", "--label", "--application-key", "--timeout", "--from",   "--to",
+  "--type", "--name",  "--value",           "--ttl",     "--output",     "--preset",
+  "--zone", "--label", "--application-key", "--timeout", "--from",       "--to",
   "--yes",  "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
 };
 

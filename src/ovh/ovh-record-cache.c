@@ -288,6 +288,11 @@ typedef struct
   GBytes *contents;
 } CacheJob;
 
+/* Writes under way in the process, for ovh_record_cache_wait_for_writes (). */
+static GMutex writing_lock;
+static GCond writing_done;
+static guint n_writing;
+
 static void
 cache_job_free (CacheJob *job)
 {
@@ -359,7 +364,7 @@ ovh_record_cache_read_finish (GAsyncResult *result, GError **error)
 }
 
 static void
-write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+write_file (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   CacheJob *job = task_data;
   g_autofree char *dir = g_path_get_dirname (job->path);
@@ -385,6 +390,16 @@ write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  write_file (task, source_object, task_data, cancellable);
+  g_mutex_lock (&writing_lock);
+  if (--n_writing == 0)
+    g_cond_broadcast (&writing_done);
+  g_mutex_unlock (&writing_lock);
+}
+
 void
 ovh_record_cache_write_async (const char *path,
                               GBytes *contents,
@@ -403,8 +418,20 @@ ovh_record_cache_write_async (const char *path,
   job = g_new0 (CacheJob, 1);
   job->path = g_strdup (path);
   job->contents = g_bytes_ref (contents);
+  g_mutex_lock (&writing_lock);
+  n_writing++;
+  g_mutex_unlock (&writing_lock);
   g_task_set_task_data (task, job, (GDestroyNotify) cache_job_free);
   g_task_run_in_thread (task, write_thread);
+}
+
+void
+ovh_record_cache_wait_for_writes (void)
+{
+  g_mutex_lock (&writing_lock);
+  while (n_writing > 0)
+    g_cond_wait (&writing_done, &writing_lock);
+  g_mutex_unlock (&writing_lock);
 }
 
 gboolean

@@ -70,4 +70,8 @@ void ovh_record_cache_write_async (const char *path,
                                    gpointer user_data);
 gboolean ovh_record_cache_write_finish (GAsyncResult *result, GError **error);
 
+/* Blocks until no cache write is under way in the process: a program about to exit calls it so
+ * that no thread is still writing a file when it goes. */
+void ovh_record_cache_wait_for_writes (void);
+
 G_END_DECLS
