@@ -54,6 +54,8 @@ struct _DomaineZoneHistoryDialog
   GtkListBox *versions_list;
   GtkLabel *snapshots_label;
   GtkListBox *snapshots_list;
+  GtkWidget *stage_undo_button;
+  GtkWidget *restore_button;
   GtkLabel *heading_label;
   DomaineZoneDiffView *diff_view;
 };
@@ -171,6 +173,9 @@ set_diff (DomaineZoneHistoryDialog *self, OvhZoneDiff *diff)
 {
   g_set_object (&self->diff, diff);
   domaine_zone_diff_view_set_diff (self->diff_view, diff);
+  /* A snapshot is undone by staging, an OVH version restored by OVH. */
+  gtk_widget_set_visible (self->stage_undo_button, self->selected_snapshot >= 0);
+  gtk_widget_set_visible (self->restore_button, self->selected_snapshot < 0);
   set_busy (self, self->reading, self->restoring);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIFF]);
 }
@@ -793,6 +798,8 @@ domaine_zone_history_dialog_class_init (DomaineZoneHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, versions_list);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, snapshots_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, snapshots_list);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, stage_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, restore_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, diff_view);
 
