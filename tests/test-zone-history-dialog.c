@@ -1,6 +1,6 @@
 /* test-zone-history-dialog.c: the zone history window against the in-process sandbox:
  * versions listed with their summaries, a version compared, records staged, a restore
- * confirmed and undone
+ * confirmed and undone, a publish undone from the local snapshot taken before it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,10 +12,13 @@
 #include "domaine-zone-diff-view.h"
 #include "domaine-zone-history-dialog.h"
 #include "domaine-zone-import-dialog.h"
+#include "domaine-zone-publisher.h"
 #include "ovh-zone-file.h"
 #include "ovh-sandbox.h"
+#include "ovh-zone-snapshot.h"
 
 #define ZONE "lovelace.fr"
+#define ACCOUNT "ada"
 
 typedef struct
 {
@@ -89,7 +92,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   load_zone (fixture);
   fixture->changeset = ovh_changeset_new (fixture->zone);
   fixture->dialog
-      = DOMAINE_ZONE_HISTORY_DIALOG (domaine_zone_history_dialog_new (fixture->changeset));
+      = DOMAINE_ZONE_HISTORY_DIALOG (domaine_zone_history_dialog_new (fixture->changeset, ACCOUNT));
   g_object_ref_sink (fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
   domaine_test_wait_for_window (GTK_WINDOW (fixture->dialog));
@@ -231,6 +234,87 @@ test_history (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_test_wait_until (analyst_back, fixture, 15000));
 }
 
+static OvhRecord *
+find_record (Fixture *fixture, const char *sub_domain)
+{
+  GListModel *records = ovh_zone_get_records (fixture->zone);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr (OvhRecord) record = g_list_model_get_item (records, i);
+
+      if (g_str_equal (ovh_record_get_sub_domain (record), sub_domain))
+        return record; /* the zone keeps it */
+    }
+  return NULL;
+}
+
+/* A publish as the editor makes it (a snapshot first), then undone from the history. */
+static void
+test_undo_publish (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (DomaineZonePublisher) publisher = domaine_zone_publisher_new (fixture->changeset);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhRecord) edited = NULL;
+  DomaineZoneHistoryDialog *dialog;
+  GtkWindow *window;
+  OvhRecord *blog = find_record (fixture, "blog");
+  guint64 blog_id;
+  OvhZoneDiff *diff;
+  OvhChange *change;
+
+  g_assert_nonnull (blog);
+  blog_id = ovh_record_get_id (blog);
+  g_assert_cmpstr (ovh_record_get_target (blog), ==, "203.0.113.11");
+  g_assert_true (ovh_zone_snapshot_save (NULL, ACCOUNT, ZONE, ovh_zone_get_records (fixture->zone),
+                                         NULL, &error));
+  g_assert_no_error (error);
+  edited = ovh_record_dup (blog);
+  ovh_record_set_target (edited, "203.0.113.12");
+  g_assert_nonnull (ovh_changeset_stage_update (fixture->changeset, blog_id, edited, &error));
+  g_assert_no_error (error);
+  domaine_zone_publisher_publish_async (publisher, NULL, store_result, &result);
+  g_assert_true (domaine_test_wait_until (result_ready, &result, 15000));
+  g_assert_true (domaine_zone_publisher_publish_finish (publisher, result, &error));
+  g_assert_no_error (error);
+  load_zone (fixture);
+  g_assert_cmpstr (ovh_record_get_target (find_record (fixture, "blog")), ==, "203.0.113.12");
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 0);
+
+  /* A history opened now lists the snapshot beside OVH's versions. */
+  dialog
+      = DOMAINE_ZONE_HISTORY_DIALOG (domaine_zone_history_dialog_new (fixture->changeset, ACCOUNT));
+  window = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (window);
+  domaine_test_wait_for_window (window);
+  g_assert_cmpuint (domaine_zone_history_dialog_get_n_snapshots (dialog), ==, 1);
+
+  /* Selected: the way back is exactly the inverse of the edit. */
+  domaine_zone_history_dialog_select_snapshot (dialog, 0);
+  diff = domaine_zone_history_dialog_get_diff (dialog);
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (ovh_zone_diff_get_n_changed (diff), ==, 1);
+  g_assert_cmpuint (ovh_zone_diff_get_n_added (diff), ==, 0);
+  g_assert_cmpuint (ovh_zone_diff_get_n_removed (diff), ==, 0);
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "history-undo-publish"));
+
+  /* Staged, not sent: one update of the same record back to its old value. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "history.stage-undo", NULL);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 1);
+  change = ovh_changeset_lookup (fixture->changeset, blog_id);
+  g_assert_nonnull (change);
+  g_assert_cmpstr (ovh_record_get_target (ovh_change_get_after (change)), ==, "203.0.113.11");
+  g_assert_cmpstr (ovh_record_get_target (find_record (fixture, "blog")), ==, "203.0.113.12");
+  ovh_changeset_discard_all (fixture->changeset);
+
+  gtk_window_destroy (window);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+}
+
 static gboolean
 import_idle (gpointer data)
 {
@@ -310,6 +394,68 @@ test_import (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (fixture->changeset);
 }
 
+/* Only the differences chosen: one of three selected, one pending change. */
+static void
+test_import_stage_selected (Fixture *fixture, gconstpointer data)
+{
+  DomaineZoneImportDialog *dialog
+      = DOMAINE_ZONE_IMPORT_DIALOG (domaine_zone_import_dialog_new (fixture->changeset));
+  g_autofree char *exported
+      = ovh_zone_file_write_model (ZONE, 0, ovh_zone_get_records (fixture->zone));
+  g_auto (GStrv) lines = g_strsplit (exported, "\n", -1);
+  g_autoptr (GString) file = g_string_new (NULL);
+  GtkWindow *window = GTK_WINDOW (dialog);
+  OvhRecord *notes = find_record (fixture, "notes");
+  GtkSelectionModel *selection;
+  OvhZoneDiff *diff;
+  OvhChange *change;
+  guint n_items;
+
+  g_assert_nonnull (notes);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (window);
+  domaine_test_wait_for_window (window);
+
+  /* blog changes, notes goes, fresh comes. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "notes ") || g_str_has_prefix (lines[i], "blog "))
+        continue;
+      g_string_append_printf (file, "%s\n", lines[i]);
+    }
+  g_string_append (file, "blog 3600 IN A 203.0.113.99\nfresh IN A 192.0.2.5\n");
+  domaine_zone_import_dialog_set_text (dialog, file->str);
+  diff = domaine_zone_import_dialog_get_diff (dialog);
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (ovh_zone_diff_get_n_added (diff) + ovh_zone_diff_get_n_removed (diff)
+                        + ovh_zone_diff_get_n_changed (diff),
+                    ==, 3);
+
+  /* Nothing selected: nothing staged, the window stays. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.stage-selected", NULL);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 0);
+  g_assert_nonnull (window);
+
+  selection = domaine_zone_diff_view_get_selection (
+      DOMAINE_ZONE_DIFF_VIEW (domaine_zone_import_dialog_get_diff_view (dialog)));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n_items, ==, 3);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OvhZoneDiffItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (ovh_zone_diff_item_get_kind (item) == OVH_ZONE_DIFF_REMOVED)
+        gtk_selection_model_select_item (selection, i, TRUE);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.stage-selected", NULL);
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 1);
+  change = ovh_changeset_lookup (fixture->changeset, ovh_record_get_id (notes));
+  g_assert_nonnull (change);
+  g_assert_cmpint (ovh_change_get_kind (change), ==, OVH_CHANGE_KIND_DELETE);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  ovh_changeset_discard_all (fixture->changeset);
+}
+
 /* Text mode: the zone as text, one line edited, the edit staged as one change. */
 static void
 test_text_mode (Fixture *fixture, gconstpointer data)
@@ -367,11 +513,17 @@ main (int argc, char *argv[])
 {
   domaine_test_gui_init (&argc, &argv);
   domaine_test_load_app_style ();
+  /* The local snapshots go to a data dir of the test's own. */
+  domaine_test_use_scratch_data_dirs ("domaine-history-dialog-XXXXXX");
 
   g_test_add ("/zone-history-dialog/history", Fixture, NULL, fixture_set_up, test_history,
               fixture_tear_down);
+  g_test_add ("/zone-history-dialog/undo-publish", Fixture, NULL, fixture_set_up, test_undo_publish,
+              fixture_tear_down);
   g_test_add ("/zone-import-dialog/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);
+  g_test_add ("/zone-import-dialog/stage-selected", Fixture, NULL, fixture_set_up,
+              test_import_stage_selected, fixture_tear_down);
   g_test_add ("/zone-import-dialog/text-mode", Fixture, NULL, fixture_set_up, test_text_mode,
               fixture_tear_down);
 

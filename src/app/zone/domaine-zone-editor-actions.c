@@ -409,7 +409,8 @@ history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->changeset == NULL)
     return;
-  dialog = domaine_zone_history_dialog_new (self->changeset);
+  dialog = domaine_zone_history_dialog_new (self->changeset,
+                                            domaine_zone_editor_get_snapshot_account (self));
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -4,7 +4,9 @@
  *
  * The versions are listed at once; their files are read one after the other in the
  * background, each giving its row a summary against the version before it. The selected
- * version is compared with the zone as loaded: what restoring it would change.
+ * version is compared with the zone as loaded: what restoring it would change. Beside them,
+ * Domaine's own snapshots taken before each publish: selecting one shows what undoing that
+ * publish would change, and staging it makes those changes pending, never sent at once.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include "ovh-error.h"
 #include "ovh-zone-file.h"
 #include "ovh-zone-history.h"
+#include "ovh-zone-snapshot.h"
 
 #define TASK_POLL_MS 1000
 
@@ -40,12 +43,19 @@ struct _DomaineZoneHistoryDialog
   int selected; /* -1: none */
   gboolean reading;
   gboolean restoring;
-  char *undo_date; /* the newest version before the last restore */
+  char *undo_date;        /* the newest version before the last restore */
+  char *snapshot_account; /* NULL: no local snapshots shown */
+  GArray *snapshots;      /* of gint64, newest first */
+  int selected_snapshot;  /* -1: none */
 
   /* Template children */
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkListBox *versions_list;
+  GtkLabel *snapshots_label;
+  GtkListBox *snapshots_list;
+  GtkWidget *stage_undo_button;
+  GtkWidget *restore_button;
   GtkLabel *heading_label;
   DomaineZoneDiffView *diff_view;
 };
@@ -56,6 +66,7 @@ enum
 {
   PROP_0,
   PROP_CHANGESET,
+  PROP_SNAPSHOT_ACCOUNT,
   PROP_N_VERSIONS,
   PROP_DIFF,
   PROP_BUSY,
@@ -84,7 +95,9 @@ set_busy (DomaineZoneHistoryDialog *self, gboolean reading, gboolean restoring)
   self->reading = reading;
   self->restoring = restoring;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore",
-                                 !restoring && self->diff != NULL);
+                                 !restoring && self->diff != NULL && self->selected >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.stage-undo",
+                                 !restoring && self->diff != NULL && self->selected_snapshot >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.stage-selected",
                                  !restoring && self->diff != NULL);
   if (was_busy != domaine_zone_history_dialog_get_busy (self))
@@ -156,6 +169,46 @@ update_summary (DomaineZoneHistoryDialog *self, guint i)
 }
 
 static void
+set_diff (DomaineZoneHistoryDialog *self, OvhZoneDiff *diff)
+{
+  g_set_object (&self->diff, diff);
+  domaine_zone_diff_view_set_diff (self->diff_view, diff);
+  /* A snapshot is undone by staging, an OVH version restored by OVH. */
+  gtk_widget_set_visible (self->stage_undo_button, self->selected_snapshot >= 0);
+  gtk_widget_set_visible (self->restore_button, self->selected_snapshot < 0);
+  set_busy (self, self->reading, self->restoring);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIFF]);
+}
+
+/* The zone now against the snapshot taken before a publish: what undoing it would change. */
+static void
+show_selected_snapshot (DomaineZoneHistoryDialog *self)
+{
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autoptr (OvhZoneDiff) diff = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->selected_snapshot < 0 || (guint) self->selected_snapshot >= self->snapshots->len)
+    return;
+  snapshot = ovh_zone_snapshot_load (
+      NULL, self->snapshot_account, ovh_zone_get_name (self->zone),
+      g_array_index (self->snapshots, gint64, self->selected_snapshot), &error);
+  if (snapshot == NULL)
+    {
+      gtk_label_set_label (self->heading_label, error->message);
+      set_diff (self, NULL);
+      return;
+    }
+
+  diff = ovh_zone_diff_new_from_model (ovh_zone_get_records (self->zone), snapshot,
+                                       OVH_ZONE_DIFF_SKIP_MANAGED);
+  gtk_label_set_label (self->heading_label, ovh_zone_diff_is_empty (diff)
+                                                ? _ ("The zone is as it was before this publish")
+                                                : _ ("Undoing this publish would change:"));
+  set_diff (self, diff);
+}
+
+static void
 show_selected (DomaineZoneHistoryDialog *self)
 {
   Version *version;
@@ -176,10 +229,7 @@ show_selected (DomaineZoneHistoryDialog *self)
   gtk_label_set_label (self->heading_label, ovh_zone_diff_is_empty (diff)
                                                 ? _ ("This version is the zone as it is now")
                                                 : _ ("Restoring this version would change:"));
-  g_set_object (&self->diff, diff);
-  domaine_zone_diff_view_set_diff (self->diff_view, diff);
-  set_busy (self, self->reading, self->restoring);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIFF]);
+  set_diff (self, diff);
 }
 
 /* Reading the versions' files ------------------------------------------------------------- */
@@ -261,7 +311,55 @@ row_selected_cb (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
   DomaineZoneHistoryDialog *self = user_data;
 
   self->selected = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  if (row == NULL)
+    return;
+  /* One choice across both lists. */
+  self->selected_snapshot = -1;
+  gtk_list_box_unselect_all (self->snapshots_list);
   show_selected (self);
+}
+
+static void
+snapshot_selected_cb (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
+{
+  DomaineZoneHistoryDialog *self = user_data;
+
+  self->selected_snapshot = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  if (row == NULL)
+    return;
+  self->selected = -1;
+  gtk_list_box_unselect_all (self->versions_list);
+  show_selected_snapshot (self);
+}
+
+/* Domaine's own snapshots are local files: listed at once, each read when selected. */
+static void
+list_snapshots (DomaineZoneHistoryDialog *self)
+{
+  for (GtkWidget *child;
+       (child = gtk_widget_get_first_child (GTK_WIDGET (self->snapshots_list))) != NULL;)
+    gtk_list_box_remove (self->snapshots_list, child);
+  g_clear_pointer (&self->snapshots, g_array_unref);
+  self->selected_snapshot = -1;
+  self->snapshots
+      = self->snapshot_account != NULL
+            ? ovh_zone_snapshot_list (NULL, self->snapshot_account, ovh_zone_get_name (self->zone))
+            : g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < self->snapshots->len; i++)
+    {
+      gint64 time = g_array_index (self->snapshots, gint64, i);
+      g_autoptr (GDateTime) date = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
+      g_autofree char *title = date != NULL ? domaine_format_date_time (date) : NULL;
+      g_autofree char *relative = date != NULL ? domaine_format_relative (date) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), relative != NULL ? relative : "");
+      gtk_list_box_append (self->snapshots_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->snapshots_label), self->snapshots->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->snapshots_list), self->snapshots->len > 0);
 }
 
 static void
@@ -323,6 +421,7 @@ reload_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!ovh_zone_reload_finish (OVH_ZONE (source), result, &error))
     show_error (self, error);
   set_busy (self, self->reading, FALSE);
+  show_selected_snapshot (self);
   list_versions (self);
 }
 
@@ -470,13 +569,55 @@ stage_selected_action (GtkWidget *widget, const char *action_name, GVariant *par
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+static void
+stage_undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneHistoryDialog *self = DOMAINE_ZONE_HISTORY_DIALOG (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint n_staged;
+
+  if (self->diff == NULL || self->selected_snapshot < 0)
+    return;
+  n_staged = ovh_zone_diff_stage (self->diff, self->changeset, NULL, &error);
+  if (n_staged < 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("%d change staged to undo the publish: review it and publish",
+                                     "%d changes staged to undo the publish: review them and "
+                                     "publish",
+                                     n_staged),
+                           n_staged);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
 /* Public -------------------------------------------------------------------------------- */
 
 GtkWidget *
-domaine_zone_history_dialog_new (OvhChangeset *changeset)
+domaine_zone_history_dialog_new (OvhChangeset *changeset, const char *snapshot_account)
 {
   g_return_val_if_fail (OVH_IS_CHANGESET (changeset), NULL);
-  return g_object_new (DOMAINE_TYPE_ZONE_HISTORY_DIALOG, "changeset", changeset, NULL);
+  return g_object_new (DOMAINE_TYPE_ZONE_HISTORY_DIALOG, "changeset", changeset, "snapshot-account",
+                       snapshot_account, NULL);
+}
+
+guint
+domaine_zone_history_dialog_get_n_snapshots (DomaineZoneHistoryDialog *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ZONE_HISTORY_DIALOG (self), 0);
+  return self->snapshots != NULL ? self->snapshots->len : 0;
+}
+
+void
+domaine_zone_history_dialog_select_snapshot (DomaineZoneHistoryDialog *self, guint index)
+{
+  g_return_if_fail (DOMAINE_IS_ZONE_HISTORY_DIALOG (self));
+  g_return_if_fail (index < domaine_zone_history_dialog_get_n_snapshots (self));
+
+  gtk_list_box_select_row (self->snapshots_list,
+                           gtk_list_box_get_row_at_index (self->snapshots_list, (int) index));
 }
 
 guint
@@ -543,6 +684,7 @@ domaine_zone_history_dialog_constructed (GObject *object)
 
   self->zone = g_object_ref (ovh_changeset_get_zone (self->changeset));
   adw_window_title_set_subtitle (self->window_title, ovh_zone_get_name (self->zone));
+  list_snapshots (self);
   list_versions (self);
 }
 
@@ -567,6 +709,8 @@ domaine_zone_history_dialog_finalize (GObject *object)
   g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_pointer (&self->dates, g_strfreev);
   g_free (self->undo_date);
+  g_free (self->snapshot_account);
+  g_clear_pointer (&self->snapshots, g_array_unref);
   G_OBJECT_CLASS (domaine_zone_history_dialog_parent_class)->finalize (object);
 }
 
@@ -582,6 +726,9 @@ domaine_zone_history_dialog_get_property (GObject *object,
     {
     case PROP_CHANGESET:
       g_value_set_object (value, self->changeset);
+      break;
+    case PROP_SNAPSHOT_ACCOUNT:
+      g_value_set_string (value, self->snapshot_account);
       break;
     case PROP_N_VERSIONS:
       g_value_set_uint (value, self->versions->len);
@@ -610,6 +757,9 @@ domaine_zone_history_dialog_set_property (GObject *object,
     case PROP_CHANGESET:
       self->changeset = g_value_dup_object (value);
       break;
+    case PROP_SNAPSHOT_ACCOUNT:
+      self->snapshot_account = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -631,6 +781,9 @@ domaine_zone_history_dialog_class_init (DomaineZoneHistoryDialogClass *klass)
   properties[PROP_CHANGESET]
       = g_param_spec_object ("changeset", NULL, NULL, OVH_TYPE_CHANGESET,
                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAPSHOT_ACCOUNT]
+      = g_param_spec_string ("snapshot-account", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_VERSIONS]
       = g_param_spec_uint ("n-versions", NULL, NULL, 0, G_MAXUINT, 0, read_only);
   properties[PROP_DIFF] = g_param_spec_object ("diff", NULL, NULL, OVH_TYPE_ZONE_DIFF, read_only);
@@ -643,6 +796,10 @@ domaine_zone_history_dialog_class_init (DomaineZoneHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, versions_list);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, snapshots_label);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, snapshots_list);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, stage_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, restore_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneHistoryDialog, diff_view);
 
@@ -650,6 +807,7 @@ domaine_zone_history_dialog_class_init (DomaineZoneHistoryDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "history.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "history.stage-selected", NULL,
                                    stage_selected_action);
+  gtk_widget_class_install_action (widget_class, "history.stage-undo", NULL, stage_undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -659,9 +817,13 @@ domaine_zone_history_dialog_init (DomaineZoneHistoryDialog *self)
   self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) version_free);
   self->cancellable = g_cancellable_new ();
   self->selected = -1;
+  self->selected_snapshot = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->versions_list, "row-selected", G_CALLBACK (row_selected_cb), self,
                            0);
+  g_signal_connect_object (self->snapshots_list, "row-selected", G_CALLBACK (snapshot_selected_cb),
+                           self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.stage-undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.stage-selected", FALSE);
 }

@@ -61,6 +61,8 @@ update_actions (DomaineZoneImportDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.merge",
                                  ready && !ovh_zone_diff_is_empty (self->diff));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.stage-selected",
+                                 ready && !ovh_zone_diff_is_empty (self->diff));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.replace", ready);
 }
 
@@ -271,6 +273,30 @@ merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A merge of only the differences chosen in the list. */
+static void
+stage_selected_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneImportDialog *self = DOMAINE_ZONE_IMPORT_DIALOG (widget);
+  g_autoptr (GPtrArray) items = domaine_zone_diff_view_dup_selected (self->diff_view);
+  g_autoptr (GError) error = NULL;
+
+  if (self->diff == NULL)
+    return;
+  if (items->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_ ("Select the records to stage first")));
+      return;
+    }
+  if (ovh_zone_diff_stage (self->diff, self->changeset, items, &error) < 0)
+    {
+      show_error (self, error);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 reload_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -388,6 +414,13 @@ domaine_zone_import_dialog_get_busy (DomaineZoneImportDialog *self)
 {
   g_return_val_if_fail (DOMAINE_IS_ZONE_IMPORT_DIALOG (self), FALSE);
   return self->busy;
+}
+
+GtkWidget *
+domaine_zone_import_dialog_get_diff_view (DomaineZoneImportDialog *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ZONE_IMPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->diff_view);
 }
 
 const char *
@@ -512,6 +545,8 @@ domaine_zone_import_dialog_class_init (DomaineZoneImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "import.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "import.stage-selected", NULL,
+                                   stage_selected_action);
   gtk_widget_class_install_action (widget_class, "import.replace", NULL, replace_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "import.open",
                                        NULL);

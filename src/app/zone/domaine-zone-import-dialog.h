@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (
 /* The text is pasted, typed, dropped or opened from a file; it is read as it changes, its
  * errors and the records OVH cannot hold listed by line, and its differences with the zone
  * shown. Actions (prefix "import."): open (a file chooser), merge (the differences become
- * pending changes of the changeset, to review and publish; the window closes), replace
+ * pending changes of the changeset, to review and publish; the window closes),
+ * stage-selected (the same for the differences selected in the list only), replace
  * (OVH's own import of the whole file, its task followed, the zone reloaded; asks first when
  * most of the zone changes). Properties: "changeset" (construct-only), "diff" (NULL while the
  * text has errors), "busy". */
@@ -29,5 +30,7 @@ OvhZoneDiff *domaine_zone_import_dialog_get_diff (DomaineZoneImportDialog *self)
 gboolean domaine_zone_import_dialog_get_busy (DomaineZoneImportDialog *self);
 /* The lines that gave no record ("Line 3: …"), one a line; "" when there is none. */
 const char *domaine_zone_import_dialog_get_problems (DomaineZoneImportDialog *self);
+/* The list of differences, for tests. */
+GtkWidget *domaine_zone_import_dialog_get_diff_view (DomaineZoneImportDialog *self);
 
 G_END_DECLS
