@@ -233,6 +233,61 @@ test_typed_txt_keeps_its_type (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static OvhLintFinding *
+find_finding (DomaineRecordEditor *editor, const char *code)
+{
+  GPtrArray *findings = domaine_record_editor_get_findings (editor);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (ovh_lint_finding_get_code (findings->pdata[i]), code) == 0)
+      return findings->pdata[i];
+  return NULL;
+}
+
+static void
+test_lint_as_you_type (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  g_autoptr (OvhChangeset) changeset = ovh_changeset_new (zone);
+  g_autoptr (OvhRecord) spf = ovh_record_new ("example.com", "", "TXT", "v=spf1 mx -all", 0);
+  g_autoptr (GError) error = NULL;
+  DomaineRecordEditor *editor;
+  OvhLintFinding *finding;
+
+  /* A policy already staged at the apex: the typed one is linted beside it. */
+  g_assert_nonnull (ovh_changeset_stage_create (changeset, spf, &error));
+  g_assert_no_error (error);
+  editor = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  domaine_record_editor_set_changeset (editor, changeset);
+  gtk_window_present (GTK_WINDOW (editor));
+  domaine_test_wait_for_window (GTK_WINDOW (editor));
+
+  g_assert_true (domaine_record_editor_set_field_type (editor, "SPF"));
+  domaine_record_editor_set_value (editor, "sub-domain", "@");
+  domaine_record_editor_set_value (editor, "value", "v=spf1 include:_spf.example.net -all");
+  g_assert_true (domaine_record_editor_get_valid (editor));
+  finding = find_finding (editor, "spf-multiple");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (editor),
+                                                        ovh_lint_finding_get_message (finding)));
+  /* A finding informs; Save stays available. */
+  g_assert_true (save_enabled (editor));
+
+  /* Elsewhere, the same policy is clean. */
+  domaine_record_editor_set_value (editor, "sub-domain", "mail");
+  g_assert_true (domaine_record_editor_get_valid (editor));
+  g_assert_cmpuint (domaine_record_editor_get_findings (editor)->len, ==, 0);
+  g_assert_null (domaine_test_find_widget_with_text (GTK_WIDGET (editor), "spf-multiple"));
+
+  /* Once the staged policy goes, the apex is clean too. */
+  domaine_record_editor_set_value (editor, "sub-domain", "@");
+  g_assert_nonnull (find_finding (editor, "spf-multiple"));
+  ovh_changeset_discard_all (changeset);
+  g_assert_null (find_finding (editor, "spf-multiple"));
+  g_assert_cmpuint (domaine_record_editor_get_findings (editor)->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_screenshots (void)
 {
@@ -270,6 +325,7 @@ main (int argc, char *argv[])
                    test_number_fields_refuse_nonsense);
   g_test_add_func ("/record-editor/txt-counter", test_txt_counter);
   g_test_add_func ("/record-editor/typed-txt-keeps-its-type", test_typed_txt_keeps_its_type);
+  g_test_add_func ("/record-editor/lint-as-you-type", test_lint_as_you_type);
   g_test_add_func ("/record-editor/screenshots", test_screenshots);
 
   return g_test_run ();

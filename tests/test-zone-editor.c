@@ -931,6 +931,60 @@ test_narrow (Fixture *fixture, gconstpointer data)
 }
 
 /* What AdwApplication loads for the app: the screens must look as they do there. */
+
+static gboolean
+has_finding (gpointer data)
+{
+  Fixture *fixture = data;
+  OvhRecord *row = g_object_get_data (G_OBJECT (fixture->editor), "test-row");
+
+  return domaine_record_columns_get_finding (fixture->editor->columns, row) != NULL;
+}
+
+static gboolean
+has_no_finding (gpointer data)
+{
+  return !has_finding (data);
+}
+
+/* A CNAME staged beside a published record: its row shows lint's error, in words too. */
+static void
+test_lint_icon (Fixture *fixture, gconstpointer data)
+{
+  OvhChangeset *changeset;
+  g_autoptr (OvhRecord) cname = ovh_record_new ("lovelace.fr", "blog", "CNAME", "example.net.", 0);
+  g_autoptr (GError) error = NULL;
+  OvhChange *change;
+  OvhRecord *row;
+  OvhLintFinding *finding;
+  GtkWidget *icon;
+
+  show_domain (fixture, "lovelace.fr");
+  changeset = domaine_zone_editor_get_changeset (fixture->editor);
+  change = ovh_changeset_stage_create (changeset, cname, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  row = select_row (fixture, "blog", "CNAME");
+  g_object_set_data (G_OBJECT (fixture->editor), "test-row", row);
+  g_assert_true (domaine_test_wait_until (has_finding, fixture, 10000));
+
+  finding = domaine_record_columns_get_finding (fixture->editor->columns, row);
+  g_assert_cmpstr (ovh_lint_finding_get_code (finding), ==, "cname-coexistence");
+  icon = domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->editor->column_view),
+                                                 ovh_lint_finding_get_message (finding));
+  g_assert_nonnull (icon);
+  g_assert_true (GTK_IS_IMAGE (icon));
+  g_assert_true (gtk_widget_get_visible (icon));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       ovh_lint_finding_get_message (finding));
+
+  /* Discarded, the CNAME goes and the A row it stood beside is clean again. */
+  ovh_changeset_discard (changeset, change);
+  row = select_row (fixture, "blog", "A");
+  g_object_set_data (G_OBJECT (fixture->editor), "test-row", row);
+  g_assert_true (domaine_test_wait_until (has_no_finding, fixture, 10000));
+}
+
 static void
 load_app_style (void)
 {
@@ -1116,6 +1170,7 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/publish-zone-switch", test_publish_zone_switch);
   ADD ("/zone-editor/filter", test_filter);
   ADD ("/zone-editor/narrow", test_narrow);
+  ADD ("/zone-editor/lint-icon", test_lint_icon);
   ADD ("/domain-page/domain-view", test_domain_view);
   ADD ("/domain-page/external-dns", test_external_dns);
   g_test_add_func ("/changes-bar/states", test_changes_bar);

@@ -205,12 +205,34 @@ wait_in_sync (Fixture *fixture, guint n)
 }
 
 static void
+live_cb (GSimpleAction *action, GVariant *parameter, GVariant **live)
+{
+  *live = g_variant_ref (parameter);
+}
+
+static gboolean
+variant_set (gpointer data)
+{
+  return *(GVariant **) data != NULL;
+}
+
+static void
 test_publish_followed (Fixture *fixture, gconstpointer data)
 {
+  g_autoptr (GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr (GSimpleAction) live_action
+      = g_simple_action_new ("propagation-live", G_VARIANT_TYPE ("(suu)"));
+  g_autoptr (GVariant) live = NULL;
+  const char *zone;
+  guint n_in_sync, n_servers;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   OvhChange *change = stage (fixture, "fresh", "A", "192.0.2.77", 0);
 
+  /* The window's action that notifies when the publish is live everywhere. */
+  g_signal_connect (live_action, "activate", G_CALLBACK (live_cb), &live);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (live_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
   g_assert_nonnull (change);
   ovh_changeset_apply_async (fixture->changeset, NULL, ovh_test_store_result, &result);
   g_assert_true (
@@ -233,6 +255,12 @@ test_publish_followed (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health),
                                                             "Live on 2 of 2 name servers"));
   domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "zone-health-live");
+  g_assert_true (domaine_test_wait_until (variant_set, &live, 20000));
+  g_variant_get (live, "(&suu)", &zone, &n_in_sync, &n_servers);
+  g_assert_cmpstr (zone, ==, ovh_zone_get_name (fixture->zone));
+  g_assert_cmpuint (n_in_sync, ==, 2);
+  g_assert_cmpuint (n_servers, ==, 2);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", NULL);
 }
 
 static void

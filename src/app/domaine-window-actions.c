@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "domaine-account-page.h"
 #include "domaine-domain-page.h"
 #include "domaine-window-private.h"
@@ -83,6 +85,31 @@ show_domain_action (GtkWidget *widget, const char *action_name, GVariant *parame
   domaine_window_show_page (self, "domain", page);
 }
 
+/* A publish followed until every name server serves it: said by a notification when the
+ * person is looking elsewhere (the page already says it otherwise). */
+static void
+propagation_live_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr (GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  const char *zone;
+  guint n_in_sync, n_servers;
+
+  if (application == NULL || gtk_window_is_active (GTK_WINDOW (widget))
+      || !g_application_get_is_registered (G_APPLICATION (application)))
+    return;
+  g_variant_get (parameter, "(&suu)", &zone, &n_in_sync, &n_servers);
+  /* Translators: "lovelace.fr is live on 2 of 2 name servers". */
+  title = g_strdup_printf (ngettext ("%s is live on %u of %u name server",
+                                     "%s is live on %u of %u name servers", n_servers),
+                           zone, n_in_sync, n_servers);
+  notification = g_notification_new (title);
+  id = g_strconcat ("propagation-", zone, NULL);
+  g_application_send_notification (G_APPLICATION (application), id, notification);
+}
+
 void
 domaine_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -92,4 +119,6 @@ domaine_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-account", NULL, show_account_action);
   gtk_widget_class_install_action (widget_class, "win.show-domain", "s", show_domain_action);
+  gtk_widget_class_install_action (widget_class, "win.propagation-live", "(suu)",
+                                   propagation_live_action);
 }

@@ -602,8 +602,12 @@ static gboolean
 valid_issuer (const char *value)
 {
   g_auto (GStrv) parts = g_strsplit (value, ";", -1);
-  const char *domain = g_strstrip (parts[0]);
+  const char *domain;
 
+  /* An empty value, like ";", allows no authority (RFC 8659). */
+  if (parts[0] == NULL)
+    return TRUE;
+  domain = g_strstrip (parts[0]);
   for (const char *p = domain; *p != '\0'; p++)
     if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '.'))
       return FALSE;

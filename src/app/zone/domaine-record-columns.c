@@ -7,6 +7,9 @@
  * gtk_widget_set_tooltip_text() asks the X server where the pointer is, a round trip per
  * cell; accessible properties are only updated when they change; and icons are made the
  * first time a row needs one.
+ *
+ * Lint runs over the zone with its staged changes on a thread, a moment after the last change
+ * (a burst of edits or a load lints once); its findings then update the rows on screen only.
  */
 #include "config.h"
 
@@ -15,12 +18,21 @@
 #include "domaine-record-columns.h"
 #include "domaine-record-slot.h"
 #include "ovh-error.h"
+#include "ovh-lint.h"
+
+/* After the last change, before linting: typing and loads come in bursts. */
+#define LINT_DELAY_MS 150
 
 struct _DomaineRecordColumns
 {
   GObject parent_instance;
 
   DomaineRecordRows *rows;
+  GHashTable *findings;         /* row (OvhRecord) → its worst OvhLintFinding */
+  GHashTable *bound_name_cells; /* GtkListItem of the name column, bound now */
+  GCancellable *lint_cancellable;
+  GPtrArray *linted_records; /* what the running lint reads copies of, in the same order */
+  guint lint_source;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineRecordColumns, domaine_record_columns, G_TYPE_OBJECT)
@@ -37,6 +49,7 @@ domaine_record_columns_get_zone (DomaineRecordColumns *self)
 
 static GQuark list_item_quark; /* on a cell's child: its GtkListItem */
 static GQuark shown_quark;     /* on a widget: what it shows now, so a rebind can skip it */
+static GQuark lint_icon_quark; /* on a name cell: its lint icon, once it needed one */
 
 static const char *
 state_description (DomaineRecordState state, OvhChange *change)
@@ -147,6 +160,16 @@ name_cell_get_marker (GtkWidget *box, GtkListItem *list_item, gboolean create)
   return marker;
 }
 
+static GtkWidget *
+name_cell_get_label (GtkWidget *box)
+{
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  while (child != NULL && !GTK_IS_LABEL (child))
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
 static void
 name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem *list_item,
@@ -161,11 +184,61 @@ name_setup_cb (GtkSignalListItemFactory *factory,
   cell_set_list_item (self, box, list_item);
 }
 
+static const char *
+severity_icon (OvhLintSeverity severity)
+{
+  return severity == OVH_LINT_SEVERITY_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
+}
+
+/* The icon after the name of a record lint has something to say about. */
+static void
+name_cell_update_lint (DomaineRecordColumns *self, GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = g_object_get_qdata (G_OBJECT (box), lint_icon_quark);
+  OvhRecord *record = list_item_get_record (list_item);
+  OvhLintFinding *finding = record != NULL && self->findings != NULL
+                                ? g_hash_table_lookup (self->findings, record)
+                                : NULL;
+  const char *message;
+  OvhLintSeverity severity;
+
+  if (finding == NULL)
+    {
+      if (icon != NULL)
+        gtk_widget_set_visible (icon, FALSE);
+      return;
+    }
+  if (icon == NULL)
+    {
+      icon = gtk_image_new ();
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), icon);
+      g_object_set_qdata (G_OBJECT (box), lint_icon_quark, icon);
+    }
+  gtk_widget_set_visible (icon, TRUE);
+
+  /* Only when it changes: setting a tooltip costs a round trip to the X server on GTK 4.8. */
+  message = ovh_lint_finding_get_message (finding);
+  severity = ovh_lint_finding_get_severity (finding);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (icon), message) == 0
+      && g_object_get_qdata (G_OBJECT (icon), shown_quark) == GUINT_TO_POINTER (severity + 1))
+    return;
+  g_object_set_qdata (G_OBJECT (icon), shown_quark, GUINT_TO_POINTER (severity + 1));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon (severity));
+  widget_set_css_class (icon, "error", severity == OVH_LINT_SEVERITY_ERROR);
+  widget_set_css_class (icon, "warning", severity != OVH_LINT_SEVERITY_ERROR);
+  gtk_widget_set_tooltip_text (icon, message);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ovh_lint_severity_get_label (severity),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
 static void
 name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineRecordColumns *self)
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *label = name_cell_get_label (box);
   GtkWidget *marker;
   OvhRecord *record = list_item_get_record (list_item);
   OvhRecord *shown = domaine_record_rows_get_shown (self->rows, record);
@@ -200,6 +273,16 @@ name_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Domaine
       else
         gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+  name_cell_update_lint (self, list_item);
+  g_hash_table_add (self->bound_name_cells, list_item);
+}
+
+static void
+name_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem *list_item,
+                DomaineRecordColumns *self)
+{
+  g_hash_table_remove (self->bound_name_cells, list_item);
 }
 
 static gboolean
@@ -445,18 +528,20 @@ domaine_record_columns_attach (DomaineRecordColumns *self,
     GtkColumnViewColumn *column;
     GCallback setup;
     GCallback bind;
+    GCallback unbind;
     GtkSorter *sorter;
   } columns[] = {
     { name_column, G_CALLBACK (name_setup_cb), G_CALLBACK (name_bind_cb),
+      G_CALLBACK (name_unbind_cb),
       GTK_SORTER (gtk_string_sorter_new (
           record_expression (self, G_TYPE_STRING, G_CALLBACK (sort_name_cb)))) },
-    { type_column, G_CALLBACK (type_setup_cb), G_CALLBACK (type_bind_cb),
+    { type_column, G_CALLBACK (type_setup_cb), G_CALLBACK (type_bind_cb), NULL,
       GTK_SORTER (gtk_string_sorter_new (
           record_expression (self, G_TYPE_STRING, G_CALLBACK (sort_type_cb)))) },
-    { ttl_column, G_CALLBACK (ttl_setup_cb), G_CALLBACK (ttl_bind_cb),
+    { ttl_column, G_CALLBACK (ttl_setup_cb), G_CALLBACK (ttl_bind_cb), NULL,
       GTK_SORTER (gtk_numeric_sorter_new (
           record_expression (self, G_TYPE_UINT, G_CALLBACK (sort_ttl_cb)))) },
-    { value_column, G_CALLBACK (value_setup_cb), G_CALLBACK (value_bind_cb),
+    { value_column, G_CALLBACK (value_setup_cb), G_CALLBACK (value_bind_cb), NULL,
       GTK_SORTER (gtk_string_sorter_new (
           record_expression (self, G_TYPE_STRING, G_CALLBACK (sort_value_cb)))) },
   };
@@ -467,6 +552,8 @@ domaine_record_columns_attach (DomaineRecordColumns *self,
 
       g_signal_connect (factory, "setup", columns[i].setup, self);
       g_signal_connect (factory, "bind", columns[i].bind, self);
+      if (columns[i].unbind != NULL)
+        g_signal_connect (factory, "unbind", columns[i].unbind, self);
       gtk_column_view_column_set_factory (columns[i].column, factory);
       gtk_column_view_column_set_sorter (columns[i].column, columns[i].sorter);
       g_object_unref (columns[i].sorter);
@@ -494,14 +581,124 @@ domaine_record_columns_pick_list_item (GtkColumnView *column_view, double x, dou
   return NULL;
 }
 
+/* Lint ---------------------------------------------------------------------------------- */
+
+/* The row showing @record, a record of the zone's effective records (see
+ * ovh_lint_effective_records()): the zone's record with its id, or a staged create's row. */
+static OvhRecord *
+domaine_record_columns_dup_row (DomaineRecordColumns *self, OvhRecord *record)
+{
+  OvhChangeset *changeset = domaine_record_rows_get_changeset (self->rows);
+  GListModel *changes = ovh_changeset_get_changes (changeset);
+  guint position;
+
+  OvhRecord *row = ovh_record_get_id (record) != 0 ? ovh_zone_find_record_by_id (
+                       ovh_changeset_get_zone (changeset), ovh_record_get_id (record))
+                                                   : NULL;
+
+  if (row != NULL)
+    return g_object_ref (row);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (OvhChange) change = g_list_model_get_item (changes, i);
+
+      if (ovh_change_get_after (change) == record
+          && domaine_record_rows_find_change (self->rows, change, &position))
+        return g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+    }
+  return NULL;
+}
+
+static void
+lint_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  DomaineRecordColumns *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) findings = ovh_lint_zone_finish (result, &error);
+  GHashTableIter iter;
+  gpointer list_item;
+
+  /* Cancelled: @self may be gone, or another lint is on its way. */
+  if (findings == NULL)
+    return;
+  g_clear_object (&self->lint_cancellable);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+  self->findings = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  /* Errors come first: a row keeps its worst finding. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      OvhLintFinding *finding = findings->pdata[i];
+      guint index = ovh_lint_finding_get_index (finding);
+      OvhRecord *row;
+
+      /* The thread linted copies: the finding's index tells which record it is about. */
+      if (index >= self->linted_records->len
+          || ovh_lint_finding_get_severity (finding) == OVH_LINT_SEVERITY_INFO)
+        continue;
+      row = domaine_record_columns_dup_row (self, self->linted_records->pdata[index]);
+      if (row == NULL)
+        continue;
+      if (g_hash_table_contains (self->findings, row))
+        g_object_unref (row);
+      else
+        g_hash_table_insert (self->findings, row, g_object_ref (finding));
+    }
+
+  g_hash_table_iter_init (&iter, self->bound_name_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    name_cell_update_lint (self, list_item);
+}
+
+static gboolean
+lint_cb (gpointer data)
+{
+  DomaineRecordColumns *self = data;
+  OvhChangeset *changeset = domaine_record_rows_get_changeset (self->rows);
+  OvhZone *zone = ovh_changeset_get_zone (changeset);
+  self->lint_source = 0;
+  g_cancellable_cancel (self->lint_cancellable);
+  g_clear_object (&self->lint_cancellable);
+  self->lint_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->linted_records, g_ptr_array_unref);
+  self->linted_records = ovh_lint_effective_records (ovh_zone_get_records (zone), changeset);
+  /* No DNS: what the zone says is enough for the rows, and never waits on the network. */
+  ovh_lint_zone_async (ovh_zone_get_name (zone), self->linted_records, NULL, self->lint_cancellable,
+                       lint_done_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rows_changed_cb (DomaineRecordColumns *self)
+{
+  g_clear_handle_id (&self->lint_source, g_source_remove);
+  self->lint_source = g_timeout_add (LINT_DELAY_MS, lint_cb, self);
+}
+
+OvhLintFinding *
+domaine_record_columns_get_finding (DomaineRecordColumns *self, OvhRecord *row)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_COLUMNS (self), NULL);
+  return self->findings != NULL ? g_hash_table_lookup (self->findings, row) : NULL;
+}
+
 static void
 domaine_record_columns_dispose (GObject *object)
 {
   DomaineRecordColumns *self = DOMAINE_RECORD_COLUMNS (object);
 
-  g_clear_object (&self->rows);
+  domaine_record_columns_set_rows (self, NULL);
 
   G_OBJECT_CLASS (domaine_record_columns_parent_class)->dispose (object);
+}
+
+static void
+domaine_record_columns_finalize (GObject *object)
+{
+  DomaineRecordColumns *self = DOMAINE_RECORD_COLUMNS (object);
+
+  g_clear_pointer (&self->bound_name_cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (domaine_record_columns_parent_class)->finalize (object);
 }
 
 static void
@@ -510,15 +707,18 @@ domaine_record_columns_class_init (DomaineRecordColumnsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = domaine_record_columns_dispose;
+  object_class->finalize = domaine_record_columns_finalize;
 
   list_item_quark = g_quark_from_static_string ("domaine-record-columns-list-item");
   shown_quark = g_quark_from_static_string ("domaine-record-columns-shown");
   columns_quark = g_quark_from_static_string ("domaine-record-columns");
+  lint_icon_quark = g_quark_from_static_string ("domaine-record-columns-lint-icon");
 }
 
 static void
 domaine_record_columns_init (DomaineRecordColumns *self)
 {
+  self->bound_name_cells = g_hash_table_new (NULL, NULL);
 }
 
 DomaineRecordColumns *
@@ -533,5 +733,20 @@ domaine_record_columns_set_rows (DomaineRecordColumns *self, DomaineRecordRows *
   g_return_if_fail (DOMAINE_IS_RECORD_COLUMNS (self));
   g_return_if_fail (rows == NULL || DOMAINE_IS_RECORD_ROWS (rows));
 
+  if (self->rows == rows)
+    return;
+  /* What was linted belongs to the zone shown before. */
+  g_clear_handle_id (&self->lint_source, g_source_remove);
+  g_cancellable_cancel (self->lint_cancellable);
+  g_clear_object (&self->lint_cancellable);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_pointer (&self->linted_records, g_ptr_array_unref);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
   g_set_object (&self->rows, rows);
+  if (rows != NULL)
+    {
+      g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+      rows_changed_cb (self);
+    }
 }

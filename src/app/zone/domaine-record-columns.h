@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "domaine-record-rows.h"
+#include "ovh-lint.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,9 @@ DomaineRecordColumns *domaine_record_columns_new (void);
 
 /* What the cells show: a row's staged values and state. NULL while no zone is shown. */
 void domaine_record_columns_set_rows (DomaineRecordColumns *self, DomaineRecordRows *rows);
+/* The worst lint finding (error or warning) about @row, as its icon shows it, or NULL. The
+ * zone is linted with its staged changes a moment after each change. */
+OvhLintFinding *domaine_record_columns_get_finding (DomaineRecordColumns *self, OvhRecord *row);
 void domaine_record_columns_attach (DomaineRecordColumns *self,
                                     GtkColumnViewColumn *name_column,
                                     GtkColumnViewColumn *type_column,

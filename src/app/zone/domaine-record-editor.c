@@ -28,6 +28,7 @@ struct _DomaineRecordEditor
   AdwWindow parent_instance;
 
   OvhZone *zone;
+  OvhChangeset *changeset; /* may be NULL: the zone as loaded */
   OvhRecord *initial;
   DomaineRecordEditorMode mode;
   const OvhRecordType *type;
@@ -37,9 +38,13 @@ struct _DomaineRecordEditor
   gboolean touched;       /* errors show once the person has typed something */
   gboolean type_unlocked; /* EDIT mode after "Change Type…" */
   gboolean updating;
+  GPtrArray *effective_records; /* the zone with its staged changes, built on first use */
+  GPtrArray *findings;          /* OvhLintFinding about the typed record */
+  GPtrArray *lint_rows;         /* their rows in lint_group */
 
   /* Template children */
   GtkWidget *save_button;
+  AdwPreferencesGroup *lint_group;
   AdwComboRow *type_combo;
   AdwActionRow *type_row;
   AdwActionRow *type_error_row;
@@ -345,6 +350,122 @@ domaine_record_editor_update_counter (DomaineRecordEditor *self)
     }
 }
 
+/* Lint ---------------------------------------------------------------------------------- */
+
+static const char *
+severity_icon (OvhLintSeverity severity)
+{
+  switch (severity)
+    {
+    case OVH_LINT_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case OVH_LINT_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case OVH_LINT_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static GtkWidget *
+lint_row_new (OvhLintFinding *finding)
+{
+  OvhLintSeverity severity = ovh_lint_finding_get_severity (finding);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ovh_lint_finding_get_message (finding));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ovh_lint_finding_get_explanation (finding));
+  gtk_widget_set_tooltip_text (icon, ovh_lint_severity_get_label (severity));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ovh_lint_severity_get_label (severity), -1);
+  gtk_widget_add_css_class (icon, severity == OVH_LINT_SEVERITY_ERROR     ? "error"
+                                  : severity == OVH_LINT_SEVERITY_WARNING ? "warning"
+                                                                          : "accent");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static GPtrArray *
+domaine_record_editor_get_effective_records (DomaineRecordEditor *self)
+{
+  if (self->effective_records == NULL)
+    {
+      self->effective_records
+          = ovh_lint_effective_records (ovh_zone_get_records (self->zone), self->changeset);
+      /* A staged create being edited has no id: it is the record typed, not a neighbour. */
+      if (self->mode == DOMAINE_RECORD_EDITOR_EDIT && self->initial != NULL
+          && ovh_record_get_id (self->initial) == 0)
+        for (guint i = 0; i < self->effective_records->len; i++)
+          if (ovh_record_equal (self->effective_records->pdata[i], self->initial))
+            {
+              g_ptr_array_remove_index (self->effective_records, i);
+              break;
+            }
+    }
+  return self->effective_records;
+}
+
+/* The findings about @record (NULL while what is typed is invalid) among the zone's records,
+ * staged changes included; they inform and never block Save. */
+static void
+domaine_record_editor_lint (DomaineRecordEditor *self, OvhRecord *record)
+{
+  g_ptr_array_set_size (self->findings, 0);
+  if (record != NULL)
+    {
+      g_autoptr (GPtrArray) findings
+          = ovh_lint_record (ovh_zone_get_name (self->zone),
+                             domaine_record_editor_get_effective_records (self), record);
+
+      g_ptr_array_extend_and_steal (self->findings, g_steal_pointer (&findings));
+    }
+
+  for (guint i = 0; i < self->lint_rows->len; i++)
+    adw_preferences_group_remove (self->lint_group, self->lint_rows->pdata[i]);
+  g_ptr_array_set_size (self->lint_rows, 0);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      GtkWidget *row = lint_row_new (self->findings->pdata[i]);
+
+      adw_preferences_group_add (self->lint_group, row);
+      g_ptr_array_add (self->lint_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->lint_group), self->findings->len > 0);
+}
+
+static void
+effective_records_changed_cb (DomaineRecordEditor *self)
+{
+  g_clear_pointer (&self->effective_records, g_ptr_array_unref);
+  domaine_record_editor_validate (self);
+}
+
+void
+domaine_record_editor_set_changeset (DomaineRecordEditor *self, OvhChangeset *changeset)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_EDITOR (self));
+  g_return_if_fail (changeset == NULL || OVH_IS_CHANGESET (changeset));
+
+  if (self->changeset == changeset)
+    return;
+  if (self->changeset != NULL)
+    g_signal_handlers_disconnect_by_data (ovh_changeset_get_changes (self->changeset), self);
+  g_set_object (&self->changeset, changeset);
+  if (changeset != NULL)
+    g_signal_connect_object (ovh_changeset_get_changes (changeset), "items-changed",
+                             G_CALLBACK (effective_records_changed_cb), self, G_CONNECT_SWAPPED);
+  effective_records_changed_cb (self);
+}
+
+GPtrArray *
+domaine_record_editor_get_findings (DomaineRecordEditor *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_EDITOR (self), NULL);
+  return self->findings;
+}
+
 static void
 domaine_record_editor_validate (DomaineRecordEditor *self)
 {
@@ -428,6 +549,7 @@ domaine_record_editor_validate (DomaineRecordEditor *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->preview_label), "dim-label");
 
+  domaine_record_editor_lint (self, self->error == NULL ? record : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->error == NULL);
 }
 
@@ -714,6 +836,8 @@ domaine_record_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_RECORD_EDITOR);
   self->target_error_row = NULL;
+  if (self->lint_rows != NULL)
+    g_ptr_array_set_size (self->lint_rows, 0);
   if (self->field_rows != NULL)
     g_array_set_size (self->field_rows, 0);
 
@@ -726,7 +850,11 @@ domaine_record_editor_finalize (GObject *object)
   DomaineRecordEditor *self = DOMAINE_RECORD_EDITOR (object);
 
   g_clear_object (&self->zone);
+  g_clear_object (&self->changeset);
   g_clear_object (&self->initial);
+  g_clear_pointer (&self->effective_records, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->lint_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_array_unref);
   g_clear_error (&self->error);
 
@@ -749,6 +877,7 @@ domaine_record_editor_class_init (DomaineRecordEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/zone/domaine-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, lint_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, type_combo);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, type_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, type_error_row);
@@ -775,6 +904,8 @@ domaine_record_editor_init (DomaineRecordEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   domaine_value_wrap_label (self->preview_label);
   self->field_rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
+  self->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lint_rows = g_ptr_array_new ();
 }
 
 DomaineRecordEditor *
@@ -835,6 +966,8 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (field_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (ovh_zone_get_records (zone), "items-changed",
+                           G_CALLBACK (effective_records_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->ttl_default_switch, "notify::active",

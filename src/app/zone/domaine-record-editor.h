@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "ovh-changeset.h"
+#include "ovh-lint.h"
 #include "ovh-zone.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,11 @@ G_DECLARE_FINAL_TYPE (DomaineRecordEditor, domaine_record_editor, DOMAINE, RECOR
  * TRUE when it was taken (the dialog closes), FALSE after domaine_record_editor_show_error(). */
 DomaineRecordEditor *
 domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEditorMode mode);
+
+/* The staged changes the typed record is linted beside (NULL: the zone as loaded). */
+void domaine_record_editor_set_changeset (DomaineRecordEditor *self, OvhChangeset *changeset);
+/* The lint findings (OvhLintFinding) about the typed record, shown under the fields. */
+GPtrArray *domaine_record_editor_get_findings (DomaineRecordEditor *self);
 
 DomaineRecordEditorMode domaine_record_editor_get_mode (DomaineRecordEditor *self);
 /* The record as typed (zone, sub-domain, type, target, ttl; the id of the edited record). */

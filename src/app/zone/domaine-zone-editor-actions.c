@@ -91,6 +91,7 @@ open_record_editor (DomaineZoneEditor *self, OvhRecord *row, DomaineRecordEditor
     return;
 
   editor = domaine_record_editor_new (self->zone, initial, mode);
+  domaine_record_editor_set_changeset (editor, self->changeset);
   if (mode == DOMAINE_RECORD_EDITOR_EDIT && row != NULL)
     g_object_set_data_full (G_OBJECT (editor), "row", g_object_ref (row), g_object_unref);
   g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, 0);

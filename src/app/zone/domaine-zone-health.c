@@ -353,9 +353,17 @@ on_watch_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (DomaineZoneHealth) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  dns_propagation_watch_finish (DNS_PROPAGATION (source), result, &error);
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_propagation (self);
+  DnsPropagation *propagation = DNS_PROPAGATION (source);
+
+  dns_propagation_watch_finish (propagation, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_propagation (self);
+  /* The window tells the person, should it be in the background. */
+  if (dns_propagation_get_done (propagation))
+    gtk_widget_activate_action (
+        GTK_WIDGET (self), "win.propagation-live", "(suu)", dns_propagation_get_zone (propagation),
+        dns_propagation_get_n_in_sync (propagation), dns_propagation_get_n_servers (propagation));
 }
 
 void

@@ -25,7 +25,9 @@ G_DECLARE_FINAL_TYPE (DomaineZoneHealth, domaine_zone_health, DOMAINE, ZONE_HEAL
  * same object for the panel's life), "propagation" (DnsPropagation, read-only, NULL until
  * a check), "delegation-message" (read-only, NULL until a check), "dns-client" (readwrite;
  * by default one mapping DOMAINE_NS_ADDRESSES and using DOMAINE_DNS_RESOLVER).
- * Actions: "health.check-name-servers", "health.fix" (u: the finding's position). */
+ * Actions: "health.check-name-servers", "health.fix" (u: the finding's position). Activates
+ * "win.propagation-live" ((suu): zone, name servers in sync, name servers) when a followed
+ * publish is served everywhere: the window notifies when it is in the background. */
 DomaineZoneHealth *domaine_zone_health_new (void);
 
 void domaine_zone_health_set_zone (DomaineZoneHealth *self, OvhZone *zone, OvhChangeset *changeset);
