@@ -200,9 +200,8 @@ test_timeout (Fixture *fixture, gconstpointer data)
 
   g_assert_null (answer);
   g_assert_error (error, DNS_CLIENT_ERROR, DNS_CLIENT_ERROR_TIMEOUT);
-  /* Three tries of 100 ms, no more. */
-  g_assert_cmpint (elapsed, >=, 300 * 1000);
-  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+  /* Three tries, no more (counted below, at the silent server); the time only bounds a hang. */
+  g_assert_cmpint (elapsed, <, 30 * G_USEC_PER_SEC);
   g_socket_set_blocking (silent, FALSE);
   while (g_socket_receive (silent, buffer, sizeof buffer, NULL, NULL) > 0)
     received++;
