@@ -107,20 +107,15 @@ set_busy (DomaineZoneHistoryDialog *self, gboolean reading, gboolean restoring)
 static void
 show_error (DomaineZoneHistoryDialog *self, const GError *error)
 {
-  g_autoptr (AdwToast) toast = NULL;
   g_autofree char *title = NULL;
-  const char *query_id = ovh_error_get_query_id (error);
+  AdwToast *toast;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (query_id != NULL)
-    /* Translators: an error message, then OVH's query ID */
-    title = g_strdup_printf (_ ("%s (query ID %s)"), error->message, query_id);
-  else
-    title = g_strdup (error->message);
+  title = ovh_error_dup_display_message (error);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static GPtrArray *
