@@ -13,6 +13,7 @@
 #include "ovh-error.h"
 #include "ovh-path-private.h"
 #include "ovh-zone-history.h"
+#include "ovh-zone-private.h"
 #include "ovh-zone-transfer.h"
 
 static GError *
@@ -243,28 +244,12 @@ ovh_zone_fetch_history_file_finish (OvhZone *self, GAsyncResult *result, GError 
 
 /* --- restore ----------------------------------------------------------------------------- */
 
-typedef struct
-{
-  gint64 id;
-  char *status;
-} TaskState;
-
-static void
-task_state_free (TaskState *state)
-{
-  g_free (state->status);
-  g_free (state);
-}
-
 static void
 restore_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (JsonNode) node = NULL;
   GError *error = NULL;
-  JsonObject *object;
-  JsonNode *id, *status;
-  TaskState *state;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
   if (node == NULL)
@@ -272,21 +257,7 @@ restore_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  id = object != NULL ? json_object_get_member (object, "id") : NULL;
-  status = object != NULL ? json_object_get_member (object, "status") : NULL;
-  if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) < 0
-      || status == NULL || json_node_get_value_type (status) != G_TYPE_STRING)
-    {
-      g_task_return_error (task, invalid_response (_ ("The restore task has no ID or status")));
-      return;
-    }
-
-  state = g_new0 (TaskState, 1);
-  state->id = json_node_get_int (id);
-  state->status = g_strdup (json_node_get_string (status));
-  g_task_return_pointer (task, state, (GDestroyNotify) task_state_free);
+  ovh_zone_return_task_answer (task, node, _ ("The restore task has no ID or status"));
 }
 
 void
@@ -313,19 +284,9 @@ gboolean
 ovh_zone_restore_history_finish (
     OvhZone *self, GAsyncResult *result, gint64 *task_id, char **status, GError **error)
 {
-  TaskState *state;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  state = g_task_propagate_pointer (G_TASK (result), error);
-  if (state == NULL)
-    return FALSE;
-  if (task_id != NULL)
-    *task_id = state->id;
-  if (status != NULL)
-    *status = g_steal_pointer (&state->status);
-  task_state_free (state);
-  return TRUE;
+  return ovh_zone_propagate_task_answer (G_TASK (result), task_id, status, error);
 }
 
 /* --- following a task -------------------------------------------------------------------- */

@@ -22,4 +22,11 @@ char *ovh_zone_dup_path (OvhZone *self, const char *suffix);
 gboolean ovh_zone_apply_soa_json (OvhZone *self, JsonNode *node, GError **error);
 gboolean ovh_zone_apply_info_json (OvhZone *self, JsonNode *node, GError **error);
 
+/* The answer that starts a task ({"id", "status"}: an import, a restore) as @task's result, or
+ * an error saying @missing_message when it is not one; read back with
+ * ovh_zone_propagate_task_answer () in the _finish function. */
+void ovh_zone_return_task_answer (GTask *task, JsonNode *node, const char *missing_message);
+gboolean
+ovh_zone_propagate_task_answer (GTask *task, gint64 *task_id, char **status, GError **error);
+
 G_END_DECLS

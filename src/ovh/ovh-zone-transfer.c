@@ -104,6 +104,8 @@ ovh_zone_export_finish (OvhZone *self, GAsyncResult *result, GError **error)
 
 /* Import */
 
+/* The answer that starts a task (POST …/import, …/restore): {"id", "status", …}. */
+
 typedef struct
 {
   gint64 id;
@@ -117,28 +119,17 @@ task_state_free (TaskState *state)
   g_free (state);
 }
 
-static void
-import_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+void
+ovh_zone_return_task_answer (GTask *task, JsonNode *node, const char *missing_message)
 {
-  g_autoptr (GTask) task = user_data;
-  g_autoptr (JsonNode) node = NULL;
-  GError *error = NULL;
-  JsonObject *object;
-  JsonNode *id;
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *id = object != NULL ? json_object_get_member (object, "id") : NULL;
   TaskState *state;
 
-  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (node == NULL || (object = expect_object (node, g_task_get_task_data (task), &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  id = json_object_get_member (object, "id");
   if (id == NULL || json_node_get_value_type (id) != G_TYPE_INT64 || json_node_get_int (id) < 0
       || member_string (object, "status") == NULL)
     {
-      g_task_return_error (task, invalid_response (_ ("The import task has no ID or status")));
+      g_task_return_error (task, invalid_response (missing_message));
       return;
     }
 
@@ -146,6 +137,37 @@ import_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   state->id = json_node_get_int (id);
   state->status = g_strdup (member_string (object, "status"));
   g_task_return_pointer (task, state, (GDestroyNotify) task_state_free);
+}
+
+gboolean
+ovh_zone_propagate_task_answer (GTask *task, gint64 *task_id, char **status, GError **error)
+{
+  TaskState *state = g_task_propagate_pointer (task, error);
+
+  if (state == NULL)
+    return FALSE;
+  if (task_id != NULL)
+    *task_id = state->id;
+  if (status != NULL)
+    *status = g_steal_pointer (&state->status);
+  task_state_free (state);
+  return TRUE;
+}
+
+static void
+import_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
+  if (node == NULL || expect_object (node, g_task_get_task_data (task), &error) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ovh_zone_return_task_answer (task, node, _ ("The import task has no ID or status"));
 }
 
 void
@@ -175,21 +197,10 @@ gboolean
 ovh_zone_import_finish (
     OvhZone *self, GAsyncResult *result, gint64 *task_id, char **status, GError **error)
 {
-  TaskState *state;
-
   g_return_val_if_fail (OVH_IS_ZONE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  state = g_task_propagate_pointer (G_TASK (result), error);
-  if (state == NULL)
-    return FALSE;
-
-  if (task_id != NULL)
-    *task_id = state->id;
-  if (status != NULL)
-    *status = g_steal_pointer (&state->status);
-  task_state_free (state);
-  return TRUE;
+  return ovh_zone_propagate_task_answer (G_TASK (result), task_id, status, error);
 }
 
 /* Tasks */
