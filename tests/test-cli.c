@@ -124,6 +124,11 @@ new_launcher (CliTest *test, GSubprocessFlags flags)
   for (guint i = 0; i < G_N_ELEMENTS (ovh_variables); i++)
     g_subprocess_launcher_unsetenv (launcher, ovh_variables[i]);
   g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  /* LeakSanitizer's exit check can crash on a worker thread that is still winding down
+   * ("Tracer caught signal 11"), turning a good run into exit 1: the CLI's leaks are checked
+   * under valgrind (./dev.sh valgrind) instead. */
+  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:detect_odr_violation=0",
+                                TRUE);
   g_subprocess_launcher_set_cwd (launcher, test->directory);
   for (guint i = 0; i < test->extra_env->len; i++)
     {
