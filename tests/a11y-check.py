@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 
 # The app keeps the test environment's G_DEBUG=fatal-warnings; this checker does not: libatspi
@@ -201,8 +202,30 @@ def toggled(node):
     return states.contains(Atspi.StateType.PRESSED) or states.contains(Atspi.StateType.CHECKED)
 
 
+# GTK 4.8's AT-SPI bridge logs this when a popover menu's items are walked while the menu
+# opens or closes (a child's object path is not set yet); with fatal-warnings it would stop
+# the app mid-tour. Every other warning or critical still fails the tour.
+GTK_ATSPI_POPOVER_BUG = "g_variant_is_object_path: assertion 'string != NULL' failed"
+
+
+def app_warnings(lines):
+    return [line for line in lines
+            if ("-WARNING **" in line or "-CRITICAL **" in line) and GTK_ATSPI_POPOVER_BUG not in line
+            and "dbind-WARNING" not in line]
+
+
 def tour(binary, args):
-    proc = subprocess.Popen([binary] + args, env=APP_ENV)
+    env = dict(APP_ENV, G_DEBUG=os.environ["G_DEBUG"])
+    proc = subprocess.Popen([binary] + args, env=env, stderr=subprocess.PIPE, text=True)
+    logged = []
+
+    def keep_stderr():
+        for line in proc.stderr:
+            sys.stderr.write(line)
+            logged.append(line.rstrip("\n"))
+
+    reader = threading.Thread(target=keep_stderr, daemon=True)
+    reader.start()
     t = Tour(proc)
     try:
         # The sandbox starts first: the list comes once its session is read.
@@ -246,6 +269,14 @@ def tour(binary, args):
             t.result(find_node(proc, "push button", "Reload") is not None,
                      "the account page opens, with Reload")
             t.audit("the account page")
+
+        t.result(proc.poll() is None, "the app is still running")
+        proc.terminate()
+        proc.wait(10)
+        reader.join(10)
+        warnings = app_warnings(logged)
+        t.result(not warnings, "the app logged no warning%s" % (
+            "" if not warnings else ": " + " | ".join(warnings)))
 
         print("1..%d" % t.tests)
         return 1 if t.failures else 0
