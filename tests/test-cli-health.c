@@ -206,6 +206,76 @@ test_check (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (fixture->out, "The world sees this zone"));
 }
 
+/* Moves the zone's apex NS record for ns111.ovh.net to another server and publishes: the
+ * registry (dns111, ns111) then names other servers than the zone. */
+static void
+move_zone_name_server (OvhClient *client)
+{
+  g_autoptr (JsonNode) ids = NULL;
+  g_autoptr (JsonNode) updated = NULL;
+  g_autoptr (JsonNode) refreshed = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 moved = 0;
+
+  ids = ovh_test_call (client, "GET", "/domain/zone/" ZONE "/record?fieldType=NS&subDomain=",
+                       NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (ids)); i++)
+    {
+      gint64 id = json_array_get_int_element (json_node_get_array (ids), i);
+      g_autofree char *path = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT, id);
+      g_autoptr (JsonNode) record = ovh_test_call (client, "GET", path, NULL, &error);
+
+      g_assert_no_error (error);
+      if (g_str_equal (json_object_get_string_member (json_node_get_object (record), "target"),
+                       "ns111.ovh.net."))
+        moved = id;
+    }
+  g_assert_cmpint (moved, !=, 0);
+  {
+    g_autofree char *path
+        = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT, moved);
+
+    updated = ovh_test_call (client, "PUT", path,
+                             ovh_test_json ("{\"target\":\"ns9.other-dns.example.\"}"), &error);
+    g_assert_no_error (error);
+  }
+  refreshed = ovh_test_call (client, "POST", "/domain/zone/" ZONE "/refresh", NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_check_registry_differs (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  JsonObject *root, *delegation;
+  JsonArray *registry, *zone;
+  int status;
+
+  move_zone_name_server (fixture->api.client);
+
+  status = run_cli (fixture, "--json", "zone", "check", ZONE, NULL);
+  g_assert_cmpint (status, ==, 6);
+  root = parse_object (fixture->out, &parser);
+  delegation = json_object_get_object_member (root, "delegation");
+  g_assert_cmpstr (json_object_get_string_member (delegation, "verdict"), ==, "registry-differs");
+  g_assert_cmpstr (json_object_get_string_member (delegation, "message"), ==,
+                   "This domain uses other name servers (dns111.ovh.net, ns111.ovh.net): "
+                   "changes here are not served");
+  registry = json_object_get_array_member (delegation, "registry");
+  g_assert_cmpuint (json_array_get_length (registry), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (registry, 1), ==, "ns111.ovh.net");
+  zone = json_object_get_array_member (delegation, "zone");
+  g_assert_cmpuint (json_array_get_length (zone), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (zone, 1), ==, "ns9.other-dns.example");
+
+  /* The same as text, for people. */
+  status = run_cli (fixture, "zone", "check", ZONE, NULL);
+  g_assert_cmpint (status, ==, 6);
+  g_assert_nonnull (strstr (fixture->out, "This domain uses other name servers (dns111.ovh.net, "
+                                          "ns111.ovh.net): changes here are not served"));
+}
+
 static void
 test_watch (Fixture *fixture, gconstpointer data)
 {
@@ -257,6 +327,8 @@ main (int argc, char **argv)
       return 77;
     }
   g_test_add ("/cli/zone-check", Fixture, NULL, fixture_set_up, test_check, fixture_tear_down);
+  g_test_add ("/cli/zone-check/registry-differs", Fixture, NULL, fixture_set_up,
+              test_check_registry_differs, fixture_tear_down);
   g_test_add ("/cli/zone-watch", Fixture, NULL, fixture_set_up, test_watch, fixture_tear_down);
   g_test_add ("/cli/zone-check/bad-mapping", Fixture, NULL, fixture_set_up, test_bad_mapping,
               fixture_tear_down);

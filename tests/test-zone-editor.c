@@ -17,6 +17,7 @@
 #include "domaine-review-dialog.h"
 #include "domaine-test-gui.h"
 #include "domaine-zone-editor-private.h"
+#include "domaine-zone-health.h"
 #include "ovh-sandbox.h"
 
 typedef struct
@@ -985,6 +986,74 @@ test_lint_icon (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_test_wait_until (has_no_finding, fixture, 10000));
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  DomaineZoneHealth *health;
+  const char *name; /* the row to look at */
+  gboolean present; /* whether it and the Health panel have cname-coexistence */
+} RelintWait;
+
+static gboolean
+health_has_code (DomaineZoneHealth *health, const char *code)
+{
+  GListModel *findings = domaine_zone_health_get_findings (health);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr (OvhLintFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (ovh_lint_finding_get_code (finding), code))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+relinted (gpointer data)
+{
+  RelintWait *wait = data;
+  OvhRecord *row = select_row (wait->fixture, wait->name, "CNAME");
+  OvhLintFinding *finding = domaine_record_columns_get_finding (wait->fixture->editor->columns, row);
+
+  return (finding != NULL) == wait->present
+         && health_has_code (wait->health, "cname-coexistence") == wait->present;
+}
+
+/* Editing a staged change, and undoing that edit, lints the rows and the Health panel again. */
+static void
+test_lint_restaged (Fixture *fixture, gconstpointer data)
+{
+  DomaineUndoStack *undo = fixture->editor->undo_stack;
+  g_autoptr (OvhRecord) beside = ovh_record_new ("lovelace.fr", "blog", "CNAME", "example.net.", 0);
+  g_autoptr (OvhRecord) alone = ovh_record_new ("lovelace.fr", "blog9", "CNAME", "example.net.", 0);
+  g_autoptr (GError) error = NULL;
+  RelintWait wait = { fixture, NULL, "blog", TRUE };
+  OvhChange *change;
+
+  show_domain (fixture, "lovelace.fr");
+  wait.health = DOMAINE_ZONE_HEALTH (
+      domaine_test_find_widget_of_type (GTK_WIDGET (fixture->page), DOMAINE_TYPE_ZONE_HEALTH));
+  g_assert_nonnull (wait.health);
+  change = domaine_undo_stack_stage_create (undo, beside, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (change);
+  g_assert_true (domaine_test_wait_until (relinted, &wait, 10000));
+
+  /* The staged CNAME moves to a name of its own: no finding any more, anywhere. */
+  g_assert_true (domaine_undo_stack_restage (undo, change, alone, &error));
+  g_assert_no_error (error);
+  wait.name = "blog9";
+  wait.present = FALSE;
+  g_assert_true (domaine_test_wait_until (relinted, &wait, 10000));
+
+  /* Undone, it stands beside the A record again. */
+  activate (fixture, "zone.undo");
+  wait.name = "blog";
+  wait.present = TRUE;
+  g_assert_true (domaine_test_wait_until (relinted, &wait, 10000));
+}
+
 static void
 load_app_style (void)
 {
@@ -1171,6 +1240,7 @@ main (int argc, char *argv[])
   ADD ("/zone-editor/filter", test_filter);
   ADD ("/zone-editor/narrow", test_narrow);
   ADD ("/zone-editor/lint-icon", test_lint_icon);
+  ADD ("/zone-editor/lint-restaged", test_lint_restaged);
   ADD ("/domain-page/domain-view", test_domain_view);
   ADD ("/domain-page/external-dns", test_external_dns);
   g_test_add_func ("/changes-bar/states", test_changes_bar);

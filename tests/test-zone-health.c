@@ -277,6 +277,55 @@ test_delegation_mismatch (Fixture *fixture, gconstpointer data)
   domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "zone-health-delegation");
 }
 
+/* Moves the zone's apex NS record for ns111.ovh.net to another server: the registry
+ * (dns111, ns111) then names other servers than the zone. */
+static void
+move_zone_name_server (OvhClient *client)
+{
+  g_autoptr (JsonNode) ids = NULL;
+  g_autoptr (JsonNode) updated = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  ids = ovh_test_call (client, "GET", "/domain/zone/" ZONE "/record?fieldType=NS", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; path == NULL && i < json_array_get_length (json_node_get_array (ids)); i++)
+    {
+      g_autofree char *candidate = g_strdup_printf (
+          "/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT,
+          json_array_get_int_element (json_node_get_array (ids), i));
+      g_autoptr (JsonNode) record = ovh_test_call (client, "GET", candidate, NULL, &error);
+
+      g_assert_no_error (error);
+      if (g_str_equal (json_object_get_string_member (json_node_get_object (record), "target"),
+                       "ns111.ovh.net."))
+        path = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (path);
+  updated = ovh_test_call (client, "PUT", path,
+                           ovh_test_json ("{\"target\":\"ns9.other-dns.example.\"}"), &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_registry_differs (Fixture *fixture, gconstpointer data)
+{
+  const char *expected = "This domain uses other name servers (dns111.ovh.net, ns111.ovh.net): "
+                         "changes here are not served";
+
+  move_zone_name_server (fixture->api.client);
+  g_clear_object (&fixture->changeset);
+  g_clear_object (&fixture->zone);
+  fixture->zone = ovh_test_load_zone (&fixture->api, ZONE);
+  fixture->changeset = ovh_changeset_new (fixture->zone);
+  domaine_zone_health_set_zone (fixture->health, fixture->zone, fixture->changeset);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->health), "health.check-name-servers", NULL);
+  g_assert_true (domaine_test_wait_notify (fixture->health, "delegation-message", 20000));
+  g_assert_cmpstr (domaine_zone_health_get_delegation_message (fixture->health), ==, expected);
+  g_assert_nonnull (domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health), expected));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +344,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/zone-health/delegation-mismatch", Fixture, NULL, fixture_set_up,
               test_delegation_mismatch, fixture_tear_down);
+  g_test_add ("/zone-health/registry-differs", Fixture, NULL, fixture_set_up,
+              test_registry_differs, fixture_tear_down);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "domaine-application-private.h"
 #include "domaine-application.h"
+#include "domaine-name-servers.h"
 #include "domaine-sandbox-process.h"
 #include "domaine-window.h"
 
@@ -207,6 +208,7 @@ domaine_application_forget_transient_account (DomaineApplication *self, OvhAccou
             {
               domaine_sandbox_process_stop (self->sandbox);
               g_clear_object (&self->sandbox);
+              domaine_name_servers_forget (self->sandbox_url);
               g_clear_pointer (&self->sandbox_url, g_free);
             }
         }
@@ -312,6 +314,7 @@ sandbox_died_cb (DomaineApplication *self, const GError *error, DomaineSandboxPr
   if (self->sandbox_account != NULL)
     domaine_application_forget_transient_account (self, self->sandbox_account);
   g_clear_object (&self->sandbox);
+  domaine_name_servers_forget (self->sandbox_url);
   g_clear_pointer (&self->sandbox_url, g_free);
 
   /* Translators: %s is why, e.g. "The sandbox stopped unexpectedly: it was stopped by
@@ -347,6 +350,10 @@ sandbox_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
 
   self->sandbox_url = g_strdup (domaine_sandbox_process_get_base_url (sandbox));
+  /* Its zones' name servers are its knotd, or cannot be asked: the Health view says why. */
+  domaine_name_servers_configure (self->sandbox_url,
+                                  domaine_sandbox_process_get_name_server_mapping (sandbox),
+                                  domaine_sandbox_process_get_name_server_problem (sandbox));
   g_signal_connect_object (sandbox, "died", G_CALLBACK (sandbox_died_cb), self, G_CONNECT_SWAPPED);
   account = new_sandbox_account (self->sandbox_url,
                                  domaine_sandbox_process_get_application_key (sandbox),

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
 
+#include "domaine-sandbox-name-server.h"
 #include "domaine-sandbox-process.h"
 
 /* How long stop() lets the child save its state and go before it is killed. */
@@ -33,6 +35,12 @@ struct _DomaineSandboxProcess
   char *application_secret;
   char *consumer_key;
   char *ca_file;
+
+  /* What the sandbox publishes, as zone files served by knotd when Knot DNS is installed. */
+  char *zone_dir;
+  DomaineSandboxNameServer *name_server;
+  char *name_server_mapping;
+  char *name_server_problem;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineSandboxProcess, domaine_sandbox_process, G_TYPE_OBJECT)
@@ -213,6 +221,63 @@ ended_before_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data
 }
 
 static void
+finish_start (GTask *task)
+{
+  DomaineSandboxProcess *self = g_task_get_source_object (task);
+
+  for (guint i = PROP_BASE_URL; i <= PROP_CA_FILE; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  watch_child (self);
+  set_running (self, TRUE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+name_server_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  DomaineSandboxProcess *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (self->subprocess == NULL)
+    {
+      /* stop() came first. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                               _ ("The sandbox was stopped"));
+      return;
+    }
+  if (domaine_sandbox_name_server_start_finish (DOMAINE_SANDBOX_NAME_SERVER (source), result,
+                                                &error))
+    self->name_server_mapping = domaine_sandbox_name_server_dup_mapping (self->name_server);
+  else
+    {
+      g_debug ("knotd for the sandbox: %s", error->message);
+      /* Translators: %s says why, e.g. "knotd did not start: it exited". */
+      self->name_server_problem
+          = g_strdup_printf (_ ("The sandbox’s name servers did not start: %s"), error->message);
+      g_clear_object (&self->name_server);
+    }
+  finish_start (task);
+}
+
+/* The sandbox's name servers are a bonus: without them, the sandbox runs all the same. */
+static void
+start_name_server (DomaineSandboxProcess *self, GTask *task)
+{
+  if (self->zone_dir == NULL
+      || !domaine_sandbox_name_server_available (&self->name_server_problem))
+    {
+      finish_start (task);
+      return;
+    }
+  self->name_server = domaine_sandbox_name_server_new (self->zone_dir);
+  domaine_sandbox_name_server_start_async (self->name_server, g_task_get_cancellable (task),
+                                           name_server_started_cb, task);
+}
+
+static void
 line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
@@ -245,11 +310,7 @@ line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  for (guint i = PROP_BASE_URL; i <= PROP_CA_FILE; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-  watch_child (self);
-  set_running (self, TRUE);
-  g_task_return_boolean (task, TRUE);
+  start_name_server (self, g_steal_pointer (&task));
 }
 
 void
@@ -283,6 +344,19 @@ domaine_sandbox_process_start_async (DomaineSandboxProcess *self,
   /* The pipe on its standard input closes when this process ends, however it ends. */
   g_ptr_array_add (argv, (char *) "--exit-on-stdin-eof");
   g_ptr_array_add (argv, (char *) "--exit-with-parent");
+  self->zone_dir = g_dir_make_tmp ("domaine-sandbox-zones-XXXXXX", &error);
+  if (self->zone_dir != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--zone-dir");
+      g_ptr_array_add (argv, self->zone_dir);
+    }
+  else
+    {
+      /* Translators: %s says why, e.g. "Permission denied". */
+      self->name_server_problem
+          = g_strdup_printf (_ ("The sandbox’s name servers did not start: %s"), error->message);
+      g_clear_error (&error);
+    }
   for (guint i = 0; self->extra_args != NULL && self->extra_args[i] != NULL; i++)
     g_ptr_array_add (argv, self->extra_args[i]);
   g_ptr_array_add (argv, NULL);
@@ -361,6 +435,31 @@ wait_for_exit (GSubprocess *subprocess)
   g_main_context_pop_thread_default (context);
 }
 
+static void
+remove_zone_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+stop_name_server (DomaineSandboxProcess *self)
+{
+  if (self->name_server != NULL)
+    domaine_sandbox_name_server_stop (self->name_server);
+  g_clear_object (&self->name_server);
+  if (self->zone_dir != NULL)
+    remove_zone_dir (self->zone_dir);
+  g_clear_pointer (&self->zone_dir, g_free);
+}
+
 void
 domaine_sandbox_process_stop (DomaineSandboxProcess *self)
 {
@@ -369,13 +468,17 @@ domaine_sandbox_process_stop (DomaineSandboxProcess *self)
   g_return_if_fail (DOMAINE_IS_SANDBOX_PROCESS (self));
 
   if (self->subprocess == NULL)
-    return;
+    {
+      stop_name_server (self);
+      return;
+    }
 
   g_cancellable_cancel (self->watch_cancellable);
   subprocess = g_steal_pointer (&self->subprocess);
   g_subprocess_send_signal (subprocess, SIGTERM);
   wait_for_exit (subprocess);
   g_clear_object (&self->stdout_lines);
+  stop_name_server (self);
   set_running (self, FALSE);
 }
 
@@ -437,6 +540,27 @@ domaine_sandbox_process_get_ca_file (DomaineSandboxProcess *self)
   return self->ca_file;
 }
 
+const char *
+domaine_sandbox_process_get_name_server_mapping (DomaineSandboxProcess *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SANDBOX_PROCESS (self), NULL);
+  return self->name_server_mapping;
+}
+
+const char *
+domaine_sandbox_process_get_name_server_problem (DomaineSandboxProcess *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SANDBOX_PROCESS (self), NULL);
+  return self->name_server_problem;
+}
+
+DomaineSandboxNameServer *
+domaine_sandbox_process_get_name_server (DomaineSandboxProcess *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_SANDBOX_PROCESS (self), NULL);
+  return self->name_server;
+}
+
 /* GObject */
 
 static void
@@ -466,6 +590,8 @@ domaine_sandbox_process_finalize (GObject *object)
   g_clear_pointer (&self->application_secret, g_free);
   g_clear_pointer (&self->consumer_key, g_free);
   g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->name_server_mapping, g_free);
+  g_clear_pointer (&self->name_server_problem, g_free);
 
   G_OBJECT_CLASS (domaine_sandbox_process_parent_class)->finalize (object);
 }

@@ -11,6 +11,8 @@
 
 #include <gio/gio.h>
 
+#include "domaine-sandbox-name-server.h"
+
 G_BEGIN_DECLS
 
 #define DOMAINE_SANDBOX_PROCESS_ERROR (domaine_sandbox_process_error_quark ())
@@ -59,5 +61,12 @@ const char *domaine_sandbox_process_get_application_key (DomaineSandboxProcess *
 const char *domaine_sandbox_process_get_application_secret (DomaineSandboxProcess *self);
 const char *domaine_sandbox_process_get_consumer_key (DomaineSandboxProcess *self);
 const char *domaine_sandbox_process_get_ca_file (DomaineSandboxProcess *self); /* HTTPS only */
+/* The sandbox's name servers, once it runs: knotd serving what it publishes, when Knot DNS
+ * is installed. The mapping ("dns111.ovh.net=127.0.0.1:PORT,…", see DOMAINE_NS_ADDRESSES)
+ * sends the zones' name server questions to it; NULL without it, and the problem then says
+ * why in words. */
+const char *domaine_sandbox_process_get_name_server_mapping (DomaineSandboxProcess *self);
+const char *domaine_sandbox_process_get_name_server_problem (DomaineSandboxProcess *self);
+DomaineSandboxNameServer *domaine_sandbox_process_get_name_server (DomaineSandboxProcess *self);
 
 G_END_DECLS

@@ -264,6 +264,9 @@ domaine_cli_cmd_zone_check (DomaineCli *self, GError **error)
   g_clear_object (&result);
   if (delegation == NULL)
     return DOMAINE_CLI_EXIT_CANCELLED;
+  /* A zone the world does not see breaks every record in it, as an error finding would. */
+  has_error |= delegation->verdict == DNS_DELEGATION_REGISTRY_DIFFERS
+               || delegation->verdict == DNS_DELEGATION_PARENT_DIFFERS;
 
   propagation = new_propagation (client, zone);
   dns_propagation_check_async (propagation, self->cancellable, domaine_cli_result_cb, &result);

@@ -19,7 +19,8 @@ typedef enum
   DOMAINE_CLI_EXIT_AUTH = 3,      /* no usable account, key refused, call not granted */
   DOMAINE_CLI_EXIT_NOT_FOUND = 4, /* the zone, record or credential does not exist */
   DOMAINE_CLI_EXIT_NETWORK = 5,   /* no answer from the API, or its certificate was refused */
-  DOMAINE_CLI_EXIT_FINDINGS = 6,  /* zone check found errors; zone watch reached its time limit */
+  DOMAINE_CLI_EXIT_FINDINGS = 6,  /* zone check found errors or a delegation elsewhere;
+                                     zone watch reached its time limit */
   DOMAINE_CLI_EXIT_UNKNOWN = 7,   /* a change was sent, its answer lost, and the zone could not
                                      tell whether it was made: look before trying again */
   DOMAINE_CLI_EXIT_CANCELLED = 130, /* interrupted (Ctrl+C), as shells report SIGINT */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dns-delegation.h"
+#include "domaine-name-servers.h"
 #include "domaine-zone-health.h"
 #include "ovh-domain.h"
 #include "ovh-lint.h"
@@ -23,6 +24,8 @@ struct _DomaineZoneHealth
   OvhChangeset *changeset;
   GListStore *findings;
   DnsClient *dns_client;
+  gboolean dns_client_given; /* set_dns_client(): not the zone's endpoint's own */
+  char *name_server_problem; /* why the zone's name servers cannot be asked, or NULL */
   DnsPropagation *propagation;
   char *delegation_message;
   GSignalGroup *records_signals;
@@ -347,6 +350,23 @@ new_propagation (DomaineZoneHealth *self)
                               ovh_zone_get_name_servers (self->zone));
 }
 
+/* The zone's name servers cannot be asked (an endpoint configured so, such as a sandbox
+ * without name servers): say why rather than fail in silence. */
+static gboolean
+show_name_server_problem (DomaineZoneHealth *self)
+{
+  domaine_zone_health_get_dns_client (self);
+  if (self->name_server_problem == NULL)
+    return FALSE;
+  set_propagation (self, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row),
+                                 _ ("The name servers cannot be checked"));
+  adw_action_row_set_subtitle (self->summary_row, self->name_server_problem);
+  gtk_image_set_from_icon_name (self->summary_icon, "dialog-information-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->servers_list), FALSE);
+  return TRUE;
+}
+
 static void
 on_watch_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -373,7 +393,7 @@ domaine_zone_health_follow_publish (DomaineZoneHealth *self, GPtrArray *changed)
   g_autoptr (GPtrArray) records = NULL;
 
   g_return_if_fail (DOMAINE_IS_ZONE_HEALTH (self));
-  if (self->zone == NULL)
+  if (self->zone == NULL || show_name_server_problem (self))
     return;
 
   propagation = new_propagation (self);
@@ -452,7 +472,7 @@ check_action (GtkWidget *widget, const char *name, GVariant *parameter)
   g_autoptr (DnsPropagation) propagation = NULL;
   DetailsData *data;
 
-  if (self->zone == NULL)
+  if (self->zone == NULL || show_name_server_problem (self))
     return;
   propagation = new_propagation (self);
   dns_propagation_set_serial (propagation, (guint) ovh_zone_get_serial (self->zone));
@@ -520,6 +540,10 @@ domaine_zone_health_set_zone (DomaineZoneHealth *self, OvhZone *zone, OvhChanges
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->zone, zone);
   g_set_object (&self->changeset, changeset);
+  /* Another zone may be another endpoint's, with name servers of its own. */
+  if (!self->dns_client_given)
+    g_clear_object (&self->dns_client);
+  g_clear_pointer (&self->name_server_problem, g_free);
   g_signal_group_set_target (self->records_signals,
                              zone != NULL ? ovh_zone_get_records (zone) : NULL);
   g_signal_group_set_target (self->changes_signals,
@@ -563,6 +587,14 @@ domaine_zone_health_get_delegation_message (DomaineZoneHealth *self)
   return self->delegation_message;
 }
 
+const char *
+domaine_zone_health_get_name_server_problem (DomaineZoneHealth *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_ZONE_HEALTH (self), NULL);
+  domaine_zone_health_get_dns_client (self);
+  return self->name_server_problem;
+}
+
 DnsClient *
 domaine_zone_health_get_dns_client (DomaineZoneHealth *self)
 {
@@ -570,15 +602,11 @@ domaine_zone_health_get_dns_client (DomaineZoneHealth *self)
 
   if (self->dns_client == NULL)
     {
-      const char *mapping = g_getenv ("DOMAINE_NS_ADDRESSES");
-      const char *resolver = g_getenv ("DOMAINE_DNS_RESOLVER");
-      g_autoptr (GError) error = NULL;
+      OvhClient *client = self->zone != NULL ? ovh_zone_get_client (self->zone) : NULL;
 
-      self->dns_client = dns_client_new ();
-      if (mapping != NULL && !dns_client_add_server_addresses (self->dns_client, mapping, &error))
-        g_warning ("DOMAINE_NS_ADDRESSES: %s", error->message);
-      if (resolver != NULL)
-        dns_client_set_resolver (self->dns_client, resolver);
+      g_clear_pointer (&self->name_server_problem, g_free);
+      self->dns_client = domaine_name_servers_new_client (
+          client != NULL ? ovh_client_get_base_url (client) : NULL, &self->name_server_problem);
     }
   return self->dns_client;
 }
@@ -587,6 +615,8 @@ void
 domaine_zone_health_set_dns_client (DomaineZoneHealth *self, DnsClient *client)
 {
   g_return_if_fail (DOMAINE_IS_ZONE_HEALTH (self));
+  self->dns_client_given = client != NULL;
+  g_clear_pointer (&self->name_server_problem, g_free);
   if (g_set_object (&self->dns_client, client))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DNS_CLIENT]);
 }
@@ -672,6 +702,7 @@ domaine_zone_health_finalize (GObject *object)
   g_clear_object (&self->changeset);
   g_clear_object (&self->findings);
   g_clear_object (&self->dns_client);
+  g_clear_pointer (&self->name_server_problem, g_free);
   g_clear_object (&self->cancellable);
   g_free (self->delegation_message);
   G_OBJECT_CLASS (domaine_zone_health_parent_class)->finalize (object);

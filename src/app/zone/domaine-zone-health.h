@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (DomaineZoneHealth, domaine_zone_health, DOMAINE, ZONE_HEAL
  * domaine_zone_health_set_zone), "findings" (GListModel of OvhLintFinding, read-only, the
  * same object for the panel's life), "propagation" (DnsPropagation, read-only, NULL until
  * a check), "delegation-message" (read-only, NULL until a check), "dns-client" (readwrite;
- * by default one mapping DOMAINE_NS_ADDRESSES and using DOMAINE_DNS_RESOLVER).
+ * by default the one domaine_name_servers_new_client() makes for the zone's API endpoint).
  * Actions: "health.check-name-servers", "health.fix" (u: the finding's position). Activates
  * "win.propagation-live" ((suu): zone, name servers in sync, name servers) when a followed
  * publish is served everywhere: the window notifies when it is in the background. */
@@ -36,6 +36,9 @@ GListModel *domaine_zone_health_get_findings (DomaineZoneHealth *self);
 DnsPropagation *domaine_zone_health_get_propagation (DomaineZoneHealth *self);
 const char *domaine_zone_health_get_delegation_message (DomaineZoneHealth *self);
 DnsClient *domaine_zone_health_get_dns_client (DomaineZoneHealth *self);
+/* Why the zone's name servers cannot be asked (its endpoint is configured so), or NULL:
+ * "Check Name Servers" and publishes then say it instead of asking. */
+const char *domaine_zone_health_get_name_server_problem (DomaineZoneHealth *self);
 void domaine_zone_health_set_dns_client (DomaineZoneHealth *self, DnsClient *client);
 
 /* Lint again now (it runs by itself, a moment after each change). */
