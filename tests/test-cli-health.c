@@ -217,13 +217,14 @@ move_zone_name_server (OvhClient *client)
   g_autoptr (GError) error = NULL;
   gint64 moved = 0;
 
-  ids = ovh_test_call (client, "GET", "/domain/zone/" ZONE "/record?fieldType=NS&subDomain=",
-                       NULL, &error);
+  ids = ovh_test_call (client, "GET", "/domain/zone/" ZONE "/record?fieldType=NS&subDomain=", NULL,
+                       &error);
   g_assert_no_error (error);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (ids)); i++)
     {
       gint64 id = json_array_get_int_element (json_node_get_array (ids), i);
-      g_autofree char *path = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT, id);
+      g_autofree char *path
+          = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT, id);
       g_autoptr (JsonNode) record = ovh_test_call (client, "GET", path, NULL, &error);
 
       g_assert_no_error (error);

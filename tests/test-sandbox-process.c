@@ -18,6 +18,7 @@
 #include "ovh-client.h"
 #include "ovh-error.h"
 
+#include "dns-client.h"
 #include "domaine-application.h"
 #include "domaine-sandbox-process.h"
 #include "domaine-test-gui.h"
@@ -155,6 +156,96 @@ test_start_use_stop (void)
   assert_process_gone (pid);
   /* Stopping twice is harmless. */
   domaine_sandbox_process_stop (process);
+}
+
+static guint32
+served_serial (DnsClient *dns, const char *zone)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DnsAnswer) answer
+      = dns_client_query_sync (dns, "dns111.ovh.net", zone, DNS_TYPE_SOA, FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (answer->has_soa);
+  return answer->soa_serial;
+}
+
+static gboolean
+serial_moved (gpointer data)
+{
+  gpointer *args = data;
+
+  return served_serial (args[0], "lovelace.fr") > GPOINTER_TO_UINT (args[1]);
+}
+
+/* knotd serves what the sandbox publishes, at the address its name servers map to, and goes
+ * with the sandbox. */
+static void
+test_name_server (void)
+{
+  g_autoptr (DomaineSandboxProcess) process = start_process (NULL);
+  g_autoptr (OvhClient) client = client_for (process);
+  g_autoptr (DnsClient) dns = dns_client_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) created = NULL;
+  g_autoptr (JsonNode) refreshed = NULL;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  DomaineSandboxNameServer *name_server = domaine_sandbox_process_get_name_server (process);
+  const char *mapping = domaine_sandbox_process_get_name_server_mapping (process);
+  g_autofree char *reason = NULL;
+  g_autofree char *dir = NULL;
+  gpointer args[2];
+  guint32 serial;
+  guint n_reloads;
+  GPid pid;
+
+  if (!domaine_sandbox_name_server_available (&reason))
+    {
+      /* Without Knot DNS the sandbox runs all the same, and says why nothing serves it. */
+      g_assert_null (name_server);
+      g_assert_null (mapping);
+      g_assert_cmpstr (domaine_sandbox_process_get_name_server_problem (process), ==, reason);
+      g_assert_cmpstr (reason, ==,
+                       "Install Knot DNS to see the sandbox’s name servers serve changes");
+      g_test_skip (reason);
+      return;
+    }
+  g_assert_nonnull (name_server);
+  g_assert_null (domaine_sandbox_process_get_name_server_problem (process));
+  g_assert_nonnull (strstr (mapping, "dns111.ovh.net=127.0.0.1:"));
+  g_assert_nonnull (strstr (mapping, "ns111.ovh.net=127.0.0.1:"));
+  g_assert_true (dns_client_add_server_addresses (dns, mapping, &error));
+  g_assert_no_error (error);
+  serial = served_serial (dns, "lovelace.fr");
+  g_assert_cmpuint (serial, >, 0);
+
+  /* A publish: the zone file changes, knotd reads it again. */
+  n_reloads = domaine_sandbox_name_server_get_n_reloads (name_server);
+  args[0] = dns;
+  args[1] = GUINT_TO_POINTER (serial);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fieldType");
+  json_builder_add_string_value (builder, "A");
+  json_builder_set_member_name (builder, "subDomain");
+  json_builder_add_string_value (builder, "fresh");
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, "192.0.2.77");
+  json_builder_end_object (builder);
+  created = ovh_client_call_sync (client, "POST", "/domain/zone/lovelace.fr/record",
+                                  json_builder_get_root (builder), NULL, &error);
+  g_assert_no_error (error);
+  refreshed = ovh_client_call_sync (client, "POST", "/domain/zone/lovelace.fr/refresh", NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (domaine_test_wait_until (serial_moved, args, 20000));
+  g_assert_cmpuint (domaine_sandbox_name_server_get_n_reloads (name_server), >, n_reloads);
+
+  /* Stopping the sandbox stops knotd: no process left behind. */
+  pid = (GPid) g_ascii_strtoll (domaine_sandbox_name_server_get_identifier (name_server), NULL, 10);
+  g_assert_cmpint (pid, >, 0);
+  domaine_sandbox_process_stop (process);
+  assert_process_gone (pid);
+  g_assert_null (domaine_sandbox_process_get_name_server (process));
 }
 
 static void
@@ -361,12 +452,12 @@ has_no_sandbox_account (gpointer data)
   return find_sandbox_account (data) == NULL;
 }
 
-/* The app's child: the process whose parent is this one and whose program is the sandbox. */
+/* A child of this process (not a zombie) whose program is @program, or whose program's
+ * base name is @base_name. */
 static GPid
-find_child_sandbox (void)
+find_child (const char *program, const char *base_name)
 {
   g_autoptr (GDir) dir = g_dir_open ("/proc", 0, NULL);
-  g_autofree char *program = g_canonicalize_filename (g_getenv ("DOMAINE_SANDBOX_PROGRAM"), NULL);
   const char *name;
 
   g_assert_nonnull (dir);
@@ -387,10 +478,33 @@ find_child_sandbox (void)
           || ppid != getpid () || state == 'Z')
         continue;
       exe = g_file_read_link (exe_path, NULL);
-      if (g_strcmp0 (exe, program) == 0)
+      if (exe != NULL
+          && (program != NULL ? g_str_equal (exe, program) : g_str_has_suffix (exe, base_name)))
         return (GPid) g_ascii_strtoll (name, NULL, 10);
     }
   return 0;
+}
+
+/* The app's child: the process whose parent is this one and whose program is the sandbox. */
+static GPid
+find_child_sandbox (void)
+{
+  g_autofree char *program = g_canonicalize_filename (g_getenv ("DOMAINE_SANDBOX_PROGRAM"), NULL);
+
+  return find_child (program, NULL);
+}
+
+/* The sandbox's name server, knotd, run by the app. */
+static GPid
+find_child_knotd (void)
+{
+  return find_child (NULL, "/knotd");
+}
+
+static gboolean
+knotd_gone (gpointer data)
+{
+  return find_child_knotd () == 0;
 }
 
 static gboolean
@@ -423,10 +537,13 @@ test_app_runs_and_survives_the_child (void)
                    domaine_application_get_sandbox_url (app));
   pid = find_child_sandbox ();
   g_assert_cmpint (pid, >, 0);
+  if (domaine_sandbox_name_server_available (NULL))
+    g_assert_cmpint (find_child_knotd (), >, 0);
 
-  /* It crashes: the account goes, a toast says why, the app carries on. */
+  /* It crashes: the account goes, a toast says why, the app carries on; its knotd goes too. */
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_true (domaine_test_wait_until (has_no_sandbox_account, app, 10000));
+  g_assert_true (knotd_gone (NULL));
   g_assert_null (domaine_application_get_sandbox_url (app));
   g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (window), expected_toast));
 
@@ -439,6 +556,7 @@ test_app_runs_and_survives_the_child (void)
   g_assert_null (find_sandbox_account (app));
   assert_process_gone (pid);
   g_assert_true (child_gone (NULL));
+  g_assert_true (knotd_gone (NULL));
 
   domaine_test_app_close_windows ();
 }
@@ -479,6 +597,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sandbox-process/find-program", test_find_program);
   g_test_add_func ("/sandbox-process/start-use-stop", test_start_use_stop);
   g_test_add_func ("/sandbox-process/killed", test_killed);
+  g_test_add_func ("/sandbox-process/name-server", test_name_server);
   g_test_add_func ("/sandbox-process/fault-switch", test_fault_switch);
   g_test_add_func ("/sandbox-process/fault-kinds", test_fault_kinds);
   g_test_add_func ("/sandbox-process/lost-answer-kinds", test_lost_answer_kinds);

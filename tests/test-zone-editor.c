@@ -1014,7 +1014,8 @@ relinted (gpointer data)
 {
   RelintWait *wait = data;
   OvhRecord *row = select_row (wait->fixture, wait->name, "CNAME");
-  OvhLintFinding *finding = domaine_record_columns_get_finding (wait->fixture->editor->columns, row);
+  OvhLintFinding *finding
+      = domaine_record_columns_get_finding (wait->fixture->editor->columns, row);
 
   return (finding != NULL) == wait->present
          && health_has_code (wait->health, "cname-coexistence") == wait->present;
@@ -1024,7 +1025,7 @@ relinted (gpointer data)
 static void
 test_lint_restaged (Fixture *fixture, gconstpointer data)
 {
-  DomaineUndoStack *undo = fixture->editor->undo_stack;
+  DomaineUndoStack *undo;
   g_autoptr (OvhRecord) beside = ovh_record_new ("lovelace.fr", "blog", "CNAME", "example.net.", 0);
   g_autoptr (OvhRecord) alone = ovh_record_new ("lovelace.fr", "blog9", "CNAME", "example.net.", 0);
   g_autoptr (GError) error = NULL;
@@ -1032,6 +1033,7 @@ test_lint_restaged (Fixture *fixture, gconstpointer data)
   OvhChange *change;
 
   show_domain (fixture, "lovelace.fr");
+  undo = fixture->editor->undo_stack;
   wait.health = DOMAINE_ZONE_HEALTH (
       domaine_test_find_widget_of_type (GTK_WIDGET (fixture->page), DOMAINE_TYPE_ZONE_HEALTH));
   g_assert_nonnull (wait.health);

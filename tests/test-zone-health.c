@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "domaine-name-servers.h"
 #include "domaine-test-gui.h"
 #include "domaine-zone-health.h"
 #include "knot-fixture.h"
@@ -291,9 +292,9 @@ move_zone_name_server (OvhClient *client)
   g_assert_no_error (error);
   for (guint i = 0; path == NULL && i < json_array_get_length (json_node_get_array (ids)); i++)
     {
-      g_autofree char *candidate = g_strdup_printf (
-          "/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT,
-          json_array_get_int_element (json_node_get_array (ids), i));
+      g_autofree char *candidate
+          = g_strdup_printf ("/domain/zone/" ZONE "/record/%" G_GINT64_FORMAT,
+                             json_array_get_int_element (json_node_get_array (ids), i));
       g_autoptr (JsonNode) record = ovh_test_call (client, "GET", candidate, NULL, &error);
 
       g_assert_no_error (error);
@@ -323,7 +324,32 @@ test_registry_differs (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (fixture->health), "health.check-name-servers", NULL);
   g_assert_true (domaine_test_wait_notify (fixture->health, "delegation-message", 20000));
   g_assert_cmpstr (domaine_zone_health_get_delegation_message (fixture->health), ==, expected);
-  g_assert_nonnull (domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health), expected));
+  g_assert_nonnull (
+      domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health), expected));
+}
+
+/* An endpoint whose name servers cannot be asked (the app's sandbox without Knot DNS): the
+ * panel says why in words instead of failing in silence. */
+static void
+test_name_servers_unavailable (Fixture *fixture, gconstpointer data)
+{
+  const char *why = "Install Knot DNS to see the sandbox’s name servers serve changes";
+  const char *base_url = ovh_client_get_base_url (ovh_zone_get_client (fixture->zone));
+
+  domaine_name_servers_configure (base_url, NULL, why);
+  domaine_zone_health_set_dns_client (fixture->health, NULL);
+  g_assert_cmpstr (domaine_zone_health_get_name_server_problem (fixture->health), ==, why);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->health), "health.check-name-servers", NULL);
+  g_assert_nonnull (domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health), why));
+  g_assert_nonnull (domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->health),
+                                                            "The name servers cannot be checked"));
+  g_assert_null (domaine_zone_health_get_propagation (fixture->health));
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "zone-health-no-name-servers");
+
+  /* Another endpoint (configured otherwise) asks its name servers again. */
+  domaine_name_servers_forget (base_url);
+  domaine_zone_health_set_dns_client (fixture->health, NULL);
+  g_assert_null (domaine_zone_health_get_name_server_problem (fixture->health));
 }
 
 int
@@ -344,7 +370,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/zone-health/delegation-mismatch", Fixture, NULL, fixture_set_up,
               test_delegation_mismatch, fixture_tear_down);
-  g_test_add ("/zone-health/registry-differs", Fixture, NULL, fixture_set_up,
-              test_registry_differs, fixture_tear_down);
+  g_test_add ("/zone-health/registry-differs", Fixture, NULL, fixture_set_up, test_registry_differs,
+              fixture_tear_down);
+  g_test_add ("/zone-health/name-servers-unavailable", Fixture, NULL, fixture_set_up,
+              test_name_servers_unavailable, fixture_tear_down);
   return g_test_run ();
 }

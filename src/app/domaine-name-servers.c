@@ -50,8 +50,8 @@ domaine_name_servers_new_client (const char *base_url, char **problem)
 {
   const char *mapping = g_getenv ("DOMAINE_NS_ADDRESSES");
   const char *resolver = g_getenv ("DOMAINE_DNS_RESOLVER");
-  Entry *entry = entries != NULL && base_url != NULL ? g_hash_table_lookup (entries, base_url)
-                                                     : NULL;
+  Entry *entry
+      = entries != NULL && base_url != NULL ? g_hash_table_lookup (entries, base_url) : NULL;
   DnsClient *client = dns_client_new ();
   g_autoptr (GError) error = NULL;
 

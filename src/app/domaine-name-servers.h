@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 /* @mapping and @problem: either may be NULL. */
-void domaine_name_servers_configure (const char *base_url, const char *mapping, const char *problem);
+void
+domaine_name_servers_configure (const char *base_url, const char *mapping, const char *problem);
 void domaine_name_servers_forget (const char *base_url);
 
 /* A DNS client for the zones of @base_url (NULL: none in particular). *problem (transfer

@@ -123,7 +123,8 @@ knotc_spawn (DomaineSandboxNameServer *self, GError **error, const char *first, 
   va_end (args);
   g_ptr_array_add (argv, NULL);
   return g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, error);
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE,
+                            error);
 }
 
 static gboolean
@@ -476,7 +477,8 @@ add_apex_name_servers (GHashTable *names, const char *path)
           g_free (tokens[j]);
       tokens[n] = NULL;
       for (guint j = 0; j + 2 < n; j++)
-        if (g_ascii_strcasecmp (tokens[j], "IN") == 0 && g_ascii_strcasecmp (tokens[j + 1], "NS") == 0)
+        if (g_ascii_strcasecmp (tokens[j], "IN") == 0
+            && g_ascii_strcasecmp (tokens[j + 1], "NS") == 0)
           {
             char *host = g_ascii_strdown (tokens[j + 2], -1);
             gsize length = strlen (host);

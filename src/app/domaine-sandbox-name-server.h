@@ -16,11 +16,8 @@
 G_BEGIN_DECLS
 
 #define DOMAINE_TYPE_SANDBOX_NAME_SERVER (domaine_sandbox_name_server_get_type ())
-G_DECLARE_FINAL_TYPE (DomaineSandboxNameServer,
-                      domaine_sandbox_name_server,
-                      DOMAINE,
-                      SANDBOX_NAME_SERVER,
-                      GObject)
+G_DECLARE_FINAL_TYPE (
+    DomaineSandboxNameServer, domaine_sandbox_name_server, DOMAINE, SANDBOX_NAME_SERVER, GObject)
 
 /* FALSE when knotd or knotc is not installed; *reason (translated) then says so. */
 gboolean domaine_sandbox_name_server_available (char **reason);

@@ -266,8 +266,7 @@ name_server_started_cb (GObject *source, GAsyncResult *result, gpointer user_dat
 static void
 start_name_server (DomaineSandboxProcess *self, GTask *task)
 {
-  if (self->zone_dir == NULL
-      || !domaine_sandbox_name_server_available (&self->name_server_problem))
+  if (self->zone_dir == NULL || !domaine_sandbox_name_server_available (&self->name_server_problem))
     {
       finish_start (task);
       return;
