@@ -3,16 +3,53 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Not a pass/fail test: `meson test -C BUILD --benchmark bench-lint` (or run the binary)
- * prints the figures. Options: --records N, --runs N.
+ * prints the figures: the whole zone's lint, and the record editor's lint of one record as
+ * it is typed (ovh_lint_record, once per keystroke). Options: --records N, --runs N,
+ * --keystrokes N.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ovh-lint.h"
 
 static int n_records = 10000;
 static int n_runs = 5;
+static int n_keystrokes = 10;
+
+/* The record editor linting an edit of one host's address, one keystroke at a time. */
+static void
+bench_keystrokes (GPtrArray *records)
+{
+  OvhRecord *edited = records->pdata[records->len / 2];
+  g_autoptr (GString) typed = g_string_new ("203.0.113.");
+  double total = 0, worst = 0;
+
+  for (int key = 0; key < n_keystrokes; key++)
+    {
+      g_autoptr (OvhRecord) candidate = NULL;
+      g_autoptr (GPtrArray) findings = NULL;
+      gint64 start;
+      double ms;
+
+      g_string_append_c (typed, key == 0 ? '1' : '0' + key % 3);
+      if (typed->len > strlen ("203.0.113.255"))
+        g_string_truncate (typed, strlen ("203.0.113.1"));
+      candidate = ovh_record_new ("bench.test", ovh_record_get_sub_domain (edited),
+                                  ovh_record_get_field_type (edited), typed->str,
+                                  ovh_record_get_ttl (edited));
+      ovh_record_set_id (candidate, ovh_record_get_id (edited));
+      start = g_get_monotonic_time ();
+      findings = ovh_lint_record ("bench.test", records, candidate);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      total += ms;
+      worst = MAX (worst, ms);
+    }
+  printf ("record editor lint of %u records, per keystroke (ovh_lint_record): mean %.1f ms, "
+          "worst %.1f ms over %d keystrokes\n",
+          records->len, total / n_keystrokes, worst, n_keystrokes);
+}
 
 /* A zone like a large hosting account's: hosts with addresses, aliases, mail, SPF, DKIM. */
 static GPtrArray *
@@ -65,6 +102,7 @@ main (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "records", 0, 0, G_OPTION_ARG_INT, &n_records, "Records in the zone", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Runs (the best is kept)", "N" },
+    { "keystrokes", 0, 0, G_OPTION_ARG_INT, &n_keystrokes, "Keystrokes in the record editor", "N" },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("- lint benchmark");
@@ -93,5 +131,7 @@ main (int argc, char **argv)
     }
   printf ("lint of %u records (no DNS): best %.1f ms, mean %.1f ms over %d runs, %u findings\n",
           records->len, best, total / n_runs, n_runs, n_findings);
+  if (n_keystrokes > 0)
+    bench_keystrokes (records);
   return 0;
 }
