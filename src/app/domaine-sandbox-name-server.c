@@ -127,9 +127,11 @@ knotc_spawn (DomaineSandboxNameServer *self, GError **error, const char *first, 
                             error);
 }
 
+/* Takes @process (NULL when it could not be spawned: @error says why already). */
 static gboolean
-knotc_sync (GSubprocess *process, GError **error)
+knotc_sync (GSubprocess *spawned, GError **error)
 {
+  g_autoptr (GSubprocess) process = spawned;
   g_autofree char *out = NULL;
 
   if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, error))
