@@ -40,9 +40,8 @@ zone_of (const char *const *rows)
   for (guint i = 0; rows != NULL && rows[i] != NULL; i++)
     {
       g_auto (GStrv) fields = g_strsplit (rows[i], " ", 4);
-      g_autoptr (OvhRecord) record
-          = ovh_record_new (ZONE, fields[0], fields[1], fields[3],
-                            (guint) g_ascii_strtoull (fields[2], NULL, 10));
+      g_autoptr (OvhRecord) record = ovh_record_new (
+          ZONE, fields[0], fields[1], fields[3], (guint) g_ascii_strtoull (fields[2], NULL, 10));
 
       ovh_record_set_id (record, i + 1);
       g_list_store_append (store, record);
@@ -55,9 +54,10 @@ test_shipped_read (void)
 {
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GPtrArray) templates = ovh_zone_template_list_all (&problems);
-  const char *wanted[] = { "google-workspace", "microsoft-365", "fastmail", "proton-mail",
-                           "zoho-mail", "ovhcloud-mx-plan", "dmarc-starter", "caa-letsencrypt",
-                           "github-pages", "static-host-apex-www" };
+  const char *wanted[]
+      = { "google-workspace", "microsoft-365",       "fastmail",      "proton-mail",
+          "zoho-mail",        "ovhcloud-mx-plan",    "dmarc-starter", "caa-letsencrypt",
+          "github-pages",     "static-host-apex-www" };
 
   g_assert_cmpuint (problems->len, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
@@ -151,8 +151,8 @@ test_shipped_on_busy_zone (void)
           if (after != NULL && g_str_has_prefix (ovh_record_get_target (after), "v=spf1"))
             {
               g_assert_cmpint (ovh_zone_diff_item_get_kind (item), ==, OVH_ZONE_DIFF_CHANGED);
-              g_assert_nonnull (strstr (ovh_record_get_target (after),
-                                        "include:old-provider.example"));
+              g_assert_nonnull (
+                  strstr (ovh_record_get_target (after), "include:old-provider.example"));
               g_assert_true (g_str_has_suffix (ovh_record_get_target (after), " -all"));
               spf_after++;
             }
@@ -164,8 +164,8 @@ test_shipped_on_busy_zone (void)
 static void
 test_replaces_words (void)
 {
-  const char *const rows[] = { "@ MX 3600 10 mx.old-provider.example.",
-                               "@ MX 3600 20 mx2.old-provider.example.", NULL };
+  const char *const rows[]
+      = { "@ MX 3600 10 mx.old-provider.example.", "@ MX 3600 20 mx2.old-provider.example.", NULL };
   g_autoptr (GListStore) zone = zone_of (rows);
   g_autoptr (OvhZoneTemplate) template = ovh_zone_template_find ("ovhcloud-mx-plan", NULL);
   g_autoptr (OvhZoneTemplatePlan) plan

@@ -228,16 +228,15 @@ add_record (GPtrArray *target, OvhRecord *record, GStrvBuilder *conflicts)
         merged = ovh_spf_merge (ovh_record_get_target (existing), ovh_record_get_target (record));
         if (g_str_equal (merged, ovh_record_get_target (existing)))
           return;
-        g_ptr_array_index (target, i)
-            = ovh_record_new (ovh_record_get_zone (existing), sub_domain,
-                              ovh_record_get_field_type (existing), merged,
-                              ovh_record_get_ttl (existing));
+        g_ptr_array_index (target, i) = ovh_record_new (ovh_record_get_zone (existing), sub_domain,
+                                                        ovh_record_get_field_type (existing),
+                                                        merged, ovh_record_get_ttl (existing));
         g_object_unref (existing);
         add_conflict (conflicts,
-                             /* Translators: %s is a name in the zone, “@” for the apex */
-                             g_strdup_printf (_ ("Merges into the SPF policy at %s instead of "
-                                                 "adding a second one"),
-                                              shown_name (sub_domain)));
+                      /* Translators: %s is a name in the zone, “@” for the apex */
+                      g_strdup_printf (_ ("Merges into the SPF policy at %s instead of "
+                                          "adding a second one"),
+                                       shown_name (sub_domain)));
         return;
       }
 
@@ -245,21 +244,19 @@ add_record (GPtrArray *target, OvhRecord *record, GStrvBuilder *conflicts)
     {
       removed = remove_at (target, sub_domain, NULL, "");
       if (removed > 0)
-        add_conflict (
-            conflicts,
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s: a CNAME cannot stand beside another record: "
-                                          "removes the %u record there",
-                                          "%s: a CNAME cannot stand beside other records: "
-                                          "removes the %u records there",
-                                          removed),
-                             shown_name (sub_domain), removed));
+        add_conflict (conflicts, g_strdup_printf (
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s: a CNAME cannot stand beside another record: "
+                                                  "removes the %u record there",
+                                                  "%s: a CNAME cannot stand beside other records: "
+                                                  "removes the %u records there",
+                                                  removed),
+                                     shown_name (sub_domain), removed));
     }
   else if (remove_at (target, sub_domain, "CNAME", NULL) > 0)
     add_conflict (conflicts,
-                         /* Translators: %s is a name in the zone, “@” for the apex */
-                         g_strdup_printf (_ ("%s: replaces the CNAME there"),
-                                          shown_name (sub_domain)));
+                  /* Translators: %s is a name in the zone, “@” for the apex */
+                  g_strdup_printf (_ ("%s: replaces the CNAME there"), shown_name (sub_domain)));
   g_ptr_array_add (target, g_object_ref (record));
 }
 

@@ -14,7 +14,7 @@
 #define SHIPPED_PATH "/io/github/domaine/libovh/templates/"
 #define MAX_VALUE_LENGTH 2048
 
-G_DEFINE_QUARK (ovh-zone-template-error-quark, ovh_zone_template_error)
+G_DEFINE_QUARK (ovh - zone - template - error - quark, ovh_zone_template_error)
 
 struct _OvhZoneTemplate
 {
@@ -104,16 +104,16 @@ ovh_zone_template_class_init (OvhZoneTemplateClass *klass)
   object_class->finalize = ovh_zone_template_finalize;
   object_class->get_property = ovh_zone_template_get_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID]
+      = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE]
+      = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_USER] = g_param_spec_boolean ("user", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER]
+      = g_param_spec_boolean ("user", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -302,6 +302,13 @@ ovh_zone_template_get_replaces (OvhZoneTemplate *self)
   return (const char *const *) self->replaces;
 }
 
+const char *const *
+ovh_zone_template_get_record_lines (OvhZoneTemplate *self)
+{
+  g_return_val_if_fail (OVH_IS_ZONE_TEMPLATE (self), NULL);
+  return (const char *const *) self->lines;
+}
+
 GPtrArray *
 ovh_zone_template_get_parameters (OvhZoneTemplate *self)
 {
@@ -418,7 +425,9 @@ ovh_zone_template_expand (OvhZoneTemplate *self,
         g_string_append_printf (text, "%s\n", line);
     }
 
-  records = ovh_zone_file_parse_full (text->str, zone, OVH_ZONE_FILE_PARSE_DEFAULT, &problems);
+  /* As OVH types them: "v=spf1 …" is SPF, "v=DMARC1…" at _dmarc DMARC, "v=DKIM1…" DKIM. */
+  records
+      = ovh_zone_file_parse_full (text->str, zone, OVH_ZONE_FILE_PARSE_DETECT_TYPED_TXT, &problems);
   if (records == NULL || (problems != NULL && problems->len > 0))
     {
       const OvhZoneFileProblem *problem

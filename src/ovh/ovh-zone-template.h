@@ -40,7 +40,7 @@ typedef enum
 typedef struct
 {
   char *key;
-  char *label; /* localised */
+  char *label;         /* localised */
   char *default_value; /* NULL when none */
   OvhZoneTemplateParameterKind kind;
   gboolean optional;
@@ -62,6 +62,9 @@ gboolean ovh_zone_template_get_user (OvhZoneTemplate *self);
 
 /* The "NAME TYPE" record sets the template takes over. */
 const char *const *ovh_zone_template_get_replaces (OvhZoneTemplate *self);
+
+/* The records as the file writes them, placeholders unfilled. */
+const char *const *ovh_zone_template_get_record_lines (OvhZoneTemplate *self);
 
 /* OvhZoneTemplateParameter, in file order (do not free). */
 GPtrArray *ovh_zone_template_get_parameters (OvhZoneTemplate *self);
