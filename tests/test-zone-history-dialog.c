@@ -11,6 +11,7 @@
 #include "domaine-test-gui.h"
 #include "domaine-zone-diff-view.h"
 #include "domaine-zone-history-dialog.h"
+#include "domaine-template-dialog.h"
 #include "domaine-zone-import-dialog.h"
 #include "domaine-zone-publisher.h"
 #include "ovh-zone-file.h"
@@ -508,6 +509,52 @@ test_text_mode (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (fixture->changeset);
 }
 
+/* The template gallery: a refused value says why; a plan that replaces records says so and on
+ * its button; staging makes pending changes and closes the window. */
+static void
+test_template (Fixture *fixture, gconstpointer data)
+{
+  DomaineTemplateDialog *dialog
+      = DOMAINE_TEMPLATE_DIALOG (domaine_template_dialog_new (fixture->changeset));
+  GtkWindow *window = GTK_WINDOW (dialog);
+  OvhZoneTemplatePlan *plan;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (window);
+  domaine_test_wait_for_window (window);
+  /* The first template is chosen from the start. */
+  g_assert_true (domaine_template_dialog_get_plan (dialog) != NULL
+                 || *domaine_template_dialog_get_problem (dialog) != '\0');
+
+  g_assert_true (domaine_template_dialog_select (dialog, "github-pages"));
+  g_assert_null (domaine_template_dialog_get_plan (dialog));
+  g_assert_nonnull (strstr (domaine_template_dialog_get_problem (dialog), "is required"));
+  g_assert_false (gtk_widget_is_sensitive (
+      domaine_test_find_button_with_label (GTK_WIDGET (dialog), "_Stage Changes")));
+  domaine_template_dialog_set_value (dialog, "user", "octo cat");
+  g_assert_nonnull (strstr (domaine_template_dialog_get_problem (dialog), "host name"));
+
+  /* lovelace.fr has OVH's MX Plan: Google Workspace replaces it and merges the SPF. */
+  g_assert_true (domaine_template_dialog_select (dialog, "google-workspace"));
+  plan = domaine_template_dialog_get_plan (dialog);
+  g_assert_nonnull (plan);
+  g_assert_true (ovh_zone_template_plan_needs_confirmation (plan));
+  g_assert_cmpuint (g_strv_length (ovh_zone_template_plan_get_conflicts (plan)), ==, 2);
+  g_assert_nonnull (
+      domaine_test_find_button_with_label (GTK_WIDGET (dialog), "_Replace and Stage"));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "template-conflict"));
+
+  /* Nothing was staged by looking. */
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "template.stage", NULL);
+  /* Two MX replaced by one (a change and a deletion), the SPF changed. */
+  g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 3);
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &window, 5000));
+  ovh_changeset_discard_all (fixture->changeset);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -519,6 +566,8 @@ main (int argc, char *argv[])
   g_test_add ("/zone-history-dialog/history", Fixture, NULL, fixture_set_up, test_history,
               fixture_tear_down);
   g_test_add ("/zone-history-dialog/undo-publish", Fixture, NULL, fixture_set_up, test_undo_publish,
+              fixture_tear_down);
+  g_test_add ("/template-dialog/conflict", Fixture, NULL, fixture_set_up, test_template,
               fixture_tear_down);
   g_test_add ("/zone-import-dialog/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);

@@ -17,8 +17,8 @@
 
 /* Shared parts ------------------------------------------------------------------------------ */
 
-static gboolean
-load_zone (DomaineCli *self, OvhZone *zone, GError **error)
+gboolean
+domaine_cli_load_zone_fresh (DomaineCli *self, OvhZone *zone, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
@@ -131,8 +131,8 @@ format_ttl (guint ttl)
   return ttl == 0 ? g_strdup ("-") : g_strdup_printf ("%u", ttl);
 }
 
-static void
-print_diff_table (DomaineCli *self, OvhZoneDiff *diff)
+void
+domaine_cli_print_diff_table (DomaineCli *self, OvhZoneDiff *diff)
 {
   g_autoptr (DomaineCliTable) table = NULL;
   GListModel *items = ovh_zone_diff_get_items (diff);
@@ -261,7 +261,7 @@ load_side (DomaineCli *self, OvhZone *zone, const char *what, GError **error)
       GPtrArray *array;
 
       if (ovh_zone_get_load_state (zone) != OVH_ZONE_LOAD_STATE_LOADED
-          && !load_zone (self, zone, error))
+          && !domaine_cli_load_zone_fresh (self, zone, error))
         return NULL;
       array = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = 0; i < g_list_model_get_n_items (records); i++)
@@ -312,7 +312,7 @@ domaine_cli_cmd_zone_diff (DomaineCli *self, GError **error)
       domaine_cli_print_json (self, node);
     }
   else
-    print_diff_table (self, diff);
+    domaine_cli_print_diff_table (self, diff);
   return DOMAINE_CLI_EXIT_OK;
 }
 
@@ -339,7 +339,8 @@ domaine_cli_cmd_zone_restore (DomaineCli *self, GError **error)
   zone = domaine_cli_new_zone (self, zone_name);
   /* The newest version now is what undoes the restore. */
   if ((before = list_versions (self, zone, error)) == NULL
-      || (text = fetch_version (self, zone, date, error)) == NULL || !load_zone (self, zone, error))
+      || (text = fetch_version (self, zone, date, error)) == NULL
+      || !domaine_cli_load_zone_fresh (self, zone, error))
     return domaine_cli_exit_code_for_error (*error);
   version = parse_file (zone_name, date, text, NULL, error);
   if (version == NULL)
@@ -385,7 +386,7 @@ domaine_cli_cmd_zone_restore (DomaineCli *self, GError **error)
     }
   else
     {
-      print_diff_table (self, diff);
+      domaine_cli_print_diff_table (self, diff);
       domaine_cli_note (self, _ ("Restored %s to its version of %s.\n"), zone_name, date);
       if (before[0] != NULL)
         domaine_cli_note (self, _ ("To undo: domaine-cli zone restore %s %s\n"), zone_name,
@@ -396,8 +397,8 @@ domaine_cli_cmd_zone_restore (DomaineCli *self, GError **error)
 
 /* zone import ------------------------------------------------------------------------------- */
 
-static gboolean
-apply_merge (DomaineCli *self, OvhChangeset *changeset, GError **error)
+gboolean
+domaine_cli_apply_changeset (DomaineCli *self, OvhChangeset *changeset, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -493,7 +494,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
   zone = domaine_cli_new_zone (self, zone_name);
-  if (!load_zone (self, zone, error))
+  if (!domaine_cli_load_zone_fresh (self, zone, error))
     return domaine_cli_exit_code_for_error (*error);
 
   diff = ovh_zone_diff_new_from_model (ovh_zone_get_records (zone), records,
@@ -503,7 +504,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
       if (self->json)
         print_import_json (self, zone_name, mode, diff, problems, FALSE);
       else
-        print_diff_table (self, diff);
+        domaine_cli_print_diff_table (self, diff);
       return DOMAINE_CLI_EXIT_OK;
     }
   if (!check_guard (self, diff, zone_name, error))
@@ -515,7 +516,8 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
   changeset = ovh_changeset_new (zone);
   if (ovh_zone_diff_stage (diff, changeset, NULL, error) < 0)
     return DOMAINE_CLI_EXIT_API;
-  if (ovh_changeset_get_n_pending (changeset) > 0 && !apply_merge (self, changeset, error))
+  if (ovh_changeset_get_n_pending (changeset) > 0
+      && !domaine_cli_apply_changeset (self, changeset, error))
     return domaine_cli_exit_code_for_error (*error);
 
   if (self->json)
@@ -523,7 +525,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
                        !self->no_publish && !ovh_zone_diff_is_empty (diff));
   else
     {
-      print_diff_table (self, diff);
+      domaine_cli_print_diff_table (self, diff);
       if (ovh_zone_diff_is_empty (diff))
         domaine_cli_note (self, _ ("%s already matches the file.\n"), zone_name);
       else if (self->no_publish)

@@ -12,6 +12,7 @@
 #include "ovh-account.h"
 #include "ovh-changeset.h"
 #include "ovh-client.h"
+#include "ovh-zone-diff.h"
 #include "ovh-zone.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ typedef struct
   gboolean dry_run;
   char **ns_addresses; /* NAME=ADDRESS:PORT, for zone check and zone watch */
   char *resolver;
+  char **params; /* KEY=VALUE, for templates apply */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -116,6 +118,13 @@ void domaine_cli_close_account (DomaineCli *self);
  * exit status and its message is OVH's), else of error. */
 GError *domaine_cli_publish_error (OvhChangeset *changeset, const GError *error);
 
+/* Shared by the commands that change many records at once (domaine-cli-history.c): the zone
+ * loaded past the cache; a diff as a table; a changeset applied and, unless --no-publish,
+ * published once. */
+gboolean domaine_cli_load_zone_fresh (DomaineCli *self, OvhZone *zone, GError **error);
+void domaine_cli_print_diff_table (DomaineCli *self, OvhZoneDiff *diff);
+gboolean domaine_cli_apply_changeset (DomaineCli *self, OvhChangeset *changeset, GError **error);
+
 /* Commands: domaine-cli-account.c, domaine-cli-zone.c, domaine-cli-records.c and
  * domaine-cli-login.c. */
 int domaine_cli_cmd_accounts (DomaineCli *self, GError **error);
@@ -128,6 +137,9 @@ int domaine_cli_cmd_zone_import (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_history (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_diff (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_restore (DomaineCli *self, GError **error);
+int domaine_cli_cmd_templates_list (DomaineCli *self, GError **error);
+int domaine_cli_cmd_templates_show (DomaineCli *self, GError **error);
+int domaine_cli_cmd_templates_apply (DomaineCli *self, GError **error);
 
 /* zone import's parts (domaine-cli-zone.c): a file's text, "-" being standard input; and
  * OVH's own import of text (already checked), its task followed to the end. */

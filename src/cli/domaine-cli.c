@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-cli-private.h"
+#include "ovh-zone-template.h"
 #include "ovh-changeset.h"
 #include "ovh-record-cache.h"
 #include "ovh-record.h"
@@ -45,6 +46,7 @@ typedef enum
   OPT_DRY_RUN = 1 << 15,
   OPT_NS_ADDRESS = 1 << 16,
   OPT_RESOLVER = 1 << 17,
+  OPT_PARAM = 1 << 18,
 } CommandOptions;
 
 typedef struct
@@ -81,6 +83,11 @@ static const Command commands[] = {
     OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_check, FALSE },
   { "zone", "watch", N_ ("zone watch ZONE [--timeout SECONDS] [--ns-address NAME=ADDRESS:PORT…]"),
     1, 1, OPT_TIMEOUT | OPT_NS_ADDRESS | OPT_RESOLVER, domaine_cli_cmd_zone_watch, FALSE },
+  { "templates", "list", "templates list", 0, 0, 0, domaine_cli_cmd_templates_list, FALSE },
+  { "templates", "show", N_ ("templates show NAME"), 1, 1, 0, domaine_cli_cmd_templates_show,
+    FALSE },
+  { "templates", "apply", N_ ("templates apply ZONE NAME [--param KEY=VALUE…] [--dry-run] [--yes]"),
+    2, 2, OPT_PARAM | OPT_DRY_RUN | OPT_YES, domaine_cli_cmd_templates_apply, FALSE },
   { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
     OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
   { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
@@ -130,6 +137,10 @@ domaine_cli_exit_code_for_error (const GError *error)
 
   if (g_error_matches (error, OVH_CHANGESET_ERROR, OVH_CHANGESET_ERROR_UNKNOWN_OUTCOME))
     return DOMAINE_CLI_EXIT_UNKNOWN;
+
+  if (error->domain == OVH_ZONE_TEMPLATE_ERROR)
+    return error->code == OVH_ZONE_TEMPLATE_ERROR_NOT_FOUND ? DOMAINE_CLI_EXIT_NOT_FOUND
+                                                            : DOMAINE_CLI_EXIT_USAGE;
 
   if (error->domain == G_OPTION_ERROR || error->domain == OVH_RECORD_ERROR
       || error->domain == OVH_ZONE_FILE_ERROR)
@@ -451,6 +462,7 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
   g_clear_pointer (&self->ns_addresses, g_strfreev);
+  g_clear_pointer (&self->params, g_strfreev);
   g_clear_pointer (&self->resolver, g_free);
   g_clear_object (&self->cancellable);
   /* A zone read may still be writing its cache on a worker thread: let it end first. */
@@ -503,14 +515,17 @@ given_options (DomaineCli *self)
     given |= OPT_NS_ADDRESS;
   if (self->resolver != NULL)
     given |= OPT_RESOLVER;
+  if (self->params != NULL)
+    given |= OPT_PARAM;
 
   return given;
 }
 
 static const char *const option_names[] = {
-  "--type", "--name",  "--value",           "--ttl",     "--output",     "--preset",
-  "--zone", "--label", "--application-key", "--timeout", "--from",       "--to",
-  "--yes",  "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--type",  "--name",  "--value",           "--ttl",     "--output",     "--preset",
+  "--zone",  "--label", "--application-key", "--timeout", "--from",       "--to",
+  "--yes",   "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--param",
 };
 
 static int
@@ -653,19 +668,24 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("zone diff: compare to this version or zone file (default: the zone now)"),
       N_ ("DATE|FILE") },
     { "yes", 'y', 0, G_OPTION_ARG_NONE, &self->yes,
-      N_ ("zone restore, zone import: go on even when most of the zone changes"), NULL },
+      N_ ("zone restore, zone import, templates apply: go on even when records already in the zone "
+          "are removed or changed"),
+      NULL },
     { "merge", 0, 0, G_OPTION_ARG_NONE, &self->merge,
       N_ ("zone import: change only the records that differ, and publish once"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &self->replace,
       N_ ("zone import: replace the whole zone through OVHcloud’s import (the default)"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run,
-      N_ ("zone import: print what would change and send nothing"), NULL },
+      N_ ("zone import, templates apply: print what would change and send nothing"), NULL },
     { "ns-address", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->ns_addresses,
       N_ ("zone check, zone watch: ask this name server at this address (repeatable)"),
       N_ ("NAME=ADDRESS:PORT") },
     { "resolver", 0, 0, G_OPTION_ARG_STRING, &self->resolver,
       N_ ("zone check, zone watch: the DNS resolver for names outside the zone"),
       N_ ("ADDRESS:PORT") },
+    { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->params,
+      N_ ("templates apply: a value for one of the template’s parameters (repeatable)"),
+      N_ ("KEY=VALUE") },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

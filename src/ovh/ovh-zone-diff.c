@@ -356,6 +356,19 @@ match_ttl_only (Entry *a, Entry *b)
   return same_target (a, b);
 }
 
+/* "v=spf1 …" with "v=spf1 …", not with another TXT of the same name: the first word of a
+ * value says what it is. */
+static gboolean
+match_same_kind (Entry *a, Entry *b)
+{
+  const char *ta = ovh_record_get_target (a->record);
+  const char *tb = ovh_record_get_target (b->record);
+  gsize la = strcspn (ta, " ;");
+  gsize lb = strcspn (tb, " ;");
+
+  return la == lb && la > 0 && g_ascii_strncasecmp (ta, tb, la) == 0;
+}
+
 static gboolean
 match_any (Entry *a, Entry *b)
 {
@@ -412,6 +425,7 @@ compute (OvhZoneDiff *self, GPtrArray *before, GPtrArray *after, OvhZoneDiffFlag
       g_ptr_array_sort (group->after, compare_targets);
       pair_off (self, group, match_same, FALSE, FALSE);
       pair_off (self, group, match_ttl_only, TRUE, TRUE);
+      pair_off (self, group, match_same_kind, TRUE, FALSE);
       pair_off (self, group, match_any, TRUE, FALSE);
 
       for (guint i = 0; i < group->before->len; i++)

@@ -168,6 +168,7 @@ domaine_domain_page_update_actions (DomaineDomainPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.history", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.apply-template", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-text", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", editor);
   gtk_widget_action_set_enabled (
@@ -284,6 +285,8 @@ page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     zone_action = "zone.history";
   else if (g_str_equal (action_name, "page.import"))
     zone_action = "zone.import";
+  else if (g_str_equal (action_name, "page.apply-template"))
+    zone_action = "zone.apply-template";
   else if (g_str_equal (action_name, "page.edit-text"))
     zone_action = "zone.edit-text";
   else if (g_str_equal (action_name, "page.export"))
@@ -596,6 +599,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.review", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.history", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.apply-template", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.edit-text", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.publish", NULL, page_action);

@@ -14,6 +14,7 @@
 #include "domaine-review-dialog.h"
 #include "domaine-zone-editor-private.h"
 #include "domaine-zone-history-dialog.h"
+#include "domaine-template-dialog.h"
 #include "domaine-zone-import-dialog.h"
 #include "ovh-error.h"
 #include "ovh-zone-diff.h"
@@ -431,6 +432,20 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+apply_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_template_dialog_new (self->changeset);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Text mode: the whole zone as BIND text, read as it is typed; Merge stages the edits. */
 static void
 edit_text_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -563,6 +578,8 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "zone.apply-template", NULL,
+                                   apply_template_action);
   gtk_widget_class_install_action (widget_class, "zone.edit-text", NULL, edit_text_action);
   gtk_widget_class_install_action (widget_class, "zone.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "zone.undo-publish", NULL, undo_publish_action);
