@@ -1643,6 +1643,7 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) task = NULL;
   g_autoptr (Response) history = NULL;
   g_autoptr (Response) records = NULL;
+  g_autoptr (Response) ds_records = NULL;
   g_autoptr (Response) credentials = NULL;
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -1659,6 +1660,11 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "get", "/domain/zone/{zoneName}/dnssec", "/domain/zone/lovelace.fr/dnssec", NULL },
     { "domain", "get", "/domain/zone/{zoneName}/history", "/domain/zone/lovelace.fr/history",
       NULL },
+    { "domain", "get", "/domain/zone/{zoneName}/dnssec",
+      "/domain/zone/analytical-engine.com/dnssec", NULL },
+    { "domain", "get", "/domain/{serviceName}/dsRecord", "/domain/analytical-engine.com/dsRecord",
+      NULL },
+    { "domain", "get", "/domain/{serviceName}/dsRecord", "/domain/lovelace.fr/dsRecord", NULL },
     { "domain", "get", "/domain/zone/{zoneName}/task", "/domain/zone/countess.dev/task", NULL },
     { "domain", "post", "/domain/zone/{zoneName}/record", "/domain/zone/lovelace.fr/record",
       "{\"fieldType\":\"TXT\",\"subDomain\":\"schema\",\"target\":\"checked\",\"ttl\":300}" },
@@ -1715,6 +1721,18 @@ test_schema (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (strings, path);
       record.path = path;
       g_ptr_array_add (cases, g_memdup2 (&record, sizeof record));
+    }
+  ds_records = call (fixture, "GET", "/domain/analytical-engine.com/dsRecord", NULL);
+  g_assert_cmpuint (json_array_get_length (array_of (ds_records)), >, 0);
+  for (guint i = 0; i < json_array_get_length (array_of (ds_records)); i++)
+    {
+      SchemaCase key = { "domain", "get", "/domain/{serviceName}/dsRecord/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/analytical-engine.com/dsRecord/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (ds_records), i));
+
+      g_ptr_array_add (strings, path);
+      key.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&key, sizeof key));
     }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)
