@@ -831,6 +831,26 @@ test_refresh_and_history (Fixture *fixture, gconstpointer data)
   response_free (response);
 }
 
+/* Asks for the zone's DNSSEC state until it is status (5 s at most). */
+static void
+wait_for_dnssec (Fixture *fixture, const char *zone, const char *status)
+{
+  g_autofree char *path = g_strdup_printf ("/domain/zone/%s/dnssec", zone);
+
+  for (guint i = 0; i < 500; i++)
+    {
+      Response *response = call (fixture, "GET", path, NULL);
+      gboolean done
+          = g_str_equal (json_object_get_string_member (object_of (response), "status"), status);
+
+      response_free (response);
+      if (done)
+        return;
+      g_usleep (10 * 1000);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_export_import (Fixture *fixture, gconstpointer data)
 {
@@ -907,17 +927,28 @@ test_export_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (response->status, ==, 400);
   response_free (response);
 
-  /* DNSSEC on and off. */
+  /* DNSSEC on and off, each through its in-progress state; no second change meanwhile. */
+  ovh_sandbox_set_dnssec_delay_ms (fixture->sandbox, 100);
   response = call (fixture, "POST", "/domain/zone/countess.dev/dnssec", NULL);
   g_assert_cmpuint (response->status, ==, 200);
   response_free (response);
   response = call (fixture, "GET", "/domain/zone/countess.dev/dnssec", NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==, "enabled");
+  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==,
+                   "enableInProgress");
   response_free (response);
   response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
   response_free (response);
-  response = call (fixture, "GET", "/domain/zone/countess.dev/dnssec", NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==, "disabled");
+  wait_for_dnssec (fixture, "countess.dev", "enabled");
+  response = call (fixture, "POST", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
+  response_free (response);
+  response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  response_free (response);
+  wait_for_dnssec (fixture, "countess.dev", "disabled");
+  response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
   response_free (response);
 }
 

@@ -68,7 +68,8 @@ invalid_response (const char *message)
 static gboolean
 read_state (JsonNode *node, OvhDnssecState *state, GError **error)
 {
-  const char *status = ovh_json_lookup_string (ovh_json_node_get_object (node), "status");
+  JsonObject *object = ovh_json_node_get_object (node);
+  const char *status = object != NULL ? ovh_json_lookup_string (object, "status") : NULL;
 
   if (status == NULL)
     {
@@ -231,8 +232,12 @@ follow_state_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, ovh_error_new_full (OVH_ERROR_FAILED, 200, NULL, NULL, message));
     }
   else
-    ovh_sleep_async (follow->interval_ms, g_task_get_cancellable (task), follow_slept_cb,
-                     g_steal_pointer (&task));
+    {
+      /* Read before the task is handed on: argument order is unspecified. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      ovh_sleep_async (follow->interval_ms, cancellable, follow_slept_cb, g_steal_pointer (&task));
+    }
 }
 
 static void
@@ -240,6 +245,8 @@ follow_slept_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   Follow *follow = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  OvhClient *client;
   GError *error = NULL;
 
   if (!ovh_sleep_finish (result, &error))
@@ -248,8 +255,9 @@ follow_slept_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   follow->tries_left--;
-  ovh_dnssec_get_state_async (g_task_get_source_object (task), follow->zone,
-                              g_task_get_cancellable (task), follow_state_cb,
+  client = g_task_get_source_object (task);
+  cancellable = g_task_get_cancellable (task);
+  ovh_dnssec_get_state_async (client, follow->zone, cancellable, follow_state_cb,
                               g_steal_pointer (&task));
 }
 
