@@ -31,7 +31,7 @@ open_page (Fixture *fixture, DomaineSession *session)
   g_assert_cmpint (domaine_session_get_state (fixture->session), ==, DOMAINE_SESSION_STATE_READY);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 900);
+  gtk_window_set_default_size (fixture->window, 900, 1300);
   fixture->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   fixture->page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (fixture->session));
   adw_toast_overlay_set_child (fixture->overlay, GTK_WIDGET (fixture->page));
