@@ -231,13 +231,38 @@ confirm_disable (DomaineCli *self, const char *zone, GError **error)
   return FALSE;
 }
 
+/* Asks again until the state leaves the in-progress states, or --timeout (default 10 min)
+ * passes: bounded by time, as the client's rate limit spaces the calls out. */
+static gboolean
+wait_until_settled (DomaineCli *self, const char *zone, OvhDnssecState *state, GError **error)
+{
+  guint timeout_s = self->timeout_seconds > 0 ? (guint) self->timeout_seconds : DEFAULT_TIMEOUT_S;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_s * G_USEC_PER_SEC;
+
+  if (!get_state (self, zone, state, error))
+    return FALSE;
+  while (ovh_dnssec_state_is_in_progress (*state))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_FAILED,
+                       /* Translators: a zone, then its DNSSEC state ("enableInProgress") */
+                       _ ("DNSSEC on %s is still “%s”: gave up waiting"), zone,
+                       ovh_dnssec_state_to_string (*state));
+          return FALSE;
+        }
+      if (!domaine_cli_sleep (self, MIN ((guint) MAX (self->poll_interval_ms, 1), 1000), error)
+          || !get_state (self, zone, state, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 change (DomaineCli *self, gboolean enable, GError **error)
 {
   const char *zone = self->args[0];
   g_autoptr (GAsyncResult) result = NULL;
-  guint interval_ms = MAX (self->poll_interval_ms, 1);
-  guint timeout_s = self->timeout_seconds > 0 ? (guint) self->timeout_seconds : DEFAULT_TIMEOUT_S;
   OvhDnssecState state;
   OvhDnssecState wanted = enable ? OVH_DNSSEC_STATE_ENABLED : OVH_DNSSEC_STATE_DISABLED;
 
@@ -265,15 +290,11 @@ change (DomaineCli *self, gboolean enable, GError **error)
                                     domaine_cli_result_cb, &result);
       if (!ovh_dnssec_set_enabled_finish (self->client, domaine_cli_await (self, &result), error))
         return domaine_cli_exit_code_for_error (*error);
-      g_clear_object (&result);
     }
 
   /* Translators: a zone */
   domaine_cli_note (self, _ ("Waiting for OVHcloud to finish with DNSSEC on %s…\n"), zone);
-  ovh_dnssec_follow_async (self->client, zone, interval_ms,
-                           MAX (timeout_s * 1000 / interval_ms, 1) + 1, self->cancellable,
-                           domaine_cli_result_cb, &result);
-  if (!ovh_dnssec_follow_finish (self->client, domaine_cli_await (self, &result), &state, error))
+  if (!wait_until_settled (self, zone, &state, error))
     return domaine_cli_exit_code_for_error (*error);
 
   print_state (self, zone, state, FALSE, NULL);
