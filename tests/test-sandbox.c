@@ -831,6 +831,26 @@ test_refresh_and_history (Fixture *fixture, gconstpointer data)
   response_free (response);
 }
 
+/* Asks for the zone's DNSSEC state until it is status (5 s at most). */
+static void
+wait_for_dnssec (Fixture *fixture, const char *zone, const char *status)
+{
+  g_autofree char *path = g_strdup_printf ("/domain/zone/%s/dnssec", zone);
+
+  for (guint i = 0; i < 500; i++)
+    {
+      Response *response = call (fixture, "GET", path, NULL);
+      gboolean done
+          = g_str_equal (json_object_get_string_member (object_of (response), "status"), status);
+
+      response_free (response);
+      if (done)
+        return;
+      g_usleep (10 * 1000);
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_export_import (Fixture *fixture, gconstpointer data)
 {
@@ -907,17 +927,28 @@ test_export_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (response->status, ==, 400);
   response_free (response);
 
-  /* DNSSEC on and off. */
+  /* DNSSEC on and off, each through its in-progress state; no second change meanwhile. */
+  ovh_sandbox_set_dnssec_delay_ms (fixture->sandbox, 100);
   response = call (fixture, "POST", "/domain/zone/countess.dev/dnssec", NULL);
   g_assert_cmpuint (response->status, ==, 200);
   response_free (response);
   response = call (fixture, "GET", "/domain/zone/countess.dev/dnssec", NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==, "enabled");
+  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==,
+                   "enableInProgress");
   response_free (response);
   response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
   response_free (response);
-  response = call (fixture, "GET", "/domain/zone/countess.dev/dnssec", NULL);
-  g_assert_cmpstr (json_object_get_string_member (object_of (response), "status"), ==, "disabled");
+  wait_for_dnssec (fixture, "countess.dev", "enabled");
+  response = call (fixture, "POST", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
+  response_free (response);
+  response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 200);
+  response_free (response);
+  wait_for_dnssec (fixture, "countess.dev", "disabled");
+  response = call (fixture, "DELETE", "/domain/zone/countess.dev/dnssec", NULL);
+  g_assert_cmpuint (response->status, ==, 403);
   response_free (response);
 }
 
@@ -1643,6 +1674,7 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) task = NULL;
   g_autoptr (Response) history = NULL;
   g_autoptr (Response) records = NULL;
+  g_autoptr (Response) ds_records = NULL;
   g_autoptr (Response) credentials = NULL;
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -1659,6 +1691,11 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "get", "/domain/zone/{zoneName}/dnssec", "/domain/zone/lovelace.fr/dnssec", NULL },
     { "domain", "get", "/domain/zone/{zoneName}/history", "/domain/zone/lovelace.fr/history",
       NULL },
+    { "domain", "get", "/domain/zone/{zoneName}/dnssec",
+      "/domain/zone/analytical-engine.com/dnssec", NULL },
+    { "domain", "get", "/domain/{serviceName}/dsRecord", "/domain/analytical-engine.com/dsRecord",
+      NULL },
+    { "domain", "get", "/domain/{serviceName}/dsRecord", "/domain/lovelace.fr/dsRecord", NULL },
     { "domain", "get", "/domain/zone/{zoneName}/task", "/domain/zone/countess.dev/task", NULL },
     { "domain", "post", "/domain/zone/{zoneName}/record", "/domain/zone/lovelace.fr/record",
       "{\"fieldType\":\"TXT\",\"subDomain\":\"schema\",\"target\":\"checked\",\"ttl\":300}" },
@@ -1715,6 +1752,18 @@ test_schema (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (strings, path);
       record.path = path;
       g_ptr_array_add (cases, g_memdup2 (&record, sizeof record));
+    }
+  ds_records = call (fixture, "GET", "/domain/analytical-engine.com/dsRecord", NULL);
+  g_assert_cmpuint (json_array_get_length (array_of (ds_records)), >, 0);
+  for (guint i = 0; i < json_array_get_length (array_of (ds_records)); i++)
+    {
+      SchemaCase key = { "domain", "get", "/domain/{serviceName}/dsRecord/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/analytical-engine.com/dsRecord/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (ds_records), i));
+
+      g_ptr_array_add (strings, path);
+      key.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&key, sizeof key));
     }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)

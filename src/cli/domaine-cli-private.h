@@ -157,6 +157,10 @@ int domaine_cli_cmd_credentials_list (DomaineCli *self, GError **error);
 int domaine_cli_cmd_credentials_revoke (DomaineCli *self, GError **error);
 int domaine_cli_cmd_login (DomaineCli *self, GError **error);
 int domaine_cli_cmd_complete (DomaineCli *self, GError **error);
+/* domaine-cli-dnssec.c */
+int domaine_cli_cmd_dnssec_status (DomaineCli *self, GError **error);
+int domaine_cli_cmd_dnssec_enable (DomaineCli *self, GError **error);
+int domaine_cli_cmd_dnssec_disable (DomaineCli *self, GError **error);
 /* domaine-cli-health.c */
 int domaine_cli_cmd_zone_check (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);

@@ -162,6 +162,19 @@ sandbox_route_domain (SandboxCall *call)
       return;
     }
 
+  if (call->n_segments >= 3 && g_str_equal (call->segments[2], "dsRecord"))
+    {
+      for (guint i = 0; i < self->domains->len; i++)
+        if (g_str_equal (((SandboxDomain *) g_ptr_array_index (self->domains, i))->name,
+                         call->segments[1]))
+          {
+            sandbox_route_ds_records (call, g_ptr_array_index (self->domains, i));
+            return;
+          }
+      sandbox_call_error (call, SOUP_STATUS_NOT_FOUND, "This service does not exist");
+      return;
+    }
+
   if (call->n_segments == 2 && get)
     {
       for (guint i = 0; i < self->domains->len; i++)

@@ -51,6 +51,7 @@ typedef struct
   guint serial;
   gboolean deployed; /* no change since the last refresh */
   gboolean dnssec;
+  gboolean dnssec_busy; /* enabling or disabling: dnssec flips when done */
   gint64 last_update;
   GPtrArray *history; /* SandboxHistoryEntry*, oldest first */
   GPtrArray *tasks;   /* SandboxTask* */
@@ -206,6 +207,7 @@ struct _OvhSandbox
   GPtrArray *request_log; /* OvhSandboxRequest* */
   guint64 query_serial;
   guint idle_timeout; /* seconds */
+  guint dnssec_delay_ms; /* 0 = the default */
 
   /* Server */
   GThread *thread;
@@ -329,6 +331,10 @@ void sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone);
 void sandbox_zone_dir_write (OvhSandbox *self, const SandboxZone *zone, const char *zone_file);
 void sandbox_route_zone (SandboxCall *call, SandboxZone *zone);
 void sandbox_serve_history_file (SandboxCall *call);
+
+/* ovh-sandbox-dnssec.c: /domain/zone/{zone}/dnssec and /domain/{domain}/dsRecord…. */
+void sandbox_route_dnssec (SandboxCall *call, SandboxZone *zone);
+void sandbox_route_ds_records (SandboxCall *call, const SandboxDomain *domain);
 
 /* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
 void sandbox_route_records (SandboxCall *call, SandboxZone *zone);

@@ -408,22 +408,7 @@ sandbox_route_zone (SandboxCall *call, SandboxZone *zone)
         sandbox_call_not_found_route (call);
     }
   else if (call->n_segments == 4 && g_str_equal (what, "dnssec"))
-    {
-      if (get)
-        {
-          JsonObject *object = json_object_new ();
-
-          json_object_set_string_member (object, "status", zone->dnssec ? "enabled" : "disabled");
-          sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_object (object));
-        }
-      else if (post || g_str_equal (call->method, "DELETE"))
-        {
-          zone->dnssec = post;
-          sandbox_call_reply (call, SOUP_STATUS_OK, NULL);
-        }
-      else
-        sandbox_call_not_found_route (call);
-    }
+    sandbox_route_dnssec (call, zone);
   else
     sandbox_call_not_found_route (call);
 }

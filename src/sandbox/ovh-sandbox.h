@@ -103,6 +103,8 @@ void ovh_sandbox_set_clock_offset (OvhSandbox *self, gint64 seconds);
 void ovh_sandbox_set_idle_timeout (OvhSandbox *self, guint seconds);
 void ovh_sandbox_set_expanded_lists (OvhSandbox *self, gboolean enabled); /* X-Pagination-Mode */
 void ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled);          /* X-Ovh-Batch */
+/* How long enabling or disabling DNSSEC stays in progress (0 = the default, 3 s). */
+void ovh_sandbox_set_dnssec_delay_ms (OvhSandbox *self, guint delay_ms);
 /* The next `count` calls (0 = every call) to METHOD on a path matching the glob fail so. */
 void ovh_sandbox_inject_fault (OvhSandbox *self,
                                const char *method,

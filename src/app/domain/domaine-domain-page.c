@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-dnssec-group.h"
 #include "domaine-domain-page.h"
 #include "domaine-format.h"
 #include "domaine-session-banner.h"
@@ -38,6 +39,7 @@ struct _DomaineDomainPage
   DomaineZoneEditor *zone_editor;
   AdwViewStackPage *health_page;
   DomaineZoneHealth *zone_health;
+  DomaineDnssecGroup *dnssec_group;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   GtkSpinner *details_spinner;
@@ -220,6 +222,7 @@ domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
   if (domain == NULL || self->session == NULL)
     {
       domaine_zone_editor_set_zone (self->zone_editor, NULL);
+      domaine_dnssec_group_load (self->dnssec_group, NULL, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
       return;
     }
@@ -240,6 +243,7 @@ domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
       adw_status_page_set_description (self->external_page, description);
       domaine_zone_editor_set_zone (self->zone_editor, NULL);
       gtk_stack_set_visible_child_name (self->records_stack, "external");
+      domaine_dnssec_group_load (self->dnssec_group, NULL, NULL);
     }
   else
     {
@@ -247,6 +251,8 @@ domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
           = ovh_zone_new (domaine_session_get_client (self->session), ovh_domain_get_name (domain));
       domaine_zone_editor_set_zone (self->zone_editor, zone);
       gtk_stack_set_visible_child_name (self->records_stack, "editor");
+      domaine_dnssec_group_load (self->dnssec_group, domaine_session_get_client (self->session),
+                                 ovh_domain_get_name (domain));
     }
 
   domaine_domain_page_update_details (self);
@@ -559,6 +565,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
+  g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
@@ -576,6 +583,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_editor);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, health_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_health);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
