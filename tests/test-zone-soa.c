@@ -96,9 +96,16 @@ test_email (void)
 {
   const char *valid[] = { "hostmaster@example.com", "tech.ovh.net", "a.b@sub.example.org",
                           "hostmaster.example.com.", "x+dns@example.fr" };
-  const char *invalid[] = { "",          "hostmaster",         "example.com", "@example.com",
-                            "a@b",       "a b@example.com",    "a@@example.com",
-                            "a@-x.com",  "a@example..com",     "a@exa_mple.com" };
+  const char *invalid[] = { "",
+                            "hostmaster",
+                            "example.com",
+                            "@example.com",
+                            "a@b",
+                            "a b@example.com",
+                            "a@@example.com",
+                            "a@-x.com",
+                            "a@example..com",
+                            "a@exa_mple.com" };
   g_autoptr (OvhZoneSoa) soa = valid_soa ();
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)

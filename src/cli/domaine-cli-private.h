@@ -49,6 +49,11 @@ typedef struct
   gboolean dry_run;
   char **ns_addresses; /* NAME=ADDRESS:PORT, for zone check and zone watch */
   char *resolver;
+  char *refresh; /* zone soa */
+  char *expire;
+  char *negative_ttl;
+  char *email;
+  gboolean minimized; /* zone reset */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -148,5 +153,8 @@ int domaine_cli_cmd_complete (DomaineCli *self, GError **error);
 /* domaine-cli-health.c */
 int domaine_cli_cmd_zone_check (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
+/* domaine-cli-soa.c */
+int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
 
 G_END_DECLS

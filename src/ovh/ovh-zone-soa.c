@@ -16,7 +16,7 @@
 #include "ovh-zone-snapshot.h"
 #include "ovh-zone-soa.h"
 
-G_DEFINE_QUARK (ovh-zone-soa-error-quark, ovh_zone_soa_error)
+G_DEFINE_QUARK (ovh - zone - soa - error - quark, ovh_zone_soa_error)
 
 G_DEFINE_BOXED_TYPE (OvhZoneSoa, ovh_zone_soa, ovh_zone_soa_copy, ovh_zone_soa_free)
 
@@ -59,8 +59,9 @@ ovh_zone_soa_new_from_json (JsonNode *node, GError **error)
 
   if (object == NULL)
     {
-      g_propagate_error (error, ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
-                                                    _ ("OVH sent a zone SOA that is not an object")));
+      g_propagate_error (error,
+                         ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
+                                             _ ("OVH sent a zone SOA that is not an object")));
       return NULL;
     }
   if (!ovh_json_read_uint (object, "serial", OVH_JSON_REQUIRED, G_MAXINT64, &soa->serial, error)
@@ -283,6 +284,7 @@ put_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (JsonNode) node = NULL;
+  OvhZone *self = g_task_get_source_object (task);
   GError *error = NULL;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
@@ -291,7 +293,7 @@ put_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  get_soa (g_task_get_source_object (task), g_steal_pointer (&task));
+  get_soa (self, g_steal_pointer (&task));
 }
 
 void
@@ -320,8 +322,8 @@ ovh_zone_update_soa_async (OvhZone *self,
 
   body = ovh_zone_soa_to_json (soa);
   path = ovh_zone_dup_path (self, "/soa");
-  ovh_client_call_async (ovh_zone_get_client (self), "PUT", path, body, OVH_CALL_NONE,
-                         cancellable, put_cb, task);
+  ovh_client_call_async (ovh_zone_get_client (self), "PUT", path, body, OVH_CALL_NONE, cancellable,
+                         put_cb, task);
 }
 
 OvhZoneSoa *
@@ -367,6 +369,7 @@ reset_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = user_data;
   g_autoptr (JsonNode) node = NULL;
   OvhZone *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
@@ -375,8 +378,7 @@ reset_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  ovh_zone_reload_async (self, g_task_get_cancellable (task), reloaded_cb,
-                         g_steal_pointer (&task));
+  ovh_zone_reload_async (self, cancellable, reloaded_cb, g_steal_pointer (&task));
 }
 
 static void

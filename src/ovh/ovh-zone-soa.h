@@ -34,7 +34,7 @@ GQuark ovh_zone_soa_error_quark (void);
 
 typedef enum
 {
-  OVH_ZONE_SOA_ERROR_INVALID, /* a setting is out of bounds; nothing was sent */
+  OVH_ZONE_SOA_ERROR_INVALID,  /* a setting is out of bounds; nothing was sent */
   OVH_ZONE_SOA_ERROR_SNAPSHOT, /* the snapshot before a reset could not be kept; nothing sent */
 } OvhZoneSoaError;
 
@@ -114,9 +114,7 @@ void ovh_zone_reset_async (OvhZone *self,
                            GCancellable *cancellable,
                            GAsyncReadyCallback callback,
                            gpointer user_data);
-gboolean ovh_zone_reset_finish (OvhZone *self,
-                                GAsyncResult *result,
-                                gint64 *snapshot_time,
-                                GError **error);
+gboolean
+ovh_zone_reset_finish (OvhZone *self, GAsyncResult *result, gint64 *snapshot_time, GError **error);
 
 G_END_DECLS

@@ -150,7 +150,8 @@ put_soa (SandboxCall *call, SandboxZone *zone)
 
   if (request == NULL)
     return;
-  if (!read_seconds (call, request, "ttl", &ttl) || !read_seconds (call, request, "refresh", &refresh)
+  if (!read_seconds (call, request, "ttl", &ttl)
+      || !read_seconds (call, request, "refresh", &refresh)
       || !read_seconds (call, request, "expire", &expire)
       || !read_seconds (call, request, "nxDomainTtl", &nx_domain_ttl)
       || !read_seconds (call, request, "serial", &serial))
@@ -169,12 +170,14 @@ put_soa (SandboxCall *call, SandboxZone *zone)
   /* The serial and the server are OVH's: sending them back unchanged is allowed. */
   if (serial != zone->serial)
     {
-      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Try to alter read-only properties: serial");
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
+                          "Try to alter read-only properties: serial");
       return;
     }
   if (!g_str_equal (new_server, server))
     {
-      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Try to alter read-only properties: server");
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
+                          "Try to alter read-only properties: server");
       return;
     }
   if (ttl < 60 || nx_domain_ttl < 60 || refresh < 60 || expire < 60)
@@ -276,8 +279,8 @@ sandbox_route_zone_reset (SandboxCall *call, SandboxZone *zone)
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element)
-                                                                : NULL;
+          JsonObject *object
+              = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
           const char *type = NULL, *target = NULL;
           g_autoptr (GInetAddress) address = NULL;
 
@@ -292,8 +295,7 @@ sandbox_route_zone_reset (SandboxCall *call, SandboxZone *zone)
           if (g_str_equal (type, "A"))
             {
               address = g_inet_address_new_from_string (target);
-              if (address == NULL
-                  || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
+              if (address == NULL || g_inet_address_get_family (address) != G_SOCKET_FAMILY_IPV4)
                 {
                   sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
                                       "Invalid target for a A record: %s", target);

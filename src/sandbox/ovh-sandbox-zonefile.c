@@ -10,7 +10,6 @@
 #include "ovh-record-type-private.h"
 #include "ovh-sandbox-private.h"
 
-
 static gboolean
 is_text_type (const char *field_type)
 {
