@@ -16,20 +16,18 @@
 static JsonNode *
 soa_to_json (const char *zone_name, const OvhZoneSoa *soa)
 {
-  g_autoptr (JsonNode) settings = ovh_zone_soa_to_json (soa);
-  JsonObject *object = json_node_get_object (settings);
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   JsonObject *out = json_object_new ();
 
+  /* OVH's member names, as GET …/soa has them. */
   json_object_set_string_member (out, "zone", zone_name);
   json_object_set_int_member (out, "serial", (gint64) soa->serial);
   json_object_set_string_member (out, "server", soa->server != NULL ? soa->server : "");
-  json_object_set_int_member (out, "ttl", json_object_get_int_member (object, "ttl"));
-  json_object_set_int_member (out, "refresh", json_object_get_int_member (object, "refresh"));
-  json_object_set_int_member (out, "expire", json_object_get_int_member (object, "expire"));
-  json_object_set_int_member (out, "nxDomainTtl",
-                              json_object_get_int_member (object, "nxDomainTtl"));
-  json_object_set_string_member (out, "email", json_object_get_string_member (object, "email"));
+  json_object_set_int_member (out, "ttl", soa->ttl);
+  json_object_set_int_member (out, "refresh", soa->refresh);
+  json_object_set_int_member (out, "expire", soa->expire);
+  json_object_set_int_member (out, "nxDomainTtl", soa->nx_domain_ttl);
+  json_object_set_string_member (out, "email", soa->email != NULL ? soa->email : "");
   json_node_take_object (node, out);
   return node;
 }
