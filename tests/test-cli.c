@@ -20,6 +20,7 @@
 #include "domaine-cli.h"
 #include "ovh-account-store.h"
 #include "ovh-zone-file.h"
+#include "ovh-zone-snapshot.h"
 #include "ovh-changeset.h"
 #include "test-fixture.h"
 
@@ -2036,6 +2037,106 @@ test_error_domain_name (void)
   g_assert_cmpstr (g_quark_to_string (DOMAINE_CLI_ERROR), ==, "domaine-cli-error-quark");
 }
 
+static gint64
+json_int (JsonNode *node, const char *member)
+{
+  return json_object_get_int_member (json_node_get_object (node), member);
+}
+
+static void
+test_zone_soa (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) shown = NULL;
+  g_autoptr (JsonNode) updated = NULL;
+  guint n_puts;
+
+  /* No option: shown. */
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "dns111.ovh.net"));
+  g_assert_nonnull (strstr (test->out, "3600000"));
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--json", NULL), ==, 0);
+  shown = output_json (test);
+  g_assert_cmpint (json_int (shown, "ttl"), ==, 3600);
+  g_assert_cmpint (json_int (shown, "nxDomainTtl"), ==, 60);
+  g_assert_cmpstr (json_string (shown, "email"), ==, "tech.ovh.net");
+
+  /* Options: what is given changes, the rest stays. */
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--ttl", "7200", "--refresh",
+                            "43200", "--negative-ttl", "300", "--email", "dns@lovelace.fr",
+                            "--json", NULL),
+                   ==, 0);
+  updated = output_json (test);
+  g_assert_cmpint (json_int (updated, "ttl"), ==, 7200);
+  g_assert_cmpint (json_int (updated, "refresh"), ==, 43200);
+  g_assert_cmpint (json_int (updated, "expire"), ==, 3600000);
+  g_assert_cmpint (json_int (updated, "nxDomainTtl"), ==, 300);
+  g_assert_cmpstr (json_string (updated, "email"), ==, "dns@lovelace.fr");
+  g_assert_cmpint (json_int (updated, "serial"), >, json_int (shown, "serial"));
+
+  /* Checked before sending: a usage error and nothing sent. */
+  n_puts = count_requests (test, "PUT", "*/soa");
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--expire", "40000", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--refresh", "soon", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_nonnull (strstr (test->err, "--refresh"));
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--email", "nobody", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--minimized", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpuint (count_requests (test, "PUT", "*/soa"), ==, n_puts);
+
+  /* OVH's refusal is an API error. */
+  ovh_sandbox_inject_fault (fixture->sandbox, "PUT", "*/soa", OVH_SANDBOX_FAULT_HTTP_500, 1);
+  g_assert_cmpint (run_cli (test, "zone", "soa", "lovelace.fr", "--ttl", "600", NULL), ==,
+                   DOMAINE_CLI_EXIT_API);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "zone", "soa", "nowhere.example", NULL), ==,
+                   DOMAINE_CLI_EXIT_NOT_FOUND);
+}
+
+static void
+test_zone_reset (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) done = NULL;
+  g_autoptr (JsonNode) holder = NULL;
+  g_autoptr (GArray) snapshots = NULL;
+  JsonArray *records;
+
+  /* The guard: every record goes, so --yes is needed; nothing is sent without it. */
+  g_assert_cmpint (run_cli (test, "zone", "reset", "countess.dev", "--minimized", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_nonnull (strstr (test->err, "--yes"));
+  g_assert_cmpuint (count_requests (test, "POST", "*/reset"), ==, 0);
+
+  g_assert_cmpint (
+      run_cli (test, "zone", "reset", "countess.dev", "--minimized", "--yes", "--json", NULL), ==,
+      0);
+  done = output_json (test);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (done), "minimized"));
+  g_assert_cmpint (json_int (done, "recordsBefore"), >, 2);
+  g_assert_cmpint (json_int (done, "recordsAfter"), ==, 2);
+  g_assert_cmpint (json_int (done, "snapshot"), >, 0);
+  records = sandbox_records (test, "countess.dev", &holder);
+  g_assert_cmpuint (json_array_get_length (records), ==, 2);
+  /* Kept where the application's History window finds it. */
+  snapshots = ovh_zone_snapshot_list (NULL, ovh_account_get_id (test->account), "countess.dev");
+  g_assert_cmpuint (snapshots->len, >=, 1);
+  g_assert_cmpint (g_array_index (snapshots, gint64, 0), ==, json_int (done, "snapshot"));
+
+  /* A full reset brings OVH's default records back. */
+  g_assert_cmpint (run_cli (test, "zone", "reset", "countess.dev", "-y", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->err, "countess.dev"));
+  g_clear_pointer (&holder, json_node_unref);
+  records = sandbox_records (test, "countess.dev", &holder);
+  g_assert_nonnull (find_record (records, "www", "A", NULL));
+  g_assert_nonnull (find_record (records, "", "MX", NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2068,6 +2169,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/zone/history-diff-restore", test_zone_history_diff_restore);
   ovh_test_add ("/cli/zone/import-merge", test_zone_import_merge);
   ovh_test_add ("/cli/zone/import-guard", test_zone_import_guard);
+  ovh_test_add ("/cli/zone/soa", test_zone_soa);
+  ovh_test_add ("/cli/zone/reset", test_zone_reset);
   ovh_test_add ("/cli/credentials", test_credentials);
   ovh_test_add ("/cli/ovh-conf", test_ovh_conf);
   ovh_test_add ("/cli/french", test_french);

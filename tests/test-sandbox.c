@@ -19,6 +19,7 @@
 #include "ovh-sandbox.h"
 #include "ovh-signer.h"
 #include "ovh-zone-file.h"
+#include "ovh-zone-soa.h"
 
 typedef struct
 {
@@ -1730,6 +1731,36 @@ test_schema (Fixture *fixture, gconstpointer data)
     posted.path = path;
     g_ptr_array_add (cases, g_memdup2 (&posted, sizeof posted));
     wait_for_task (fixture, "countess.dev", json_object_get_int_member (object_of (task), "id"));
+  }
+  /* PUT …/soa and POST …/reset answer nothing (void in the schema); what they change is
+   * checked by the GET cases of the zone they changed. */
+  {
+    g_autoptr (OvhZoneSoa) soa = ovh_zone_soa_new ();
+    g_autoptr (JsonNode) soa_body = NULL;
+    g_autofree char *soa_text = NULL;
+    g_autoptr (Response) put = NULL;
+    g_autoptr (Response) reset = NULL;
+    SchemaCase after[] = {
+      { "domain", "get", "/domain/zone/{zoneName}/soa", "/domain/zone/countess.dev/soa", NULL },
+      { "domain", "get", "/domain/zone/{zoneName}/record", "/domain/zone/countess.dev/record",
+        NULL },
+    };
+
+    soa->ttl = 7200;
+    soa->refresh = 43200;
+    soa->expire = 1209600;
+    soa->nx_domain_ttl = 300;
+    soa->email = g_strdup ("hostmaster@countess.dev");
+    soa_body = ovh_zone_soa_to_json (soa);
+    soa_text = json_to_string (soa_body, FALSE);
+    put = call (fixture, "PUT", "/domain/zone/countess.dev/soa", soa_text);
+    g_assert_cmpuint (put->status, ==, 200);
+    g_assert_true (put->json == NULL || JSON_NODE_HOLDS_NULL (put->json));
+    reset = call (fixture, "POST", "/domain/zone/countess.dev/reset", "{\"minimized\":false}");
+    g_assert_cmpuint (reset->status, ==, 200);
+    g_assert_true (reset->json == NULL || JSON_NODE_HOLDS_NULL (reset->json));
+    for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+      g_ptr_array_add (cases, g_memdup2 (&after[i], sizeof after[i]));
   }
   history = call (fixture, "GET", "/domain/zone/lovelace.fr/history", NULL);
   {

@@ -51,6 +51,11 @@ typedef struct
   char **ns_addresses; /* NAME=ADDRESS:PORT, for zone check and zone watch */
   char *resolver;
   char **params; /* KEY=VALUE, for templates apply */
+  char *refresh; /* zone soa */
+  char *expire;
+  char *negative_ttl;
+  char *email;
+  gboolean minimized; /* zone reset */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -164,5 +169,8 @@ int domaine_cli_cmd_dnssec_disable (DomaineCli *self, GError **error);
 /* domaine-cli-health.c */
 int domaine_cli_cmd_zone_check (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
+/* domaine-cli-soa.c */
+int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
+int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
 
 G_END_DECLS

@@ -46,7 +46,12 @@ typedef enum
   OPT_DRY_RUN = 1 << 15,
   OPT_NS_ADDRESS = 1 << 16,
   OPT_RESOLVER = 1 << 17,
-  OPT_PARAM = 1 << 18,
+  OPT_REFRESH = 1 << 18,
+  OPT_EXPIRE = 1 << 19,
+  OPT_NEGATIVE_TTL = 1 << 20,
+  OPT_EMAIL = 1 << 21,
+  OPT_MINIMIZED = 1 << 22,
+  OPT_PARAM = 1 << 23,
 } CommandOptions;
 
 typedef struct
@@ -93,6 +98,13 @@ static const Command commands[] = {
     domaine_cli_cmd_dnssec_enable, FALSE },
   { "dnssec", "disable", N_ ("dnssec disable ZONE [--yes] [--timeout SECONDS]"), 1, 1,
     OPT_YES | OPT_TIMEOUT, domaine_cli_cmd_dnssec_disable, FALSE },
+  { "zone", "soa",
+    N_ ("zone soa ZONE [--ttl SECONDS] [--refresh SECONDS] [--expire SECONDS] "
+        "[--negative-ttl SECONDS] [--email ADDRESS]"),
+    1, 1, OPT_TTL | OPT_REFRESH | OPT_EXPIRE | OPT_NEGATIVE_TTL | OPT_EMAIL,
+    domaine_cli_cmd_zone_soa, FALSE },
+  { "zone", "reset", N_ ("zone reset ZONE [--minimized] [--yes]"), 1, 1, OPT_MINIMIZED | OPT_YES,
+    domaine_cli_cmd_zone_reset, FALSE },
   { "records", "list", N_ ("records list ZONE [--type TYPE] [--name SUB]"), 1, 1,
     OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
   { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
@@ -469,6 +481,10 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->ns_addresses, g_strfreev);
   g_clear_pointer (&self->params, g_strfreev);
   g_clear_pointer (&self->resolver, g_free);
+  g_clear_pointer (&self->refresh, g_free);
+  g_clear_pointer (&self->expire, g_free);
+  g_clear_pointer (&self->negative_ttl, g_free);
+  g_clear_pointer (&self->email, g_free);
   g_clear_object (&self->cancellable);
   /* A zone read may still be writing its cache on a worker thread: let it end first. */
   ovh_record_cache_wait_for_writes ();
@@ -522,15 +538,25 @@ given_options (DomaineCli *self)
     given |= OPT_RESOLVER;
   if (self->params != NULL)
     given |= OPT_PARAM;
+  if (self->refresh != NULL)
+    given |= OPT_REFRESH;
+  if (self->expire != NULL)
+    given |= OPT_EXPIRE;
+  if (self->negative_ttl != NULL)
+    given |= OPT_NEGATIVE_TTL;
+  if (self->email != NULL)
+    given |= OPT_EMAIL;
+  if (self->minimized)
+    given |= OPT_MINIMIZED;
 
   return given;
 }
 
 static const char *const option_names[] = {
-  "--type",  "--name",  "--value",           "--ttl",     "--output",     "--preset",
-  "--zone",  "--label", "--application-key", "--timeout", "--from",       "--to",
-  "--yes",   "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
-  "--param",
+  "--type",    "--name",   "--value",           "--ttl",     "--output",     "--preset",
+  "--zone",    "--label",  "--application-key", "--timeout", "--from",       "--to",
+  "--yes",     "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--refresh", "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
 };
 
 static int
@@ -691,6 +717,16 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
     { "param", 0, 0, G_OPTION_ARG_STRING_ARRAY, &self->params,
       N_ ("templates apply: a value for one of the template’s parameters (repeatable)"),
       N_ ("KEY=VALUE") },
+    { "refresh", 0, 0, G_OPTION_ARG_STRING, &self->refresh,
+      N_ ("zone soa: how often secondary servers check the serial"), N_ ("SECONDS") },
+    { "expire", 0, 0, G_OPTION_ARG_STRING, &self->expire,
+      N_ ("zone soa: how long secondary servers answer without the primary"), N_ ("SECONDS") },
+    { "negative-ttl", 0, 0, G_OPTION_ARG_STRING, &self->negative_ttl,
+      N_ ("zone soa: how long resolvers remember that a name does not exist"), N_ ("SECONDS") },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &self->email, N_ ("zone soa: the zone’s contact e-mail"),
+      N_ ("ADDRESS") },
+    { "minimized", 0, 0, G_OPTION_ARG_NONE, &self->minimized,
+      N_ ("zone reset: keep only the name server records"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -83,6 +83,7 @@ sandbox_zone_new (const char *name)
   zone->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_history_entry_free);
   zone->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_task_free);
   zone->deployed = TRUE;
+  sandbox_soa_init (zone);
 
   return zone;
 }
@@ -95,6 +96,7 @@ sandbox_zone_free (SandboxZone *zone)
   g_ptr_array_unref (zone->records);
   g_ptr_array_unref (zone->history);
   g_ptr_array_unref (zone->tasks);
+  g_free (zone->soa_email);
   g_free (zone);
 }
 

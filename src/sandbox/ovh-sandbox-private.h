@@ -55,6 +55,12 @@ typedef struct
   gint64 last_update;
   GPtrArray *history; /* SandboxHistoryEntry*, oldest first */
   GPtrArray *tasks;   /* SandboxTask* */
+  /* The SOA's settings (ovh-sandbox-soa.c) */
+  guint soa_ttl;
+  guint soa_refresh;
+  guint soa_expire;
+  guint soa_nx_domain_ttl;
+  char *soa_email;
 } SandboxZone;
 
 typedef struct
@@ -330,6 +336,14 @@ JsonNode *sandbox_zone_to_json (const SandboxZone *zone);
 void sandbox_zone_publish (OvhSandbox *self, SandboxZone *zone);
 void sandbox_zone_dir_write (OvhSandbox *self, const SandboxZone *zone, const char *zone_file);
 void sandbox_route_zone (SandboxCall *call, SandboxZone *zone);
+
+/* ovh-sandbox-soa.c: GET and PUT …/soa, POST …/reset, the SOA in zone files and the state. */
+void sandbox_soa_init (SandboxZone *zone);
+char *sandbox_soa_zone_file_line (const SandboxZone *zone);
+void sandbox_soa_serialize (const SandboxZone *zone, JsonObject *object);
+void sandbox_soa_deserialize (SandboxZone *zone, JsonObject *object);
+void sandbox_route_soa (SandboxCall *call, SandboxZone *zone);
+void sandbox_route_zone_reset (SandboxCall *call, SandboxZone *zone);
 void sandbox_serve_history_file (SandboxCall *call);
 
 /* ovh-sandbox-dnssec.c: /domain/zone/{zone}/dnssec and /domain/{domain}/dsRecord…. */

@@ -149,6 +149,7 @@ sandbox_state_serialize (const SandboxState *state)
       json_object_set_int_member (object, "lastUpdate", zone->last_update);
       json_object_set_array_member (object, "records", records);
       json_object_set_array_member (object, "history", history);
+      sandbox_soa_serialize (zone, object);
       json_array_add_object_element (zones, object);
     }
 
@@ -332,6 +333,7 @@ sandbox_state_deserialize (JsonNode *root, SandboxState *state, GError **error)
       zone->deployed = json_object_get_boolean_member_with_default (item, "deployed", TRUE);
       zone->dnssec = json_object_get_boolean_member_with_default (item, "dnssec", FALSE);
       zone->last_update = get_int (item, "lastUpdate");
+      sandbox_soa_deserialize (zone, item);
 
       records = get_array (item, "records");
       for (guint j = 0; records != NULL && j < json_array_get_length (records); j++)

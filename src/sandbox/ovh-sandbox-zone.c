@@ -262,24 +262,10 @@ sandbox_route_zone (SandboxCall *call, SandboxZone *zone)
       sandbox_zone_publish (self, zone);
       sandbox_call_reply (call, SOUP_STATUS_OK, NULL);
     }
-  else if (call->n_segments == 4 && g_str_equal (what, "soa") && get)
-    {
-      JsonObject *object = json_object_new ();
-      JsonArray *name_servers = zone_name_servers (zone);
-
-      json_object_set_string_member (object, "email", "tech.ovh.net");
-      json_object_set_int_member (object, "expire", 3600000);
-      json_object_set_int_member (object, "nxDomainTtl", 60);
-      json_object_set_int_member (object, "refresh", 86400);
-      json_object_set_int_member (object, "serial", zone->serial);
-      json_object_set_string_member (object, "server",
-                                     json_array_get_length (name_servers) > 0
-                                         ? json_array_get_string_element (name_servers, 0)
-                                         : "dns111.ovh.net");
-      json_object_set_int_member (object, "ttl", 3600);
-      json_array_unref (name_servers);
-      sandbox_call_reply (call, SOUP_STATUS_OK, sandbox_node_for_object (object));
-    }
+  else if (call->n_segments == 4 && g_str_equal (what, "soa"))
+    sandbox_route_soa (call, zone);
+  else if (call->n_segments == 4 && g_str_equal (what, "reset") && post)
+    sandbox_route_zone_reset (call, zone);
   else if (call->n_segments == 4 && g_str_equal (what, "status") && get)
     {
       JsonObject *object = json_object_new ();

@@ -10,8 +10,6 @@
 #include "ovh-record-type-private.h"
 #include "ovh-sandbox-private.h"
 
-#define DEFAULT_TTL 3600
-
 static gboolean
 is_text_type (const char *field_type)
 {
@@ -59,9 +57,10 @@ sandbox_zone_file_write (const SandboxZone *zone)
   g_autoptr (GPtrArray) sorted = g_ptr_array_sized_new (zone->records->len);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "$TTL %u\n", DEFAULT_TTL);
-  g_string_append_printf (
-      out, "@\tIN SOA dns111.ovh.net. tech.ovh.net. (%u 86400 3600 3600000 60)\n", zone->serial);
+  g_autofree char *soa = sandbox_soa_zone_file_line (zone);
+
+  g_string_append_printf (out, "$TTL %u\n", zone->soa_ttl);
+  g_string_append (out, soa);
 
   for (guint i = 0; i < zone->records->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (zone->records, i));

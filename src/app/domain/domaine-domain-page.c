@@ -169,6 +169,7 @@ domaine_domain_page_update_actions (DomaineDomainPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.search", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.history", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zone-settings", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.apply-template", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-text", editor);
@@ -289,6 +290,8 @@ page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     zone_action = "zone.review";
   else if (g_str_equal (action_name, "page.history"))
     zone_action = "zone.history";
+  else if (g_str_equal (action_name, "page.zone-settings"))
+    zone_action = "zone.settings";
   else if (g_str_equal (action_name, "page.import"))
     zone_action = "zone.import";
   else if (g_str_equal (action_name, "page.apply-template"))
@@ -606,6 +609,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.reload", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.review", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.history", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.zone-settings", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.apply-template", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.edit-text", NULL, page_action);

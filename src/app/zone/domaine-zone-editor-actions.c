@@ -15,6 +15,7 @@
 #include "domaine-zone-editor-private.h"
 #include "domaine-zone-history-dialog.h"
 #include "domaine-template-dialog.h"
+#include "domaine-zone-settings-dialog.h"
 #include "domaine-zone-import-dialog.h"
 #include "ovh-error.h"
 #include "ovh-zone-diff.h"
@@ -419,6 +420,21 @@ history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+settings_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->changeset == NULL)
+    return;
+  dialog = domaine_zone_settings_dialog_new (self->changeset,
+                                             domaine_zone_editor_get_snapshot_account (self));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
@@ -577,6 +593,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "zone.review", NULL, review_action);
   gtk_widget_class_install_action (widget_class, "zone.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "zone.settings", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "zone.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "zone.apply-template", NULL,
                                    apply_template_action);
