@@ -82,6 +82,9 @@ sandbox_zone_new (const char *name)
   zone->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   zone->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_history_entry_free);
   zone->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_task_free);
+  zone->dynhost_records = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_record_free);
+  zone->dynhost_logins
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_dynhost_login_free);
   zone->deployed = TRUE;
 
   return zone;
@@ -95,6 +98,8 @@ sandbox_zone_free (SandboxZone *zone)
   g_ptr_array_unref (zone->records);
   g_ptr_array_unref (zone->history);
   g_ptr_array_unref (zone->tasks);
+  g_ptr_array_unref (zone->dynhost_records);
+  g_ptr_array_unref (zone->dynhost_logins);
   g_free (zone);
 }
 

@@ -54,7 +54,16 @@ typedef struct
   gint64 last_update;
   GPtrArray *history; /* SandboxHistoryEntry*, oldest first */
   GPtrArray *tasks;   /* SandboxTask* */
+
+  GPtrArray *dynhost_records; /* SandboxRecord* (type A): served, but not listed by /record */
+  GPtrArray *dynhost_logins;  /* SandboxDynHostLogin* */
 } SandboxZone;
+
+typedef struct
+{
+  char *login; /* "{zone}-{suffix}"; the password is not kept */
+  char *sub_domain;
+} SandboxDynHostLogin;
 
 typedef struct
 {
@@ -332,6 +341,11 @@ void sandbox_serve_history_file (SandboxCall *call);
 
 /* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
 void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
+
+/* ovh-sandbox-dynhost.c: /domain/zone/{zone}/dynHost/…. */
+void sandbox_route_dynhost (SandboxCall *call, SandboxZone *zone);
+void sandbox_dynhost_login_free (SandboxDynHostLogin *login);
+void sandbox_seed_dynhost (SandboxZone *zone, gint64 *next_id);
 
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.
