@@ -505,6 +505,7 @@ static void
 list_next_item (GTask *task)
 {
   ListData *data = g_task_get_task_data (task);
+  g_autofree char *key_path = NULL;
   g_autofree char *path = NULL;
 
   if (data->next >= data->keys->len)
@@ -513,7 +514,8 @@ list_next_item (GTask *task)
       g_object_unref (task);
       return;
     }
-  path = ovh_path_printf ("%s/%s", data->base, (char *) g_ptr_array_index (data->keys, data->next));
+  key_path = ovh_path_printf ("/%s", (char *) g_ptr_array_index (data->keys, data->next));
+  path = g_strconcat (data->base, key_path, NULL);
   ovh_client_call_async (g_task_get_source_object (task), "GET", path, NULL, OVH_CALL_NONE,
                          g_task_get_cancellable (task), item_cb, task);
 }
@@ -802,6 +804,7 @@ change_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   ChangeData *data = g_task_get_task_data (task);
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *path = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   node = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
@@ -820,8 +823,9 @@ change_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   path = ovh_path_printf ("/domain/zone/%s/refresh", data->zone);
-  ovh_client_call_async (OVH_CLIENT (source), "POST", path, NULL, OVH_CALL_NONE,
-                         g_task_get_cancellable (task), refresh_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  ovh_client_call_async (OVH_CLIENT (source), "POST", path, NULL, OVH_CALL_NONE, cancellable,
+                         refresh_cb, g_steal_pointer (&task));
 }
 
 /* Takes body. */
