@@ -45,6 +45,7 @@ typedef enum
   OPT_DRY_RUN = 1 << 15,
   OPT_NS_ADDRESS = 1 << 16,
   OPT_RESOLVER = 1 << 17,
+  OPT_GENERATE = 1 << 18,
 } CommandOptions;
 
 typedef struct
@@ -89,6 +90,13 @@ static const Command commands[] = {
     OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
+  { "dynhost", "list", N_ ("dynhost list ZONE"), 1, 1, 0, domaine_cli_cmd_dynhost_list, FALSE },
+  { "dynhost", "add", N_ ("dynhost add ZONE SUBDOMAIN IPV4"), 3, 3, 0, domaine_cli_cmd_dynhost_add,
+    FALSE },
+  { "dynhost", "delete", N_ ("dynhost delete ZONE ID…"), 2, G_MAXUINT, 0,
+    domaine_cli_cmd_dynhost_delete, FALSE },
+  { "dynhost", "login", N_ ("dynhost login list|add|delete|password ZONE …"), 2, 4, OPT_GENERATE,
+    domaine_cli_cmd_dynhost_login, FALSE },
   { "credentials", "list", "credentials list", 0, 0, 0, domaine_cli_cmd_credentials_list, FALSE },
   { "credentials", "revoke", N_ ("credentials revoke ID"), 1, 1, 0,
     domaine_cli_cmd_credentials_revoke, FALSE },
@@ -502,6 +510,8 @@ given_options (DomaineCli *self)
     given |= OPT_NS_ADDRESS;
   if (self->resolver != NULL)
     given |= OPT_RESOLVER;
+  if (self->generate)
+    given |= OPT_GENERATE;
 
   return given;
 }
@@ -510,6 +520,7 @@ static const char *const option_names[] = {
   "--type", "--name",  "--value",           "--ttl",     "--output",     "--preset",
   "--zone", "--label", "--application-key", "--timeout", "--from",       "--to",
   "--yes",  "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--generate",
 };
 
 static int
@@ -665,6 +676,8 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
     { "resolver", 0, 0, G_OPTION_ARG_STRING, &self->resolver,
       N_ ("zone check, zone watch: the DNS resolver for names outside the zone"),
       N_ ("ADDRESS:PORT") },
+    { "generate", 0, 0, G_OPTION_ARG_NONE, &self->generate,
+      N_ ("dynhost login add, dynhost login password: make a password and print it once"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
