@@ -517,9 +517,9 @@ given_options (DomaineCli *self)
 }
 
 static const char *const option_names[] = {
-  "--type", "--name",  "--value",           "--ttl",     "--output",     "--preset",
-  "--zone", "--label", "--application-key", "--timeout", "--from",       "--to",
-  "--yes",  "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--type",     "--name",  "--value",           "--ttl",     "--output",     "--preset",
+  "--zone",     "--label", "--application-key", "--timeout", "--from",       "--to",
+  "--yes",      "--merge", "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--generate",
 };
 
