@@ -131,8 +131,12 @@ domaine_cli_cmd_dynhost_add (DomaineCli *self, GError **error)
       domaine_cli_print_json (self, node);
     }
   else
-    domaine_cli_print (self, _ ("Added DynHost record %" G_GINT64_FORMAT "\n"),
-                       ovh_dynhost_record_get_id (record));
+    {
+      g_autofree char *id
+          = g_strdup_printf ("%" G_GINT64_FORMAT, ovh_dynhost_record_get_id (record));
+
+      domaine_cli_print (self, _ ("Added DynHost record %s\n"), id);
+    }
   return DOMAINE_CLI_EXIT_OK;
 }
 
