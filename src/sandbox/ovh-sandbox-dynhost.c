@@ -46,6 +46,38 @@ sandbox_seed_dynhost (SandboxZone *zone, gint64 *next_id)
   g_ptr_array_add (zone->dynhost_logins, login_new (login, "home"));
 }
 
+char *
+sandbox_dynhost_zone_lines (const SandboxZone *zone)
+{
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < zone->dynhost_records->len; i++)
+    {
+      const SandboxRecord *record = g_ptr_array_index (zone->dynhost_records, i);
+
+      g_string_append_printf (lines, "%-24s %u IN A %s\n",
+                              record->sub_domain[0] != '\0' ? record->sub_domain : "@", record->ttl,
+                              record->target);
+    }
+  return g_string_free (lines, FALSE);
+}
+
+gboolean
+sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *record)
+{
+  if (!g_str_equal (record->field_type, "A"))
+    return FALSE;
+  for (guint i = 0; i < zone->dynhost_records->len; i++)
+    {
+      const SandboxRecord *dynhost = g_ptr_array_index (zone->dynhost_records, i);
+
+      if (g_ascii_strcasecmp (dynhost->sub_domain, record->sub_domain) == 0
+          && g_str_equal (dynhost->target, record->target))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Filters are "ilike": the sandbox takes them as case-insensitive equality. */
 static gboolean
 filter_matches (SandboxCall *call, const char *name, const char *value)

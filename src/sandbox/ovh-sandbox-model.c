@@ -132,7 +132,15 @@ sandbox_zone_replace_records (SandboxZone *zone, GPtrArray *records)
   g_ptr_array_set_size (zone->records, 0);
 
   for (guint i = 0; i < records->len; i++)
-    sandbox_zone_add_record (zone, g_ptr_array_index (records, i));
+    {
+      SandboxRecord *record = g_ptr_array_index (records, i);
+
+      /* The zone file shows DynHost records as A records: they stay DynHost records. */
+      if (sandbox_dynhost_serves (zone, record))
+        sandbox_record_free (record);
+      else
+        sandbox_zone_add_record (zone, record);
+    }
 
   g_ptr_array_set_free_func (records, NULL);
   g_ptr_array_set_size (records, 0);

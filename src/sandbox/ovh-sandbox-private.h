@@ -346,6 +346,10 @@ void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
 void sandbox_route_dynhost (SandboxCall *call, SandboxZone *zone);
 void sandbox_dynhost_login_free (SandboxDynHostLogin *login);
 void sandbox_seed_dynhost (SandboxZone *zone, gint64 *next_id);
+/* The A records DNS serves for the DynHost records (not in the API's export: see the notes). */
+char *sandbox_dynhost_zone_lines (const SandboxZone *zone);
+/* Whether a record read from a zone file is one of the zone's DynHost records. */
+gboolean sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *record);
 
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.

@@ -65,8 +65,6 @@ sandbox_zone_file_write (const SandboxZone *zone)
 
   for (guint i = 0; i < zone->records->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (zone->records, i));
-  for (guint i = 0; i < zone->dynhost_records->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (zone->dynhost_records, i));
   g_ptr_array_sort (sorted, compare_for_export);
 
   for (guint i = 0; i < sorted->len; i++)
