@@ -22,6 +22,7 @@
 #include "ovh-zone-file.h"
 #include "ovh-zone-snapshot.h"
 #include "ovh-changeset.h"
+#include "ovh-dynhost.h"
 #include "test-fixture.h"
 
 /* A keyring account for the fixture's sandbox, a scratch directory, and how to run the CLI */
@@ -2137,6 +2138,138 @@ test_zone_reset (OvhTestFixture *fixture, gconstpointer data)
   g_assert_nonnull (find_record (records, "", "MX", NULL));
 }
 
+/* DynHost ------------------------------------------------------------------------------------ */
+
+/* domaine-cli with text on its standard input (a password). */
+static int G_GNUC_NULL_TERMINATED
+run_cli_with_input (CliTest *test, const char *input, const char *first_arg, ...)
+{
+  g_autoptr (GSubprocessLauncher) launcher
+      = new_launcher (test, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GPtrArray) argv = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  argv = build_argv (test, ovh_sandbox_get_base_url (test->fixture->sandbox), first_arg, args);
+  va_end (args);
+  g_clear_pointer (&test->out, g_free);
+  g_clear_pointer (&test->err, g_free);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &test->out, &test->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_dynhost_records (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *id = NULL;
+  JsonArray *records;
+
+  g_assert_cmpint (run_cli (test, "dynhost", "list", "lovelace.fr", "--json", NULL), ==, 0);
+  root = output_json (test);
+  records = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (records), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (records, 0), "ip"),
+                   ==, "203.0.113.42");
+  g_clear_pointer (&root, json_node_unref);
+
+  g_assert_cmpint (
+      run_cli (test, "dynhost", "add", "lovelace.fr", "nas", "203.0.113.9", "--json", NULL), ==, 0);
+  root = output_json (test);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "subDomain"), ==,
+                   "nas");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_node_get_object (root), "id"));
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+
+  g_assert_cmpint (run_cli (test, "dynhost", "list", "lovelace.fr", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "203.0.113.9"));
+  assert_aligned (test->out, "rll");
+
+  /* Refused before any request: an IPv6 address, a bad name. */
+  g_assert_cmpint (run_cli (test, "dynhost", "add", "lovelace.fr", "v6", "2001:db8::1", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli (test, "dynhost", "delete", "lovelace.fr", "x", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+
+  g_assert_cmpint (run_cli (test, "dynhost", "delete", "lovelace.fr", id, NULL), ==, 0);
+  g_assert_cmpint (run_cli (test, "dynhost", "delete", "lovelace.fr", id, NULL), ==,
+                   DOMAINE_CLI_EXIT_NOT_FOUND);
+  assert_one_error_line (test);
+}
+
+static void
+test_dynhost_logins (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) log = NULL;
+  const char *generated;
+  gboolean sent = FALSE;
+
+  g_assert_cmpint (run_cli (test, "dynhost", "login", "list", "lovelace.fr", "--json", NULL), ==,
+                   0);
+  root = output_json (test);
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (json_node_get_array (root), 0), "login"),
+                   ==, "lovelace.fr-router");
+  g_clear_pointer (&root, json_node_unref);
+
+  /* The password from standard input: never echoed back. */
+  g_assert_cmpint (run_cli_with_input (test, "typed secret 1\n", "dynhost", "login", "add",
+                                       "lovelace.fr", "nas", "nas", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (test->out, "lovelace.fr-nas"));
+  g_assert_null (strstr (test->out, "typed secret"));
+  g_assert_null (strstr (test->err, "typed secret"));
+
+  /* Too short, or none at all. */
+  g_assert_cmpint (run_cli_with_input (test, "short\n", "dynhost", "login", "password",
+                                       "lovelace.fr", "lovelace.fr-nas", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  assert_one_error_line (test);
+  g_assert_cmpint (run_cli_with_input (test, "", "dynhost", "login", "password", "lovelace.fr",
+                                       "lovelace.fr-nas", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+
+  /* --generate prints the password once, and that is the one OVH got. */
+  g_assert_cmpint (run_cli (test, "dynhost", "login", "password", "lovelace.fr", "lovelace.fr-nas",
+                            "--generate", "--json", NULL),
+                   ==, 0);
+  root = output_json (test);
+  generated = json_object_get_string_member (json_node_get_object (root), "password");
+  g_assert_true (ovh_dynhost_check_password (generated, NULL));
+  log = ovh_sandbox_dup_request_log (fixture->sandbox);
+  for (guint i = 0; i < log->len; i++)
+    {
+      OvhSandboxRequest *request = g_ptr_array_index (log, i);
+
+      if (g_str_has_suffix (request->path, "/changePassword") && request->body != NULL)
+        sent = strstr (request->body, generated) != NULL;
+    }
+  g_assert_true (sent);
+
+  g_assert_cmpint (run_cli (test, "dynhost", "login", "list", "lovelace.fr", "--generate", NULL),
+                   ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "dynhost", "login", "rename", "lovelace.fr", NULL), ==,
+                   DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (
+      run_cli (test, "dynhost", "login", "delete", "lovelace.fr", "lovelace.fr-nas", NULL), ==, 0);
+  g_assert_cmpint (
+      run_cli (test, "dynhost", "login", "delete", "lovelace.fr", "lovelace.fr-nas", NULL), ==,
+      DOMAINE_CLI_EXIT_NOT_FOUND);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2181,6 +2314,8 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/login/validated", test_login);
   ovh_test_add ("/cli/login/refused", test_login_refused);
   ovh_test_add ("/cli/login/interrupted", test_login_interrupted);
+  ovh_test_add ("/cli/dynhost/records", test_dynhost_records);
+  ovh_test_add ("/cli/dynhost/logins", test_dynhost_logins);
 
   return g_test_run ();
 }

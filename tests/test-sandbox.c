@@ -1676,6 +1676,7 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) history = NULL;
   g_autoptr (Response) records = NULL;
   g_autoptr (Response) ds_records = NULL;
+  g_autoptr (Response) dynhost = NULL;
   g_autoptr (Response) credentials = NULL;
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -1700,6 +1701,17 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "get", "/domain/zone/{zoneName}/task", "/domain/zone/countess.dev/task", NULL },
     { "domain", "post", "/domain/zone/{zoneName}/record", "/domain/zone/lovelace.fr/record",
       "{\"fieldType\":\"TXT\",\"subDomain\":\"schema\",\"target\":\"checked\",\"ttl\":300}" },
+    { "domain", "get", "/domain/zone/{zoneName}/dynHost/record",
+      "/domain/zone/lovelace.fr/dynHost/record", NULL },
+    { "domain", "post", "/domain/zone/{zoneName}/dynHost/record",
+      "/domain/zone/lovelace.fr/dynHost/record", "{\"subDomain\":\"nas\",\"ip\":\"192.0.2.8\"}" },
+    { "domain", "get", "/domain/zone/{zoneName}/dynHost/login",
+      "/domain/zone/lovelace.fr/dynHost/login", NULL },
+    { "domain", "get", "/domain/zone/{zoneName}/dynHost/login/{login}",
+      "/domain/zone/lovelace.fr/dynHost/login/lovelace.fr-router", NULL },
+    { "domain", "post", "/domain/zone/{zoneName}/dynHost/login",
+      "/domain/zone/lovelace.fr/dynHost/login",
+      "{\"loginSuffix\":\"nas\",\"subDomain\":\"nas\",\"password\":\"schema checked\"}" },
     { "me", "get", "/me", "/me", NULL },
     { "me", "get", "/me/api/credential", "/me/api/credential", NULL },
     { "me", "get", "/me/api/application", "/me/api/application", NULL },
@@ -1795,6 +1807,18 @@ test_schema (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (strings, path);
       key.path = path;
       g_ptr_array_add (cases, g_memdup2 (&key, sizeof key));
+    }
+  dynhost = call (fixture, "GET", "/domain/zone/lovelace.fr/dynHost/record", NULL);
+  for (guint i = 0; i < json_array_get_length (array_of (dynhost)); i++)
+    {
+      SchemaCase record
+          = { "domain", "get", "/domain/zone/{zoneName}/dynHost/record/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/zone/lovelace.fr/dynHost/record/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (dynhost), i));
+
+      g_ptr_array_add (strings, path);
+      record.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&record, sizeof record));
     }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)

@@ -56,6 +56,7 @@ typedef struct
   char *negative_ttl;
   char *email;
   gboolean minimized; /* zone reset */
+  gboolean generate; /* dynhost login: a new password, printed once */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -136,6 +137,11 @@ int domaine_cli_cmd_accounts (DomaineCli *self, GError **error);
 int domaine_cli_cmd_me (DomaineCli *self, GError **error);
 int domaine_cli_cmd_domains (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_show (DomaineCli *self, GError **error);
+/* domaine-cli-dynhost.c */
+int domaine_cli_cmd_dynhost_list (DomaineCli *self, GError **error);
+int domaine_cli_cmd_dynhost_add (DomaineCli *self, GError **error);
+int domaine_cli_cmd_dynhost_delete (DomaineCli *self, GError **error);
+int domaine_cli_cmd_dynhost_login (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_refresh (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_export (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_import (DomaineCli *self, GError **error);

@@ -52,6 +52,7 @@ typedef enum
   OPT_EMAIL = 1 << 21,
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
+  OPT_GENERATE = 1 << 24,
 } CommandOptions;
 
 typedef struct
@@ -113,6 +114,13 @@ static const Command commands[] = {
     OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
+  { "dynhost", "list", N_ ("dynhost list ZONE"), 1, 1, 0, domaine_cli_cmd_dynhost_list, FALSE },
+  { "dynhost", "add", N_ ("dynhost add ZONE SUBDOMAIN IPV4"), 3, 3, 0, domaine_cli_cmd_dynhost_add,
+    FALSE },
+  { "dynhost", "delete", N_ ("dynhost delete ZONE ID…"), 2, G_MAXUINT, 0,
+    domaine_cli_cmd_dynhost_delete, FALSE },
+  { "dynhost", "login", N_ ("dynhost login list|add|delete|password ZONE …"), 2, 4, OPT_GENERATE,
+    domaine_cli_cmd_dynhost_login, FALSE },
   { "credentials", "list", "credentials list", 0, 0, 0, domaine_cli_cmd_credentials_list, FALSE },
   { "credentials", "revoke", N_ ("credentials revoke ID"), 1, 1, 0,
     domaine_cli_cmd_credentials_revoke, FALSE },
@@ -548,6 +556,8 @@ given_options (DomaineCli *self)
     given |= OPT_EMAIL;
   if (self->minimized)
     given |= OPT_MINIMIZED;
+  if (self->generate)
+    given |= OPT_GENERATE;
 
   return given;
 }
@@ -557,6 +567,7 @@ static const char *const option_names[] = {
   "--zone",    "--label",  "--application-key", "--timeout", "--from",       "--to",
   "--yes",     "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh", "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
+  "--generate",
 };
 
 static int
@@ -727,6 +738,8 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("ADDRESS") },
     { "minimized", 0, 0, G_OPTION_ARG_NONE, &self->minimized,
       N_ ("zone reset: keep only the name server records"), NULL },
+    { "generate", 0, 0, G_OPTION_ARG_NONE, &self->generate,
+      N_ ("dynhost login add, dynhost login password: make a password and print it once"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

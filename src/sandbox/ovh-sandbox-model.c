@@ -82,6 +82,9 @@ sandbox_zone_new (const char *name)
   zone->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   zone->history = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_history_entry_free);
   zone->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_task_free);
+  zone->dynhost_records = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_record_free);
+  zone->dynhost_logins
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_dynhost_login_free);
   zone->deployed = TRUE;
   sandbox_soa_init (zone);
 
@@ -97,6 +100,8 @@ sandbox_zone_free (SandboxZone *zone)
   g_ptr_array_unref (zone->history);
   g_ptr_array_unref (zone->tasks);
   g_free (zone->soa_email);
+  g_ptr_array_unref (zone->dynhost_records);
+  g_ptr_array_unref (zone->dynhost_logins);
   g_free (zone);
 }
 
@@ -129,7 +134,15 @@ sandbox_zone_replace_records (SandboxZone *zone, GPtrArray *records)
   g_ptr_array_set_size (zone->records, 0);
 
   for (guint i = 0; i < records->len; i++)
-    sandbox_zone_add_record (zone, g_ptr_array_index (records, i));
+    {
+      SandboxRecord *record = g_ptr_array_index (records, i);
+
+      /* The zone file shows DynHost records as A records: they stay DynHost records. */
+      if (sandbox_dynhost_serves (zone, record))
+        sandbox_record_free (record);
+      else
+        sandbox_zone_add_record (zone, record);
+    }
 
   g_ptr_array_set_free_func (records, NULL);
   g_ptr_array_set_size (records, 0);

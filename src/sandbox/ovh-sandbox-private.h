@@ -61,7 +61,16 @@ typedef struct
   guint soa_expire;
   guint soa_nx_domain_ttl;
   char *soa_email;
+
+  GPtrArray *dynhost_records; /* SandboxRecord* (type A): served, but not listed by /record */
+  GPtrArray *dynhost_logins;  /* SandboxDynHostLogin* */
 } SandboxZone;
+
+typedef struct
+{
+  char *login; /* "{zone}-{suffix}"; the password is not kept */
+  char *sub_domain;
+} SandboxDynHostLogin;
 
 typedef struct
 {
@@ -352,6 +361,15 @@ void sandbox_route_ds_records (SandboxCall *call, const SandboxDomain *domain);
 
 /* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
 void sandbox_route_records (SandboxCall *call, SandboxZone *zone);
+
+/* ovh-sandbox-dynhost.c: /domain/zone/{zone}/dynHost/…. */
+void sandbox_route_dynhost (SandboxCall *call, SandboxZone *zone);
+void sandbox_dynhost_login_free (SandboxDynHostLogin *login);
+void sandbox_seed_dynhost (SandboxZone *zone, gint64 *next_id);
+/* The A records DNS serves for the DynHost records (not in the API's export: see the notes). */
+char *sandbox_dynhost_zone_lines (const SandboxZone *zone);
+/* Whether a record read from a zone file is one of the zone's DynHost records. */
+gboolean sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *record);
 
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.

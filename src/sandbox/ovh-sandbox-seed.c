@@ -182,6 +182,7 @@ sandbox_seed_fill (GHashTable *zones, GPtrArray *domains, gint64 *next_id)
   SandboxZone *zone;
 
   zone = seed_zone ("lovelace.fr", lovelace_records, G_N_ELEMENTS (lovelace_records), next_id);
+  sandbox_seed_dynhost (zone, next_id);
   g_hash_table_insert (zones, zone->name, zone);
   zone
       = seed_zone ("analytical-engine.com", engine_records, G_N_ELEMENTS (engine_records), next_id);

@@ -20,12 +20,16 @@ sandbox_zone_dir_write (OvhSandbox *self, const SandboxZone *zone, const char *z
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *dynhost = NULL;
+  g_autofree char *served = NULL;
 
   if (self->zone_dir == NULL)
     return;
+  dynhost = sandbox_dynhost_zone_lines (zone);
+  served = g_strconcat (zone_file, dynhost, NULL);
   name = g_strconcat (zone->name, ".zone", NULL);
   path = g_build_filename (self->zone_dir, name, NULL);
-  if (!g_file_set_contents (path, zone_file, -1, &error))
+  if (!g_file_set_contents (path, served, -1, &error))
     g_warning ("Cannot write the zone file %s: %s", path, error->message);
 }
 

@@ -8,6 +8,7 @@
 
 #include "domaine-dnssec-group.h"
 #include "domaine-domain-page.h"
+#include "domaine-dynhost-page.h"
 #include "domaine-format.h"
 #include "domaine-session-banner.h"
 #include "domaine-zone-health.h"
@@ -40,6 +41,8 @@ struct _DomaineDomainPage
   AdwViewStackPage *health_page;
   DomaineZoneHealth *zone_health;
   DomaineDnssecGroup *dnssec_group;
+  DomaineDynhostPage *dynhost_page;
+  AdwViewStackPage *dynhost_view;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   GtkSpinner *details_spinner;
@@ -540,6 +543,8 @@ editor_zone_changed_cb (DomaineDomainPage *self)
                                 zone != NULL ? domaine_zone_editor_get_changeset (self->zone_editor)
                                              : NULL);
   adw_view_stack_page_set_visible (self->health_page, zone != NULL);
+  domaine_dynhost_page_set_zone (self->dynhost_page, zone);
+  adw_view_stack_page_set_visible (self->dynhost_view, zone != NULL);
 }
 
 static void
@@ -569,6 +574,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
   g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
+  g_type_ensure (DOMAINE_TYPE_DYNHOST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
@@ -587,6 +593,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, health_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_health);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
