@@ -148,5 +148,7 @@ int domaine_cli_cmd_complete (DomaineCli *self, GError **error);
 /* domaine-cli-health.c */
 int domaine_cli_cmd_zone_check (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
+/* domaine-cli-domain.c */
+int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 
 G_END_DECLS
