@@ -8,6 +8,8 @@
 
 #include "domaine-domain-page.h"
 #include "domaine-format.h"
+#include "domaine-renewal-banner.h"
+#include "domaine-renewal-group.h"
 #include "domaine-session-banner.h"
 #include "domaine-zone-health.h"
 #include "ovh-zone.h"
@@ -40,6 +42,7 @@ struct _DomaineDomainPage
   DomaineZoneHealth *zone_health;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
+  DomaineRenewalGroup *renewal_group;
   GtkSpinner *details_spinner;
   AdwActionRow *expiry_row;
   AdwActionRow *renewal_row;
@@ -506,6 +509,7 @@ domaine_domain_page_set_property (GObject *object,
       self->session = g_value_dup_object (value);
       domaine_session_banner_set_session (self->session_banner, self->session);
       domaine_zone_editor_set_session (self->zone_editor, self->session);
+      domaine_renewal_group_set_session (self->renewal_group, self->session);
       break;
     case PROP_DOMAIN:
       domaine_domain_page_set_domain (self, g_value_get_object (value));
@@ -554,6 +558,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
+  g_type_ensure (DOMAINE_TYPE_RENEWAL_BANNER);
+  g_type_ensure (DOMAINE_TYPE_RENEWAL_GROUP);
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
 
@@ -575,6 +581,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_health);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_row);
