@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domaine-domain-page.h"
+#include "domaine-expiry-watch.h"
 #include "domaine-renewal-banner.h"
 #include "domaine-renewal-group.h"
 #include "domaine-sidebar-private.h"
@@ -140,6 +141,57 @@ test_banner_and_group (Fixture *fixture, gconstpointer data)
 }
 
 static void
+collect_expiring (DomaineExpiryWatch *watch, OvhServiceInfos *infos, GPtrArray *names)
+{
+  g_ptr_array_add (names, g_strdup (ovh_service_infos_get_domain (infos)));
+}
+
+static gboolean
+check_done (gpointer data)
+{
+  return !domaine_expiry_watch_get_checking (data);
+}
+
+/* At start the watch checks every registered domain and tells about the one expiring
+ * unrenewed, once: a second check the same day says nothing again. */
+static void
+test_expiry_watch (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (DomaineExpiryWatch) watch = domaine_expiry_watch_new (fixture->session);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *id = domaine_expiry_watch_dup_notification_id ("analytical-engine.com");
+  g_autoptr (GNotification) notification = NULL;
+  g_autoptr (OvhServiceInfos) infos = NULL;
+
+  g_signal_connect (watch, "expiring", G_CALLBACK (collect_expiring), names);
+  /* The session is ready: the first check started with the watch. */
+  g_assert_true (domaine_expiry_watch_get_checking (watch));
+  g_assert_true (domaine_test_wait_until (check_done, watch, 15000));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "analytical-engine.com");
+
+  domaine_expiry_watch_check (watch);
+  g_assert_true (domaine_expiry_watch_get_checking (watch));
+  g_assert_true (domaine_test_wait_until (check_done, watch, 15000));
+  g_assert_cmpuint (names->len, ==, 1);
+
+  /* One notification per domain: a later one replaces it. */
+  g_assert_cmpstr (id, ==, "expiry-analytical-engine.com");
+  {
+    g_autoptr (JsonNode) node
+        = json_from_string ("{\"domain\":\"analytical-engine.com\",\"creation\":\"2020-01-01\","
+                            "\"expiration\":\"2099-01-01\",\"status\":\"ok\",\"renew\":null}",
+                            NULL);
+
+    infos = ovh_service_infos_new_from_json (node, NULL);
+  }
+  g_assert_nonnull (infos);
+  notification = domaine_expiry_watch_create_notification (infos, now);
+  g_assert_true (G_IS_NOTIFICATION (notification));
+}
+
+static void
 test_days_words (void)
 {
   g_autofree char *today = domaine_renewal_format_days (0);
@@ -159,6 +211,8 @@ main (int argc, char *argv[])
   domaine_test_load_app_style ();
 
   g_test_add_func ("/renewal/days-words", test_days_words);
+  g_test_add ("/renewal/expiry-watch", Fixture, NULL, fixture_set_up, test_expiry_watch,
+              fixture_tear_down);
   g_test_add ("/renewal/banner-and-group", Fixture, NULL, fixture_set_up, test_banner_and_group,
               fixture_tear_down);
 

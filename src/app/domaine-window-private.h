@@ -5,6 +5,7 @@
 #pragma once
 
 #include "domaine-accounts-state.h"
+#include "domaine-expiry-watch.h"
 #include "domaine-session-banner.h"
 #include "domaine-window.h"
 
@@ -16,6 +17,7 @@ struct _DomaineWindow
 
   GSettings *settings;
   DomaineSession *session;
+  DomaineExpiryWatch *expiry_watch; /* the session's domains about to expire */
   gboolean keyring_failure_shown;
   GSignalGroup *session_signals;
   GSignalGroup *store_signals;
