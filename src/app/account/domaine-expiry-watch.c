@@ -87,7 +87,10 @@ static void
 report (DomaineExpiryWatch *self, OvhServiceInfos *infos)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  /* A key for the day, not shown to anyone. */
+  g_autofree char *today
+      = g_strdup_printf ("%d-%d-%d", g_date_time_get_year (now), g_date_time_get_month (now),
+                         g_date_time_get_day_of_month (now));
   const char *domain = ovh_service_infos_get_domain (infos);
   GApplication *application = g_application_get_default ();
 
