@@ -141,9 +141,19 @@ test_banner_and_group (Fixture *fixture, gconstpointer data)
 }
 
 static void
-collect_expiring (DomaineExpiryWatch *watch, OvhServiceInfos *infos, GPtrArray *names)
+collect_expiring (DomaineExpiryWatch *watch,
+                  OvhServiceInfos *infos,
+                  GNotification *notification,
+                  GPtrArray *names)
 {
+  g_assert_true (G_IS_NOTIFICATION (notification));
   g_ptr_array_add (names, g_strdup (ovh_service_infos_get_domain (infos)));
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return domaine_test_find_button_with_label (data, "_Show") != NULL;
 }
 
 static gboolean
@@ -175,6 +185,9 @@ test_expiry_watch (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_expiry_watch_get_checking (watch));
   g_assert_true (domaine_test_wait_until (check_done, watch, 15000));
   g_assert_cmpuint (names->len, ==, 1);
+
+  /* The window's own watch: it is looked at, so a toast says it rather than the desktop. */
+  g_assert_true (domaine_test_wait_until (toast_shown, fixture->window, 15000));
 
   /* One notification per domain: a later one replaces it. */
   g_assert_cmpstr (id, ==, "expiry-analytical-engine.com");

@@ -64,4 +64,10 @@ void domaine_window_show_session_status (DomaineWindow *self);
  * own with it; the application goes through domaine_window_select_account(). */
 void domaine_window_set_session (DomaineWindow *self, DomaineSession *session);
 
+/* domaine-window-actions.c: a domain expiring without renewal, said by a desktop notification
+ * when the person is looking elsewhere, by a toast in the window otherwise. */
+void domaine_window_domain_expiring (DomaineWindow *self,
+                                     OvhServiceInfos *service_infos,
+                                     GNotification *notification);
+
 G_END_DECLS

@@ -192,7 +192,11 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
   g_signal_group_set_target (self->session_signals, session);
   g_clear_object (&self->expiry_watch);
   if (session != NULL)
-    self->expiry_watch = domaine_expiry_watch_new (session);
+    {
+      self->expiry_watch = domaine_expiry_watch_new (session);
+      g_signal_connect_swapped (self->expiry_watch, "expiring",
+                                G_CALLBACK (domaine_window_domain_expiring), self);
+    }
   domaine_session_banner_set_session (self->status_banner, session);
 
   /* Pages belong to one account: drop them all but the status page. */

@@ -92,7 +92,7 @@ report (DomaineExpiryWatch *self, OvhServiceInfos *infos)
       = g_strdup_printf ("%d-%d-%d", g_date_time_get_year (now), g_date_time_get_month (now),
                          g_date_time_get_day_of_month (now));
   const char *domain = ovh_service_infos_get_domain (infos);
-  GApplication *application = g_application_get_default ();
+  g_autoptr (GNotification) notification = NULL;
 
   if (!ovh_service_infos_expires_within (infos, now, OVH_SERVICE_INFOS_WARNING_DAYS))
     return;
@@ -100,16 +100,8 @@ report (DomaineExpiryWatch *self, OvhServiceInfos *infos)
     return;
   g_hash_table_insert (self->notified, g_strdup (domain), g_steal_pointer (&today));
 
-  g_signal_emit (self, signals[SIGNAL_EXPIRING], 0, infos);
-  if (application != NULL && g_application_get_is_registered (application)
-      && !g_application_get_is_remote (application))
-    {
-      g_autoptr (GNotification) notification
-          = domaine_expiry_watch_create_notification (infos, now);
-      g_autofree char *id = domaine_expiry_watch_dup_notification_id (domain);
-
-      g_application_send_notification (application, id, notification);
-    }
+  notification = domaine_expiry_watch_create_notification (infos, now);
+  g_signal_emit (self, signals[SIGNAL_EXPIRING], 0, infos, notification);
 }
 
 static void
@@ -315,7 +307,7 @@ domaine_expiry_watch_class_init (DomaineExpiryWatchClass *klass)
 
   signals[SIGNAL_EXPIRING]
       = g_signal_new ("expiring", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                      G_TYPE_NONE, 1, OVH_TYPE_SERVICE_INFOS);
+                      G_TYPE_NONE, 2, OVH_TYPE_SERVICE_INFOS, G_TYPE_NOTIFICATION);
 }
 
 static void

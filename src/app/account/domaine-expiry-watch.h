@@ -16,9 +16,9 @@ G_DECLARE_FINAL_TYPE (DomaineExpiryWatch, domaine_expiry_watch, DOMAINE, EXPIRY_
 
 /* Checks the session's registered domains once the session is ready, then every 24 hours,
  * until disposed. For each domain expiring within OVH_SERVICE_INFOS_WARNING_DAYS without
- * automatic renewal it emits "expiring" (OvhServiceInfos) and sends a GNotification through
- * the default application when it is registered: at most once per domain and day. The
- * notification's default action is "app.show-domain" with the domain's name. */
+ * automatic renewal it emits "expiring" (OvhServiceInfos, GNotification) at most once per
+ * domain and day; its owner sends the notification (whose default action is
+ * "app.show-domain" with the domain's name) or says it otherwise. */
 DomaineExpiryWatch *domaine_expiry_watch_new (DomaineSession *session);
 
 DomaineSession *domaine_expiry_watch_get_session (DomaineExpiryWatch *self);
