@@ -107,10 +107,11 @@ report (DomaineExpiryWatch *self, OvhServiceInfos *infos)
 static void
 loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (DomaineExpiryWatch) self = user_data;
+  DomaineExpiryWatch *self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (OvhServiceInfos) infos = ovh_service_infos_load_finish (result, &error);
 
+  /* Cancelled when the watch went away: self is gone too, it holds no reference. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   /* One domain that cannot be read (a key limited to some domains, a transient error) does
@@ -134,7 +135,7 @@ check_next (DomaineExpiryWatch *self)
     }
   name = g_ptr_array_steal_index (self->pending, 0);
   ovh_service_infos_load_async (domaine_session_get_client (self->session), name, self->cancellable,
-                                loaded_cb, g_object_ref (self));
+                                loaded_cb, self);
 }
 
 static void
