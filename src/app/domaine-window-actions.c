@@ -8,7 +8,6 @@
 
 #include "domaine-account-page.h"
 #include "domaine-domain-page.h"
-#include "domaine-renewal-banner.h"
 #include "domaine-window-private.h"
 
 static void
@@ -151,27 +150,15 @@ domaine_window_domain_expiring (DomaineWindow *self,
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   const char *domain = ovh_service_infos_get_domain (service_infos);
-  g_autoptr (GDateTime) now = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
+  g_autofree char *id = NULL;
 
-  if (application != NULL && !gtk_window_is_active (GTK_WINDOW (self))
-      && g_application_get_is_registered (G_APPLICATION (application))
-      && notifications_available (G_APPLICATION (application)))
-    {
-      g_autofree char *id = domaine_expiry_watch_dup_notification_id (domain);
-
-      g_application_send_notification (G_APPLICATION (application), id, notification);
-      return;
-    }
-  now = g_date_time_new_now_utc ();
-  title = domaine_renewal_banner_dup_warning (service_infos, now);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Show"));
-  adw_toast_set_action_name (toast, "win.show-domain");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (domain));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Looked at, the window says it in the domain's page (its banner). */
+  if (application == NULL || gtk_window_is_active (GTK_WINDOW (self))
+      || !g_application_get_is_registered (G_APPLICATION (application))
+      || !notifications_available (G_APPLICATION (application)))
+    return;
+  id = domaine_expiry_watch_dup_notification_id (domain);
+  g_application_send_notification (G_APPLICATION (application), id, notification);
 }
 
 void

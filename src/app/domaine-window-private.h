@@ -65,7 +65,7 @@ void domaine_window_show_session_status (DomaineWindow *self);
 void domaine_window_set_session (DomaineWindow *self, DomaineSession *session);
 
 /* domaine-window-actions.c: a domain expiring without renewal, said by a desktop notification
- * when the person is looking elsewhere, by a toast in the window otherwise. */
+ * when the person is looking elsewhere (the domain's page has its banner). */
 void domaine_window_domain_expiring (DomaineWindow *self,
                                      OvhServiceInfos *service_infos,
                                      GNotification *notification);

@@ -91,13 +91,11 @@ update_rows (DomaineRenewalGroup *self)
   update_owner (self);
   if (infos == NULL)
     {
-      for (guint i = 0; i < 6; i++)
-        {
-          AdwActionRow *rows[] = { self->mode_row,  self->expiration_row, self->creation_row,
-                                   self->admin_row, self->tech_row,       self->billing_row };
+      AdwActionRow *rows[] = { self->mode_row,  self->expiration_row, self->creation_row,
+                               self->admin_row, self->tech_row,       self->billing_row };
 
-          set_row (rows[i], NULL);
-        }
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        set_row (rows[i], NULL);
       return;
     }
 
