@@ -43,6 +43,7 @@ struct _DomaineDomainPage
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   DomaineRenewalGroup *renewal_group;
+  DomaineRenewalBanner *renewal_banner;
   GtkSpinner *details_spinner;
   AdwActionRow *expiry_row;
   AdwActionRow *renewal_row;
@@ -582,6 +583,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_banner);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_row);
@@ -612,6 +614,8 @@ static void
 domaine_domain_page_init (DomaineDomainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->renewal_group, "service-infos", self->renewal_banner,
+                          "service-infos", G_BINDING_SYNC_CREATE);
   gtk_orientable_set_orientation (
       GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
 
