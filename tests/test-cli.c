@@ -631,6 +631,77 @@ test_domains (OvhTestFixture *fixture, gconstpointer data)
 }
 
 static void
+test_domain_show (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) automatic_root = NULL;
+  g_autoptr (JsonNode) infos_node = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *domain, *renewal, *contacts, *infos;
+  JsonArray *servers;
+
+  /* The seeded domain renewed by hand, 20 days from expiry. */
+  g_assert_cmpint (run_cli (test, "domain", "show", "analytical-engine.com", "--json", NULL), ==,
+                   0);
+  root = output_json (test);
+  domain = json_node_get_object (root);
+  renewal = json_object_get_object_member (domain, "renewal");
+  contacts = json_object_get_object_member (domain, "contacts");
+  servers = json_object_get_array_member (domain, "nameServers");
+  g_assert_cmpstr (json_object_get_string_member (domain, "name"), ==, "analytical-engine.com");
+  g_assert_cmpstr (json_object_get_string_member (renewal, "mode"), ==, "manual");
+  g_assert_true (json_object_get_null_member (renewal, "period"));
+  g_assert_true (json_object_get_boolean_member (domain, "expiresSoon"));
+  g_assert_cmpint (json_object_get_int_member (domain, "daysLeft"), >=, 19);
+  g_assert_cmpint (json_object_get_int_member (domain, "daysLeft"), <=, 20);
+  g_assert_cmpstr (json_object_get_string_member (domain, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (domain, "nameServerType"), ==, "hosted");
+  g_assert_cmpuint (json_array_get_length (servers), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (servers, 0), ==, "dns200.anycast.me");
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *role = (const char *[]){ "owner", "admin", "tech", "billing" }[i];
+
+      g_assert_cmpstr (json_object_get_string_member (contacts, role), ==, OVH_SANDBOX_NICHANDLE);
+    }
+
+  /* The dates are OVH's, day for day. */
+  infos_node = ovh_test_call (fixture->client, "GET", "/domain/analytical-engine.com/serviceInfos",
+                              NULL, &error);
+  g_assert_no_error (error);
+  infos = json_node_get_object (infos_node);
+  g_assert_cmpstr (json_object_get_string_member (domain, "expiration"), ==,
+                   json_object_get_string_member (infos, "expiration"));
+  g_assert_cmpstr (json_object_get_string_member (domain, "creation"), ==,
+                   json_object_get_string_member (infos, "creation"));
+
+  /* For people: the table and the warning line. */
+  g_assert_cmpint (run_cli (test, "domain", "show", "analytical-engine.com", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "Renewal:"));
+  g_assert_nonnull (strstr (test->out, "Manual"));
+  g_assert_nonnull (strstr (test->out, "Administrative contact:"));
+  g_assert_nonnull (strstr (test->out, "dns200.anycast.me, ns200.anycast.me"));
+  g_assert_nonnull (strstr (test->out, "Warning: analytical-engine.com expires in "));
+  g_assert_nonnull (strstr (test->out, "does not renew automatically."));
+
+  /* Renewed automatically: no warning. */
+  g_assert_cmpint (run_cli (test, "domain", "show", "lovelace.fr", NULL), ==, 0);
+  g_assert_nonnull (strstr (test->out, "Automatic, every 12 months"));
+  g_assert_null (strstr (test->out, "Warning:"));
+  g_assert_cmpint (run_cli (test, "domain", "show", "lovelace.fr", "--json", NULL), ==, 0);
+  automatic_root = output_json (test);
+  g_assert_false (
+      json_object_get_boolean_member (json_node_get_object (automatic_root), "expiresSoon"));
+
+  /* A zone registered elsewhere has no registration at OVH; a bad name is refused unsent. */
+  g_assert_cmpint (run_cli (test, "domain", "show", "countess.dev", NULL), ==,
+                   DOMAINE_CLI_EXIT_NOT_FOUND);
+  g_assert_cmpint (run_cli (test, "domain", "show", "../me", NULL), ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpint (run_cli (test, "domain", "show", NULL), ==, DOMAINE_CLI_EXIT_USAGE);
+}
+
+static void
 test_zone_show (OvhTestFixture *fixture, gconstpointer data)
 {
   g_autoptr (CliTest) test = cli_test_new (fixture);
@@ -2285,6 +2356,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/accounts", test_accounts);
   ovh_test_add ("/cli/me", test_me);
   ovh_test_add ("/cli/domains", test_domains);
+  ovh_test_add ("/cli/domain/show", test_domain_show);
   ovh_test_add ("/cli/zone/show", test_zone_show);
   ovh_test_add ("/cli/records/list", test_records_list);
   ovh_test_add ("/cli/records/list-cached", test_records_list_cached);

@@ -1606,6 +1606,15 @@ check_value (Checker *checker, JsonObject *schema, JsonNode *value, const char *
           if (date == NULL)
             g_string_append_printf (checker->errors, "%s: not a date-time\n", where);
         }
+      if (g_str_equal (format, "date"))
+        {
+          g_autofree char *midnight
+              = g_strconcat (json_node_get_string (value), "T00:00:00Z", NULL);
+          g_autoptr (GDateTime) date = g_date_time_new_from_iso8601 (midnight, NULL);
+
+          if (date == NULL || strlen (json_node_get_string (value)) != 10)
+            g_string_append_printf (checker->errors, "%s: not a date\n", where);
+        }
       if (json_object_has_member (schema, "enum"))
         {
           JsonArray *values = json_object_get_array_member (schema, "enum");
@@ -1684,6 +1693,10 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "get", "/domain", "/domain", NULL },
     { "domain", "get", "/domain/{serviceName}", "/domain/lovelace.fr", NULL },
     { "domain", "get", "/domain/{serviceName}", "/domain/difference-engine.org", NULL },
+    { "domain", "get", "/domain/{serviceName}/serviceInfos", "/domain/lovelace.fr/serviceInfos",
+      NULL },
+    { "domain", "get", "/domain/{serviceName}/serviceInfos",
+      "/domain/analytical-engine.com/serviceInfos", NULL },
     { "domain", "get", "/domain/zone", "/domain/zone", NULL },
     { "domain", "get", "/domain/zone/{zoneName}", "/domain/zone/analytical-engine.com", NULL },
     { "domain", "get", "/domain/zone/{zoneName}/record", "/domain/zone/lovelace.fr/record", NULL },

@@ -274,6 +274,20 @@ domaine_application_rename_account_action (GSimpleAction *action,
                                     label_saved_cb, g_object_ref (self));
 }
 
+/* A notification's default action: the domain's page, in the window showing its account. */
+static void
+domaine_application_show_domain_action (GSimpleAction *action,
+                                        GVariant *parameter,
+                                        gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-domain", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", domaine_application_about_action },
   { "quit", domaine_application_quit_action },
@@ -282,6 +296,7 @@ static const GActionEntry app_actions[] = {
   { "reauthenticate", domaine_application_reauthenticate_action, "s" },
   { "sign-out", domaine_application_sign_out_action, "s" },
   { "rename-account", domaine_application_rename_account_action, "(ss)" },
+  { "show-domain", domaine_application_show_domain_action, "s" },
 };
 
 void

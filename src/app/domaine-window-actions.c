@@ -110,6 +110,57 @@ propagation_live_action (GtkWidget *widget, const char *action_name, GVariant *p
   g_application_send_notification (G_APPLICATION (application), id, notification);
 }
 
+/* Whether a desktop notification would be seen: in Flatpak the portal delivers it; elsewhere
+ * a notification server must be running or activatable (a bare X session has none). */
+static gboolean
+notifications_available (GApplication *application)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (application);
+  g_autoptr (GVariant) owner = NULL;
+  g_autoptr (GVariant) activatable = NULL;
+  g_autofree const char **names = NULL;
+  gboolean has_owner = FALSE;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (bus == NULL)
+    return FALSE;
+  owner = g_dbus_connection_call_sync (
+      bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
+      g_variant_new ("(s)", "org.freedesktop.Notifications"), G_VARIANT_TYPE ("(b)"),
+      G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (owner != NULL)
+    g_variant_get (owner, "(b)", &has_owner);
+  if (has_owner)
+    return TRUE;
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                             G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000,
+                                             NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+  g_variant_get (activatable, "(^a&s)", &names);
+  return g_strv_contains (names, "org.freedesktop.Notifications");
+}
+
+void
+domaine_window_domain_expiring (DomaineWindow *self,
+                                OvhServiceInfos *service_infos,
+                                GNotification *notification)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  const char *domain = ovh_service_infos_get_domain (service_infos);
+  g_autofree char *id = NULL;
+
+  /* Looked at, the window says it in the domain's page (its banner). */
+  if (application == NULL || gtk_window_is_active (GTK_WINDOW (self))
+      || !g_application_get_is_registered (G_APPLICATION (application))
+      || !notifications_available (G_APPLICATION (application)))
+    return;
+  id = domaine_expiry_watch_dup_notification_id (domain);
+  g_application_send_notification (G_APPLICATION (application), id, notification);
+}
+
 void
 domaine_window_class_add_actions (GtkWidgetClass *widget_class)
 {

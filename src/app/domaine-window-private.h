@@ -5,6 +5,7 @@
 #pragma once
 
 #include "domaine-accounts-state.h"
+#include "domaine-expiry-watch.h"
 #include "domaine-session-banner.h"
 #include "domaine-window.h"
 
@@ -16,6 +17,7 @@ struct _DomaineWindow
 
   GSettings *settings;
   DomaineSession *session;
+  DomaineExpiryWatch *expiry_watch; /* the session's domains about to expire */
   gboolean keyring_failure_shown;
   GSignalGroup *session_signals;
   GSignalGroup *store_signals;
@@ -61,5 +63,11 @@ void domaine_window_show_session_status (DomaineWindow *self);
 /* Opens @session (the window's pages of another session go). Tests open a session of their
  * own with it; the application goes through domaine_window_select_account(). */
 void domaine_window_set_session (DomaineWindow *self, DomaineSession *session);
+
+/* domaine-window-actions.c: a domain expiring without renewal, said by a desktop notification
+ * when the person is looking elsewhere (the domain's page has its banner). */
+void domaine_window_domain_expiring (DomaineWindow *self,
+                                     OvhServiceInfos *service_infos,
+                                     GNotification *notification);
 
 G_END_DECLS

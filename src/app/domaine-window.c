@@ -190,6 +190,13 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
   domaine_window_release_domain_page (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  g_clear_object (&self->expiry_watch);
+  if (session != NULL)
+    {
+      self->expiry_watch = domaine_expiry_watch_new (session);
+      g_signal_connect_swapped (self->expiry_watch, "expiring",
+                                G_CALLBACK (domaine_window_domain_expiring), self);
+    }
   domaine_session_banner_set_session (self->status_banner, session);
 
   /* Pages belong to one account: drop them all but the status page. */
@@ -415,6 +422,7 @@ domaine_window_dispose (GObject *object)
   if (self->session != NULL)
     domaine_session_close (self->session);
   domaine_window_release_domain_page (self);
+  g_clear_object (&self->expiry_watch);
   g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DOMAINE_TYPE_WINDOW);

@@ -178,5 +178,7 @@ int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
 /* domaine-cli-soa.c */
 int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
+/* domaine-cli-domain.c */
+int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 
 G_END_DECLS

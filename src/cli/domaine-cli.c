@@ -72,6 +72,7 @@ static const Command commands[] = {
   { NULL, "accounts", "accounts", 0, 0, 0, domaine_cli_cmd_accounts, FALSE },
   { NULL, "me", "me", 0, 0, 0, domaine_cli_cmd_me, FALSE },
   { NULL, "domains", "domains", 0, 0, 0, domaine_cli_cmd_domains, FALSE },
+  { "domain", "show", N_ ("domain show DOMAIN"), 1, 1, 0, domaine_cli_cmd_domain_show, FALSE },
   { "zone", "show", N_ ("zone show ZONE"), 1, 1, 0, domaine_cli_cmd_zone_show, FALSE },
   { "zone", "refresh", N_ ("zone refresh ZONE"), 1, 1, 0, domaine_cli_cmd_zone_refresh, FALSE },
   { "zone", "export", N_ ("zone export ZONE [-o FILE]"), 1, 1, OPT_OUTPUT,

@@ -64,7 +64,8 @@ domain_to_json (OvhSandbox *self, const SandboxDomain *domain, guint index)
   json_object_set_boolean_member (object, "owoSupported", TRUE);
   json_object_set_null_member (object, "parentService");
   json_object_set_string_member (object, "renewalDate", renewal);
-  json_object_set_string_member (object, "renewalState", "automatic_renew");
+  json_object_set_string_member (object, "renewalState",
+                                 domain->manual_renewal ? "manual_renew" : "automatic_renew");
   json_object_set_int_member (object, "serviceId", 120000000 + index);
   json_object_set_string_member (object, "state", "ok");
   json_object_set_string_member (object, "suspensionState", "not_suspended");
@@ -191,5 +192,7 @@ sandbox_route_domain (SandboxCall *call)
       return;
     }
 
+  if (sandbox_route_service_infos (call))
+    return;
   sandbox_call_not_found_route (call);
 }

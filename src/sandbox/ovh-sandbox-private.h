@@ -79,6 +79,7 @@ typedef struct
   char **name_servers;
   gint64 creation;
   gint64 expiration;
+  gboolean manual_renewal; /* FALSE: renews automatically */
 } SandboxDomain;
 
 typedef struct
@@ -339,6 +340,8 @@ void sandbox_route_me (SandboxCall *call);
 
 /* ovh-sandbox-domain.c: /domain, /domain/{domain} and /domain/zone. */
 void sandbox_route_domain (SandboxCall *call);
+/* /domain/{domain}/serviceInfos; FALSE when the path is another route. */
+gboolean sandbox_route_service_infos (SandboxCall *call);
 
 /* ovh-sandbox-zone.c: /domain/zone/{zone}/…, publication, tasks and history. */
 JsonNode *sandbox_zone_to_json (const SandboxZone *zone);

@@ -194,8 +194,10 @@ sandbox_seed_fill (GHashTable *zones, GPtrArray *domains, gint64 *next_id)
 
   g_ptr_array_add (
       domains, seed_domain ("lovelace.fr", "hosted", "dns111.ovh.net", "ns111.ovh.net", 2900, 200));
+  /* Renewed by hand, and soon to expire: the app warns about it. */
   g_ptr_array_add (domains, seed_domain ("analytical-engine.com", "hosted", "dns200.anycast.me",
-                                         "ns200.anycast.me", 1200, 45));
+                                         "ns200.anycast.me", 1200, 20));
+  ((SandboxDomain *) g_ptr_array_index (domains, domains->len - 1))->manual_renewal = TRUE;
   /* Registered at OVH, DNS served elsewhere: no zone. */
   g_ptr_array_add (domains,
                    seed_domain ("difference-engine.org", "external", "ns1.babbage-dns.example",

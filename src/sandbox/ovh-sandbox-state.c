@@ -105,6 +105,7 @@ sandbox_state_serialize (const SandboxState *state)
       json_object_set_array_member (object, "nameServers", strv_to_json (domain->name_servers));
       json_object_set_int_member (object, "creation", domain->creation);
       json_object_set_int_member (object, "expiration", domain->expiration);
+      json_object_set_boolean_member (object, "manualRenewal", domain->manual_renewal);
       json_array_add_object_element (domains, object);
     }
 
@@ -314,6 +315,8 @@ sandbox_state_deserialize (JsonNode *root, SandboxState *state, GError **error)
       domain->name_servers = get_strv (item, "nameServers") ?: g_new0 (char *, 1);
       domain->creation = get_int (item, "creation");
       domain->expiration = get_int (item, "expiration");
+      domain->manual_renewal
+          = json_object_get_boolean_member_with_default (item, "manualRenewal", FALSE);
       g_ptr_array_add (state->domains, domain);
     }
 

@@ -10,6 +10,8 @@
 #include "domaine-domain-page.h"
 #include "domaine-dynhost-page.h"
 #include "domaine-format.h"
+#include "domaine-renewal-banner.h"
+#include "domaine-renewal-group.h"
 #include "domaine-session-banner.h"
 #include "domaine-zone-health.h"
 #include "ovh-zone.h"
@@ -45,6 +47,8 @@ struct _DomaineDomainPage
   AdwViewStackPage *dynhost_view;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
+  DomaineRenewalGroup *renewal_group;
+  DomaineRenewalBanner *renewal_banner;
   GtkSpinner *details_spinner;
   AdwActionRow *expiry_row;
   AdwActionRow *renewal_row;
@@ -521,6 +525,7 @@ domaine_domain_page_set_property (GObject *object,
       self->session = g_value_dup_object (value);
       domaine_session_banner_set_session (self->session_banner, self->session);
       domaine_zone_editor_set_session (self->zone_editor, self->session);
+      domaine_renewal_group_set_session (self->renewal_group, self->session);
       break;
     case PROP_DOMAIN:
       domaine_domain_page_set_domain (self, g_value_get_object (value));
@@ -571,6 +576,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_SESSION_BANNER);
+  g_type_ensure (DOMAINE_TYPE_RENEWAL_BANNER);
+  g_type_ensure (DOMAINE_TYPE_RENEWAL_GROUP);
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
   g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
@@ -597,6 +604,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_banner);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, details_spinner);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_row);
@@ -629,6 +638,8 @@ static void
 domaine_domain_page_init (DomaineDomainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->renewal_group, "service-infos", self->renewal_banner,
+                          "service-infos", G_BINDING_SYNC_CREATE);
   gtk_orientable_set_orientation (
       GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
 
