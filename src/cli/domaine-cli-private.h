@@ -56,7 +56,7 @@ typedef struct
   char *negative_ttl;
   char *email;
   gboolean minimized; /* zone reset */
-  gboolean generate; /* dynhost login: a new password, printed once */
+  gboolean generate;  /* dynhost login: a new password, printed once */
 
   /* The positional arguments after the command words. */
   char **args;

@@ -564,10 +564,10 @@ given_options (DomaineCli *self)
 }
 
 static const char *const option_names[] = {
-  "--type",    "--name",   "--value",           "--ttl",     "--output",     "--preset",
-  "--zone",    "--label",  "--application-key", "--timeout", "--from",       "--to",
-  "--yes",     "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
-  "--refresh", "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
+  "--type",     "--name",   "--value",           "--ttl",     "--output",     "--preset",
+  "--zone",     "--label",  "--application-key", "--timeout", "--from",       "--to",
+  "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
+  "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
   "--generate",
 };
 

@@ -222,7 +222,7 @@ struct _OvhSandbox
   GPtrArray *faults;      /* SandboxFault* */
   GPtrArray *request_log; /* OvhSandboxRequest* */
   guint64 query_serial;
-  guint idle_timeout; /* seconds */
+  guint idle_timeout;    /* seconds */
   guint dnssec_delay_ms; /* 0 = the default */
 
   /* Server */
