@@ -288,6 +288,54 @@ test_lint_as_you_type (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+has_finding (gpointer data)
+{
+  return find_finding (data, "spf-multiple") != NULL;
+}
+
+static gboolean
+has_no_findings (gpointer data)
+{
+  return domaine_record_editor_get_findings (data)->len == 0;
+}
+
+/* A big zone is linted on a thread once typing pauses: the same findings, no stall. */
+static void
+test_lint_big_zone (void)
+{
+  g_autoptr (OvhZone) zone = new_zone ();
+  g_autoptr (OvhChangeset) changeset = ovh_changeset_new (zone);
+  g_autoptr (OvhRecord) spf = ovh_record_new ("example.com", "", "TXT", "v=spf1 mx -all", 0);
+  DomaineRecordEditor *editor;
+
+  g_assert_nonnull (ovh_changeset_stage_create (changeset, spf, NULL));
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("host%u", i);
+      g_autofree char *address = g_strdup_printf ("192.0.%u.%u", i / 250, i % 250 + 1);
+      g_autoptr (OvhRecord) record = ovh_record_new ("example.com", name, "A", address, 0);
+
+      g_assert_nonnull (ovh_changeset_stage_create (changeset, record, NULL));
+    }
+  editor = domaine_record_editor_new (zone, NULL, DOMAINE_RECORD_EDITOR_CREATE);
+  domaine_record_editor_set_changeset (editor, changeset);
+  gtk_window_present (GTK_WINDOW (editor));
+  domaine_test_wait_for_window (GTK_WINDOW (editor));
+
+  g_assert_true (domaine_record_editor_set_field_type (editor, "SPF"));
+  domaine_record_editor_set_value (editor, "sub-domain", "@");
+  domaine_record_editor_set_value (editor, "value", "v=spf1 include:_spf.example.net -all");
+  g_assert_true (domaine_test_wait_until (has_finding, editor, 10000));
+  domaine_record_editor_set_value (editor, "sub-domain", "mail");
+  g_assert_true (domaine_test_wait_until (has_no_findings, editor, 10000));
+
+  /* Closing while a lint runs leaves it to finish unseen. */
+  domaine_record_editor_set_value (editor, "sub-domain", "@");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ovh_changeset_discard_all (changeset);
+}
+
 static void
 test_screenshots (void)
 {
@@ -326,6 +374,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/record-editor/txt-counter", test_txt_counter);
   g_test_add_func ("/record-editor/typed-txt-keeps-its-type", test_typed_txt_keeps_its_type);
   g_test_add_func ("/record-editor/lint-as-you-type", test_lint_as_you_type);
+  g_test_add_func ("/record-editor/lint-big-zone", test_lint_big_zone);
   g_test_add_func ("/record-editor/screenshots", test_screenshots);
 
   return g_test_run ();

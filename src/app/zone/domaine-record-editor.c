@@ -41,6 +41,10 @@ struct _DomaineRecordEditor
   GPtrArray *effective_records; /* the zone with its staged changes, built on first use */
   GPtrArray *findings;          /* OvhLintFinding about the typed record */
   GPtrArray *lint_rows;         /* their rows in lint_group */
+  GPtrArray *lint_snapshot;     /* copies of effective_records, for a lint on a thread */
+  OvhRecord *lint_candidate;    /* the typed record waiting for a lint on a thread */
+  GCancellable *lint_cancellable;
+  guint lint_timeout_id;
 
   /* Template children */
   GtkWidget *save_button;
@@ -407,20 +411,18 @@ domaine_record_editor_get_effective_records (DomaineRecordEditor *self)
   return self->effective_records;
 }
 
-/* The findings about @record (NULL while what is typed is invalid) among the zone's records,
- * staged changes included; they inform and never block Save. */
+/* From this many records a lint pass takes long enough to be felt between keystrokes: it runs
+ * on a thread, on copies of the records, once typing pauses. */
+#define LINT_ON_THREAD_FROM 5000
+#define LINT_PAUSE_MS 150
+
 static void
-domaine_record_editor_lint (DomaineRecordEditor *self, OvhRecord *record)
+show_findings (DomaineRecordEditor *self, GPtrArray *findings)
 {
   g_ptr_array_set_size (self->findings, 0);
-  if (record != NULL)
-    {
-      g_autoptr (GPtrArray) findings
-          = ovh_lint_record (ovh_zone_get_name (self->zone),
-                             domaine_record_editor_get_effective_records (self), record);
-
-      g_ptr_array_extend_and_steal (self->findings, g_steal_pointer (&findings));
-    }
+  if (findings != NULL)
+    for (guint i = 0; i < findings->len; i++)
+      g_ptr_array_add (self->findings, g_object_ref (findings->pdata[i]));
 
   for (guint i = 0; i < self->lint_rows->len; i++)
     adw_preferences_group_remove (self->lint_group, self->lint_rows->pdata[i]);
@@ -435,10 +437,109 @@ domaine_record_editor_lint (DomaineRecordEditor *self, OvhRecord *record)
   gtk_widget_set_visible (GTK_WIDGET (self->lint_group), self->findings->len > 0);
 }
 
+typedef struct
+{
+  char *zone;
+  GPtrArray *records;
+  OvhRecord *candidate;
+} LintJob;
+
+static void
+lint_job_free (LintJob *job)
+{
+  g_free (job->zone);
+  g_ptr_array_unref (job->records);
+  g_object_unref (job->candidate);
+  g_free (job);
+}
+
+static void
+lint_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  LintJob *job = data;
+
+  g_task_return_pointer (task, ovh_lint_record (job->zone, job->records, job->candidate),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+lint_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GPtrArray) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled by a newer keystroke or the window closing: these findings are stale. */
+  if (findings != NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    show_findings (DOMAINE_RECORD_EDITOR (source), findings);
+}
+
+static gboolean
+lint_pause_cb (gpointer data)
+{
+  DomaineRecordEditor *self = data;
+  g_autoptr (GTask) task = NULL;
+  LintJob *job = g_new0 (LintJob, 1);
+
+  self->lint_timeout_id = 0;
+  if (self->lint_snapshot == NULL)
+    {
+      GPtrArray *records = domaine_record_editor_get_effective_records (self);
+
+      self->lint_snapshot = g_ptr_array_new_full (records->len, g_object_unref);
+      for (guint i = 0; i < records->len; i++)
+        g_ptr_array_add (self->lint_snapshot, ovh_record_dup (records->pdata[i]));
+    }
+  job->zone = g_strdup (ovh_zone_get_name (self->zone));
+  job->records = g_ptr_array_ref (self->lint_snapshot);
+  job->candidate = g_steal_pointer (&self->lint_candidate);
+  self->lint_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->lint_cancellable, lint_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) lint_job_free);
+  g_task_run_in_thread (task, lint_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_lint (DomaineRecordEditor *self)
+{
+  g_clear_handle_id (&self->lint_timeout_id, g_source_remove);
+  g_clear_object (&self->lint_candidate);
+  if (self->lint_cancellable != NULL)
+    g_cancellable_cancel (self->lint_cancellable);
+  g_clear_object (&self->lint_cancellable);
+}
+
+/* The findings about @record (NULL while what is typed is invalid) among the zone's records,
+ * staged changes included; they inform and never block Save. */
+static void
+domaine_record_editor_lint (DomaineRecordEditor *self, OvhRecord *record)
+{
+  GPtrArray *records;
+
+  cancel_lint (self);
+  if (record == NULL)
+    {
+      show_findings (self, NULL);
+      return;
+    }
+  records = domaine_record_editor_get_effective_records (self);
+  if (records->len < LINT_ON_THREAD_FROM)
+    {
+      g_autoptr (GPtrArray) findings
+          = ovh_lint_record (ovh_zone_get_name (self->zone), records, record);
+
+      show_findings (self, findings);
+      return;
+    }
+  /* The findings shown stay until the new ones come. */
+  self->lint_candidate = ovh_record_dup (record);
+  self->lint_timeout_id = g_timeout_add (LINT_PAUSE_MS, lint_pause_cb, self);
+}
+
 static void
 effective_records_changed_cb (DomaineRecordEditor *self)
 {
   g_clear_pointer (&self->effective_records, g_ptr_array_unref);
+  g_clear_pointer (&self->lint_snapshot, g_ptr_array_unref);
   domaine_record_editor_validate (self);
 }
 
@@ -834,6 +935,7 @@ domaine_record_editor_dispose (GObject *object)
 {
   DomaineRecordEditor *self = DOMAINE_RECORD_EDITOR (object);
 
+  cancel_lint (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_RECORD_EDITOR);
   self->target_error_row = NULL;
   if (self->lint_rows != NULL)
@@ -853,6 +955,7 @@ domaine_record_editor_finalize (GObject *object)
   g_clear_object (&self->changeset);
   g_clear_object (&self->initial);
   g_clear_pointer (&self->effective_records, g_ptr_array_unref);
+  g_clear_pointer (&self->lint_snapshot, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->lint_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_array_unref);
