@@ -638,6 +638,9 @@ static void
 domaine_domain_page_init (DomaineDomainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A GBinding, not a template expression: GTK 4.8 unwatches a template expression after its
+   * target child is gone ("couldn't find weak ref") when the page is disposed. */
+  g_object_bind_property (self, "domain", self->renewal_group, "domain", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->renewal_group, "service-infos", self->renewal_banner,
                           "service-infos", G_BINDING_SYNC_CREATE);
   gtk_orientable_set_orientation (
