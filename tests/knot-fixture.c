@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dns-local-server.h"
 #include "knot-fixture.h"
 
 #define START_TIMEOUT_US (15 * G_USEC_PER_SEC)
@@ -22,10 +23,10 @@ struct _KnotServer
   GSubprocess *knotd;
 };
 
+/* Looked for once per program: the tests start many servers. */
 static const char *
 find_program (const char *name)
 {
-  static const char *const dirs[] = { "/usr/sbin", "/usr/local/sbin", "/sbin", NULL };
   static GHashTable *found;
   char *path;
 
@@ -33,16 +34,7 @@ find_program (const char *name)
     found = g_hash_table_new (g_str_hash, g_str_equal);
   if ((path = g_hash_table_lookup (found, name)) != NULL)
     return path;
-  path = g_find_program_in_path (name);
-  for (guint i = 0; path == NULL && dirs[i] != NULL; i++)
-    {
-      char *candidate = g_build_filename (dirs[i], name, NULL);
-
-      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
-        path = candidate;
-      else
-        g_free (candidate);
-    }
+  path = dns_find_server_program (name);
   if (path != NULL)
     g_hash_table_insert (found, (gpointer) g_intern_string (name), path);
   return path;
@@ -56,37 +48,6 @@ knot_server_available (char **reason)
   if (reason != NULL)
     *reason = g_strdup ("knotd and knotc (Debian package knot) are not installed");
   return FALSE;
-}
-
-/* A port free for both UDP and TCP on 127.0.0.1 right now. */
-static guint
-free_port (GError **error)
-{
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-
-  for (guint attempt = 0; attempt < 20; attempt++)
-    {
-      g_autoptr (GSocket) udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
-                                              G_SOCKET_PROTOCOL_UDP, error);
-      g_autoptr (GSocket) tcp = NULL;
-      g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-      g_autoptr (GSocketAddress) bound = NULL;
-      g_autoptr (GSocketAddress) same = NULL;
-      guint port;
-
-      if (udp == NULL || !g_socket_bind (udp, any, FALSE, error))
-        return 0;
-      bound = g_socket_get_local_address (udp, error);
-      if (bound == NULL)
-        return 0;
-      port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-      tcp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
-      same = g_inet_socket_address_new (loopback, port);
-      if (tcp != NULL && g_socket_bind (tcp, same, FALSE, NULL))
-        return port;
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE, "no free port");
-  return 0;
 }
 
 static gboolean
@@ -210,7 +171,8 @@ knot_server_start (const char *zone_dir, const char *const *zones, GError **erro
     {
       g_autoptr (GError) local_error = NULL;
 
-      if ((self->port = free_port (error)) == 0 || !write_config (self, zone_dir, zones, error))
+      if ((self->port = dns_free_loopback_port (error)) == 0
+          || !write_config (self, zone_dir, zones, error))
         return NULL;
       self->knotd = spawn_knotd (self, error);
       if (self->knotd == NULL)

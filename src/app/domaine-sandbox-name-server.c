@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "dns-local-server.h"
 #include "domaine-sandbox-name-server.h"
 
 #define START_TIMEOUT_US (15 * G_USEC_PER_SEC)
@@ -44,30 +45,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Debian installs knotd in /usr/sbin, which a user's PATH may lack. */
-static char *
-find_program (const char *name)
-{
-  static const char *const dirs[] = { "/usr/sbin", "/usr/local/sbin", "/sbin", NULL };
-  char *path = g_find_program_in_path (name);
-
-  for (guint i = 0; path == NULL && dirs[i] != NULL; i++)
-    {
-      char *candidate = g_build_filename (dirs[i], name, NULL);
-
-      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
-        path = candidate;
-      else
-        g_free (candidate);
-    }
-  return path;
-}
-
 gboolean
 domaine_sandbox_name_server_available (char **reason)
 {
-  g_autofree char *knotd = find_program ("knotd");
-  g_autofree char *knotc = find_program ("knotc");
+  g_autofree char *knotd = dns_find_server_program ("knotd");
+  g_autofree char *knotc = dns_find_server_program ("knotc");
 
   if (knotd != NULL && knotc != NULL)
     return TRUE;
@@ -76,41 +58,10 @@ domaine_sandbox_name_server_available (char **reason)
   return FALSE;
 }
 
-/* A port free for both UDP and TCP on 127.0.0.1 right now. */
-static guint
-free_port (GError **error)
-{
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-
-  for (guint attempt = 0; attempt < 20; attempt++)
-    {
-      g_autoptr (GSocket) udp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
-                                              G_SOCKET_PROTOCOL_UDP, error);
-      g_autoptr (GSocket) tcp = NULL;
-      g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-      g_autoptr (GSocketAddress) bound = NULL;
-      g_autoptr (GSocketAddress) same = NULL;
-      guint port;
-
-      if (udp == NULL || !g_socket_bind (udp, any, FALSE, error))
-        return 0;
-      bound = g_socket_get_local_address (udp, error);
-      if (bound == NULL)
-        return 0;
-      port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-      tcp = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
-      same = g_inet_socket_address_new (loopback, port);
-      if (tcp != NULL && g_socket_bind (tcp, same, FALSE, NULL))
-        return port;
-    }
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE, _ ("No free port"));
-  return 0;
-}
-
 static GSubprocess *
 knotc_spawn (DomaineSandboxNameServer *self, GError **error, const char *first, ...)
 {
-  g_autofree char *knotc = find_program ("knotc");
+  g_autofree char *knotc = dns_find_server_program ("knotc");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   va_list args;
 
@@ -206,7 +157,7 @@ spawn_knotd (DomaineSandboxNameServer *self, GError **error)
 {
   g_autoptr (GSubprocessLauncher) launcher
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_autofree char *knotd = find_program ("knotd");
+  g_autofree char *knotd = dns_find_server_program ("knotd");
 
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   return g_subprocess_launcher_spawn (launcher, error, knotd, "-c", self->config, NULL);
@@ -368,7 +319,7 @@ domaine_sandbox_name_server_start_async (DomaineSandboxNameServer *self,
       return;
     }
   self->config = g_build_filename (self->dir, "knot.conf", NULL);
-  if ((port = free_port (&error)) == 0 || !write_config (self, port, &error)
+  if ((port = dns_free_loopback_port (&error)) == 0 || !write_config (self, port, &error)
       || (self->knotd = spawn_knotd (self, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
