@@ -81,8 +81,8 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static int G_GNUC_NULL_TERMINATED
 run_cli (Fixture *fixture, const char *first_arg, ...)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher = ovh_test_fixture_new_cli_launcher (
+      &fixture->api, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, fixture->dir);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
@@ -92,19 +92,10 @@ run_cli (Fixture *fixture, const char *first_arg, ...)
   mapping = g_strdup_printf (
       "dns111.ovh.net=%s,ns111.ovh.net=%s,d.nic.fr=%s", knot_server_get_address (fixture->prompt),
       knot_server_get_address (fixture->lagging), knot_server_get_address (fixture->parent));
-  g_subprocess_launcher_setenv (launcher, "HOME", fixture->dir, TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_ENDPOINT",
-                                ovh_sandbox_get_base_url (fixture->api.sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_KEY", OVH_SANDBOX_APPLICATION_KEY, TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_SECRET", OVH_SANDBOX_APPLICATION_SECRET,
-                                TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_CONSUMER_KEY", OVH_SANDBOX_CONSUMER_KEY, TRUE);
   g_subprocess_launcher_setenv (launcher, "DOMAINE_NS_ADDRESSES", mapping, TRUE);
   /* The parent's server is the only resolver: names elsewhere are refused at once. */
   g_subprocess_launcher_setenv (launcher, "DOMAINE_DNS_RESOLVER",
                                 knot_server_get_address (fixture->parent), TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
 
   g_ptr_array_add (argv, (gpointer) DOMAINE_CLI_PATH);
   g_ptr_array_add (argv, (gpointer) "--from-ovh-conf");

@@ -46,26 +46,19 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
 static int G_GNUC_NULL_TERMINATED
 run_cli (Fixture *fixture, const char *first_arg, ...)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher = ovh_test_fixture_new_cli_launcher (
+      &fixture->api, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+      fixture->home);
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
   va_list args;
 
-  g_subprocess_launcher_setenv (launcher, "HOME", fixture->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", fixture->home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_ENDPOINT",
-                                ovh_sandbox_get_base_url (fixture->api.sandbox), TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_KEY", OVH_SANDBOX_APPLICATION_KEY, TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_SECRET", OVH_SANDBOX_APPLICATION_SECRET,
-                                TRUE);
-  g_subprocess_launcher_setenv (launcher, "OVH_CONSUMER_KEY", OVH_SANDBOX_CONSUMER_KEY, TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
   g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:detect_odr_violation=0",
                                 TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
 
   g_ptr_array_add (argv, (gpointer) DOMAINE_CLI_PATH);
   g_ptr_array_add (argv, (gpointer) "--from-ovh-conf");

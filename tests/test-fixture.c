@@ -7,6 +7,25 @@
 #include "ovh-record-loader.h"
 #include "test-fixture.h"
 
+GSubprocessLauncher *
+ovh_test_fixture_new_cli_launcher (OvhTestFixture *fixture,
+                                   GSubprocessFlags flags,
+                                   const char *home)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "OVH_ENDPOINT",
+                                ovh_sandbox_get_base_url (fixture->sandbox), TRUE);
+  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_KEY", OVH_SANDBOX_APPLICATION_KEY, TRUE);
+  g_subprocess_launcher_setenv (launcher, "OVH_APPLICATION_SECRET", OVH_SANDBOX_APPLICATION_SECRET,
+                                TRUE);
+  g_subprocess_launcher_setenv (launcher, "OVH_CONSUMER_KEY", OVH_SANDBOX_CONSUMER_KEY, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  g_subprocess_launcher_set_cwd (launcher, home);
+  return launcher;
+}
+
 OvhClient *
 ovh_test_fixture_new_client (OvhTestFixture *fixture, const char *consumer_key)
 {

@@ -44,6 +44,12 @@ void ovh_test_fixture_tear_down (OvhTestFixture *fixture, gconstpointer data);
  * with the sandbox's application key and secret and this consumer key (NULL allowed). */
 OvhClient *ovh_test_fixture_new_client (OvhTestFixture *fixture, const char *consumer_key);
 
+/* A launcher for domaine-cli --from-ovh-conf on the fixture's sandbox: its keys in OVH_*, HOME
+ * and the working folder set to home, no GLib debug output. */
+GSubprocessLauncher *ovh_test_fixture_new_cli_launcher (OvhTestFixture *fixture,
+                                                        GSubprocessFlags flags,
+                                                        const char *home);
+
 /* Registers path + "/http" and path + "/https" with the fixture. */
 void ovh_test_add (const char *path,
                    void (*test_func) (OvhTestFixture *fixture, gconstpointer data));
