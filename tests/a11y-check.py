@@ -202,6 +202,19 @@ def toggled(node):
     return states.contains(Atspi.StateType.PRESSED) or states.contains(Atspi.StateType.CHECKED)
 
 
+# GTK 4.8's AT-SPI bridge crashes (a NULL object path, then SIGSEGV) when an open popover
+# menu's items are walked as it opens or closes: the tour walks open menus only from GTK 4.10.
+def gtk_version():
+    try:
+        out = subprocess.run(["pkg-config", "--modversion", "gtk4"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        return tuple(int(part) for part in out.split(".")[:2])
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return (0, 0)
+
+
+GTK_WALKS_POPOVERS_SAFELY = gtk_version() >= (4, 10)
+
 # GTK 4.8's AT-SPI bridge logs this when a popover menu's items are walked while the menu
 # opens or closes (a child's object path is not set yet); with fatal-warnings it would stop
 # the app mid-tour. Every other warning or critical still fails the tour.
@@ -259,11 +272,15 @@ def tour(binary, args):
                 find_node(proc, "push button", "_Cancel Cancel", 2, "click")
             t.result(cancel is not None and do_action(cancel), "the dialog closes with Cancel")
 
-        menu = t.step("the zone menu opens", "push button", "Zone Menu")
-        if menu is not None:
-            t.audit("the zone menu")
-            # Closed again before the window is asked for anything else, as Escape would.
-            t.result(do_action(menu), "the zone menu closes")
+        if GTK_WALKS_POPOVERS_SAFELY:
+            menu = t.step("the zone menu opens", "push button", "Zone Menu")
+            if menu is not None:
+                t.audit("the zone menu")
+                # Closed again before the window is asked for anything else, as Escape would.
+                t.result(do_action(menu), "the zone menu closes")
+        else:
+            t.result(find_node(proc, "push button", "Zone Menu") is not None,
+                     "the zone menu's button is named (its open menu is not walked: GTK 4.8)")
 
         if t.step("the account page is asked for", "frame", "Domaine", "win.show-account"):
             t.result(find_node(proc, "push button", "Reload") is not None,
