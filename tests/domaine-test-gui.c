@@ -107,6 +107,8 @@ in_transition (GtkWidget *root)
     return FALSE;
   if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
     return TRUE;
+  if (ADW_IS_LEAFLET (root) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (root)))
+    return TRUE;
   if (GTK_IS_REVEALER (root)
       && gtk_revealer_get_child_revealed (GTK_REVEALER (root))
              != gtk_revealer_get_reveal_child (GTK_REVEALER (root)))
@@ -283,6 +285,59 @@ domaine_test_render_to_png (GtkWidget *widget, const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean
+window_is_narrow (gpointer data)
+{
+  GtkWidget *window = data;
+
+  /* Narrower than before: as narrow as asked, or as its content allows. */
+  return gtk_widget_get_width (window)
+         < GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "test-wide-width"));
+}
+
+/* With DOMAINE_SCREENSHOT_NARROW=WIDTH, the same screen again in a window WIDTH pixels wide
+ * (NAME-narrow-STYLE.png), as on a phone or a tiled half screen; the window's size is then
+ * given back, so that the test goes on as before. */
+static void
+save_narrow_screenshot (GtkWidget *widget, const char *dir, const char *name, gboolean dark)
+{
+  const char *narrow = g_getenv ("DOMAINE_SCREENSHOT_NARROW");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  int width = narrow != NULL ? atoi (narrow) : 0;
+  int old_width, old_height;
+
+  if (width <= 0 || !GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (widget))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (root), &old_width, &old_height);
+  if (gtk_widget_get_width (GTK_WIDGET (root)) <= width)
+    return;
+  g_object_set_data (G_OBJECT (root), "test-wide-width",
+                     GINT_TO_POINTER (gtk_widget_get_width (GTK_WIDGET (root))));
+  gtk_window_set_default_size (GTK_WINDOW (root), width,
+                               MAX (old_height, gtk_widget_get_height (GTK_WIDGET (root))));
+  if (!domaine_test_wait_until (window_is_narrow, root, 5000))
+    {
+      g_test_message ("screenshot %s: the window would not narrow to %d pixels", name, width);
+      gtk_window_set_default_size (GTK_WINDOW (root), old_width, old_height);
+      return;
+    }
+  /* Breakpoints and wrapping settle over a frame or two after the resize. */
+  domaine_test_wait_for_frame (GTK_WIDGET (root));
+  domaine_test_wait_for_transitions (GTK_WIDGET (root));
+
+  file = g_strdup_printf ("%s-narrow-%s.png", name, dark ? "dark" : "light");
+  path = g_build_filename (dir, file, NULL);
+  if (!domaine_test_render_to_png (widget, path, &error))
+    g_error ("screenshot %s: %s", path, error->message);
+
+  gtk_window_set_default_size (GTK_WINDOW (root), old_width, old_height);
+  domaine_test_wait_for_frame (GTK_WIDGET (root));
+}
+
 char *
 domaine_test_save_screenshot (GtkWidget *widget, const char *name)
 {
@@ -304,6 +359,7 @@ domaine_test_save_screenshot (GtkWidget *widget, const char *name)
   g_mkdir_with_parents (dir, 0755);
   if (!domaine_test_render_to_png (widget, path, &error))
     g_error ("screenshot %s: %s", path, error->message);
+  save_narrow_screenshot (widget, dir, name, dark);
   return path;
 }
 

@@ -42,7 +42,8 @@ GtkWidget *domaine_test_find_widget_with_text (GtkWidget *root, const char *text
 /* Renders @widget (a realized, mapped widget) into a PNG at @path. */
 gboolean domaine_test_render_to_png (GtkWidget *widget, const char *path, GError **error);
 /* If DOMAINE_SCREENSHOT_DIR is set, renders @widget to DIR/NAME-{light,dark}.png in the style
- * currently in force. Returns the path written, or NULL when not asked to. */
+ * currently in force, and with DOMAINE_SCREENSHOT_NARROW=WIDTH also DIR/NAME-narrow-STYLE.png in a
+ * window WIDTH pixels wide. Returns the path written, or NULL when not asked to. */
 char *domaine_test_save_screenshot (GtkWidget *widget, const char *name);
 
 /* Every interactive widget below @root (buttons, entries, switches, check buttons, menu

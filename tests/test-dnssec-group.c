@@ -132,7 +132,7 @@ test_enable_disable (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (domaine_dnssec_group_get_state (fixture->group), ==, OVH_DNSSEC_STATE_ENABLED);
   g_assert_cmpuint (domaine_dnssec_group_get_n_ds_records (fixture->group), ==, 1);
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (fixture->group), "Signed"));
-  domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "dnssec-group-signed");
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->group), "dnssec-group-signed");
 
   /* Disabling asks first; cancelling sends nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->group), "dnssec.toggle", NULL));
@@ -213,7 +213,7 @@ test_read_only (Fixture *fixture, gconstpointer data)
   /* The action is off: nothing starts. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->group), "dnssec.toggle", NULL);
   g_assert_false (domaine_dnssec_group_get_busy (fixture->group));
-  domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "dnssec-group-read-only");
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->group), "dnssec-group-read-only");
 }
 
 int

@@ -113,6 +113,7 @@ static void
 test_labelled (Fixture *fixture, gconstpointer data)
 {
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (fixture->page)), ==, 0);
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (fixture->window), "dynhost-page"));
 }
 
 static void
@@ -176,6 +177,7 @@ test_add_login (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_test_wait_until (dialog_is_shown, NULL, TIMEOUT_MS));
   dialog = find_dialog ();
   g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (dialog), generated));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "dynhost-password-once"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_editable_get_text (password), ==, "");
   g_assert_false (gtk_widget_get_visible (error));

@@ -509,6 +509,34 @@ test_text_mode (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (fixture->changeset);
 }
 
+/* The template list (the parameters are a list box too). */
+static GtkListBox *
+find_sidebar (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return GTK_LIST_BOX (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+leaflet_is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+leaflet_is_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}
+
 /* The template gallery: a refused value says why; a plan that replaces records says so and on
  * its button; staging makes pending changes and closes the window. */
 static void
@@ -518,6 +546,9 @@ test_template (Fixture *fixture, gconstpointer data)
       = DOMAINE_TEMPLATE_DIALOG (domaine_template_dialog_new (fixture->changeset));
   GtkWindow *window = GTK_WINDOW (dialog);
   OvhZoneTemplatePlan *plan;
+  AdwLeaflet *leaflet;
+  GtkListBox *list;
+  GtkWidget *row, *back;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (window);
@@ -545,6 +576,29 @@ test_template (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
   domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
   g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "template-conflict"));
+
+  /* Narrow, the list and the chosen template are two pages: activating a template shows it,
+   * Back returns to the list. */
+  leaflet = ADW_LEAFLET (domaine_test_find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_LEAFLET));
+  list = find_sidebar (GTK_WIDGET (dialog));
+  row = GTK_WIDGET (gtk_list_box_get_selected_row (list));
+  back = domaine_test_find_widget_with_text (GTK_WIDGET (dialog), "Back to the Templates");
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_window_set_default_size (window, 400, 640);
+  g_assert_true (domaine_test_wait_until (leaflet_is_folded, leaflet, 5000));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "templates");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "details");
+  g_assert_true (gtk_widget_get_visible (back));
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "template-conflict-folded"));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "templates");
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_window_set_default_size (window, 1000, 640);
+  g_assert_true (domaine_test_wait_until (leaflet_is_unfolded, leaflet, 5000));
 
   /* Nothing was staged by looking. */
   g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 0);

@@ -28,6 +28,9 @@ struct _DomaineTemplateDialog
   GtkLabel *conflicts_label;
   DomaineZoneDiffView *diff_view;
   GtkButton *stage_button;
+  AdwLeaflet *leaflet;
+  GtkWidget *back_button;
+  GtkWidget *details_box;
 
   OvhChangeset *changeset;
   GPtrArray *templates;  /* OvhZoneTemplate, in the list's order */
@@ -156,6 +159,27 @@ choose (DomaineTemplateDialog *self, OvhZoneTemplate *template)
   gtk_widget_set_visible (GTK_WIDGET (self->parameters_group),
                           parameters != NULL && parameters->len > 0);
   update_plan (self);
+}
+
+/* Narrow, the list and the chosen template are two pages: Back returns to the list. */
+static void
+update_back_button (DomaineTemplateDialog *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
+                                                 && adw_leaflet_get_visible_child (self->leaflet)
+                                                        == self->details_box);
+}
+
+static void
+back_clicked_cb (DomaineTemplateDialog *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+row_activated_cb (DomaineTemplateDialog *self, GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "details");
 }
 
 static void
@@ -315,7 +339,13 @@ domaine_template_dialog_class_init (DomaineTemplateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, diff_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, stage_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineTemplateDialog, details_box);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_install_action (widget_class, "template.stage", NULL, stage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
