@@ -332,6 +332,94 @@ zone_replaced (gpointer data)
 
 /* Import with a preview: errors by line, what OVH cannot hold listed, the merge staged as
  * exactly the differences, the replace confirmed and followed. */
+static gboolean
+window_fits_phone (gpointer window)
+{
+  return gtk_widget_get_width (window) <= 360;
+}
+
+static gboolean
+widget_is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+widget_is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+/* The template list (the parameters are a list box too). */
+static GtkListBox *
+find_sidebar (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return GTK_LIST_BOX (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+leaflet_is_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (leaflet);
+}
+
+static gboolean
+leaflet_is_unfolded (gpointer leaflet)
+{
+  return !adw_leaflet_get_folded (leaflet);
+}
+
+/* Narrow, the file and the preview are two pages: Preview shows the differences, Back the file;
+ * the import buttons stack. */
+static void
+check_import_folds (DomaineZoneImportDialog *dialog)
+{
+  GtkWindow *window = GTK_WINDOW (dialog);
+  AdwLeaflet *leaflet
+      = ADW_LEAFLET (domaine_test_find_widget_of_type (GTK_WIDGET (dialog), ADW_TYPE_LEAFLET));
+  GtkWidget *preview = domaine_test_find_button_with_label (GTK_WIDGET (dialog), "_Preview");
+  GtkWidget *back
+      = domaine_test_find_widget_with_text (GTK_WIDGET (dialog), "Back to the Zone File");
+  int width, height;
+
+  /* GTK 4.8 can draw a fold's animation parts unallocated while the window is resized. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_true (domaine_test_wait_until (leaflet_is_unfolded, leaflet, 5000));
+  g_assert_true (domaine_test_wait_until (widget_is_hidden, preview, 5000));
+  g_assert_false (gtk_widget_get_visible (back));
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_set_default_size (window, 360, height);
+  g_assert_true (domaine_test_wait_until (leaflet_is_folded, leaflet, 5000));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "file");
+  g_assert_true (domaine_test_wait_until (widget_is_visible, preview, 5000));
+  g_signal_emit_by_name (preview, "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "preview");
+  g_assert_true (domaine_test_wait_until (widget_is_visible, back, 5000));
+  g_assert_false (gtk_widget_get_visible (preview));
+  domaine_test_wait_for_frame (GTK_WIDGET (dialog));
+  domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
+  /* Folded, the buttons stack: the dialog may then narrow further, as a person dragging its
+   * edge sees. */
+  gtk_window_set_default_size (window, 360, height);
+  g_assert_true (domaine_test_wait_until (window_fits_phone, dialog, 5000));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "import-preview-folded"));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "file");
+  gtk_window_set_default_size (window, width, height);
+  g_assert_true (domaine_test_wait_until (leaflet_is_unfolded, leaflet, 5000));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 static void
 test_import (Fixture *fixture, gconstpointer data)
 {
@@ -375,6 +463,7 @@ test_import (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
   domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
   g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "import-preview"));
+  check_import_folds (dialog);
 
   /* Replace, confirmed: OVH's import, followed, the zone reloaded. */
   domaine_zone_import_dialog_set_text (dialog, "www IN A 192.0.2.2\n");
@@ -509,34 +598,6 @@ test_text_mode (Fixture *fixture, gconstpointer data)
   ovh_changeset_discard_all (fixture->changeset);
 }
 
-/* The template list (the parameters are a list box too). */
-static GtkListBox *
-find_sidebar (GtkWidget *root)
-{
-  if (GTK_IS_LIST_BOX (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
-    return GTK_LIST_BOX (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_sidebar (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-leaflet_is_folded (gpointer leaflet)
-{
-  return adw_leaflet_get_folded (leaflet);
-}
-
-static gboolean
-leaflet_is_unfolded (gpointer leaflet)
-{
-  return !adw_leaflet_get_folded (leaflet);
-}
-
 /* The template gallery: a refused value says why; a plan that replaces records says so and on
  * its button; staging makes pending changes and closes the window. */
 static void
@@ -583,22 +644,24 @@ test_template (Fixture *fixture, gconstpointer data)
   list = find_sidebar (GTK_WIDGET (dialog));
   row = GTK_WIDGET (gtk_list_box_get_selected_row (list));
   back = domaine_test_find_widget_with_text (GTK_WIDGET (dialog), "Back to the Templates");
-  g_assert_false (adw_leaflet_get_folded (leaflet));
-  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (domaine_test_wait_until (leaflet_is_unfolded, leaflet, 5000));
+  g_assert_true (domaine_test_wait_until (widget_is_hidden, back, 5000));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (window, 400, 640);
   g_assert_true (domaine_test_wait_until (leaflet_is_folded, leaflet, 5000));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "templates");
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "details");
-  g_assert_true (gtk_widget_get_visible (back));
+  g_assert_true (domaine_test_wait_until (widget_is_visible, back, 5000));
   domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
   g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "template-conflict-folded"));
   g_signal_emit_by_name (back, "clicked");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "templates");
-  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_true (domaine_test_wait_until (widget_is_hidden, back, 5000));
   gtk_window_set_default_size (window, 1000, 640);
   g_assert_true (domaine_test_wait_until (leaflet_is_unfolded, leaflet, 5000));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 
   /* Nothing was staged by looking. */
   g_assert_cmpuint (ovh_changeset_get_n_pending (fixture->changeset), ==, 0);

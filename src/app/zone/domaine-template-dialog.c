@@ -29,6 +29,7 @@ struct _DomaineTemplateDialog
   DomaineZoneDiffView *diff_view;
   GtkButton *stage_button;
   AdwLeaflet *leaflet;
+  guint navigation_idle;
   GtkWidget *back_button;
   GtkWidget *details_box;
 
@@ -163,11 +164,29 @@ choose (DomaineTemplateDialog *self, OvhZoneTemplate *template)
 
 /* Narrow, the list and the chosen template are two pages: Back returns to the list. */
 static void
-update_back_button (DomaineTemplateDialog *self)
+apply_navigation (DomaineTemplateDialog *self)
 {
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet)
                                                  && adw_leaflet_get_visible_child (self->leaflet)
                                                         == self->details_box);
+}
+
+static void
+navigation_idle_cb (gpointer data)
+{
+  DomaineTemplateDialog *self = data;
+
+  self->navigation_idle = 0;
+  apply_navigation (self);
+}
+
+/* The fold is known while the window is laid out; header buttons change after it, not during
+ * it (GTK would draw the header bar unallocated). */
+static void
+update_back_button (DomaineTemplateDialog *self)
+{
+  if (self->navigation_idle == 0)
+    self->navigation_idle = g_idle_add_once (navigation_idle_cb, self);
 }
 
 static void
@@ -252,6 +271,7 @@ domaine_template_dialog_dispose (GObject *object)
 {
   DomaineTemplateDialog *self = DOMAINE_TEMPLATE_DIALOG (object);
 
+  g_clear_handle_id (&self->navigation_idle, g_source_remove);
   g_clear_pointer (&self->entry_rows, g_ptr_array_unref);
   g_clear_object (&self->changeset);
   g_clear_object (&self->chosen);

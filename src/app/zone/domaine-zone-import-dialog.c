@@ -39,9 +39,60 @@ struct _DomaineZoneImportDialog
   GtkTextView *text_view;
   GtkLabel *problems_label;
   DomaineZoneDiffView *diff_view;
+  AdwLeaflet *leaflet;
+  guint navigation_idle;
+  GtkWidget *back_button;
+  GtkWidget *preview_button;
+  GtkWidget *preview_box;
+  GtkBox *actions_box;
 };
 
 G_DEFINE_FINAL_TYPE (DomaineZoneImportDialog, domaine_zone_import_dialog, ADW_TYPE_WINDOW)
+
+/* Narrow, the file and the preview are two pages (Preview and Back move between them), and
+ * the import buttons stack to fit. */
+static void
+apply_navigation (DomaineZoneImportDialog *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean on_preview = adw_leaflet_get_visible_child (self->leaflet) == self->preview_box;
+
+  gtk_widget_set_visible (self->back_button, folded && on_preview);
+  gtk_widget_set_visible (self->preview_button, folded && !on_preview);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->actions_box),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_halign (GTK_WIDGET (self->actions_box), folded ? GTK_ALIGN_FILL : GTK_ALIGN_END);
+}
+
+static void
+navigation_idle_cb (gpointer data)
+{
+  DomaineZoneImportDialog *self = data;
+
+  self->navigation_idle = 0;
+  apply_navigation (self);
+}
+
+/* The fold is known while the window is laid out; header buttons change after it, not during
+ * it (GTK would draw the header bar unallocated). */
+static void
+update_navigation (DomaineZoneImportDialog *self)
+{
+  if (self->navigation_idle == 0)
+    self->navigation_idle = g_idle_add_once (navigation_idle_cb, self);
+}
+
+static void
+back_clicked_cb (DomaineZoneImportDialog *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+preview_clicked_cb (DomaineZoneImportDialog *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
 
 enum
 {
@@ -446,6 +497,7 @@ domaine_zone_import_dialog_dispose (GObject *object)
 {
   DomaineZoneImportDialog *self = DOMAINE_ZONE_IMPORT_DIALOG (object);
 
+  g_clear_handle_id (&self->navigation_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->parse_source, g_source_remove);
   if (self->chooser != NULL)
@@ -537,6 +589,14 @@ domaine_zone_import_dialog_class_init (DomaineZoneImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, problems_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, diff_view);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneImportDialog, actions_box);
+  gtk_widget_class_bind_template_callback (widget_class, update_navigation);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "import.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "import.merge", NULL, merge_action);
