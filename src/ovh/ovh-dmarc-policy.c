@@ -380,7 +380,8 @@ ovh_dmarc_uris_to_addresses (const char *uris)
 
       if (uri[0] == '\0')
         continue;
-      if (g_ascii_strncasecmp (uri, "mailto:", 7) == 0)
+      /* An address with a colon of its own would read back as another URI: kept whole. */
+      if (g_ascii_strncasecmp (uri, "mailto:", 7) == 0 && strchr (uri + 7, ':') == NULL)
         uri += 7;
       if (addresses->len > 0)
         g_string_append (addresses, ", ");

@@ -362,6 +362,17 @@ ovh_spf_term_dup_argument (const OvhSpfTerm *term)
   return g_string_free (argument, FALSE);
 }
 
+/* "a:example.com", "a/24", "a", but "include:/x" (only a and mx take a bare prefix length). */
+static const char *
+colon_before (OvhSpfKind kind, const char *argument)
+{
+  if (argument[0] == '\0')
+    return "";
+  if (argument[0] == '/' && (kind == OVH_SPF_KIND_A || kind == OVH_SPF_KIND_MX))
+    return "";
+  return ":";
+}
+
 char *
 ovh_spf_term_format (const OvhSpfTerm *term)
 {
@@ -375,8 +386,7 @@ ovh_spf_term_format (const OvhSpfTerm *term)
   if (!ovh_spf_kind_is_mechanism (term->kind))
     return g_strdup_printf ("%s=%s", kind_names[term->kind], argument);
   return g_strdup_printf ("%s%s%s%s", ovh_spf_qualifier_get_sign (term->qualifier),
-                          kind_names[term->kind],
-                          argument[0] == '\0' || argument[0] == '/' ? "" : ":", argument);
+                          kind_names[term->kind], colon_before (term->kind, argument), argument);
 }
 
 OvhSpfTerm *
@@ -397,7 +407,7 @@ ovh_spf_term_new_from_argument (OvhSpfQualifier qualifier,
     text = g_strdup_printf ("%s=%s", kind_names[kind], argument);
   else
     text = g_strdup_printf ("%s%s%s%s", ovh_spf_qualifier_get_sign (qualifier), kind_names[kind],
-                            argument[0] == '\0' || argument[0] == '/' ? "" : ":", argument);
+                            colon_before (kind, argument), argument);
   return ovh_spf_term_parse (text, error);
 }
 
@@ -422,8 +432,6 @@ ovh_spf_policy_parse (const char *text, GError **error)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  while (*text == ' ')
-    text++;
   if (!ovh_spf_is_policy_text (text))
     {
       g_set_error_literal (error, OVH_SPF_POLICY_ERROR, OVH_SPF_POLICY_ERROR_INVALID,

@@ -92,7 +92,7 @@ OvhSpfPolicy *ovh_spf_policy_new (void);
 /* Fails (OVH_SPF_POLICY_ERROR_INVALID, translated message) on anything that is not a valid
  * policy: the first word must be "v=spf1", every term valid, redirect= and exp= at most once.
  * ovh_spf_policy_format() gives the text back as written, except that runs of spaces become
- * one and spaces at either end are dropped. */
+ * one and spaces at the end are dropped. */
 OvhSpfPolicy *ovh_spf_policy_parse (const char *text, GError **error);
 OvhSpfPolicy *ovh_spf_policy_copy (const OvhSpfPolicy *policy);
 void ovh_spf_policy_free (OvhSpfPolicy *policy);
