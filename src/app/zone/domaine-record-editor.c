@@ -578,7 +578,9 @@ domaine_record_editor_get_findings (DomaineRecordEditor *self)
 static FieldRow *domaine_record_editor_find_field (DomaineRecordEditor *self, const char *field_id);
 
 /* The SPF builder for SPF records and TXT ones holding "v=spf1 …", the DMARC builder for DMARC
- * records and TXT ones holding "v=DMARC1…" at _dmarc; each shows the value as typed. */
+ * records and TXT ones holding "v=DMARC1…" at _dmarc; each shows the value as typed. Called on
+ * notify::text, not on "changed": replacing a text deletes it first, and a builder shown that
+ * empty moment would lose the rows it showed. */
 static void
 domaine_record_editor_sync_builders (DomaineRecordEditor *self)
 {
@@ -710,7 +712,6 @@ domaine_record_editor_validate (DomaineRecordEditor *self)
 
   domaine_record_editor_lint (self, self->error == NULL ? record : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->error == NULL);
-  domaine_record_editor_sync_builders (self);
 }
 
 /* Type ---------------------------------------------------------------------------------- */
@@ -753,8 +754,17 @@ domaine_record_editor_apply_type (DomaineRecordEditor *self, const OvhRecordType
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_combo),
                                ovh_record_type_get_description (type));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), type->name);
+  {
+    FieldRow *value_row = domaine_record_editor_find_field (self, "value");
+
+    if (value_row != NULL && ADW_IS_ENTRY_ROW (value_row->row))
+      g_signal_connect_object (value_row->row, "notify::text",
+                               G_CALLBACK (domaine_record_editor_sync_builders), self,
+                               G_CONNECT_SWAPPED);
+  }
   self->updating = FALSE;
   domaine_record_editor_validate (self);
+  domaine_record_editor_sync_builders (self);
 }
 
 static void
@@ -1135,6 +1145,9 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
   g_signal_connect_object (self->dmarc_builder, "notify::value",
                            G_CALLBACK (builder_value_changed_cb), self, 0);
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "notify::text",
+                           G_CALLBACK (domaine_record_editor_sync_builders), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ovh_zone_get_records (zone), "items-changed",
                            G_CALLBACK (effective_records_changed_cb), self, G_CONNECT_SWAPPED);
