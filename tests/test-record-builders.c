@@ -266,7 +266,7 @@ test_spf_kept_as_typed (void)
   domaine_record_editor_set_value (editor, "value", "v=spf1 include:_spf.example.com -all");
   domaine_record_editor_set_value (editor, "value", typed);
   g_assert_false (domaine_spf_builder_get_parsed (DOMAINE_SPF_BUILDER (builder)));
-  status = find_row (builder, "Kept as typed");
+  status = find_row (builder, "This policy is kept as typed");
   g_assert_true (gtk_widget_get_visible (status));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status)), "300.1.1.1"));
   g_assert_false (gtk_widget_is_sensitive (all_row));
@@ -342,7 +342,7 @@ test_dmarc_builder (void)
   /* Kept as typed */
   domaine_record_editor_set_value (editor, "value", "v=DMARC1; p=block; rua=mailto:x@example.com");
   g_assert_false (domaine_dmarc_builder_get_parsed (DOMAINE_DMARC_BUILDER (builder)));
-  g_assert_true (gtk_widget_get_visible (find_row (builder, "Kept as typed")));
+  g_assert_true (gtk_widget_get_visible (find_row (builder, "This policy is kept as typed")));
   g_assert_false (gtk_widget_is_sensitive (policy_row));
   g_assert_false (gtk_widget_is_sensitive (rua_row));
   assert_value (editor, "v=DMARC1; p=block; rua=mailto:x@example.com");
@@ -392,14 +392,14 @@ test_edit_existing_records (void)
 
 /* Shows @record's builder, scrolled into view, and saves the shot as @name. */
 static void
-screenshot (OvhZone *zone, OvhRecord *record, GType builder_type, const char *name)
+screenshot (OvhZone *zone, OvhRecord *record, GType builder_type, const char *name, int width)
 {
   DomaineRecordEditor *editor
       = domaine_record_editor_new (zone, record, DOMAINE_RECORD_EDITOR_EDIT);
   GtkWidget *builder;
   g_autofree char *shot = NULL;
 
-  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 980);
+  gtk_window_set_default_size (GTK_WINDOW (editor), width, 980);
   gtk_window_present (GTK_WINDOW (editor));
   domaine_test_wait_for_window (GTK_WINDOW (editor));
   builder = find_builder (editor, builder_type);
@@ -425,9 +425,10 @@ test_screenshots (void)
       "mailto:reports@example.net; ruf=mailto:forensic@example.com; adkim=s; fo=1:d",
       3600);
 
-  screenshot (zone, spf, DOMAINE_TYPE_SPF_BUILDER, "spf-builder");
-  screenshot (zone, spf_kept, DOMAINE_TYPE_SPF_BUILDER, "spf-builder-kept-as-typed");
-  screenshot (zone, dmarc, DOMAINE_TYPE_DMARC_BUILDER, "dmarc-builder");
+  screenshot (zone, spf, DOMAINE_TYPE_SPF_BUILDER, "spf-builder", 560);
+  screenshot (zone, spf, DOMAINE_TYPE_SPF_BUILDER, "spf-builder-narrow", 360);
+  screenshot (zone, spf_kept, DOMAINE_TYPE_SPF_BUILDER, "spf-builder-kept-as-typed", 560);
+  screenshot (zone, dmarc, DOMAINE_TYPE_DMARC_BUILDER, "dmarc-builder", 560);
 }
 
 int

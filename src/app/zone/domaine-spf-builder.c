@@ -51,6 +51,8 @@ struct _DomaineSpfBuilder
   GPtrArray *rows; /* of MechanismRow, in the order shown */
   gboolean parsed;
   gboolean updating;
+  GtkSizeGroup *qualifier_sizes; /* the lists line up from row to row */
+  GtkSizeGroup *kind_sizes;
 
   /* Template children */
   AdwActionRow *status_row;
@@ -314,6 +316,8 @@ add_row (DomaineSpfBuilder *self, OvhSpfTerm *term)
   row->qualifier
       = drop_down_new (qualifier_names, term != NULL ? qualifier_position (term->qualifier) : 0);
   row->kind = drop_down_new (kind_names, kind_position);
+  gtk_size_group_add_widget (self->qualifier_sizes, row->qualifier);
+  gtk_size_group_add_widget (self->kind_sizes, row->kind);
   row->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (row->entry, TRUE);
   gtk_widget_set_valign (row->entry, GTK_ALIGN_CENTER);
@@ -549,6 +553,8 @@ domaine_spf_builder_finalize (GObject *object)
   DomaineSpfBuilder *self = DOMAINE_SPF_BUILDER (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->qualifier_sizes);
+  g_clear_object (&self->kind_sizes);
   g_clear_pointer (&self->policy, ovh_spf_policy_free);
   g_free (self->value);
   G_OBJECT_CLASS (domaine_spf_builder_parent_class)->finalize (object);
@@ -590,6 +596,8 @@ domaine_spf_builder_init (DomaineSpfBuilder *self)
   self->policy = ovh_spf_policy_new ();
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) mechanism_row_free);
   self->parsed = TRUE;
+  self->qualifier_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->kind_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   g_signal_connect_swapped (self->all_row, "notify::selected", G_CALLBACK (all_changed_cb), self);
   g_signal_connect_swapped (self->redirect_row, "changed", G_CALLBACK (redirect_changed_cb), self);
