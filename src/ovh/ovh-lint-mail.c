@@ -8,19 +8,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ovh-dmarc-policy.h"
 #include "ovh-lint-private.h"
+#include "ovh-spf-policy.h"
 
 #define SPF_MAX_DEPTH 10
 #define TXT_STRING_MAX 255
 
 /* --- SPF ---------------------------------------------------------------------------------- */
-
-static gboolean
-is_spf_text (const char *text)
-{
-  return text != NULL && g_ascii_strncasecmp (text, "v=spf1", 6) == 0
-         && (text[6] == '\0' || text[6] == ' ');
-}
 
 typedef struct
 {
@@ -38,180 +33,31 @@ spf_policy_clear (SpfPolicy *policy)
   g_clear_pointer (&policy->error, g_free);
 }
 
-static gboolean
-valid_domain_spec (const char *spec)
-{
-  if (spec == NULL || spec[0] == '\0')
-    return FALSE;
-  for (const char *p = spec; *p != '\0'; p++)
-    if (!g_ascii_isgraph (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-valid_cidr (const char *cidr, guint max)
-{
-  guint64 value;
-
-  return cidr[0] != '\0' && g_ascii_string_to_unsigned (cidr, 10, 0, max, &value, NULL);
-}
-
-static gboolean
-valid_ip (const char *value, GSocketFamily family)
-{
-  g_autofree char *address = g_strdup (value);
-  char *slash = strchr (address, '/');
-  g_autoptr (GInetAddress) inet = NULL;
-
-  if (slash != NULL)
-    {
-      *slash = '\0';
-      if (!valid_cidr (slash + 1, family == G_SOCKET_FAMILY_IPV4 ? 32 : 128))
-        return FALSE;
-    }
-  inet = g_inet_address_new_from_string (address);
-  return inet != NULL && g_inet_address_get_family (inet) == family;
-}
-
-/* a, mx: [:domain][/cidr4][//cidr6] */
-static gboolean
-valid_a_mx_args (const char *args)
-{
-  g_autofree char *copy = g_strdup (args);
-  char *slash = strchr (copy, '/');
-
-  if (slash != NULL)
-    {
-      char *cidr6 = strstr (slash, "//");
-
-      if (cidr6 == slash)
-        {
-          if (!valid_cidr (cidr6 + 2, 128))
-            return FALSE;
-        }
-      else
-        {
-          char *end = cidr6 != NULL ? cidr6 : slash + strlen (slash);
-          g_autofree char *cidr4 = g_strndup (slash + 1, end - slash - 1);
-
-          if (!valid_cidr (cidr4, 32) || (cidr6 != NULL && !valid_cidr (cidr6 + 2, 128)))
-            return FALSE;
-        }
-      *slash = '\0';
-    }
-  if (copy[0] == '\0')
-    return TRUE;
-  return copy[0] == ':' && valid_domain_spec (copy + 1);
-}
-
-static void
-spf_error (SpfPolicy *policy, char *error)
-{
-  if (policy->error == NULL)
-    policy->error = error;
-  else
-    g_free (error);
-}
-
+/* Lookups, names to follow and the end of a policy, read by ovh_spf_policy_parse(). */
 static void
 spf_parse (const char *text, SpfPolicy *policy)
 {
-  g_auto (GStrv) terms = g_strsplit (text, " ", -1);
-  gboolean has_exp = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhSpfPolicy) parsed = ovh_spf_policy_parse (text, &error);
+  GPtrArray *terms;
 
   policy->follow = g_ptr_array_new_with_free_func (g_free);
-  if (!is_spf_text (text))
+  if (parsed == NULL)
     {
-      spf_error (policy, g_strdup (_ ("An SPF policy must start with “v=spf1”")));
+      policy->error = g_strdup (error->message);
       return;
     }
-
-  for (guint i = 1; terms[i] != NULL; i++)
+  terms = ovh_spf_policy_get_terms (parsed);
+  for (guint i = 0; i < terms->len; i++)
     {
-      const char *term = terms[i];
-      const char *equals = strchr (term, '=');
-      const char *args;
-      g_autofree char *name = NULL;
-      gsize name_len;
+      OvhSpfTerm *term = terms->pdata[i];
 
-      if (term[0] == '\0')
-        continue;
-
-      /* Modifiers: name=value, the name made of letters, digits, "-", "_", ".". */
-      name_len = strspn (term, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
-      if (equals != NULL && term + name_len == equals && name_len > 0 && g_ascii_isalpha (term[0]))
-        {
-          g_autofree char *modifier = g_ascii_strdown (term, name_len);
-
-          if (g_str_equal (modifier, "redirect"))
-            {
-              if (policy->has_redirect)
-                spf_error (policy, g_strdup (_ ("“redirect=” may appear only once")));
-              else if (!valid_domain_spec (equals + 1))
-                spf_error (policy, g_strdup (_ ("“redirect=” needs a domain")));
-              else
-                {
-                  policy->lookups++;
-                  g_ptr_array_add (policy->follow, g_strdup (equals + 1));
-                }
-              policy->has_redirect = TRUE;
-            }
-          else if (g_str_equal (modifier, "exp"))
-            {
-              if (has_exp)
-                spf_error (policy, g_strdup (_ ("“exp=” may appear only once")));
-              has_exp = TRUE;
-            }
-          continue;
-        }
-
-      if (strchr ("+-~?", term[0]) != NULL)
-        term++;
-      name_len = strcspn (term, ":/");
-      name = g_ascii_strdown (term, name_len);
-      args = term + name_len;
-
-      if (g_str_equal (name, "all"))
-        {
-          if (args[0] != '\0')
-            spf_error (policy, g_strdup_printf (_ ("“%s” takes no value"), "all"));
-          policy->has_all = TRUE;
-        }
-      else if (g_str_equal (name, "include") || g_str_equal (name, "exists"))
-        {
-          if (args[0] != ':' || !valid_domain_spec (args + 1))
-            spf_error (policy,
-                       g_strdup_printf (_ ("“%s” needs a domain: %s:example.com"), name, name));
-          else
-            {
-              policy->lookups++;
-              if (g_str_equal (name, "include"))
-                g_ptr_array_add (policy->follow, g_strdup (args + 1));
-            }
-        }
-      else if (g_str_equal (name, "a") || g_str_equal (name, "mx"))
-        {
-          if (!valid_a_mx_args (args))
-            spf_error (policy, g_strdup_printf (_ ("“%s” is not a valid SPF term"), terms[i]));
-          policy->lookups++;
-        }
-      else if (g_str_equal (name, "ptr"))
-        {
-          if (args[0] != '\0' && (args[0] != ':' || !valid_domain_spec (args + 1)))
-            spf_error (policy, g_strdup_printf (_ ("“%s” is not a valid SPF term"), terms[i]));
-          policy->lookups++;
-        }
-      else if (g_str_equal (name, "ip4") || g_str_equal (name, "ip6"))
-        {
-          GSocketFamily family
-              = g_str_equal (name, "ip4") ? G_SOCKET_FAMILY_IPV4 : G_SOCKET_FAMILY_IPV6;
-
-          if (args[0] != ':' || !valid_ip (args + 1, family))
-            spf_error (policy, g_strdup_printf (_ ("“%s” is not a valid address range"), terms[i]));
-        }
-      else
-        spf_error (policy, g_strdup_printf (_ ("“%s” is not an SPF mechanism"), terms[i]));
+      if (ovh_spf_kind_counts_as_lookup (term->kind))
+        policy->lookups++;
+      if (term->kind == OVH_SPF_KIND_INCLUDE || term->kind == OVH_SPF_KIND_REDIRECT)
+        g_ptr_array_add (policy->follow, g_strdup (term->value));
+      policy->has_all |= term->kind == OVH_SPF_KIND_ALL;
+      policy->has_redirect |= term->kind == OVH_SPF_KIND_REDIRECT;
     }
 }
 
@@ -237,7 +83,7 @@ spf_text_at (OvhLintContext *ctx, const char *domain, gboolean *unknown)
         {
           g_autofree char *text
               = _ovh_lint_record_text (ctx->records->pdata[GPOINTER_TO_UINT (list->pdata[i])]);
-          if (is_spf_text (text) && found == NULL)
+          if (ovh_spf_is_policy_text (text) && found == NULL)
             found = g_steal_pointer (&text);
         }
       return found;
@@ -250,7 +96,7 @@ spf_text_at (OvhLintContext *ctx, const char *domain, gboolean *unknown)
       return NULL;
     }
   for (guint i = 0; txt != NULL && txt[i] != NULL; i++)
-    if (is_spf_text (txt[i]) && found == NULL)
+    if (ovh_spf_is_policy_text (txt[i]) && found == NULL)
       found = g_strdup (txt[i]);
   return found;
 }
@@ -339,7 +185,7 @@ _ovh_lint_check_spf (OvhLintContext *ctx)
       OvhRecord *record = ctx->records->pdata[i];
       g_autofree char *text = _ovh_lint_record_text (record);
 
-      if (text == NULL || !(_ovh_lint_is_type (record, "SPF") || is_spf_text (text)))
+      if (text == NULL || !(_ovh_lint_is_type (record, "SPF") || ovh_spf_is_policy_text (text)))
         continue;
       is_policy[i] = TRUE;
       g_hash_table_insert (
@@ -372,85 +218,14 @@ is_dmarc_label (const char *owner)
   return g_str_equal (owner, "_dmarc") || g_str_has_prefix (owner, "_dmarc.");
 }
 
-static gboolean
-valid_one_of (const char *value, const char *const *choices)
-{
-  return g_strv_contains (choices, value);
-}
-
+/* NULL when valid, otherwise why (translated). */
 static char *
 dmarc_error (const char *text)
 {
-  static const char *const policies[] = { "none", "quarantine", "reject", NULL };
-  static const char *const alignments[] = { "r", "s", NULL };
-  g_auto (GStrv) tags = g_strsplit (text, ";", -1);
-  gboolean has_p = FALSE;
-  guint n = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhDmarcPolicy) policy = ovh_dmarc_policy_parse (text, &error);
 
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      char *tag = g_strstrip (tags[i]);
-      char *equals = strchr (tag, '=');
-      char *name, *value;
-      guint64 number;
-
-      if (tag[0] == '\0')
-        continue;
-      if (equals == NULL)
-        return g_strdup_printf (_ ("“%s” is not a tag=value pair"), tag);
-      *equals = '\0';
-      name = g_strstrip (tag);
-      value = g_strstrip (equals + 1);
-
-      if (n++ == 0)
-        {
-          if (!g_str_equal (name, "v") || !g_str_equal (value, "DMARC1"))
-            return g_strdup (_ ("A DMARC policy must start with “v=DMARC1”"));
-          continue;
-        }
-      if (g_str_equal (name, "p") || g_str_equal (name, "sp"))
-        {
-          if (!valid_one_of (value, policies))
-            return g_strdup_printf (_ ("“%s=%s”: the policy is none, quarantine or reject"), name,
-                                    value);
-          has_p |= g_str_equal (name, "p");
-        }
-      else if (g_str_equal (name, "adkim") || g_str_equal (name, "aspf"))
-        {
-          if (!valid_one_of (value, alignments))
-            return g_strdup_printf (_ ("“%s=%s”: the alignment is r (relaxed) or s (strict)"), name,
-                                    value);
-        }
-      else if (g_str_equal (name, "pct"))
-        {
-          if (!g_ascii_string_to_unsigned (value, 10, 0, 100, &number, NULL))
-            return g_strdup_printf (_ ("“pct=%s”: a percentage from 0 to 100"), value);
-        }
-      else if (g_str_equal (name, "ri"))
-        {
-          if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &number, NULL))
-            return g_strdup_printf (_ ("“ri=%s”: a number of seconds"), value);
-        }
-      else if (g_str_equal (name, "rua") || g_str_equal (name, "ruf"))
-        {
-          g_auto (GStrv) uris = g_strsplit (value, ",", -1);
-
-          for (guint u = 0; uris[u] != NULL; u++)
-            {
-              const char *uri = g_strstrip (uris[u]);
-
-              if (!g_str_has_prefix (uri, "mailto:") || strchr (uri, '@') == NULL)
-                return g_strdup_printf (
-                    _ ("“%s=%s”: reports go to addresses such as mailto:dmarc@example.com"), name,
-                    value);
-            }
-        }
-    }
-  if (n == 0)
-    return g_strdup (_ ("A DMARC policy must start with “v=DMARC1”"));
-  if (!has_p)
-    return g_strdup (_ ("The policy “p=” is missing"));
-  return NULL;
+  return policy == NULL ? g_strdup (error->message) : NULL;
 }
 
 /* --- DKIM --------------------------------------------------------------------------------- */
@@ -513,7 +288,7 @@ dkim_error (const char *text, gboolean *revoked)
         }
       else if (g_str_equal (name, "k"))
         {
-          if (!valid_one_of (value, key_types))
+          if (!g_strv_contains (key_types, value))
             return g_strdup_printf (_ ("“k=%s”: the key type is rsa or ed25519"), value);
         }
       else if (g_str_equal (name, "p"))
@@ -689,7 +464,7 @@ _ovh_lint_check_txt_length (OvhLintContext *ctx)
       if (length <= TXT_STRING_MAX)
         continue;
       /* SPF and DKIM readers join the strings of a record; other readers may not. */
-      plain = _ovh_lint_is_type (record, "TXT") && !is_spf_text (text)
+      plain = _ovh_lint_is_type (record, "TXT") && !ovh_spf_is_policy_text (text)
               && !g_str_has_prefix (text, "v=DKIM1") && !g_str_has_prefix (text, "v=DMARC1");
       _ovh_lint_add (
           ctx, "txt-string-too-long", plain ? OVH_LINT_SEVERITY_WARNING : OVH_LINT_SEVERITY_INFO, i,

@@ -11,9 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-dmarc-builder.h"
 #include "domaine-record-editor.h"
+#include "domaine-spf-builder.h"
 #include "domaine-value-wrap.h"
+#include "ovh-dmarc-policy.h"
 #include "ovh-record.h"
+#include "ovh-spf-policy.h"
 
 typedef struct
 {
@@ -56,6 +60,8 @@ struct _DomaineRecordEditor
   GtkLabel *zone_suffix_label;
   AdwActionRow *name_error_row;
   AdwPreferencesGroup *fields_group;
+  DomaineSpfBuilder *spf_builder;
+  DomaineDmarcBuilder *dmarc_builder;
   GtkSwitch *ttl_default_switch;
   AdwActionRow *ttl_row;
   GtkSpinButton *ttl_spin;
@@ -567,6 +573,60 @@ domaine_record_editor_get_findings (DomaineRecordEditor *self)
   return self->findings;
 }
 
+/* Builders ------------------------------------------------------------------------------ */
+
+static FieldRow *domaine_record_editor_find_field (DomaineRecordEditor *self, const char *field_id);
+
+/* The SPF builder for SPF records and TXT ones holding "v=spf1 …", the DMARC builder for DMARC
+ * records and TXT ones holding "v=DMARC1…" at _dmarc; each shows the value as typed. Called on
+ * notify::text, not on "changed": replacing a text deletes it first, and a builder shown that
+ * empty moment would lose the rows it showed. */
+static void
+domaine_record_editor_sync_builders (DomaineRecordEditor *self)
+{
+  FieldRow *value_row = domaine_record_editor_find_field (self, "value");
+  const char *text = NULL;
+  gboolean txt = g_str_equal (self->type->name, "TXT");
+  gboolean spf = FALSE, dmarc = FALSE;
+
+  if (value_row != NULL && !ADW_IS_COMBO_ROW (value_row->row) && value_row->spin == NULL)
+    {
+      g_autofree char *sub_domain = ovh_record_normalize_sub_domain (
+          gtk_editable_get_text (GTK_EDITABLE (self->name_row)), ovh_zone_get_name (self->zone));
+      gboolean at_dmarc
+          = sub_domain != NULL
+            && (g_str_equal (sub_domain, "_dmarc") || g_str_has_prefix (sub_domain, "_dmarc."));
+
+      text = gtk_editable_get_text (GTK_EDITABLE (value_row->row));
+      while (*text == ' ')
+        text++;
+      spf = g_str_equal (self->type->name, "SPF") || (txt && ovh_spf_is_policy_text (text));
+      dmarc = g_str_equal (self->type->name, "DMARC")
+              || (txt && at_dmarc && ovh_dmarc_is_policy_text (text));
+      text = gtk_editable_get_text (GTK_EDITABLE (value_row->row));
+    }
+  if (spf)
+    domaine_spf_builder_set_value (self->spf_builder, text);
+  if (dmarc)
+    domaine_dmarc_builder_set_value (self->dmarc_builder, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->spf_builder), spf);
+  gtk_widget_set_visible (GTK_WIDGET (self->dmarc_builder), dmarc);
+}
+
+/* A field of a builder changed: its text goes into the value field, checked as if typed. */
+static void
+builder_value_changed_cb (GObject *builder, GParamSpec *pspec, DomaineRecordEditor *self)
+{
+  FieldRow *value_row = domaine_record_editor_find_field (self, "value");
+  g_autofree char *value = NULL;
+
+  if (value_row == NULL || !gtk_widget_get_visible (GTK_WIDGET (builder)))
+    return;
+  g_object_get (builder, "value", &value, NULL);
+  if (g_strcmp0 (value, gtk_editable_get_text (GTK_EDITABLE (value_row->row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (value_row->row), value);
+}
+
 static void
 domaine_record_editor_validate (DomaineRecordEditor *self)
 {
@@ -694,8 +754,17 @@ domaine_record_editor_apply_type (DomaineRecordEditor *self, const OvhRecordType
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->type_combo),
                                ovh_record_type_get_description (type));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), type->name);
+  {
+    FieldRow *value_row = domaine_record_editor_find_field (self, "value");
+
+    if (value_row != NULL && ADW_IS_ENTRY_ROW (value_row->row))
+      g_signal_connect_object (value_row->row, "notify::text",
+                               G_CALLBACK (domaine_record_editor_sync_builders), self,
+                               G_CONNECT_SWAPPED);
+  }
   self->updating = FALSE;
   domaine_record_editor_validate (self);
+  domaine_record_editor_sync_builders (self);
 }
 
 static void
@@ -977,6 +1046,8 @@ domaine_record_editor_class_init (DomaineRecordEditorClass *klass)
                                        g_signal_accumulator_first_wins, NULL, NULL, G_TYPE_BOOLEAN,
                                        1, OVH_TYPE_RECORD);
 
+  g_type_ensure (DOMAINE_TYPE_SPF_BUILDER);
+  g_type_ensure (DOMAINE_TYPE_DMARC_BUILDER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/zone/domaine-record-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, save_button);
@@ -988,6 +1059,8 @@ domaine_record_editor_class_init (DomaineRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, zone_suffix_label);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, name_error_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, spf_builder);
+  gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, dmarc_builder);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, ttl_default_switch);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, ttl_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, ttl_spin);
@@ -1067,7 +1140,14 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
 
   g_signal_connect_object (self->type_combo, "notify::selected", G_CALLBACK (type_combo_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spf_builder, "notify::value",
+                           G_CALLBACK (builder_value_changed_cb), self, 0);
+  g_signal_connect_object (self->dmarc_builder, "notify::value",
+                           G_CALLBACK (builder_value_changed_cb), self, 0);
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (field_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->name_row, "notify::text",
+                           G_CALLBACK (domaine_record_editor_sync_builders), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ovh_zone_get_records (zone), "items-changed",
                            G_CALLBACK (effective_records_changed_cb), self, G_CONNECT_SWAPPED);
