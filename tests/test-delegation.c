@@ -10,6 +10,7 @@
 
 #include <libsoup/soup.h>
 
+#include "ovh-access-rules.h"
 #include "ovh-delegation.h"
 #include "ovh-domain.h"
 #include "ovh-error.h"
@@ -447,12 +448,46 @@ test_refuses_bogus_answers (void)
   g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
 }
 
+/* What each preset may do with the delegation: every preset reads it and follows its tasks;
+ * only Full access changes it. */
+static void
+test_presets (void)
+{
+  const struct
+  {
+    const char *method;
+    const char *path;
+    gboolean read_only, dns_editor;
+  } calls[] = {
+    { "GET", "/domain/" HOSTED_DOMAIN, TRUE, TRUE },
+    { "GET", "/domain/" HOSTED_DOMAIN "/nameServer", TRUE, TRUE },
+    { "GET", "/domain/" HOSTED_DOMAIN "/nameServer/100000", TRUE, TRUE },
+    { "GET", "/domain/" HOSTED_DOMAIN "/task?function=DomainDnsUpdate", TRUE, TRUE },
+    { "GET", "/domain/" HOSTED_DOMAIN "/task/3", TRUE, TRUE },
+    { "POST", "/domain/" HOSTED_DOMAIN "/nameServers/update", FALSE, FALSE },
+    { "PUT", "/domain/" HOSTED_DOMAIN, FALSE, FALSE },
+  };
+  g_autoptr (GPtrArray) read_only = ovh_access_preset_dup_rules (OVH_ACCESS_READ_ONLY);
+  g_autoptr (GPtrArray) editor = ovh_access_preset_dup_rules (OVH_ACCESS_DNS_EDITOR);
+  g_autoptr (GPtrArray) full = ovh_access_preset_dup_rules (OVH_ACCESS_FULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_assert_cmpint (ovh_access_rules_allow (read_only, calls[i].method, calls[i].path), ==,
+                       calls[i].read_only);
+      g_assert_cmpint (ovh_access_rules_allow (editor, calls[i].method, calls[i].path), ==,
+                       calls[i].dns_editor);
+      g_assert_true (ovh_access_rules_allow (full, calls[i].method, calls[i].path));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/delegation/validate", test_validate);
   g_test_add_func ("/delegation/status-names", test_status_names);
+  g_test_add_func ("/delegation/presets", test_presets);
   g_test_add_func ("/delegation/refuses-bogus-answers", test_refuses_bogus_answers);
   ovh_test_add ("/delegation/read", test_read);
   ovh_test_add ("/delegation/external-and-back", test_external_and_back);
