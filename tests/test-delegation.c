@@ -156,7 +156,8 @@ test_external_and_back (OvhTestFixture *fixture, gconstpointer data)
   GPtrArray *name_servers;
   gint64 task_id;
 
-  ovh_sandbox_set_domain_task_delay_ms (fixture->sandbox, 400);
+  /* Long enough to be seen pending even on a loaded machine. */
+  ovh_sandbox_set_domain_task_delay_ms (fixture->sandbox, 2000);
   g_assert_true (ovh_name_servers_validate (list, HOSTED_DOMAIN, &error));
   g_assert_no_error (error);
   task_id = set_external (fixture->client, HOSTED_DOMAIN, list, &error);
@@ -174,7 +175,7 @@ test_external_and_back (OvhTestFixture *fixture, gconstpointer data)
   g_assert_true (follow (fixture->client, HOSTED_DOMAIN, task_id, 10000, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (task_status (fixture, HOSTED_DOMAIN, task_id), ==, "done");
-  /* The backoff: far fewer asks than 10 ms steps over 400 ms. */
+  /* The backoff: far fewer asks than 10 ms steps over 2 s. */
   g_assert_cmpuint (
       ovh_sandbox_get_request_count (fixture->sandbox, "GET", "/domain/" HOSTED_DOMAIN "/task/*"),
       <, 12);

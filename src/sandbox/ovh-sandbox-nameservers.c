@@ -417,12 +417,12 @@ route_update (SandboxCall *call, SandboxDomain *domain)
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *item = json_node_get_object (json_array_get_element (array, i));
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       const char *host = NULL;
       const char *ip = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i))
-          || !sandbox_member_string (item, "host", &host)
+      if (item == NULL || !sandbox_member_string (item, "host", &host)
           || !sandbox_member_string (item, "ip", &ip))
         {
           sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST,
