@@ -88,7 +88,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static DomaineDelegationDialog *
 find_dialog (void)
 {
-  g_autoptr (GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

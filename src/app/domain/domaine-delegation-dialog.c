@@ -400,9 +400,11 @@ domaine_delegation_dialog_new (OvhClient *client, OvhDelegation *delegation)
 
         add_row (self, text);
       }
+  g_signal_handlers_block_by_func (self->hosted_check, choice_toggled_cb, self);
   g_signal_handlers_block_by_func (self->external_check, choice_toggled_cb, self);
   gtk_check_button_set_active (
       ovh_delegation_is_hosted (delegation) ? self->hosted_check : self->external_check, TRUE);
+  g_signal_handlers_unblock_by_func (self->hosted_check, choice_toggled_cb, self);
   g_signal_handlers_unblock_by_func (self->external_check, choice_toggled_cb, self);
   update (self);
   return GTK_WIDGET (self);
@@ -531,6 +533,8 @@ domaine_delegation_dialog_init (DomaineDelegationDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->entry_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  /* Both: GTK 4.8 does not always tell the button a group turns off. */
+  g_signal_connect_object (self->hosted_check, "toggled", G_CALLBACK (choice_toggled_cb), self, 0);
   g_signal_connect_object (self->external_check, "toggled", G_CALLBACK (choice_toggled_cb), self,
                            0);
 }
