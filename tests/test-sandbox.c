@@ -1687,6 +1687,8 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) ds_records = NULL;
   g_autoptr (Response) dynhost = NULL;
   g_autoptr (Response) credentials = NULL;
+  g_autoptr (Response) name_servers = NULL;
+  g_autoptr (Response) dns_task = NULL;
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   const SchemaCase fixed[] = {
@@ -1725,6 +1727,12 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "post", "/domain/zone/{zoneName}/dynHost/login",
       "/domain/zone/lovelace.fr/dynHost/login",
       "{\"loginSuffix\":\"nas\",\"subDomain\":\"nas\",\"password\":\"schema checked\"}" },
+    { "domain", "get", "/domain/{serviceName}/nameServer", "/domain/lovelace.fr/nameServer", NULL },
+    { "domain", "post", "/domain/{serviceName}/nameServers/update",
+      "/domain/lovelace.fr/nameServers/update",
+      "{\"nameServers\":[{\"host\":\"ns1.example.net\"},{\"host\":\"ns.lovelace.fr\","
+      "\"ip\":\"192.0.2.53\"}]}" },
+    { "domain", "get", "/domain/{serviceName}/task", "/domain/lovelace.fr/task", NULL },
     { "me", "get", "/me", "/me", NULL },
     { "me", "get", "/me/api/credential", "/me/api/credential", NULL },
     { "me", "get", "/me/api/application", "/me/api/application", NULL },
@@ -1833,6 +1841,37 @@ test_schema (Fixture *fixture, gconstpointer data)
       record.path = path;
       g_ptr_array_add (cases, g_memdup2 (&record, sizeof record));
     }
+  name_servers = call (fixture, "GET", "/domain/difference-engine.org/nameServer", NULL);
+  g_assert_cmpuint (json_array_get_length (array_of (name_servers)), >, 0);
+  for (guint i = 0; i < json_array_get_length (array_of (name_servers)); i++)
+    {
+      SchemaCase server = { "domain", "get", "/domain/{serviceName}/nameServer/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/difference-engine.org/nameServer/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (name_servers), i));
+
+      g_ptr_array_add (strings, path);
+      server.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&server, sizeof server));
+    }
+  /* PUT /domain/{serviceName} answers nothing, as OVH does (the schema's DomainService is
+   * not sent back); the task it starts is a domain.Task. */
+  {
+    g_autoptr (Response) put
+        = call (fixture, "PUT", "/domain/difference-engine.org", "{\"nameServerType\":\"hosted\"}");
+    SchemaCase followed = { "domain", "get", "/domain/{serviceName}/task/{id}", NULL, NULL };
+    char *path;
+
+    g_assert_cmpuint (put->status, ==, 200);
+    g_assert_true (put->json == NULL || JSON_NODE_HOLDS_NULL (put->json));
+    dns_task = call (fixture, "GET", "/domain/difference-engine.org/task?function=DomainDnsUpdate",
+                     NULL);
+    g_assert_cmpuint (json_array_get_length (array_of (dns_task)), ==, 1);
+    path = g_strdup_printf ("/domain/difference-engine.org/task/%" G_GINT64_FORMAT,
+                            json_array_get_int_element (array_of (dns_task), 0));
+    g_ptr_array_add (strings, path);
+    followed.path = path;
+    g_ptr_array_add (cases, g_memdup2 (&followed, sizeof followed));
+  }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)
     {

@@ -55,8 +55,10 @@ typedef struct
   char *expire;
   char *negative_ttl;
   char *email;
-  gboolean minimized; /* zone reset */
-  gboolean generate;  /* dynhost login: a new password, printed once */
+  gboolean minimized;        /* zone reset */
+  gboolean generate;         /* dynhost login: a new password, printed once */
+  gboolean set_name_servers; /* domain nameservers --set */
+  gboolean ovh_name_servers; /* domain nameservers --ovh */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -180,5 +182,7 @@ int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
 /* domaine-cli-domain.c */
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
+/* domaine-cli-nameservers.c */
+int domaine_cli_cmd_domain_nameservers (DomaineCli *self, GError **error);
 
 G_END_DECLS

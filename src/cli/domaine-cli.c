@@ -53,6 +53,8 @@ typedef enum
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
   OPT_GENERATE = 1 << 24,
+  OPT_SET = 1 << 28,
+  OPT_OVH = 1 << 29,
 } CommandOptions;
 
 typedef struct
@@ -73,6 +75,9 @@ static const Command commands[] = {
   { NULL, "me", "me", 0, 0, 0, domaine_cli_cmd_me, FALSE },
   { NULL, "domains", "domains", 0, 0, 0, domaine_cli_cmd_domains, FALSE },
   { "domain", "show", N_ ("domain show DOMAIN"), 1, 1, 0, domaine_cli_cmd_domain_show, FALSE },
+  { "domain", "nameservers",
+    N_ ("domain nameservers DOMAIN [--set NAME[=IP]…|--ovh] [--timeout SECONDS]"), 1, G_MAXUINT,
+    OPT_SET | OPT_OVH | OPT_TIMEOUT, domaine_cli_cmd_domain_nameservers, FALSE },
   { "zone", "show", N_ ("zone show ZONE"), 1, 1, 0, domaine_cli_cmd_zone_show, FALSE },
   { "zone", "refresh", N_ ("zone refresh ZONE"), 1, 1, 0, domaine_cli_cmd_zone_refresh, FALSE },
   { "zone", "export", N_ ("zone export ZONE [-o FILE]"), 1, 1, OPT_OUTPUT,
@@ -559,17 +564,26 @@ given_options (DomaineCli *self)
     given |= OPT_MINIMIZED;
   if (self->generate)
     given |= OPT_GENERATE;
+  if (self->set_name_servers)
+    given |= OPT_SET;
+  if (self->ovh_name_servers)
+    given |= OPT_OVH;
 
   return given;
 }
 
+/* The index of a name is its option's bit. */
+/* clang-format off */
 static const char *const option_names[] = {
   "--type",     "--name",   "--value",           "--ttl",     "--output",     "--preset",
   "--zone",     "--label",  "--application-key", "--timeout", "--from",       "--to",
   "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
   "--generate",
+  [28] = "--set",
+  [29] = "--ovh",
 };
+/* clang-format on */
 
 static int
 dispatch (DomaineCli *self, char **words, guint n_words, GError **error)
@@ -741,6 +755,10 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("zone reset: keep only the name server records"), NULL },
     { "generate", 0, 0, G_OPTION_ARG_NONE, &self->generate,
       N_ ("dynhost login add, dynhost login password: make a password and print it once"), NULL },
+    { "set", 0, 0, G_OPTION_ARG_NONE, &self->set_name_servers,
+      N_ ("domain nameservers: use the name servers given after the domain"), NULL },
+    { "ovh", 0, 0, G_OPTION_ARG_NONE, &self->ovh_name_servers,
+      N_ ("domain nameservers: go back to OVHcloud’s name servers"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

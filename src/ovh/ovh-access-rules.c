@@ -91,7 +91,10 @@ ovh_access_rule_matches (const OvhAccessRule *rule, const char *method, const ch
  *   and the termination *request* (its confirmation needs a token mailed to the owner);
  *   ovh_access_rules_new_for_zones() narrows it to named zones.
  * - Nothing under /domain/{name} is writable: owner contacts, name servers and transfer
- *   locks stay out of reach. */
+ *   locks stay out of reach. Changing the name servers (POST /domain/{name}/nameServers/update,
+ *   PUT /domain/{name}) takes the whole domain away from the zone a DNS editor edits, and a
+ *   leaked key could send a domain's traffic anywhere: only Full access may. Read Only's GET
+ *   /domain/… covers reading them and following the domain's tasks. */
 static const struct
 {
   OvhAccessPreset preset;

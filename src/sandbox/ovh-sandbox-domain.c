@@ -35,9 +35,17 @@ domain_to_json (OvhSandbox *self, const SandboxDomain *domain, guint index)
     {
       JsonObject *name_server = json_object_new ();
 
-      json_object_set_int_member (name_server, "id", 1000 * (index + 1) + i);
-      json_object_set_null_member (name_server, "ipv4");
-      json_object_set_null_member (name_server, "ipv6");
+      const char *ip = domain->name_server_ips != NULL ? domain->name_server_ips[i] : "";
+
+      json_object_set_int_member (name_server, "id", sandbox_name_server_id (domain, index, i));
+      if (ip[0] != '\0' && strchr (ip, ':') == NULL)
+        json_object_set_string_member (name_server, "ipv4", ip);
+      else
+        json_object_set_null_member (name_server, "ipv4");
+      if (strchr (ip, ':') != NULL)
+        json_object_set_string_member (name_server, "ipv6", ip);
+      else
+        json_object_set_null_member (name_server, "ipv6");
       json_object_set_string_member (name_server, "nameServer", domain->name_servers[i]);
       json_object_set_string_member (name_server, "nameServerType",
                                      g_str_equal (domain->name_server_type, "hosted") ? "hosted"
@@ -175,6 +183,13 @@ sandbox_route_domain (SandboxCall *call)
       sandbox_call_error (call, SOUP_STATUS_NOT_FOUND, "This service does not exist");
       return;
     }
+
+  if (call->n_segments >= 2)
+    for (guint i = 0; i < self->domains->len; i++)
+      if (g_str_equal (((SandboxDomain *) g_ptr_array_index (self->domains, i))->name,
+                       call->segments[1])
+          && sandbox_route_name_servers (call, g_ptr_array_index (self->domains, i)))
+        return;
 
   if (call->n_segments == 2 && get)
     {

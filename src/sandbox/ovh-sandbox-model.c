@@ -154,6 +154,8 @@ sandbox_domain_free (SandboxDomain *domain)
   g_free (domain->name);
   g_free (domain->name_server_type);
   g_strfreev (domain->name_servers);
+  g_strfreev (domain->name_server_ips);
+  g_clear_pointer (&domain->tasks, g_ptr_array_unref);
   g_free (domain);
 }
 

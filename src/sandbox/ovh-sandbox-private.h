@@ -77,10 +77,28 @@ typedef struct
   char *name;
   char *name_server_type; /* "hosted" or "external" */
   char **name_servers;
+  char **name_server_ips; /* the glue address of each, "" for none; NULL: none at all */
+  guint name_server_generation; /* a new list gets new name server ids */
+  GPtrArray *tasks;             /* SandboxDomainTask*, not saved */
   gint64 creation;
   gint64 expiration;
   gboolean manual_renewal; /* FALSE: renews automatically */
 } SandboxDomain;
+
+/* A domain task (domain.Task): a change the registry is told about. */
+typedef struct
+{
+  gint64 id;
+  char *function; /* "DomainDnsUpdate" */
+  char *status;   /* "todo", "doing", "done", "error" */
+  char *comment;  /* NULL: none */
+  gint64 creation;
+  gint64 last_update;
+  gint64 done;            /* 0: not yet */
+  char *name_server_type; /* what the domain becomes when done */
+  char **name_servers;
+  char **name_server_ips;
+} SandboxDomainTask;
 
 typedef struct
 {
@@ -224,6 +242,7 @@ struct _OvhSandbox
   guint64 query_serial;
   guint idle_timeout;    /* seconds */
   guint dnssec_delay_ms; /* 0 = the default */
+  guint domain_task_delay_ms; /* 0 = the default */
 
   /* Server */
   GThread *thread;
@@ -361,6 +380,13 @@ void sandbox_serve_history_file (SandboxCall *call);
 /* ovh-sandbox-dnssec.c: /domain/zone/{zone}/dnssec and /domain/{domain}/dsRecord…. */
 void sandbox_route_dnssec (SandboxCall *call, SandboxZone *zone);
 void sandbox_route_ds_records (SandboxCall *call, const SandboxDomain *domain);
+
+/* ovh-sandbox-nameservers.c: /domain/{domain}/nameServer…, …/nameServers/update, PUT
+ * /domain/{domain} and the domain's tasks. FALSE when the path is another route. */
+gboolean sandbox_route_name_servers (SandboxCall *call, SandboxDomain *domain);
+void sandbox_domain_task_free (SandboxDomainTask *task);
+/* A name server's id in the domain's current list (index-th domain, i-th name server). */
+gint64 sandbox_name_server_id (const SandboxDomain *domain, guint index, guint i);
 
 /* ovh-sandbox-records.c: /domain/zone/{zone}/record…. */
 void sandbox_route_records (SandboxCall *call, SandboxZone *zone);

@@ -103,6 +103,9 @@ sandbox_state_serialize (const SandboxState *state)
       json_object_set_string_member (object, "name", domain->name);
       json_object_set_string_member (object, "nameServerType", domain->name_server_type);
       json_object_set_array_member (object, "nameServers", strv_to_json (domain->name_servers));
+      if (domain->name_server_ips != NULL)
+        json_object_set_array_member (object, "nameServerIps",
+                                      strv_to_json (domain->name_server_ips));
       json_object_set_int_member (object, "creation", domain->creation);
       json_object_set_int_member (object, "expiration", domain->expiration);
       json_object_set_boolean_member (object, "manualRenewal", domain->manual_renewal);
@@ -313,6 +316,10 @@ sandbox_state_deserialize (JsonNode *root, SandboxState *state, GError **error)
       domain->name = g_strdup (get_string (item, "name"));
       domain->name_server_type = g_strdup (get_string (item, "nameServerType") ?: "hosted");
       domain->name_servers = get_strv (item, "nameServers") ?: g_new0 (char *, 1);
+      domain->name_server_ips = get_strv (item, "nameServerIps");
+      if (domain->name_server_ips != NULL
+          && g_strv_length (domain->name_server_ips) != g_strv_length (domain->name_servers))
+        g_clear_pointer (&domain->name_server_ips, g_strfreev);
       domain->creation = get_int (item, "creation");
       domain->expiration = get_int (item, "expiration");
       domain->manual_renewal

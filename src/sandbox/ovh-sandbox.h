@@ -105,6 +105,9 @@ void ovh_sandbox_set_expanded_lists (OvhSandbox *self, gboolean enabled); /* X-P
 void ovh_sandbox_set_batch (OvhSandbox *self, gboolean enabled);          /* X-Ovh-Batch */
 /* How long enabling or disabling DNSSEC stays in progress (0 = the default, 3 s). */
 void ovh_sandbox_set_dnssec_delay_ms (OvhSandbox *self, guint delay_ms);
+/* How long a domain task (a change of name servers) takes: todo for its first quarter, then
+ * doing, then done (0 = the default, 4 s). */
+void ovh_sandbox_set_domain_task_delay_ms (OvhSandbox *self, guint delay_ms);
 /* The next `count` calls (0 = every call) to METHOD on a path matching the glob fail so. */
 void ovh_sandbox_inject_fault (OvhSandbox *self,
                                const char *method,

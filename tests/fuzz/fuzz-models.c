@@ -11,6 +11,7 @@
 #include "ovh-access-rules.h"
 #include "ovh-client.h"
 #include "ovh-credential.h"
+#include "ovh-delegation.h"
 #include "ovh-domain-private.h"
 #include "ovh-http-private.h"
 #include "ovh-me.h"
@@ -29,6 +30,7 @@ enum
   MODEL_ZONE_SOA,
   MODEL_ZONE_INFO,
   MODEL_RECORD_IDS,
+  MODEL_DELEGATION, /* [GET /domain/{domain}, GET …/nameServer/{id}…] */
   N_MODELS
 };
 
@@ -145,6 +147,40 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
         g_assert_true ((ids == NULL) != (error == NULL));
         g_clear_pointer (&ids, g_array_unref);
+      }
+      break;
+    case MODEL_DELEGATION:
+      {
+        JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+        g_autoptr (JsonArray) name_servers = json_array_new ();
+        g_autoptr (OvhDelegation) delegation = NULL;
+        JsonNode *first;
+
+        if (array == NULL || json_array_get_length (array) == 0)
+          break;
+        first = json_array_get_element (array, 0);
+        if (!JSON_NODE_HOLDS_OBJECT (first))
+          break;
+        for (guint i = 1; i < json_array_get_length (array); i++)
+          json_array_add_element (name_servers, json_node_copy (json_array_get_element (array, i)));
+        delegation = ovh_delegation_new_from_json ("example.com", json_node_get_object (first),
+                                                   name_servers, NULL);
+        if (delegation != NULL)
+          {
+            GPtrArray *list = ovh_delegation_get_name_servers (delegation);
+
+            g_assert_true (
+                g_utf8_validate (ovh_delegation_get_name_server_type (delegation), -1, NULL));
+            for (guint i = 0; i < list->len; i++)
+              {
+                OvhNameServer *name_server = g_ptr_array_index (list, i);
+
+                g_assert_true (g_utf8_validate (name_server->host, -1, NULL));
+                g_assert_true (name_server->ip == NULL
+                               || g_utf8_validate (name_server->ip, -1, NULL));
+              }
+            (void) ovh_name_servers_validate (list, "example.com", NULL);
+          }
       }
       break;
     default:

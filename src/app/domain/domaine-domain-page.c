@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-delegation-group.h"
 #include "domaine-dnssec-group.h"
 #include "domaine-domain-page.h"
 #include "domaine-dynhost-page.h"
@@ -54,9 +55,7 @@ struct _DomaineDomainPage
   AdwActionRow *renewal_row;
   AdwActionRow *state_row;
   AdwActionRow *lock_row;
-  AdwPreferencesGroup *dns_group;
-  AdwActionRow *ns_type_row;
-  AdwActionRow *ns_row;
+  DomaineDelegationGroup *delegation_group;
   AdwActionRow *dnssec_row;
   AdwPreferencesGroup *zone_group;
   AdwActionRow *zone_ns_row;
@@ -127,7 +126,6 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, ovh_domain_get_caption (domain));
 
   gtk_widget_set_visible (GTK_WIDGET (self->registration_group), registered);
-  gtk_widget_set_visible (GTK_WIDGET (self->dns_group), registered);
   gtk_widget_set_visible (GTK_WIDGET (self->zone_group), has_zone);
 
   if (registered)
@@ -136,8 +134,6 @@ domaine_domain_page_update_details (DomaineDomainPage *self)
       set_subtitle_take (self->renewal_row, domaine_format_renewal (domain));
       set_subtitle_take (self->state_row, ovh_domain_dup_state_label (domain));
       set_subtitle_take (self->lock_row, ovh_domain_dup_transfer_lock_label (domain));
-      set_subtitle_take (self->ns_type_row, ovh_domain_dup_name_server_type_label (domain));
-      set_subtitle_take (self->ns_row, join_lines (ovh_domain_get_name_servers (domain)));
       set_subtitle_take (self->dnssec_row, ovh_domain_dup_dnssec_label (domain));
     }
 
@@ -231,6 +227,7 @@ domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
     {
       domaine_zone_editor_set_zone (self->zone_editor, NULL);
       domaine_dnssec_group_load (self->dnssec_group, NULL, NULL);
+      domaine_delegation_group_load (self->delegation_group, NULL, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
       return;
     }
@@ -240,6 +237,11 @@ domaine_domain_page_set_domain (DomaineDomainPage *self, OvhDomain *domain)
   gtk_spinner_set_spinning (self->details_spinner, TRUE);
   ovh_domain_load_details_async (domain, domaine_session_get_client (self->session),
                                  self->cancellable, details_loaded_cb, g_object_ref (self));
+
+  domaine_delegation_group_load (
+      self->delegation_group,
+      ovh_domain_is_registered (domain) ? domaine_session_get_client (self->session) : NULL,
+      ovh_domain_get_name (domain));
 
   if (ovh_domain_get_kind (domain) == OVH_DOMAIN_KIND_EXTERNAL_DNS)
     {
@@ -581,6 +583,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_ZONE_EDITOR);
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
   g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
+  g_type_ensure (DOMAINE_TYPE_DELEGATION_GROUP);
   g_type_ensure (DOMAINE_TYPE_DYNHOST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -611,9 +614,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, state_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, lock_row);
-  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dns_group);
-  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, ns_type_row);
-  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, ns_row);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, delegation_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, zone_ns_row);
