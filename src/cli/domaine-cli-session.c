@@ -160,7 +160,10 @@ account_from_ovh_conf (DomaineCli *self, gboolean required, GError **error)
   for (guint i = 0; i < candidates->len; i++)
     {
       const OvhConfCandidate *candidate = g_ptr_array_index (candidates, i);
-      const char *endpoint = candidate->endpoint != NULL ? candidate->endpoint : "ovh-eu";
+      /* Keys that name no endpoint go where --endpoint says, and only then to Europe. */
+      const char *endpoint = candidate->endpoint != NULL ? candidate->endpoint
+                             : self->endpoint != NULL    ? self->endpoint
+                                                         : "ovh-eu";
 
       if (self->endpoint != NULL && !domaine_cli_endpoint_matches (self->endpoint, endpoint))
         continue;
