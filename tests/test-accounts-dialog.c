@@ -332,8 +332,7 @@ test_dialog_manage (void)
   g_assert_null (domaine_accounts_dialog_get_row (dialog, ovh_account_get_id (lasting)));
 
   /* When OVHcloud cannot revoke the key, the person is told, and may remove it anyway. */
-  ovh_sandbox_inject_fault (get_sandbox (), "POST", "/1.0/auth/logout", OVH_SANDBOX_FAULT_HTTP_500,
-                            0);
+  ovh_sandbox_inject_fault (get_sandbox (), "POST", "/auth/logout", OVH_SANDBOX_FAULT_HTTP_500, 0);
   activate (dialog, "accounts.remove", expiring);
   respond (wait_message_dialog (), "remove");
   g_assert_true (domaine_test_wait_until (message_dialog_shown, NULL, 15000));

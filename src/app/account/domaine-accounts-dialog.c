@@ -20,7 +20,7 @@
 
 struct _DomaineAccountsDialog
 {
-  AdwPreferencesWindow parent_instance;
+  AdwWindow parent_instance;
 
   GListModel *accounts;
   GCancellable *cancellable;
@@ -30,12 +30,13 @@ struct _DomaineAccountsDialog
   guint n_checking;
   guint serial; /* of the latest check */
 
+  AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *accounts_group;
   GtkListBox *list_box;
   AdwStatusPage *empty_page;
 };
 
-G_DEFINE_FINAL_TYPE (DomaineAccountsDialog, domaine_accounts_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (DomaineAccountsDialog, domaine_accounts_dialog, ADW_TYPE_WINDOW)
 
 enum
 {
@@ -489,7 +490,7 @@ sign_in_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 toast (DomaineAccountsDialog *self, const char *title)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static void
@@ -758,6 +759,7 @@ domaine_accounts_dialog_class_init (DomaineAccountsDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/account/domaine-accounts-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DomaineAccountsDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountsDialog, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountsDialog, list_box);
   gtk_widget_class_bind_template_child (widget_class, DomaineAccountsDialog, empty_page);

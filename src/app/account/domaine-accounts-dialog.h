@@ -21,7 +21,7 @@ typedef enum
 
 #define DOMAINE_TYPE_ACCOUNTS_DIALOG (domaine_accounts_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (
-    DomaineAccountsDialog, domaine_accounts_dialog, DOMAINE, ACCOUNTS_DIALOG, AdwPreferencesWindow)
+    DomaineAccountsDialog, domaine_accounts_dialog, DOMAINE, ACCOUNTS_DIALOG, AdwWindow)
 
 /* Lists @accounts (a GListModel of OvhAccount, in the order people chose) and asks each key
  * its status. Changes go through the app.* actions (rename-account, move-account,
