@@ -119,23 +119,38 @@ resize (GtkWindow *window, int width, int height)
   domaine_test_wait_for_window (window);
 }
 
+/* Scrolled to its end, if @scrolled is given: what sits below the fold shows. */
+static void
+save_screenshot (GtkWindow *window, GtkWidget *scrolled, const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment
+          = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                                - gtk_adjustment_get_page_size (adjustment));
+      domaine_test_wait_frames (GTK_WIDGET (window), 2);
+    }
+  path = domaine_test_save_screenshot (GTK_WIDGET (window), name);
+  g_test_message ("screenshot: %s", path);
+}
+
 /* Light/dark comes from DOMAINE_TEST_STYLE; wide, then 360 px wide. */
 static void
-screenshot (GtkWindow *window, const char *name, int wide_width, int height)
+screenshot (GtkWindow *window, GtkWidget *scrolled, const char *name, int wide_width, int height)
 {
   g_autofree char *narrow = g_strconcat (name, "-narrow", NULL);
-  g_autofree char *path = NULL;
 
   if (g_getenv ("DOMAINE_SCREENSHOT_DIR") == NULL)
     return;
 
   resize (window, wide_width, height);
-  path = domaine_test_save_screenshot (GTK_WIDGET (window), name);
-  g_test_message ("screenshot: %s", path);
-  g_clear_pointer (&path, g_free);
+  save_screenshot (window, scrolled, name);
   resize (window, 360, height);
-  path = domaine_test_save_screenshot (GTK_WIDGET (window), narrow);
-  g_test_message ("screenshot: %s", path);
+  save_screenshot (window, scrolled, narrow);
   resize (window, wide_width, height);
 }
 
@@ -280,7 +295,27 @@ test_dialog_manage (void)
   g_assert_nonnull (strstr (row_subtitle (dialog, expired), "Key: Needs sign-in"));
   g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (dialog), "Expiring"));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
-  screenshot (GTK_WINDOW (dialog), "manage-accounts", 720, 620);
+  screenshot (GTK_WINDOW (dialog), NULL, "manage-accounts", 720, 620);
+
+  /* Signing in again is one click away where it is needed, and opens the assistant for
+   * that account. */
+  g_assert_true (gtk_widget_get_visible (domaine_test_find_button_with_label (
+      domaine_accounts_dialog_get_row (dialog, ovh_account_get_id (expired)), "_Sign In…")));
+  g_assert_false (gtk_widget_get_visible (domaine_test_find_button_with_label (
+      domaine_accounts_dialog_get_row (dialog, ovh_account_get_id (lasting)), "_Sign In…")));
+  activate (dialog, "accounts.sign-in", expired);
+  {
+    GtkWindow *assistant
+        = domaine_test_find_window_of_type (GTK_APPLICATION (app), DOMAINE_TYPE_ACCOUNT_ASSISTANT);
+
+    g_assert_nonnull (assistant);
+    domaine_test_wait_for_window (assistant);
+    /* Straight to the rights: the endpoint and the application are the account's. */
+    g_assert_cmpstr (
+        domaine_account_assistant_get_page_name (DOMAINE_ACCOUNT_ASSISTANT (assistant)), ==,
+        "access");
+    gtk_window_close (assistant);
+  }
 
   /* Rename: the row and the keyring follow. */
   activate (dialog, "accounts.rename", lasting);
@@ -409,18 +444,10 @@ test_assistant_custom_url (void)
       && !g_str_equal (domaine_account_assistant_get_page_name (assistant), "endpoint"));
   g_assert_cmpstr (domaine_account_assistant_get_page_name (assistant), ==, "endpoint");
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (assistant)), ==, 0);
-  if (g_getenv ("DOMAINE_SCREENSHOT_DIR") != NULL)
-    {
-      GtkWidget *scrolled
-          = domaine_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
-      GtkAdjustment *adjustment
-          = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-      /* The custom group sits below the endpoints: show it. */
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      screenshot (GTK_WINDOW (assistant), "signin-endpoint-custom-error", 560, 640);
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    }
+  /* The custom group sits below the endpoints. */
+  screenshot (GTK_WINDOW (assistant),
+              domaine_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW),
+              "signin-endpoint-custom-error", 560, 640);
 
   /* The sandbox's own address: accepted as it is, trailing slash dropped. */
   {
@@ -432,16 +459,9 @@ test_assistant_custom_url (void)
                    ovh_sandbox_get_base_url (get_sandbox ()));
   g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_false (domaine_endpoint_page_is_sandbox (page));
-  if (g_getenv ("DOMAINE_SCREENSHOT_DIR") != NULL)
-    {
-      GtkWidget *scrolled
-          = domaine_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW);
-      GtkAdjustment *adjustment
-          = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      screenshot (GTK_WINDOW (assistant), "signin-endpoint-custom", 560, 640);
-    }
+  screenshot (GTK_WINDOW (assistant),
+              domaine_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW),
+              "signin-endpoint-custom", 560, 640);
   g_assert_true (domaine_test_wait_until (next_enabled, assistant, 5000));
   domaine_test_assistant_wait_for_page (assistant, "application");
 

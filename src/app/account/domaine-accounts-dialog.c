@@ -151,10 +151,8 @@ update_row (DomaineAccountsDialog *self, OvhAccount *account)
       = g_strdup_printf (_ ("Customer: %s\nEndpoint: %s\nKey: %s"), customer, endpoint, status);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (row, subtitle);
-  if (info->status == DOMAINE_KEY_STATUS_NEEDS_SIGN_IN)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "needs-sign-in");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "needs-sign-in");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "sign-in-button"),
+                          info->status == DOMAINE_KEY_STATUS_NEEDS_SIGN_IN);
 }
 
 static void
@@ -194,6 +192,7 @@ new_row (DomaineAccountsDialog *self, OvhAccount *account, gboolean first, gbool
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *sign_in;
   g_autoptr (GMenuModel) menu = new_row_menu (ovh_account_get_id (account), first, last);
   g_autofree char *name = ovh_account_dup_display_name (account);
   g_autofree char *tooltip = NULL;
@@ -202,6 +201,16 @@ new_row (DomaineAccountsDialog *self, OvhAccount *account, gboolean first, gbool
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
+
+  /* The way out of "Needs sign-in", one click away. */
+  sign_in = gtk_button_new_with_mnemonic (_ ("_Sign In…"));
+  gtk_widget_set_valign (sign_in, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (sign_in, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (sign_in), "accounts.sign-in");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (sign_in),
+                                          g_variant_new_string (ovh_account_get_id (account)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sign_in);
+  g_object_set_data (G_OBJECT (row), "sign-in-button", sign_in);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
