@@ -137,8 +137,8 @@ account_from_candidate (const OvhConfCandidate *candidate, const char *endpoint)
   hex = g_checksum_get_string (checksum);
   id = g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 
-  return g_object_new (OVH_TYPE_ACCOUNT, "id", id, "endpoint", candidate->endpoint,
-                       "application-key", candidate->application_key, "application-secret",
+  return g_object_new (OVH_TYPE_ACCOUNT, "id", id, "endpoint", endpoint, "application-key",
+                       candidate->application_key, "application-secret",
                        candidate->application_secret, "consumer-key", candidate->consumer_key,
                        NULL);
 }
