@@ -75,6 +75,15 @@ remove_sync (OvhAccountStore *store, OvhAccount *account, GError **error)
   return ovh_account_store_remove_finish (store, await_result (&result), error);
 }
 
+static gboolean
+move_sync (OvhAccountStore *store, OvhAccount *account, guint position, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  ovh_account_store_move_async (store, account, position, NULL, store_result_cb, &result);
+  return ovh_account_store_move_finish (store, await_result (&result), error);
+}
+
 static OvhAccount *
 lookup_sync (OvhAccountStore *store, const char *account_id, GError **error)
 {
@@ -341,6 +350,90 @@ test_store_lifecycle (void)
   g_assert_cmpuint (count_keyring_items (ovh_account_get_id (second)), ==, 0);
 
   g_assert_finalize_object (g_steal_pointer (&again));
+}
+
+/* Where the account with this id stands in the model, or -1. */
+static int
+index_of (OvhAccountStore *store, OvhAccount *account)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr (OvhAccount) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_str_equal (ovh_account_get_id (item), ovh_account_get_id (account)))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Rename, reorder and a custom API address, all kept across a reload. */
+static void
+test_store_rename_reorder_custom (void)
+{
+  g_autoptr (OvhAccountStore) store = ovh_account_store_new ();
+  g_autoptr (OvhAccountStore) reopened = ovh_account_store_new ();
+  g_autoptr (OvhAccount) a = ovh_account_new ("ovh-eu", "ak-a", "AS-a", "CK-a");
+  g_autoptr (OvhAccount) b = ovh_account_new ("ovh-ca", "ak-b", "AS-b", "CK-b");
+  g_autoptr (OvhAccount) c
+      = ovh_account_new ("https://proxy.example.net:8443/1.0", "ak-c", "AS-c", NULL);
+  g_autoptr (GError) error = NULL;
+  OvhAccount *found;
+  guint n_changes = 0;
+
+  g_assert_true (load_sync (store, NULL, &error));
+  g_assert_no_error (error);
+  ovh_account_set_label (a, "Alpha");
+  ovh_account_set_label (b, "Bravo");
+  ovh_account_set_label (c, "Charlie");
+  g_assert_true (add_sync (store, a, &error));
+  g_assert_true (add_sync (store, b, &error));
+  g_assert_true (add_sync (store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index_of (store, a), <, index_of (store, b));
+  g_assert_cmpint (index_of (store, b), <, index_of (store, c));
+
+  /* Charlie first: the model follows at once, with one change. */
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &n_changes);
+  g_assert_true (move_sync (store, c, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpint (index_of (store, c), ==, 0);
+  g_assert_cmpint (index_of (store, a), <, index_of (store, b));
+  g_assert_cmpuint (count_keyring_items (ovh_account_get_id (c)), ==, 1);
+
+  /* Bravo renamed, then down to the end. */
+  ovh_account_set_label (b, "Zulu");
+  g_assert_true (update_sync (store, b, &error));
+  g_assert_no_error (error);
+  g_assert_true (move_sync (store, b, G_MAXUINT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index_of (store, b), ==,
+                   (int) g_list_model_get_n_items (G_LIST_MODEL (store)) - 1);
+
+  /* A fresh load, as domaine-cli or the next start would do, keeps all of it. */
+  g_assert_true (load_sync (reopened, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (index_of (reopened, c), ==, 0);
+  g_assert_cmpint (index_of (reopened, c), <, index_of (reopened, a));
+  g_assert_cmpint (index_of (reopened, a), <, index_of (reopened, b));
+  g_assert_cmpint (index_of (reopened, b), ==,
+                   (int) g_list_model_get_n_items (G_LIST_MODEL (reopened)) - 1);
+  found = ovh_account_store_find (reopened, ovh_account_get_id (b));
+  g_assert_cmpstr (ovh_account_get_label (found), ==, "Zulu");
+  found = ovh_account_store_find (reopened, ovh_account_get_id (c));
+  g_assert_cmpstr (ovh_account_get_endpoint (found), ==, "https://proxy.example.net:8443/1.0");
+  g_assert_true (ovh_account_is_custom_endpoint (found));
+  g_assert_null (ovh_account_get_known_endpoint (found));
+  {
+    g_autofree char *base_url = ovh_account_dup_base_url (found);
+    g_assert_cmpstr (base_url, ==, "https://proxy.example.net:8443/1.0");
+  }
+  g_assert_null (ovh_account_get_consumer_key (found));
+
+  g_assert_true (remove_sync (store, a, &error));
+  g_assert_true (remove_sync (store, b, &error));
+  g_assert_true (remove_sync (store, c, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -913,6 +1006,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/account/properties", test_account_properties);
   g_test_add_func ("/account-store/lifecycle", test_store_lifecycle);
+  g_test_add_func ("/account-store/rename-reorder-custom", test_store_rename_reorder_custom);
   g_test_add_func ("/account-store/incomplete-account", test_store_incomplete_account);
   g_test_add_func ("/account-store/corrupt-item", test_store_corrupt_item);
   g_test_add_func ("/account-store/cancelled", test_store_cancelled);

@@ -1751,6 +1751,18 @@ test_ovh_conf (OvhTestFixture *fixture, gconstpointer data)
                    OVH_SANDBOX_NICHANDLE);
   g_remove (conf_path);
 
+  /* Keys in the environment that name no endpoint: --endpoint says where they go. */
+  g_ptr_array_add (test->extra_env, g_strdup ("OVH_APPLICATION_KEY=" OVH_SANDBOX_APPLICATION_KEY));
+  g_ptr_array_add (test->extra_env,
+                   g_strdup ("OVH_APPLICATION_SECRET=" OVH_SANDBOX_APPLICATION_SECRET));
+  g_ptr_array_add (test->extra_env, g_strdup ("OVH_CONSUMER_KEY=" OVH_SANDBOX_CONSUMER_KEY));
+  g_assert_cmpint (run_cli (test, "--from-ovh-conf", "me", "--json", NULL), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = output_json (test);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "nichandle"), ==,
+                   OVH_SANDBOX_NICHANDLE);
+  g_ptr_array_set_size (test->extra_env, 0);
+
   /* The environment alone, with a wrong consumer key: authentication, one line, no secret. */
   g_ptr_array_add (test->extra_env, g_strdup_printf ("OVH_ENDPOINT=%s",
                                                      ovh_sandbox_get_base_url (fixture->sandbox)));

@@ -264,6 +264,62 @@ test_environment_only (Fixture *fixture, gconstpointer data)
   g_assert_null (candidate->application_secret);
 }
 
+/* The endpoint a file names, by id or as a base URL, is the account's: never Europe by
+ * default. */
+static void
+test_file_endpoint (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GPtrArray) candidates = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhAccount) ca = NULL;
+  g_autoptr (OvhAccount) proxy = NULL;
+  g_autofree char *base_url = NULL;
+  const OvhConfCandidate *candidate;
+
+  write_file (fixture->home, "[default]\n"
+                             "endpoint=ovh-ca\n"
+                             "\n"
+                             "[ovh-ca]\n"
+                             "application_key=ca_key\n"
+                             "application_secret=ca_secret\n"
+                             "consumer_key=ca_consumer\n");
+  candidates = find (fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, ==, 1);
+  candidate = g_ptr_array_index (candidates, 0);
+  g_assert_true (candidate->is_default);
+  ca = ovh_conf_candidate_to_account (candidate);
+  g_assert_cmpstr (ovh_account_get_endpoint (ca), ==, "ovh-ca");
+  g_assert_true (ovh_account_get_known_endpoint (ca) == ovh_endpoint_lookup ("ovh-ca"));
+  base_url = ovh_account_dup_base_url (ca);
+  g_assert_cmpstr (base_url, ==, "https://ca.api.ovh.com/1.0");
+  g_clear_pointer (&base_url, g_free);
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+
+  /* A base URL (a proxy): the section is named by it, as python-ovh reads it. */
+  write_file (fixture->local, "[default]\n"
+                              "endpoint=https://proxy.example.net:8443/1.0/\n"
+                              "\n"
+                              "[https://proxy.example.net:8443/1.0/]\n"
+                              "application_key=proxy_key\n"
+                              "application_secret=proxy_secret\n");
+  candidates = find (fixture, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  candidate = g_ptr_array_index (candidates, 0);
+  g_assert_true (candidate->is_default);
+  g_assert_cmpstr (candidate->endpoint, ==, "https://proxy.example.net:8443/1.0/");
+  proxy = ovh_conf_candidate_to_account (candidate);
+  g_assert_true (ovh_account_is_custom_endpoint (proxy));
+  g_assert_null (ovh_account_get_known_endpoint (proxy));
+  base_url = ovh_account_dup_base_url (proxy);
+  g_assert_cmpstr (base_url, ==, "https://proxy.example.net:8443/1.0");
+  g_assert_cmpstr (ovh_account_get_application_key (proxy), ==, "proxy_key");
+  g_assert_null (ovh_account_get_consumer_key (proxy));
+  /* The earlier file's endpoint is still offered, not the default any more. */
+  g_assert_false (candidate_for (candidates, "ovh-ca")->is_default);
+}
+
 /* A file that is not INI is an error naming it, without quoting its content. */
 static void
 test_malformed (Fixture *fixture, gconstpointer data)
@@ -348,6 +404,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/conf/file-endpoint", test_file_endpoint);
   ADD ("/conf/no-files", test_no_files);
   ADD ("/conf/single-file", test_single_file);
   ADD ("/conf/precedence", test_precedence);

@@ -1939,6 +1939,150 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_string_free (checker.errors, TRUE);
 }
 
+/* One answer against a model of OVH's legacy description (api-schemas/1.0-legacy), the only
+ * one that describes /auth: every member the model has, each of its type, null only where
+ * the model allows it, and nothing more. */
+static void
+check_legacy_model (
+    JsonObject *models, const char *name, JsonNode *value, const char *where, GString *errors)
+{
+  JsonObject *properties
+      = json_object_get_object_member (json_object_get_object_member (models, name), "properties");
+  JsonObject *object;
+  g_autoptr (GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (value))
+    {
+      g_string_append_printf (errors, "%s: not an object\n", where);
+      return;
+    }
+  object = json_node_get_object (value);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!json_object_has_member (properties, l->data))
+      g_string_append_printf (errors, "%s.%s: not in the model\n", where, (char *) l->data);
+
+  g_list_free (g_steal_pointer (&members));
+  members = json_object_get_members (properties);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonObject *property = json_object_get_object_member (properties, l->data);
+      const char *type = json_object_get_string_member (property, "fullType");
+      JsonNode *member = json_object_get_member (object, l->data);
+      JsonObject *enum_model = json_object_has_member (models, type)
+                                   ? json_object_get_object_member (models, type)
+                                   : NULL;
+
+      if (member == NULL)
+        g_string_append_printf (errors, "%s.%s: missing\n", where, (char *) l->data);
+      else if (JSON_NODE_HOLDS_NULL (member))
+        {
+          if (!json_object_get_boolean_member (property, "canBeNull"))
+            g_string_append_printf (errors, "%s.%s: null\n", where, (char *) l->data);
+        }
+      else if (g_str_has_suffix (type, "[]"))
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            g_string_append_printf (errors, "%s.%s: not an array\n", where, (char *) l->data);
+        }
+      else if (g_str_equal (type, "long"))
+        {
+          if (json_node_get_value_type (member) != G_TYPE_INT64)
+            g_string_append_printf (errors, "%s.%s: not a long\n", where, (char *) l->data);
+        }
+      else if (g_str_equal (type, "boolean"))
+        {
+          if (json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+            g_string_append_printf (errors, "%s.%s: not a boolean\n", where, (char *) l->data);
+        }
+      else if (g_str_equal (type, "datetime"))
+        {
+          g_autoptr (GDateTime) date = NULL;
+
+          if (json_node_get_value_type (member) == G_TYPE_STRING)
+            date = g_date_time_new_from_iso8601 (json_node_get_string (member), NULL);
+          if (date == NULL)
+            g_string_append_printf (errors, "%s.%s: not a datetime\n", where, (char *) l->data);
+        }
+      else if (enum_model != NULL && json_object_has_member (enum_model, "enum"))
+        {
+          JsonArray *values = json_object_get_array_member (enum_model, "enum");
+          gboolean found = FALSE;
+
+          for (guint i = 0; i < json_array_get_length (values) && !found; i++)
+            found = json_node_get_value_type (member) == G_TYPE_STRING
+                    && g_str_equal (json_array_get_string_element (values, i),
+                                    json_node_get_string (member));
+          if (!found)
+            g_string_append_printf (errors, "%s.%s: not in %s\n", where, (char *) l->data, type);
+        }
+    }
+}
+
+/* GET /auth/currentCredential and POST /auth/logout as the legacy /auth description has
+ * them; after the logout, the key is gone as OVH says it. */
+static void
+test_schema_auth (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *auth_file = g_build_filename (API_SCHEMA_DIR, "1.0-legacy", "auth.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) errors = g_string_new (NULL);
+  g_autofree char *lasting = NULL;
+  g_autofree char *expiring = NULL;
+  JsonObject *models;
+
+  if (!g_file_test (auth_file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("The legacy /auth description is not there: " API_SCHEMA_DIR);
+      return;
+    }
+  g_assert_true (json_parser_load_from_mapped_file (parser, auth_file, &error));
+  g_assert_no_error (error);
+  models = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "models");
+
+  lasting = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 0);
+  expiring
+      = ovh_sandbox_create_credential (fixture->sandbox, OVH_SANDBOX_APPLICATION_KEY, NULL, 3600);
+  {
+    g_autoptr (Response) a = call_as (fixture, lasting, "GET", "/auth/currentCredential", NULL);
+    g_autoptr (Response) b = call_as (fixture, expiring, "GET", "/auth/currentCredential", NULL);
+
+    g_assert_cmpuint (a->status, ==, 200);
+    g_assert_cmpuint (b->status, ==, 200);
+    check_legacy_model (models, "auth.ApiCredential", a->json, "currentCredential", errors);
+    check_legacy_model (models, "auth.ApiCredential", b->json, "currentCredential", errors);
+    g_assert_true (json_object_get_null_member (object_of (a), "expiration"));
+    g_assert_false (json_object_get_null_member (object_of (b), "expiration"));
+    g_assert_cmpstr (json_object_get_string_member (object_of (a), "status"), ==, "validated");
+  }
+
+  /* "responseType": "void": an empty answer. */
+  {
+    g_autoptr (Response) logout = call_as (fixture, lasting, "POST", "/auth/logout", NULL);
+
+    g_assert_cmpuint (logout->status, ==, 200);
+    g_assert_true (logout->json == NULL || JSON_NODE_HOLDS_NULL (logout->json));
+  }
+  {
+    g_autoptr (Response) after = call_as (fixture, lasting, "GET", "/auth/currentCredential", NULL);
+    g_autoptr (Response) me = call_as (fixture, lasting, "GET", "/me", NULL);
+    g_autoptr (Response) again = call_as (fixture, lasting, "POST", "/auth/logout", NULL);
+    g_autoptr (Response) other = call_as (fixture, expiring, "GET", "/me", NULL);
+
+    assert_ovh_error (after, 403, "INVALID_CREDENTIAL");
+    assert_ovh_error (me, 403, "INVALID_CREDENTIAL");
+    assert_ovh_error (again, 403, "INVALID_CREDENTIAL");
+    /* Only that key: the application's other keys keep working. */
+    g_assert_cmpuint (other->status, ==, 200);
+  }
+
+  if (errors->len > 0)
+    g_test_message ("%s", errors->str);
+  g_assert_cmpstr (errors->str, ==, "");
+}
+
 /* A check that the checker fails on a wrong answer: a test that cannot fail is no test. */
 static void
 test_schema_checker_fails (void)
@@ -1988,6 +2132,7 @@ main (int argc, char *argv[])
   ADD ("state", test_state);
   ADD ("big-zone", test_big_zone);
   ADD ("schema", test_schema);
+  ADD ("schema-auth", test_schema_auth);
   g_test_add_func ("/sandbox/schema-checker-fails", test_schema_checker_fails);
   g_test_add_func ("/sandbox/https", test_https);
 

@@ -13,6 +13,7 @@
 #include "ovh-credential.h"
 
 #include "domaine-account-assistant.h"
+#include "domaine-accounts-dialog.h"
 #include "domaine-application-private.h"
 #include "domaine-window.h"
 
@@ -69,9 +70,10 @@ domaine_application_reauthenticate_action (GSimpleAction *action,
   if (account == NULL)
     return;
 
-  /* The banner asked for more rights when a call was refused as not granted. */
-  if (DOMAINE_IS_WINDOW (window))
-    session = domaine_window_get_session (DOMAINE_WINDOW (window));
+  /* The banner asked for more rights when a call was refused as not granted. The session is
+   * the main window's, also when Manage Accounts asked. */
+  if (domaine_application_get_main_window (self) != NULL)
+    session = domaine_window_get_session (domaine_application_get_main_window (self));
   if (session != NULL && domaine_session_get_account (session) == account)
     more_rights = domaine_session_get_not_granted (session);
 
@@ -140,6 +142,7 @@ typedef struct
   DomaineApplication *app;
   OvhAccount *account;
   gboolean logged_out;
+  gboolean quiet; /* whoever asked says how it went */
 } SignOut;
 
 static void
@@ -153,7 +156,9 @@ sign_out_free (SignOut *sign_out)
 static void
 sign_out_done (SignOut *sign_out)
 {
-  if (sign_out->logged_out)
+  if (sign_out->quiet)
+    ;
+  else if (sign_out->logged_out)
     domaine_application_toast (sign_out->app, _ ("Signed out"));
   else
     /* The key could not be revoked at OVHcloud (offline?): say so, it still works there. */
@@ -184,6 +189,20 @@ account_removed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   sign_out_done (sign_out);
 }
 
+/* Removing the account closes its session and pages: the window falls back. */
+static void
+forget_account (SignOut *sign_out)
+{
+  if (domaine_application_is_transient_account (sign_out->app, sign_out->account))
+    {
+      domaine_application_forget_transient_account (sign_out->app, sign_out->account);
+      sign_out_done (sign_out);
+      return;
+    }
+  ovh_account_store_remove_async (domaine_application_get_account_store (sign_out->app),
+                                  sign_out->account, NULL, account_removed_cb, sign_out);
+}
+
 static void
 logged_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -193,16 +212,7 @@ logged_out_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   sign_out->logged_out = ovh_credential_logout_finish (result, &error);
   if (error != NULL)
     g_debug ("Logout at OVHcloud failed: %s", error->message);
-
-  /* Removing the account closes its session and pages: the window falls back. */
-  if (domaine_application_is_transient_account (sign_out->app, sign_out->account))
-    {
-      domaine_application_forget_transient_account (sign_out->app, sign_out->account);
-      sign_out_done (sign_out);
-      return;
-    }
-  ovh_account_store_remove_async (domaine_application_get_account_store (sign_out->app),
-                                  sign_out->account, NULL, account_removed_cb, sign_out);
+  forget_account (sign_out);
 }
 
 /* app.sign-out (s: the account's id). The page asked first. */
@@ -227,6 +237,82 @@ domaine_application_sign_out_action (GSimpleAction *action, GVariant *parameter,
   client = ovh_account_create_client (account);
   ovh_client_set_timeout (client, 15);
   ovh_credential_logout_async (client, NULL, logged_out_cb, sign_out);
+}
+
+/* app.forget-account (s: the account's id): out of the keyring (or memory) without a word to
+ * OVHcloud; Manage Accounts revoked the key first, or was told to remove it anyway. */
+static void
+domaine_application_forget_account_action (GSimpleAction *action,
+                                           GVariant *parameter,
+                                           gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  OvhAccount *account;
+  SignOut *sign_out;
+
+  account = domaine_application_find_account (self, g_variant_get_string (parameter, NULL));
+  if (account == NULL)
+    return;
+
+  sign_out = g_new0 (SignOut, 1);
+  sign_out->app = g_object_ref (self);
+  sign_out->account = g_object_ref (account);
+  sign_out->quiet = TRUE;
+  forget_account (sign_out);
+}
+
+/* Ordering: the place people give an account in the list --------------------------------- */
+
+static void
+account_moved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (DomaineApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ovh_account_store_move_finish (OVH_ACCOUNT_STORE (source), result, &error))
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is the keyring's error. */
+      title = g_strdup_printf (_ ("Could not save the order of the accounts: %s"), error->message);
+      domaine_application_toast (self, title);
+    }
+}
+
+/* app.move-account ((si): the account's id and its new place in the list). Accounts kept in
+ * memory only stay after the keyring's. */
+static void
+domaine_application_move_account_action (GSimpleAction *action,
+                                         GVariant *parameter,
+                                         gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  const char *account_id = NULL;
+  gint32 position = 0;
+  OvhAccount *account;
+
+  g_variant_get (parameter, "(&si)", &account_id, &position);
+  account = domaine_application_find_account (self, account_id);
+  if (account == NULL || position < 0 || domaine_application_is_transient_account (self, account))
+    return;
+  ovh_account_store_move_async (domaine_application_get_account_store (self), account,
+                                (guint) position, NULL, account_moved_cb, g_object_ref (self));
+}
+
+/* app.manage-accounts: the Manage Accounts window over the main window. */
+static void
+domaine_application_manage_accounts_action (GSimpleAction *action,
+                                            GVariant *parameter,
+                                            gpointer user_data)
+{
+  DomaineApplication *self = user_data;
+  DomaineWindow *window = domaine_application_get_main_window (self);
+  DomaineAccountsDialog *dialog;
+
+  dialog
+      = domaine_accounts_dialog_new (GTK_WINDOW (window), domaine_application_get_accounts (self));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Renaming: the label, the only thing a person edits about an account -------------------- */
@@ -296,6 +382,9 @@ static const GActionEntry app_actions[] = {
   { "reauthenticate", domaine_application_reauthenticate_action, "s" },
   { "sign-out", domaine_application_sign_out_action, "s" },
   { "rename-account", domaine_application_rename_account_action, "(ss)" },
+  { "forget-account", domaine_application_forget_account_action, "s" },
+  { "move-account", domaine_application_move_account_action, "(si)" },
+  { "manage-accounts", domaine_application_manage_accounts_action },
   { "show-domain", domaine_application_show_domain_action, "s" },
 };
 

@@ -440,6 +440,7 @@ domaine_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *manage_accounts_accels[] = { "<Control><Shift>m", NULL };
 
   G_APPLICATION_CLASS (domaine_application_parent_class)->startup (app);
 
@@ -451,6 +452,8 @@ domaine_application_startup (GApplication *app)
                           G_BINDING_SYNC_CREATE);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.manage-accounts",
+                                         manage_accounts_accels);
 
   domaine_application_load_accounts (DOMAINE_APPLICATION (app));
 }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DomaineApplication, domaine_application, DOMAINE, APPLICATION, AdwApplication)
 
 /* Actions (prefix "app."): about, quit, load-accounts, add-account, reauthenticate (s: an
- * account's id), sign-out (s), rename-account ((ss): the id and the new label), try-sandbox.
+ * account's id), sign-out (s), rename-account ((ss): the id and the new label), try-sandbox,
+ * manage-accounts, move-account ((si): the id and the new place), forget-account (s: removed
+ * here without revoking the key).
  * Each DomaineWindow follows the properties "accounts", "accounts-state" and "accounts-error". */
 
 DomaineApplication *domaine_application_new (void);

@@ -137,8 +137,8 @@ account_from_candidate (const OvhConfCandidate *candidate, const char *endpoint)
   hex = g_checksum_get_string (checksum);
   id = g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 
-  return g_object_new (OVH_TYPE_ACCOUNT, "id", id, "endpoint", candidate->endpoint,
-                       "application-key", candidate->application_key, "application-secret",
+  return g_object_new (OVH_TYPE_ACCOUNT, "id", id, "endpoint", endpoint, "application-key",
+                       candidate->application_key, "application-secret",
                        candidate->application_secret, "consumer-key", candidate->consumer_key,
                        NULL);
 }
@@ -160,7 +160,10 @@ account_from_ovh_conf (DomaineCli *self, gboolean required, GError **error)
   for (guint i = 0; i < candidates->len; i++)
     {
       const OvhConfCandidate *candidate = g_ptr_array_index (candidates, i);
-      const char *endpoint = candidate->endpoint != NULL ? candidate->endpoint : "ovh-eu";
+      /* Keys that name no endpoint go where --endpoint says, and only then to Europe. */
+      const char *endpoint = candidate->endpoint != NULL ? candidate->endpoint
+                             : self->endpoint != NULL    ? self->endpoint
+                                                         : "ovh-eu";
 
       if (self->endpoint != NULL && !domaine_cli_endpoint_matches (self->endpoint, endpoint))
         continue;

@@ -8,7 +8,8 @@
  * the generation:
  *
  *   {"application_secret": "…", "consumer_key": "…" | null, "label": "…" | null,
- *    "nichandle": "…" | null, "sandbox": true (only on Domaine's own sandbox account)}
+ *    "nichandle": "…" | null, "sandbox": true (only on Domaine's own sandbox account),
+ *    "position": N (the account's place in the list people arranged; absent before that)}
  */
 #include "config.h"
 
@@ -18,7 +19,7 @@
 #include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
 
-#include "ovh-account-store.h"
+#include "ovh-account-store-private.h"
 #include "ovh-json-private.h"
 #include "ovh-secret.h"
 
@@ -177,8 +178,15 @@ add_string_member (JsonBuilder *builder, const char *name, const char *value)
     json_builder_add_null_value (builder);
 }
 
+/* The place an account was stored at, kept on the account between decoding and sorting. */
+static GQuark
+position_quark (void)
+{
+  return g_quark_from_static_string ("ovh-account-store-position");
+}
+
 static SecretValue *
-encode_secret (OvhAccount *account)
+encode_secret (OvhAccount *account, guint position)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -194,6 +202,8 @@ encode_secret (OvhAccount *account)
       json_builder_set_member_name (builder, "sandbox");
       json_builder_add_boolean_value (builder, TRUE);
     }
+  json_builder_set_member_name (builder, "position");
+  json_builder_add_int_value (builder, position);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -220,6 +230,7 @@ decode_item (SecretItem *item, GError **error)
   const char *label;
   const char *nichandle;
   gboolean sandbox = FALSE;
+  guint64 position = G_MAXUINT;
 
   account_id = g_hash_table_lookup (attributes, "account-id");
   endpoint = g_hash_table_lookup (attributes, "endpoint");
@@ -248,13 +259,16 @@ decode_item (SecretItem *item, GError **error)
       || !ovh_json_read_string (object, "consumer_key", OVH_JSON_OPTIONAL, &consumer_key, NULL)
       || !ovh_json_read_string (object, "label", OVH_JSON_OPTIONAL, &label, NULL)
       || !ovh_json_read_string (object, "nichandle", OVH_JSON_OPTIONAL, &nichandle, NULL)
-      || !ovh_json_read_boolean (object, "sandbox", OVH_JSON_OPTIONAL, &sandbox, NULL))
+      || !ovh_json_read_boolean (object, "sandbox", OVH_JSON_OPTIONAL, &sandbox, NULL)
+      || !ovh_json_read_uint (object, "position", OVH_JSON_OPTIONAL, G_MAXUINT - 1, &position,
+                              NULL))
     goto corrupt;
 
   account = g_object_new (OVH_TYPE_ACCOUNT, "id", account_id, "endpoint", endpoint,
                           "application-key", application_key, "application-secret",
                           application_secret, "consumer-key", consumer_key, "label", label,
                           "nichandle", nichandle, "is-sandbox", sandbox, NULL);
+  g_object_set_qdata (G_OBJECT (account), position_quark (), GUINT_TO_POINTER ((guint) position));
   return g_steal_pointer (&account);
 
 corrupt:
@@ -360,11 +374,20 @@ remove_account_at (OvhAccountStore *self, guint position)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The order people chose first; accounts stored before they chose one follow, by name. */
 static int
 compare_accounts (gconstpointer a, gconstpointer b)
 {
   OvhAccount *account_a = *(OvhAccount **) a;
   OvhAccount *account_b = *(OvhAccount **) b;
+  guint position_a
+      = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (account_a), position_quark ()));
+  guint position_b
+      = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (account_b), position_quark ()));
+
+  if (position_a != position_b)
+    return position_a < position_b ? -1 : 1;
+
   g_autofree char *name_a = ovh_account_dup_display_name (account_a);
   g_autofree char *name_b = ovh_account_dup_display_name (account_b);
   g_autofree char *key_a = g_utf8_collate_key (name_a, -1);
@@ -457,6 +480,21 @@ ovh_account_store_is_loaded (OvhAccountStore *self)
   return self->loaded;
 }
 
+void
+ovh_account_store_move_in_model (OvhAccountStore *self, guint from, guint to)
+{
+  OvhAccount *account;
+
+  g_return_if_fail (from < self->accounts->len && to < self->accounts->len);
+
+  if (from == to)
+    return;
+  account = g_ptr_array_steal_index (self->accounts, from);
+  g_ptr_array_insert (self->accounts, to, account);
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), ABS ((int) from - (int) to) + 1,
+                              ABS ((int) from - (int) to) + 1);
+}
+
 /* Operations: every one first gets the Secret Service (an error there means there is no
  * keyring), then talks to it. */
 
@@ -468,6 +506,7 @@ typedef struct
   GList *stale_items; /* SecretItem, for update */
   GList *items;       /* SecretItem, for load and lookup */
   guint n_locked;
+  guint position;                    /* where a written account stands in the list */
   void (*items_ready) (GTask *task); /* takes the task's reference */
 } Operation;
 
@@ -1001,7 +1040,7 @@ write_service_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     return;
 
   attributes = new_account_attributes (operation->account);
-  value = encode_secret (operation->account);
+  value = encode_secret (operation->account, operation->position);
   label = dup_item_label (operation->account);
   secret_service_store (service, ovh_account_store_get_schema (), attributes,
                         SECRET_COLLECTION_DEFAULT, label, value, cancellable, store_cb,
@@ -1017,9 +1056,13 @@ write_account (OvhAccountStore *self,
                gpointer user_data)
 {
   GTask *task;
+  Operation *operation;
 
   task = operation_task_new (self, source_tag, account, ovh_account_get_id (account), cancellable,
                              callback, user_data);
+  operation = g_task_get_task_data (task);
+  if (!find_position (self, ovh_account_get_id (account), &operation->position))
+    operation->position = self->accounts->len;
 
   if (ovh_account_get_endpoint (account) == NULL
       || ovh_account_get_application_key (account) == NULL

@@ -70,6 +70,17 @@ void ovh_account_store_remove_async (OvhAccountStore *self,
 gboolean
 ovh_account_store_remove_finish (OvhAccountStore *self, GAsyncResult *result, GError **error);
 
+/* Moves the account to @position in the model at once, then writes every account's place to
+ * the keyring, so that the app and domaine-cli list them in this order from then on. */
+void ovh_account_store_move_async (OvhAccountStore *self,
+                                   OvhAccount *account,
+                                   guint position,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+gboolean
+ovh_account_store_move_finish (OvhAccountStore *self, GAsyncResult *result, GError **error);
+
 /* Reads one account from the keyring by id (without loading the others). */
 void ovh_account_store_lookup_async (OvhAccountStore *self,
                                      const char *account_id,

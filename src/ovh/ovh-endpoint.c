@@ -83,3 +83,72 @@ ovh_endpoint_get_display_name (const OvhEndpoint *endpoint)
   g_return_val_if_fail (endpoint != NULL, NULL);
   return g_dgettext (GETTEXT_PACKAGE, endpoint->name);
 }
+
+static gboolean
+is_loopback_host (const char *host)
+{
+  g_autoptr (GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+char *
+ovh_endpoint_check_custom_url (const char *url, GError **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  normalized = ovh_endpoint_normalize_url (url != NULL ? url : "");
+  if (normalized[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("Enter the base URL of the API, such as "
+                              "https://api.example.com/1.0."));
+      return NULL;
+    }
+
+  uri = g_uri_parse (normalized, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (uri == NULL || host == NULL || host[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("This is not a web address: it starts with https:// and a host "
+                              "name."));
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("The address must start with https://."));
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !is_loopback_host (host))
+    {
+      /* The keys would cross the network in clear text. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("Plain http is only allowed to this computer (localhost, "
+                              "127.0.0.1 or ::1): use https."));
+      return NULL;
+    }
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("The address cannot hold a user name or a password."));
+      return NULL;
+    }
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _ ("The address cannot have a query (?…) or a fragment (#…)."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&normalized);
+}

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The reader takes paths, so the input goes through one scratch file per process.
+ * The reader takes paths, so the input goes through one scratch file per process. Each
+ * endpoint found also goes through the custom API address check, as an import's would.
  */
 #include "config.h"
 
@@ -52,6 +53,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
       g_assert_nonnull (candidate->application_key);
       g_assert_true (g_utf8_validate (candidate->source, -1, NULL));
+      if (candidate->endpoint != NULL)
+        {
+          g_autoptr (GError) error = NULL;
+          g_autofree char *url = ovh_endpoint_check_custom_url (candidate->endpoint, &error);
+
+          g_assert_true ((url == NULL) == (error != NULL));
+          if (url != NULL)
+            g_assert_true (g_ascii_strncasecmp (url, "http", 4) == 0
+                           && !g_str_has_suffix (url, "/"));
+        }
     }
   return 0;
 }

@@ -593,7 +593,12 @@ keys_imported_cb (DomaineAccountAssistant *self, const char *endpoint, const cha
       = endpoint == NULL || domaine_endpoint_page_select (self->endpoint_page, endpoint);
 
   /* The keys belong to their endpoint: never leave another one chosen without saying so. */
-  if (selected)
+  if (endpoint == NULL)
+    /* Translators: %s is where the keys were found, e.g. "OVH_* environment variables". */
+    title = g_strdup_printf (_ ("Keys imported from %s, which names no endpoint: go back and "
+                                "check where the account is."),
+                             source);
+  else if (selected)
     /* Translators: %s is where the keys were found, e.g. "~/.ovh.conf". */
     title = g_strdup_printf (_ ("Keys imported from %s"), source);
   else
@@ -603,7 +608,7 @@ keys_imported_cb (DomaineAccountAssistant *self, const char *endpoint, const cha
                                 "where the account is."),
                              source, endpoint);
   toast = adw_toast_new (title);
-  if (!selected)
+  if (!selected || endpoint == NULL)
     adw_toast_set_timeout (toast, 0); /* stays until read */
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   update_header (self);

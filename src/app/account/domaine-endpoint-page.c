@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One radio row per OVH endpoint (and the local sandbox when the app runs one).
+ * One radio row per OVH endpoint (and the local sandbox when the app runs one), then
+ * "Custom…" with an entry for another API base URL, checked as the user types.
  */
 #include "config.h"
 
@@ -19,6 +20,10 @@ struct _DomaineEndpointPage
   GPtrArray *checks; /* GtkCheckButton*, "endpoint" data = id or URL */
 
   AdwPreferencesGroup *endpoint_group;
+  GtkCheckButton *custom_check;
+  AdwEntryRow *custom_entry;
+  GtkLabel *custom_error;
+  char *custom_url; /* the entry's normalized URL while valid, else NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DomaineEndpointPage, domaine_endpoint_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -73,10 +78,55 @@ add_row (DomaineEndpointPage *self, const char *endpoint, const char *title, con
   g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, 0);
 }
 
+static void
+custom_changed_cb (DomaineEndpointPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->custom_entry));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gboolean blank = stripped[0] == '\0';
+
+  g_clear_pointer (&self->custom_url, g_free);
+  self->custom_url = ovh_endpoint_check_custom_url (text, &error);
+
+  /* An empty entry is not wrong yet: Next simply waits for an address. */
+  if (error != NULL && !blank)
+    {
+      gtk_label_set_text (self->custom_error, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->custom_entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->custom_entry), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->custom_entry),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_error),
+                          error != NULL && !blank
+                              && gtk_check_button_get_active (self->custom_check));
+
+  if (gtk_check_button_get_active (self->custom_check))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDPOINT]);
+}
+
+static void
+custom_toggled_cb (DomaineEndpointPage *self)
+{
+  if (gtk_check_button_get_active (self->custom_check))
+    gtk_widget_grab_focus (GTK_WIDGET (self->custom_entry));
+  custom_changed_cb (self);
+  /* Leaving "Custom…": the radio group notifies through the newly chosen row. */
+}
+
 const char *
 domaine_endpoint_page_get_endpoint (DomaineEndpointPage *self)
 {
   g_return_val_if_fail (DOMAINE_IS_ENDPOINT_PAGE (self), NULL);
+
+  if (gtk_check_button_get_active (self->custom_check))
+    return self->custom_url;
 
   for (guint i = 0; i < self->checks->len; i++)
     {
@@ -174,6 +224,7 @@ domaine_endpoint_page_finalize (GObject *object)
   DomaineEndpointPage *self = DOMAINE_ENDPOINT_PAGE (object);
 
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->custom_url, g_free);
 
   G_OBJECT_CLASS (domaine_endpoint_page_parent_class)->finalize (object);
 }
@@ -222,6 +273,11 @@ domaine_endpoint_page_class_init (DomaineEndpointPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/account/domaine-endpoint-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DomaineEndpointPage, endpoint_group);
+  gtk_widget_class_bind_template_child (widget_class, DomaineEndpointPage, custom_check);
+  gtk_widget_class_bind_template_child (widget_class, DomaineEndpointPage, custom_entry);
+  gtk_widget_class_bind_template_child (widget_class, DomaineEndpointPage, custom_error);
+  gtk_widget_class_bind_template_callback (widget_class, custom_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, custom_toggled_cb);
 }
 
 static void
@@ -237,5 +293,16 @@ domaine_endpoint_page_init (DomaineEndpointPage *self)
   for (guint i = 0; i < n_endpoints; i++)
     add_row (self, endpoints[i].id, ovh_endpoint_get_display_name (&endpoints[i]),
              endpoints[i].base_url);
+  gtk_check_button_set_group (self->custom_check, g_ptr_array_index (self->checks, 0));
   gtk_check_button_set_active (g_ptr_array_index (self->checks, 0), TRUE);
+}
+
+/* Chooses "Custom…" with @url in its entry (for tests and imports alike). */
+void
+domaine_endpoint_page_set_custom_url (DomaineEndpointPage *self, const char *url)
+{
+  g_return_if_fail (DOMAINE_IS_ENDPOINT_PAGE (self));
+
+  gtk_check_button_set_active (self->custom_check, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->custom_entry), url != NULL ? url : "");
 }

@@ -12,12 +12,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
     DomaineEndpointPage, domaine_endpoint_page, DOMAINE, ENDPOINT_PAGE, AdwPreferencesPage)
 
-/* The chosen endpoint: an id ("ovh-eu") or the sandbox's base URL (property "endpoint"). */
+/* The chosen endpoint: an id ("ovh-eu") or a base URL (property "endpoint"); NULL while
+ * "Custom…" is chosen without a valid URL. */
 const char *domaine_endpoint_page_get_endpoint (DomaineEndpointPage *self);
 /* Chooses @endpoint: an id or a base URL of OVHcloud, the sandbox's, or another http(s) API
  * address, which then gets a row of its own. FALSE, and nothing changes, for anything else
  * (an unknown id, not a web address). */
 gboolean domaine_endpoint_page_select (DomaineEndpointPage *self, const char *endpoint);
+/* Chooses "Custom…" with @url typed in its entry; the endpoint is NULL while the URL is not
+ * a valid one (see ovh_endpoint_check_custom_url()). */
+void domaine_endpoint_page_set_custom_url (DomaineEndpointPage *self, const char *url);
 /* Offers the sandbox running at @base_url. */
 void domaine_endpoint_page_add_sandbox (DomaineEndpointPage *self, const char *base_url);
 /* Whether the chosen row is the sandbox's. */
