@@ -53,6 +53,7 @@ typedef enum
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
   OPT_GENERATE = 1 << 24,
+  OPT_DATA = 1 << 30,
 } CommandOptions;
 
 typedef struct
@@ -130,6 +131,8 @@ static const Command commands[] = {
         "[--label NAME]"),
     0, 0, OPT_PRESET | OPT_ZONE | OPT_LABEL | OPT_APPLICATION_KEY | OPT_TIMEOUT,
     domaine_cli_cmd_login, FALSE },
+  { NULL, "api", N_ ("api METHOD PATH [--data JSON] [--param NAME=VALUE…] [--yes]"), 2, 2,
+    OPT_DATA | OPT_PARAM | OPT_YES, domaine_cli_cmd_api, FALSE },
   { NULL, "__complete", "__complete accounts|zones|endpoints|record-types", 1, 2, 0,
     domaine_cli_cmd_complete, TRUE },
 };
@@ -494,6 +497,7 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->expire, g_free);
   g_clear_pointer (&self->negative_ttl, g_free);
   g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->data, g_free);
   g_clear_object (&self->cancellable);
   /* A zone read may still be writing its cache on a worker thread: let it end first. */
   ovh_record_cache_wait_for_writes ();
@@ -559,6 +563,8 @@ given_options (DomaineCli *self)
     given |= OPT_MINIMIZED;
   if (self->generate)
     given |= OPT_GENERATE;
+  if (self->data != NULL)
+    given |= OPT_DATA;
 
   return given;
 }
@@ -569,6 +575,7 @@ static const char *const option_names[] = {
   "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
   "--generate",
+  [30] = "--data",
 };
 
 static int
@@ -741,6 +748,8 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("zone reset: keep only the name server records"), NULL },
     { "generate", 0, 0, G_OPTION_ARG_NONE, &self->generate,
       N_ ("dynhost login add, dynhost login password: make a password and print it once"), NULL },
+    { "data", 'd', 0, G_OPTION_ARG_STRING, &self->data,
+      N_ ("api: the request’s body, a JSON document"), N_ ("JSON") },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
