@@ -218,20 +218,45 @@ test_execute_get (Fixture *fixture, gconstpointer data)
   domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-wide");
 }
 
+static gboolean
+leaflet_shows (gpointer data)
+{
+  AdwLeaflet *leaflet = data;
+  const char *wanted = g_object_get_data (G_OBJECT (leaflet), "wanted");
+
+  return !adw_leaflet_get_child_transition_running (leaflet)
+         && g_strcmp0 (gtk_widget_get_name (adw_leaflet_get_visible_child (leaflet)), wanted) == 0;
+}
+
+static void
+wait_leaflet_shows (AdwLeaflet *leaflet, const char *name)
+{
+  g_object_set_data_full (G_OBJECT (leaflet), "wanted", g_strdup (name), g_free);
+  if (!domaine_test_wait_until (leaflet_shows, leaflet, 15000))
+    g_error ("the leaflet shows %s (transition running: %d), not %s",
+             gtk_widget_get_name (adw_leaflet_get_visible_child (leaflet)),
+             adw_leaflet_get_child_transition_running (leaflet), name);
+}
+
 static void
 test_execute_get_narrow (Fixture *fixture, gconstpointer data)
 {
+  AdwLeaflet *leaflet;
+
   open_console (fixture, domaine_test_session_new_for_sandbox (fixture->sandbox), 400, 760);
+  leaflet = ADW_LEAFLET (
+      domaine_test_find_widget_of_type (GTK_WIDGET (fixture->console), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
   execute_get_me (fixture);
-  /* Folded: the call is one page, reached from the routes. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->console), "console.back", NULL));
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (
-      domaine_test_find_widget_of_type (GTK_WIDGET (fixture->console), ADW_TYPE_LEAFLET))));
-  domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-narrow-routes");
-  adw_leaflet_navigate (ADW_LEAFLET (domaine_test_find_widget_of_type (
-                            GTK_WIDGET (fixture->console), ADW_TYPE_LEAFLET)),
-                        ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Folded: the call is a page of its own, and Back leads to the routes. */
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD));
+  wait_leaflet_shows (leaflet, "call-pane");
   domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-narrow");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->console), "console.back", NULL));
+  wait_leaflet_shows (leaflet, "routes-pane");
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-narrow-routes");
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (fixture->console)), ==, 0);
 }
 
 static gboolean

@@ -49,6 +49,7 @@ struct _DomaineApiConsole
   GtkPaned *paned;
   GtkLabel *description_label;
   GtkLabel *deprecated_label;
+  GtkWidget *no_parameters_label;
   AdwPreferencesGroup *params_group;
   AdwPreferencesGroup *body_group;
   GtkTextView *body_view;
@@ -320,6 +321,7 @@ show_route (DomaineApiConsole *self, OvhApiRoute *route)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body != NULL ? body : "",
                             -1);
   gtk_widget_set_visible (GTK_WIDGET (self->body_group), body != NULL);
+  gtk_widget_set_visible (self->no_parameters_label, self->param_rows->len == 0 && body == NULL);
   adw_preferences_group_set_description (
       self->body_group, body_type != NULL && *body_type != '\0' ? body_type : NULL);
   body_changed_cb (self);
@@ -1034,6 +1036,7 @@ domaine_api_console_class_init (DomaineApiConsoleClass *klass)
   BIND (paned);
   BIND (description_label);
   BIND (deprecated_label);
+  BIND (no_parameters_label);
   BIND (params_group);
   BIND (body_group);
   BIND (body_view);
