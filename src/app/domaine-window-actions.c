@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "domaine-account-page.h"
+#include "domaine-api-console.h"
 #include "domaine-domain-page.h"
 #include "domaine-window-private.h"
 
@@ -37,6 +38,31 @@ show_account_action (GtkWidget *widget, const char *action_name, GVariant *param
       g_object_bind_property (self, "folded", page, "folded", G_BINDING_SYNC_CREATE);
     }
   domaine_window_show_page (self, "account", page);
+}
+
+/* The API console of the open account: one per session, brought forward when open. */
+static void
+api_console_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *console;
+
+  if (self->session == NULL)
+    return;
+  for (GList *l = application != NULL ? gtk_application_get_windows (application) : NULL; l != NULL;
+       l = l->next)
+    if (DOMAINE_IS_API_CONSOLE (l->data)
+        && domaine_api_console_get_session (l->data) == self->session)
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  console = domaine_api_console_new (self->session);
+  if (application != NULL)
+    gtk_window_set_application (GTK_WINDOW (console), application);
+  gtk_window_present (GTK_WINDOW (console));
 }
 
 static void
@@ -172,4 +198,9 @@ domaine_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-domain", "s", show_domain_action);
   gtk_widget_class_install_action (widget_class, "win.propagation-live", "(suu)",
                                    propagation_live_action);
+  gtk_widget_class_install_action (widget_class, "win.api-console", NULL, api_console_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.api-console", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.api-console", NULL);
 }

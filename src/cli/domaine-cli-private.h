@@ -59,6 +59,7 @@ typedef struct
   gboolean generate;         /* dynhost login: a new password, printed once */
   gboolean set_name_servers; /* domain nameservers --set */
   gboolean ovh_name_servers; /* domain nameservers --ovh */
+  char *data;                /* api: the JSON body */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -180,6 +181,8 @@ int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
 /* domaine-cli-soa.c */
 int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
+/* domaine-cli-api.c */
+int domaine_cli_cmd_api (DomaineCli *self, GError **error);
 /* domaine-cli-domain.c */
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 /* domaine-cli-nameservers.c */

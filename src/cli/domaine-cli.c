@@ -55,6 +55,7 @@ typedef enum
   OPT_GENERATE = 1 << 24,
   OPT_SET = 1 << 28,
   OPT_OVH = 1 << 29,
+  OPT_DATA = 1 << 30,
 } CommandOptions;
 
 typedef struct
@@ -135,6 +136,8 @@ static const Command commands[] = {
         "[--label NAME]"),
     0, 0, OPT_PRESET | OPT_ZONE | OPT_LABEL | OPT_APPLICATION_KEY | OPT_TIMEOUT,
     domaine_cli_cmd_login, FALSE },
+  { NULL, "api", N_ ("api METHOD PATH [--data JSON] [--param NAME=VALUE…] [--yes]"), 2, 2,
+    OPT_DATA | OPT_PARAM | OPT_YES, domaine_cli_cmd_api, FALSE },
   { NULL, "__complete", "__complete accounts|zones|endpoints|record-types", 1, 2, 0,
     domaine_cli_cmd_complete, TRUE },
 };
@@ -499,6 +502,7 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->expire, g_free);
   g_clear_pointer (&self->negative_ttl, g_free);
   g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->data, g_free);
   g_clear_object (&self->cancellable);
   /* A zone read may still be writing its cache on a worker thread: let it end first. */
   ovh_record_cache_wait_for_writes ();
@@ -568,6 +572,8 @@ given_options (DomaineCli *self)
     given |= OPT_SET;
   if (self->ovh_name_servers)
     given |= OPT_OVH;
+  if (self->data != NULL)
+    given |= OPT_DATA;
 
   return given;
 }
@@ -582,6 +588,7 @@ static const char *const option_names[] = {
   "--generate",
   [28] = "--set",
   [29] = "--ovh",
+  [30] = "--data",
 };
 /* clang-format on */
 
@@ -759,6 +766,8 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("domain nameservers: use the name servers given after the domain"), NULL },
     { "ovh", 0, 0, G_OPTION_ARG_NONE, &self->ovh_name_servers,
       N_ ("domain nameservers: go back to OVHcloud’s name servers"), NULL },
+    { "data", 'd', 0, G_OPTION_ARG_STRING, &self->data,
+      N_ ("api: the request’s body, a JSON document"), N_ ("JSON") },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -20,6 +20,12 @@ void ovh_client_call_as_async (OvhClient *self,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
 
+/* What the last attempt of a finished call (ovh_client_call_full_async) exchanged: the HTTP
+ * status (0 when nothing answered), the answer's bytes, OVH's query id (both NULL when none)
+ * and how long the answer took after the request was sent. For ovh-client-raw.c. */
+void ovh_client_call_get_exchange (
+    GAsyncResult *result, guint *status, GBytes **body, char **query_id, gint64 *duration_us);
+
 /* Waits delay_ms on the thread-default main context; cancellable (ovh-sleep.c). */
 void ovh_sleep_async (guint delay_ms,
                       GCancellable *cancellable,

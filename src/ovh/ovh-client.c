@@ -124,6 +124,12 @@ typedef struct
   CallStep after_sleep;
   gint64 sent_at_us;
   gboolean sets_retry_delay; /* this call's Retry-After is the one announced */
+
+  /* The last exchange, for raw calls (ovh_client_call_get_exchange). */
+  guint answer_status;
+  GBytes *answer_bytes;
+  char *answer_query_id;
+  gint64 answer_duration_us;
 } Call;
 
 static void call_begin (GTask *task);
@@ -149,6 +155,8 @@ call_free (gpointer data)
   g_clear_pointer (&call->context, g_main_context_unref);
   g_clear_object (&call->session);
   g_clear_object (&call->message);
+  g_clear_pointer (&call->answer_bytes, g_bytes_unref);
+  g_free (call->answer_query_id);
   g_free (call);
 }
 
@@ -423,6 +431,12 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
 
   g_clear_pointer (&call->response_headers, g_hash_table_unref);
   call->response_headers = ovh_http_collect_response_headers (call->message);
+  call->answer_status = status;
+  g_clear_pointer (&call->answer_bytes, g_bytes_unref);
+  call->answer_bytes = g_bytes_ref (bytes);
+  g_free (call->answer_query_id);
+  call->answer_query_id = g_strdup (query_id);
+  call->answer_duration_us = g_get_monotonic_time () - call->sent_at_us;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -776,6 +790,21 @@ ovh_client_call_full_finish (OvhClient *self,
                               : NULL;
     }
   return node;
+}
+
+void
+ovh_client_call_get_exchange (
+    GAsyncResult *result, guint *status, GBytes **body, char **query_id, gint64 *duration_us)
+{
+  Call *call;
+
+  g_return_if_fail (G_IS_TASK (result) && g_task_get_source_tag (G_TASK (result)) == call_start);
+
+  call = g_task_get_task_data (G_TASK (result));
+  *status = call->answer_status;
+  *body = call->answer_bytes != NULL ? g_bytes_ref (call->answer_bytes) : NULL;
+  *query_id = g_strdup (call->answer_query_id);
+  *duration_us = call->answer_duration_us;
 }
 
 void

@@ -400,6 +400,10 @@ char *sandbox_dynhost_zone_lines (const SandboxZone *zone);
 /* Whether a record read from a zone file is one of the zone's DynHost records. */
 gboolean sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *record);
 
+/* ovh-sandbox-schema.c: GET / and GET /{product}.json, unauthenticated; FALSE when api_path
+ * is another route. */
+gboolean sandbox_route_schema (SandboxCall *call, const char *api_path);
+
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.
  * Returns the status; *answer is the body sent back, or NULL when the connection would be
