@@ -64,6 +64,7 @@ typedef struct
 
   GPtrArray *dynhost_records; /* SandboxRecord* (type A): served, but not listed by /record */
   GPtrArray *dynhost_logins;  /* SandboxDynHostLogin* */
+  GPtrArray *redirections;    /* SandboxRedirection* */
 } SandboxZone;
 
 typedef struct
@@ -71,6 +72,17 @@ typedef struct
   char *login; /* "{zone}-{suffix}"; the password is not kept */
   char *sub_domain;
 } SandboxDynHostLogin;
+
+typedef struct
+{
+  gint64 id;
+  char *sub_domain; /* "" = apex */
+  char *type;       /* visible, visiblePermanent or invisible */
+  char *target;
+  char *title; /* NULL = none */
+  char *keywords;
+  char *description;
+} SandboxRedirection;
 
 typedef struct
 {
@@ -373,6 +385,11 @@ void sandbox_seed_dynhost (SandboxZone *zone, gint64 *next_id);
 char *sandbox_dynhost_zone_lines (const SandboxZone *zone);
 /* Whether a record read from a zone file is one of the zone's DynHost records. */
 gboolean sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *record);
+
+/* ovh-sandbox-redirection.c: /domain/zone/{zone}/redirection…. */
+void sandbox_route_redirections (SandboxCall *call, SandboxZone *zone);
+void sandbox_redirection_free (SandboxRedirection *redirection);
+void sandbox_seed_redirection (SandboxZone *zone, gint64 *next_id);
 
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.
