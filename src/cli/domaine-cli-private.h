@@ -57,6 +57,7 @@ typedef struct
   char *email;
   gboolean minimized; /* zone reset */
   gboolean generate;  /* dynhost login: a new password, printed once */
+  char *title;        /* redirections add */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -178,6 +179,10 @@ int domaine_cli_cmd_zone_watch (DomaineCli *self, GError **error);
 /* domaine-cli-soa.c */
 int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
+/* domaine-cli-redirections.c */
+int domaine_cli_cmd_redirections_list (DomaineCli *self, GError **error);
+int domaine_cli_cmd_redirections_add (DomaineCli *self, GError **error);
+int domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error);
 /* domaine-cli-domain.c */
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 
