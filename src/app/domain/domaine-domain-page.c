@@ -10,6 +10,7 @@
 #include "domaine-domain-page.h"
 #include "domaine-dynhost-page.h"
 #include "domaine-format.h"
+#include "domaine-redirections-page.h"
 #include "domaine-renewal-banner.h"
 #include "domaine-renewal-group.h"
 #include "domaine-session-banner.h"
@@ -45,6 +46,8 @@ struct _DomaineDomainPage
   DomaineDnssecGroup *dnssec_group;
   DomaineDynhostPage *dynhost_page;
   AdwViewStackPage *dynhost_view;
+  DomaineRedirectionsPage *redirections_page;
+  AdwViewStackPage *redirections_view;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   DomaineRenewalGroup *renewal_group;
@@ -550,6 +553,8 @@ editor_zone_changed_cb (DomaineDomainPage *self)
   adw_view_stack_page_set_visible (self->health_page, zone != NULL);
   domaine_dynhost_page_set_zone (self->dynhost_page, zone);
   adw_view_stack_page_set_visible (self->dynhost_view, zone != NULL);
+  domaine_redirections_page_set_zone (self->redirections_page, zone);
+  adw_view_stack_page_set_visible (self->redirections_view, zone != NULL);
 }
 
 static void
@@ -582,6 +587,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_ZONE_HEALTH);
   g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
   g_type_ensure (DOMAINE_TYPE_DYNHOST_PAGE);
+  g_type_ensure (DOMAINE_TYPE_REDIRECTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
@@ -602,6 +608,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_view);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, redirections_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, redirections_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_group);
