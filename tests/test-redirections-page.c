@@ -208,10 +208,8 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
   /* Add: a target that is not a web address is refused, and what was typed stays. */
   editor = open_editor (fixture, "redirections.add", 0);
   error_label = editor_child (editor, "error_label");
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain (empty for the domain itself)",
-                                   "shop");
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget address (https://…)",
-                                   "shop.example.net");
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain", "shop");
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget web address", "shop.example.net");
   save (editor);
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "http://"));
@@ -219,17 +217,15 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
                    ==, "shop");
   g_assert_true (find_editor () == editor);
   /* The name of another redirection is refused too. */
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain (empty for the domain itself)",
-                                   "archive." ZONE);
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget address (https://…)",
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain", "archive." ZONE);
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget web address",
                                    "https://shop.example.net/");
   save (editor);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already has"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "type_row")),
                               OVH_REDIRECTION_INVISIBLE);
   g_assert_true (gtk_widget_get_visible (editor_child (editor, "page_group")));
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain (empty for the domain itself)",
-                                   "shop");
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain", "shop");
   domaine_test_set_entry_row_text (GTK_WIDGET (editor), "Page _title", "Ada’s shop");
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (editor)), ==, 0);
   save_screenshot (fixture, GTK_WIDGET (editor), "redirection-editor");
@@ -238,7 +234,7 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
 
   /* Edit the seeded one: another target. */
   editor = open_editor (fixture, "redirections.edit", 0);
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget address (https://…)",
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget web address",
                                    "https://archive.example.net/ada");
   save (editor);
   g_assert_true (domaine_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
@@ -251,8 +247,8 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
                    DOMAINE_REDIRECTION_ADDED);
   g_assert_nonnull (
       domaine_test_wait_for_widget_with_text (GTK_WIDGET (fixture->page), "New, not published"));
-  g_assert_nonnull (domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page),
-                                                        "2 redirection changes not published yet"));
+  g_assert_nonnull (
+      domaine_test_find_widget_with_text (GTK_WIDGET (fixture->page), "2 unpublished changes"));
   {
     g_autoptr (GPtrArray) sent = ovh_sandbox_dup_request_log (fixture->api.sandbox);
 
@@ -276,7 +272,7 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (domaine_redirections_page_get_n_pending (fixture->page), ==, 1);
   /* Edited again: pending again. */
   editor = open_editor (fixture, "redirections.edit", 0);
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget address (https://…)",
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "T_arget web address",
                                    "https://archive.example.net/ada");
   save (editor);
   g_assert_true (domaine_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
@@ -335,8 +331,7 @@ test_move (Fixture *fixture, gconstpointer data)
 
   open_page (fixture, fixture->api.client, 900, 640);
   editor = open_editor (fixture, "redirections.edit", 0);
-  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain (empty for the domain itself)",
-                                   "@");
+  domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain", "@");
   save (editor);
   g_assert_true (domaine_test_wait_until (editor_gone, NULL, TIMEOUT_MS));
   g_assert_true (

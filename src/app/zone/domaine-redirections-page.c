@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-redirection-columns.h"
 #include "domaine-redirection-editor.h"
 #include "domaine-redirection-item.h"
 #include "domaine-redirections-page.h"
@@ -32,7 +33,7 @@ typedef struct
 
 struct _DomaineRedirectionsPage
 {
-  AdwBin parent_instance;
+  GtkWidget parent_instance;
 
   OvhZone *zone;
   GCancellable *cancellable;
@@ -48,6 +49,7 @@ struct _DomaineRedirectionsPage
   gboolean applied; /* something changed at OVHcloud: the refresh is owed */
   GError *publish_error;
 
+  GtkWidget *content;
   GtkButton *add_button;
   GtkRevealer *read_only_revealer;
   GtkLabel *read_only_label;
@@ -55,12 +57,14 @@ struct _DomaineRedirectionsPage
   GtkSpinner *spinner;
   GtkColumnView *column_view;
   AdwStatusPage *error_page;
+  gboolean narrow;
+  guint narrow_idle;
   GtkActionBar *publish_bar;
   GtkLabel *pending_label;
   GtkLabel *publish_error_label;
 };
 
-G_DEFINE_FINAL_TYPE (DomaineRedirectionsPage, domaine_redirections_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (DomaineRedirectionsPage, domaine_redirections_page, GTK_TYPE_WIDGET)
 
 enum
 {
@@ -137,9 +141,7 @@ update_bar (DomaineRedirectionsPage *self)
   g_autofree char *text = NULL;
   guint n = self->staged->len;
 
-  text = g_strdup_printf (ngettext ("%u redirection change not published yet",
-                                    "%u redirection changes not published yet", n),
-                          n);
+  text = g_strdup_printf (ngettext ("%u unpublished change", "%u unpublished changes", n), n);
   gtk_label_set_text (self->pending_label, text);
   gtk_action_bar_set_revealed (self->publish_bar, n > 0 || self->publish_error != NULL);
   gtk_label_set_text (self->publish_error_label,
@@ -660,189 +662,6 @@ publish_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   publish_next (self);
 }
 
-/* The columns --------------------------------------------------------------------------------- */
-
-typedef enum
-{
-  COLUMN_SOURCE,
-  COLUMN_TYPE,
-  COLUMN_TARGET,
-  COLUMN_STATE,
-  COLUMN_ACTIONS,
-} Column;
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (data) == COLUMN_TARGET
-                                                  ? PANGO_ELLIPSIZE_MIDDLE
-                                                  : PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static const char *
-state_text (DomaineRedirectionState state, const char **style)
-{
-  switch (state)
-    {
-    case DOMAINE_REDIRECTION_ADDED:
-      *style = "success";
-      return _ ("New, not published");
-    case DOMAINE_REDIRECTION_CHANGED:
-      *style = "warning";
-      return _ ("Changed, not published");
-    case DOMAINE_REDIRECTION_DELETED:
-      *style = "error";
-      return _ ("Deleted, not published");
-    case DOMAINE_REDIRECTION_PUBLISHED:
-    default:
-      *style = NULL;
-      return _ ("Published");
-    }
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
-{
-  DomaineRedirectionsPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  DomaineRedirectionItem *item = gtk_list_item_get_item (list_item);
-  OvhRedirection *redirection = domaine_redirection_item_get_shown (item);
-  DomaineRedirectionState state = domaine_redirection_item_get_state (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *source = NULL;
-  g_autoptr (PangoAttrList) attributes = pango_attr_list_new ();
-  const char *style = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  switch ((Column) GPOINTER_TO_INT (data))
-    {
-    case COLUMN_SOURCE:
-      source = ovh_redirection_dup_source (redirection, zone_name (self));
-      gtk_label_set_text (label, source);
-      break;
-    case COLUMN_TYPE:
-      gtk_label_set_text (label, ovh_redirection_type_get_label (
-                                     ovh_redirection_get_redirection_type (redirection)));
-      break;
-    case COLUMN_TARGET:
-      gtk_label_set_text (label, ovh_redirection_get_target (redirection));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), ovh_redirection_get_target (redirection));
-      break;
-    case COLUMN_STATE:
-      gtk_label_set_text (label, state_text (state, &style));
-      if (style != NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (label), style);
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-      break;
-    case COLUMN_ACTIONS:
-    default:
-      g_assert_not_reached ();
-    }
-  /* A deleted one stays listed, struck out, until it is published or reverted. */
-  if (state == DOMAINE_REDIRECTION_DELETED && GPOINTER_TO_INT (data) != COLUMN_STATE)
-    {
-      pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-    }
-  gtk_label_set_attributes (label, attributes);
-}
-
-static GtkWidget *
-icon_button (const char *icon_name, const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  /* The target first: the action takes one, set for real when the row is bound. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (0));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  return button;
-}
-
-static void
-setup_actions_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  gtk_box_append (GTK_BOX (box), icon_button ("document-edit-symbolic", "redirections.edit"));
-  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", "redirections.delete"));
-  gtk_box_append (GTK_BOX (box), icon_button ("edit-undo-symbolic", "redirections.revert"));
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-label_button (GtkWidget *button, const char *tooltip, const char *label)
-{
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
-bind_actions_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
-{
-  DomaineRedirectionsPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  DomaineRedirectionItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *edit = gtk_widget_get_first_child (box);
-  GtkWidget *delete = gtk_widget_get_next_sibling (edit);
-  GtkWidget *revert = gtk_widget_get_next_sibling (delete);
-  DomaineRedirectionState state = domaine_redirection_item_get_state (item);
-  GVariant *position = g_variant_new_uint32 (gtk_list_item_get_position (list_item));
-  g_autofree char *source
-      = ovh_redirection_dup_source (domaine_redirection_item_get_shown (item), zone_name (self));
-  g_autofree char *edit_label = g_strdup_printf (_ ("Edit the redirection of %s"), source);
-  g_autofree char *delete_label = g_strdup_printf (_ ("Delete the redirection of %s"), source);
-  g_autofree char *revert_label = g_strdup_printf (_ ("Undo the change to %s"), source);
-
-  g_variant_ref_sink (position);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), position);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete), position);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (revert), position);
-  g_variant_unref (position);
-  label_button (edit, _ ("Edit"), edit_label);
-  label_button (delete, _ ("Delete"), delete_label);
-  label_button (revert, _ ("Undo Change"), revert_label);
-  gtk_widget_set_visible (edit, state != DOMAINE_REDIRECTION_DELETED);
-  gtk_widget_set_visible (delete, state != DOMAINE_REDIRECTION_DELETED);
-  gtk_widget_set_visible (revert, state != DOMAINE_REDIRECTION_PUBLISHED);
-}
-
-static void
-add_column (DomaineRedirectionsPage *self, const char *title, Column column, gboolean expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  if (column == COLUMN_ACTIONS)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_actions_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_actions_cb), NULL);
-    }
-  else
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
-    }
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, column != COLUMN_ACTIONS);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
-}
-
 /* The zone ------------------------------------------------------------------------------------ */
 
 void
@@ -862,6 +681,7 @@ domaine_redirections_page_set_zone (DomaineRedirectionsPage *self, OvhZone *zone
   g_ptr_array_set_size (self->staged, 0);
   clear_publish_error (self);
   set_read_only (self, FALSE);
+  domaine_redirection_columns_set_zone (self->column_view, zone != NULL ? zone_name (self) : NULL);
   rebuild (self);
   reload (self);
   if (zone != NULL)
@@ -908,6 +728,65 @@ domaine_redirections_page_get_items (DomaineRedirectionsPage *self)
   return G_LIST_MODEL (self->items);
 }
 
+/* Narrow, the Address cells say it all: the other text columns hide. Applied after the
+ * allocation, which must not change what it is allocating: hence a widget of its own
+ * measure and allocation, not a bin (whose layout manager would hide the width). */
+#define NARROW_WIDTH 640
+
+static gboolean
+apply_narrow (gpointer data)
+{
+  DomaineRedirectionsPage *self = data;
+
+  self->narrow_idle = 0;
+  domaine_redirection_columns_set_narrow (self->column_view, self->narrow);
+  rebuild (self); /* the cells again, bound for this width */
+  return G_SOURCE_REMOVE;
+}
+
+static GtkSizeRequestMode
+domaine_redirections_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (DOMAINE_REDIRECTIONS_PAGE (widget)->content);
+}
+
+static void
+domaine_redirections_page_compute_expand (GtkWidget *widget, gboolean *hexpand, gboolean *vexpand)
+{
+  GtkWidget *content = DOMAINE_REDIRECTIONS_PAGE (widget)->content;
+
+  *hexpand = gtk_widget_compute_expand (content, GTK_ORIENTATION_HORIZONTAL);
+  *vexpand = gtk_widget_compute_expand (content, GTK_ORIENTATION_VERTICAL);
+}
+
+static void
+domaine_redirections_page_measure (GtkWidget *widget,
+                                   GtkOrientation orientation,
+                                   int for_size,
+                                   int *minimum,
+                                   int *natural,
+                                   int *minimum_baseline,
+                                   int *natural_baseline)
+{
+  gtk_widget_measure (DOMAINE_REDIRECTIONS_PAGE (widget)->content, orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
+static void
+domaine_redirections_page_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  DomaineRedirectionsPage *self = DOMAINE_REDIRECTIONS_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (apply_narrow, self);
+    }
+}
+
 /* GObject ------------------------------------------------------------------------------------- */
 
 static void
@@ -915,10 +794,17 @@ domaine_redirections_page_dispose (GObject *object)
 {
   DomaineRedirectionsPage *self = DOMAINE_REDIRECTIONS_PAGE (object);
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->zone);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_REDIRECTIONS_PAGE);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (domaine_redirections_page_parent_class)->dispose (object);
 }
 
@@ -987,6 +873,10 @@ domaine_redirections_page_class_init (DomaineRedirectionsPageClass *klass)
   object_class->finalize = domaine_redirections_page_finalize;
   object_class->get_property = domaine_redirections_page_get_property;
   object_class->set_property = domaine_redirections_page_set_property;
+  widget_class->get_request_mode = domaine_redirections_page_get_request_mode;
+  widget_class->compute_expand = domaine_redirections_page_compute_expand;
+  widget_class->measure = domaine_redirections_page_measure;
+  widget_class->size_allocate = domaine_redirections_page_size_allocate;
 
   properties[PROP_ZONE]
       = g_param_spec_object ("zone", NULL, NULL, OVH_TYPE_ZONE,
@@ -999,6 +889,7 @@ domaine_redirections_page_class_init (DomaineRedirectionsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/zone/domaine-redirections-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DomaineRedirectionsPage, content);
   gtk_widget_class_bind_template_child (widget_class, DomaineRedirectionsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineRedirectionsPage, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, DomaineRedirectionsPage, read_only_label);
@@ -1030,11 +921,7 @@ domaine_redirections_page_init (DomaineRedirectionsPage *self)
   self->items = g_list_store_new (DOMAINE_TYPE_REDIRECTION_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  add_column (self, _ ("Address"), COLUMN_SOURCE, TRUE);
-  add_column (self, _ ("Type"), COLUMN_TYPE, FALSE);
-  add_column (self, _ ("Target"), COLUMN_TARGET, TRUE);
-  add_column (self, _ ("State"), COLUMN_STATE, FALSE);
-  add_column (self, _ ("Actions"), COLUMN_ACTIONS, FALSE);
+  domaine_redirection_columns_append (self->column_view);
   update_bar (self);
   update_actions (self);
 }

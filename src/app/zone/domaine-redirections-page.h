@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 #define DOMAINE_TYPE_REDIRECTIONS_PAGE (domaine_redirections_page_get_type ())
 G_DECLARE_FINAL_TYPE (
-    DomaineRedirectionsPage, domaine_redirections_page, DOMAINE, REDIRECTIONS_PAGE, AdwBin)
+    DomaineRedirectionsPage, domaine_redirections_page, DOMAINE, REDIRECTIONS_PAGE, GtkWidget)
 
 void domaine_redirections_page_set_zone (DomaineRedirectionsPage *self, OvhZone *zone);
 OvhZone *domaine_redirections_page_get_zone (DomaineRedirectionsPage *self);
