@@ -1686,6 +1686,7 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) records = NULL;
   g_autoptr (Response) ds_records = NULL;
   g_autoptr (Response) dynhost = NULL;
+  g_autoptr (Response) redirections = NULL;
   g_autoptr (Response) credentials = NULL;
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
@@ -1725,6 +1726,12 @@ test_schema (Fixture *fixture, gconstpointer data)
     { "domain", "post", "/domain/zone/{zoneName}/dynHost/login",
       "/domain/zone/lovelace.fr/dynHost/login",
       "{\"loginSuffix\":\"nas\",\"subDomain\":\"nas\",\"password\":\"schema checked\"}" },
+    { "domain", "get", "/domain/zone/{zoneName}/redirection",
+      "/domain/zone/lovelace.fr/redirection", NULL },
+    { "domain", "post", "/domain/zone/{zoneName}/redirection",
+      "/domain/zone/lovelace.fr/redirection",
+      "{\"subDomain\":\"shop\",\"type\":\"invisible\",\"target\":\"https://shop.example.net/\","
+      "\"title\":\"Shop\"}" },
     { "me", "get", "/me", "/me", NULL },
     { "me", "get", "/me/api/credential", "/me/api/credential", NULL },
     { "me", "get", "/me/api/application", "/me/api/application", NULL },
@@ -1832,6 +1839,19 @@ test_schema (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (strings, path);
       record.path = path;
       g_ptr_array_add (cases, g_memdup2 (&record, sizeof record));
+    }
+  redirections = call (fixture, "GET", "/domain/zone/lovelace.fr/redirection", NULL);
+  g_assert_cmpuint (json_array_get_length (array_of (redirections)), >, 0);
+  for (guint i = 0; i < json_array_get_length (array_of (redirections)); i++)
+    {
+      SchemaCase redirection
+          = { "domain", "get", "/domain/zone/{zoneName}/redirection/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/zone/lovelace.fr/redirection/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (redirections), i));
+
+      g_ptr_array_add (strings, path);
+      redirection.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&redirection, sizeof redirection));
     }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)

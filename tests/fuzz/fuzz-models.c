@@ -15,6 +15,7 @@
 #include "ovh-http-private.h"
 #include "ovh-me.h"
 #include "ovh-record-loader-private.h"
+#include "ovh-redirection.h"
 #include "ovh-zone-private.h"
 
 enum
@@ -29,6 +30,7 @@ enum
   MODEL_ZONE_SOA,
   MODEL_ZONE_INFO,
   MODEL_RECORD_IDS,
+  MODEL_REDIRECTION,
   N_MODELS
 };
 
@@ -145,6 +147,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
         g_assert_true ((ids == NULL) != (error == NULL));
         g_clear_pointer (&ids, g_array_unref);
+      }
+      break;
+    case MODEL_REDIRECTION:
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (OvhRedirection) redirection = ovh_redirection_new_from_json (node, &error);
+
+        g_assert_true ((redirection == NULL) != (error == NULL));
+        if (redirection != NULL)
+          {
+            g_autofree char *source = ovh_redirection_dup_source (redirection, "example.com");
+            OvhRedirectionType type = ovh_redirection_get_redirection_type (redirection);
+
+            g_assert_true (g_utf8_validate (source, -1, NULL));
+            g_assert_true (g_utf8_validate (ovh_redirection_get_target (redirection), -1, NULL));
+            g_assert_cmpstr (ovh_redirection_get_target (redirection), !=, "");
+            g_assert_nonnull (ovh_redirection_type_get_label (type));
+            g_assert_cmpint (ovh_redirection_get_id (redirection), >=, 0);
+          }
       }
       break;
     default:
