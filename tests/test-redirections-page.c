@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "domaine-domain-page.h"
 #include "domaine-redirection-editor.h"
 #include "domaine-redirection-item.h"
 #include "domaine-redirections-page.h"
@@ -423,11 +424,79 @@ test_narrow (Fixture *fixture, gconstpointer data)
   save_screenshot (fixture, GTK_WIDGET (fixture->window), "redirections-page-empty-narrow");
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return domaine_test_find_message_dialog () != NULL;
+}
+
+/* In the domain page, beside DynHost; closing the window with staged redirections asks, and
+ * Publish publishes them (one refresh) before the window closes. */
+static void
+test_domain_page (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (DomaineSession) session = domaine_test_session_new_for_sandbox (fixture->api.sandbox);
+  GListModel *domains;
+  DomaineDomainPage *domain_page;
+  GtkWindow *closing;
+  AdwMessageDialog *dialog;
+
+  domaine_test_session_reload_sync (session);
+  closing = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (closing, 1000, 700);
+  domain_page = DOMAINE_DOMAIN_PAGE (domaine_domain_page_new (session));
+  gtk_window_set_child (closing, GTK_WIDGET (domain_page));
+  gtk_window_present (closing);
+  domaine_test_wait_for_window (closing);
+  domains = domaine_session_get_domains (session);
+  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
+    {
+      g_autoptr (OvhDomain) domain = g_list_model_get_item (domains, i);
+
+      if (g_str_equal (ovh_domain_get_name (domain), ZONE))
+        domaine_domain_page_set_domain (domain_page, domain);
+    }
+  domaine_domain_page_set_visible_view (domain_page, "redirections");
+  fixture->page = DOMAINE_REDIRECTIONS_PAGE (
+      domaine_test_find_widget_of_type (GTK_WIDGET (domain_page), DOMAINE_TYPE_REDIRECTIONS_PAGE));
+  g_assert_nonnull (fixture->page);
+  g_assert_true (domaine_test_wait_until (is_idle, fixture, TIMEOUT_MS));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (domain_page)), ==, 0);
+  save_screenshot (fixture, GTK_WIDGET (closing), "redirections-view-wide");
+
+  /* Nothing staged: closing does not ask. */
+  g_assert_false (domaine_domain_page_confirm_close (domain_page, closing));
+  activate (fixture, "redirections.delete", 0);
+  save_screenshot (fixture, GTK_WIDGET (closing), "redirections-view-pending-wide");
+  ovh_sandbox_reset_request_log (fixture->api.sandbox);
+  g_assert_true (domaine_domain_page_confirm_close (domain_page, closing));
+  g_assert_true (domaine_test_wait_until (dialog_shown, NULL, TIMEOUT_MS));
+  dialog = domaine_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   ZONE " has 1 unpublished redirection change. Publish it before closing, or "
+                        "discard it?");
+  g_object_add_weak_pointer (G_OBJECT (closing), (gpointer *) &closing);
+  adw_message_dialog_response (dialog, "publish");
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &closing, TIMEOUT_MS));
+  fixture->page = NULL;
+  g_assert_cmpuint (count_requests (fixture, "POST", "/domain/zone/" ZONE "/refresh"), ==, 1);
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+    g_autoptr (GPtrArray) at_ovh = NULL;
+
+    ovh_redirection_list_async (fixture->api.client, ZONE, NULL, ovh_test_store_result, &result);
+    at_ovh
+        = ovh_redirection_list_finish (fixture->api.client, ovh_test_wait_result (&result), NULL);
+    g_assert_cmpuint (at_ovh->len, ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   domaine_test_gui_init (&argc, &argv);
   domaine_test_load_app_style ();
+  domaine_test_use_scratch_data_dirs ("domaine-redirections-page-XXXXXX");
 
   g_test_add ("/redirections-page/seeded", Fixture, NULL, fixture_set_up, test_seeded,
               fixture_tear_down);
@@ -438,6 +507,8 @@ main (int argc, char **argv)
   g_test_add ("/redirections-page/read-only", Fixture, NULL, fixture_set_up, test_read_only,
               fixture_tear_down);
   g_test_add ("/redirections-page/narrow", Fixture, NULL, fixture_set_up, test_narrow,
+              fixture_tear_down);
+  g_test_add ("/redirections-page/domain-page", Fixture, NULL, fixture_set_up, test_domain_page,
               fixture_tear_down);
 
   return g_test_run ();

@@ -397,6 +397,66 @@ close_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomain
     }
 }
 
+/* Staged redirections live in the Redirections view only: asked about before closing. */
+static void
+redirections_published_cb (DomaineRedirectionsPage *page, GParamSpec *pspec, GtkWindow *window)
+{
+  if (domaine_redirections_page_get_busy (page))
+    return;
+  g_signal_handlers_disconnect_by_func (page, redirections_published_cb, window);
+  /* A failure keeps the window open with the changes staged and the error shown. */
+  if (domaine_redirections_page_get_n_pending (page) == 0)
+    gtk_window_close (window);
+}
+
+static void
+redirections_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomainPage *self)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GtkWidget *page = GTK_WIDGET (self->redirections_page);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      gtk_widget_activate_action (page, "redirections.revert-all", NULL);
+      gtk_window_close (window);
+    }
+  else if (g_strcmp0 (response, "publish") == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "redirections");
+      g_signal_connect_object (page, "notify::busy", G_CALLBACK (redirections_published_cb), window,
+                               0);
+      if (!gtk_widget_activate_action (page, "redirections.publish", NULL))
+        g_signal_handlers_disconnect_by_func (page, redirections_published_cb, window);
+    }
+}
+
+static void
+confirm_close_redirections (DomaineDomainPage *self, GtkWindow *window, guint n_pending)
+{
+  g_autofree char *body = g_strdup_printf (
+      ngettext ("%s has %u unpublished redirection change. Publish it before closing, or "
+                "discard it?",
+                "%s has %u unpublished redirection changes. Publish them before closing, or "
+                "discard them?",
+                n_pending),
+      ovh_domain_get_name (self->domain), n_pending);
+  AdwMessageDialog *dialog
+      = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _ ("Publish Redirections?"), body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    NULL);
+  if (!domaine_redirections_page_get_read_only (self->redirections_page))
+    {
+      adw_message_dialog_add_response (dialog, "publish", _ ("_Publish"));
+      adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "publish");
+    }
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (redirections_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
 {
@@ -406,6 +466,13 @@ domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
 
   g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), FALSE);
   g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  n_unpublished = domaine_redirections_page_get_n_pending (self->redirections_page);
+  if (n_unpublished > 0 && self->domain != NULL)
+    {
+      confirm_close_redirections (self, window, n_unpublished);
+      return TRUE;
+    }
 
   n_unpublished = domaine_zone_editor_get_n_unpublished (self->zone_editor);
   if (self->keep_on_close

@@ -132,7 +132,7 @@ update_actions (DomaineRedirectionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "redirections.reload", idle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button),
                                self->read_only ? _ ("This account’s key may not add redirections")
-                                               : _ ("Add a redirection"));
+                                               : _ ("Add Redirection"));
 }
 
 static void
