@@ -1686,6 +1686,7 @@ test_schema (Fixture *fixture, gconstpointer data)
   g_autoptr (Response) records = NULL;
   g_autoptr (Response) ds_records = NULL;
   g_autoptr (Response) dynhost = NULL;
+  g_autoptr (Response) redirections = NULL;
   g_autoptr (Response) credentials = NULL;
   g_autoptr (Response) name_servers = NULL;
   g_autoptr (Response) dns_task = NULL;
@@ -1733,6 +1734,12 @@ test_schema (Fixture *fixture, gconstpointer data)
       "{\"nameServers\":[{\"host\":\"ns1.example.net\"},{\"host\":\"ns.lovelace.fr\","
       "\"ip\":\"192.0.2.53\"}]}" },
     { "domain", "get", "/domain/{serviceName}/task", "/domain/lovelace.fr/task", NULL },
+    { "domain", "get", "/domain/zone/{zoneName}/redirection",
+      "/domain/zone/lovelace.fr/redirection", NULL },
+    { "domain", "post", "/domain/zone/{zoneName}/redirection",
+      "/domain/zone/lovelace.fr/redirection",
+      "{\"subDomain\":\"shop\",\"type\":\"invisible\",\"target\":\"https://shop.example.net/\","
+      "\"title\":\"Shop\"}" },
     { "me", "get", "/me", "/me", NULL },
     { "me", "get", "/me/api/credential", "/me/api/credential", NULL },
     { "me", "get", "/me/api/application", "/me/api/application", NULL },
@@ -1872,6 +1879,19 @@ test_schema (Fixture *fixture, gconstpointer data)
     followed.path = path;
     g_ptr_array_add (cases, g_memdup2 (&followed, sizeof followed));
   }
+  redirections = call (fixture, "GET", "/domain/zone/lovelace.fr/redirection", NULL);
+  g_assert_cmpuint (json_array_get_length (array_of (redirections)), >, 0);
+  for (guint i = 0; i < json_array_get_length (array_of (redirections)); i++)
+    {
+      SchemaCase redirection
+          = { "domain", "get", "/domain/zone/{zoneName}/redirection/{id}", NULL, NULL };
+      char *path = g_strdup_printf ("/domain/zone/lovelace.fr/redirection/%" G_GINT64_FORMAT,
+                                    json_array_get_int_element (array_of (redirections), i));
+
+      g_ptr_array_add (strings, path);
+      redirection.path = path;
+      g_ptr_array_add (cases, g_memdup2 (&redirection, sizeof redirection));
+    }
   credentials = call (fixture, "GET", "/me/api/credential", NULL);
   for (guint i = 0; i < json_array_get_length (array_of (credentials)); i++)
     {

@@ -60,6 +60,7 @@ typedef struct
   gboolean set_name_servers; /* domain nameservers --set */
   gboolean ovh_name_servers; /* domain nameservers --ovh */
   char *data;                /* api: the JSON body */
+  char *title;               /* redirections add */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -183,6 +184,10 @@ int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
 /* domaine-cli-api.c */
 int domaine_cli_cmd_api (DomaineCli *self, GError **error);
+/* domaine-cli-redirections.c */
+int domaine_cli_cmd_redirections_list (DomaineCli *self, GError **error);
+int domaine_cli_cmd_redirections_add (DomaineCli *self, GError **error);
+int domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error);
 /* domaine-cli-domain.c */
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 /* domaine-cli-nameservers.c */

@@ -53,6 +53,7 @@ typedef enum
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
   OPT_GENERATE = 1 << 24,
+  OPT_TITLE = 1 << 27,
   OPT_SET = 1 << 28,
   OPT_OVH = 1 << 29,
   OPT_DATA = 1 << 30,
@@ -128,6 +129,14 @@ static const Command commands[] = {
     domaine_cli_cmd_dynhost_delete, FALSE },
   { "dynhost", "login", N_ ("dynhost login list|add|delete|password ZONE …"), 2, 4, OPT_GENERATE,
     domaine_cli_cmd_dynhost_login, FALSE },
+  { "redirections", "list", N_ ("redirections list ZONE"), 1, 1, 0,
+    domaine_cli_cmd_redirections_list, FALSE },
+  { "redirections", "add",
+    N_ ("redirections add ZONE SUBDOMAIN TARGET [--type visible|permanent|invisible] [--title "
+        "TITLE]"),
+    3, 3, OPT_TYPE | OPT_TITLE, domaine_cli_cmd_redirections_add, FALSE },
+  { "redirections", "delete", N_ ("redirections delete ZONE ID…"), 2, G_MAXUINT, 0,
+    domaine_cli_cmd_redirections_delete, FALSE },
   { "credentials", "list", "credentials list", 0, 0, 0, domaine_cli_cmd_credentials_list, FALSE },
   { "credentials", "revoke", N_ ("credentials revoke ID"), 1, 1, 0,
     domaine_cli_cmd_credentials_revoke, FALSE },
@@ -503,6 +512,7 @@ domaine_cli_clear (DomaineCli *self)
   g_clear_pointer (&self->negative_ttl, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->data, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->cancellable);
   /* A zone read may still be writing its cache on a worker thread: let it end first. */
   ovh_record_cache_wait_for_writes ();
@@ -568,6 +578,8 @@ given_options (DomaineCli *self)
     given |= OPT_MINIMIZED;
   if (self->generate)
     given |= OPT_GENERATE;
+  if (self->title != NULL)
+    given |= OPT_TITLE;
   if (self->set_name_servers)
     given |= OPT_SET;
   if (self->ovh_name_servers)
@@ -586,6 +598,7 @@ static const char *const option_names[] = {
   "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
   "--generate",
+  [27] = "--title",
   [28] = "--set",
   [29] = "--ovh",
   [30] = "--data",
@@ -768,6 +781,8 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("domain nameservers: go back to OVHcloud’s name servers"), NULL },
     { "data", 'd', 0, G_OPTION_ARG_STRING, &self->data,
       N_ ("api: the request’s body, a JSON document"), N_ ("JSON") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &self->title,
+      N_ ("redirections add: the page title of an invisible redirection"), N_ ("TITLE") },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -85,6 +85,7 @@ sandbox_zone_new (const char *name)
   zone->dynhost_records = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_record_free);
   zone->dynhost_logins
       = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_dynhost_login_free);
+  zone->redirections = g_ptr_array_new_with_free_func ((GDestroyNotify) sandbox_redirection_free);
   zone->deployed = TRUE;
   sandbox_soa_init (zone);
 
@@ -102,6 +103,7 @@ sandbox_zone_free (SandboxZone *zone)
   g_free (zone->soa_email);
   g_ptr_array_unref (zone->dynhost_records);
   g_ptr_array_unref (zone->dynhost_logins);
+  g_ptr_array_unref (zone->redirections);
   g_free (zone);
 }
 

@@ -64,6 +64,7 @@ typedef struct
 
   GPtrArray *dynhost_records; /* SandboxRecord* (type A): served, but not listed by /record */
   GPtrArray *dynhost_logins;  /* SandboxDynHostLogin* */
+  GPtrArray *redirections;    /* SandboxRedirection* */
 } SandboxZone;
 
 typedef struct
@@ -71,6 +72,17 @@ typedef struct
   char *login; /* "{zone}-{suffix}"; the password is not kept */
   char *sub_domain;
 } SandboxDynHostLogin;
+
+typedef struct
+{
+  gint64 id;
+  char *sub_domain; /* "" = apex */
+  char *type;       /* visible, visiblePermanent or invisible */
+  char *target;
+  char *title; /* NULL = none */
+  char *keywords;
+  char *description;
+} SandboxRedirection;
 
 typedef struct
 {
@@ -403,6 +415,10 @@ gboolean sandbox_dynhost_serves (const SandboxZone *zone, const SandboxRecord *r
 /* ovh-sandbox-schema.c: GET / and GET /{product}.json, unauthenticated; FALSE when api_path
  * is another route. */
 gboolean sandbox_route_schema (SandboxCall *call, const char *api_path);
+/* ovh-sandbox-redirection.c: /domain/zone/{zone}/redirection…. */
+void sandbox_route_redirections (SandboxCall *call, SandboxZone *zone);
+void sandbox_redirection_free (SandboxRedirection *redirection);
+void sandbox_seed_redirection (SandboxZone *zone, gint64 *next_id);
 
 /* ovh-sandbox.c: one request answered without a socket, from its raw parts (fuzzing, tests):
  * path_and_query as a client sends it ("/1.0/me?x=1"), headers as "Name: value" strings.

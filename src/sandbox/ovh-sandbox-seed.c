@@ -191,6 +191,8 @@ sandbox_seed_fill (GHashTable *zones, GPtrArray *domains, gint64 *next_id)
   /* A zone hosted at OVH for a domain registered elsewhere. */
   zone = seed_zone ("countess.dev", countess_records, G_N_ELEMENTS (countess_records), next_id);
   g_hash_table_insert (zones, zone->name, zone);
+  /* Last, so that the records keep the ids they had before redirections were seeded. */
+  sandbox_seed_redirection (g_hash_table_lookup (zones, "lovelace.fr"), next_id);
 
   g_ptr_array_add (
       domains, seed_domain ("lovelace.fr", "hosted", "dns111.ovh.net", "ns111.ovh.net", 2900, 200));

@@ -259,6 +259,8 @@ sandbox_route_zone (SandboxCall *call, SandboxZone *zone)
     sandbox_route_records (call, zone);
   else if (g_str_equal (what, "dynHost"))
     sandbox_route_dynhost (call, zone);
+  else if (g_str_equal (what, "redirection"))
+    sandbox_route_redirections (call, zone);
   else if (call->n_segments == 4 && g_str_equal (what, "refresh") && post)
     {
       sandbox_zone_publish (self, zone);

@@ -16,6 +16,7 @@
 #include "ovh-http-private.h"
 #include "ovh-me.h"
 #include "ovh-record-loader-private.h"
+#include "ovh-redirection.h"
 #include "ovh-zone-private.h"
 
 enum
@@ -31,6 +32,7 @@ enum
   MODEL_ZONE_INFO,
   MODEL_RECORD_IDS,
   MODEL_DELEGATION, /* [GET /domain/{domain}, GET …/nameServer/{id}…] */
+  MODEL_REDIRECTION,
   N_MODELS
 };
 
@@ -180,6 +182,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                                || g_utf8_validate (name_server->ip, -1, NULL));
               }
             (void) ovh_name_servers_validate (list, "example.com", NULL);
+    case MODEL_REDIRECTION:
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (OvhRedirection) redirection = ovh_redirection_new_from_json (node, &error);
+
+        g_assert_true ((redirection == NULL) != (error == NULL));
+        if (redirection != NULL)
+          {
+            g_autofree char *source = ovh_redirection_dup_source (redirection, "example.com");
+            OvhRedirectionType type = ovh_redirection_get_redirection_type (redirection);
+
+            g_assert_true (g_utf8_validate (source, -1, NULL));
+            g_assert_true (g_utf8_validate (ovh_redirection_get_target (redirection), -1, NULL));
+            g_assert_cmpstr (ovh_redirection_get_target (redirection), !=, "");
+            g_assert_nonnull (ovh_redirection_type_get_label (type));
+            g_assert_cmpint (ovh_redirection_get_id (redirection), >=, 0);
           }
       }
       break;

@@ -11,6 +11,7 @@
 #include "domaine-domain-page.h"
 #include "domaine-dynhost-page.h"
 #include "domaine-format.h"
+#include "domaine-redirections-page.h"
 #include "domaine-renewal-banner.h"
 #include "domaine-renewal-group.h"
 #include "domaine-session-banner.h"
@@ -46,6 +47,8 @@ struct _DomaineDomainPage
   DomaineDnssecGroup *dnssec_group;
   DomaineDynhostPage *dynhost_page;
   AdwViewStackPage *dynhost_view;
+  DomaineRedirectionsPage *redirections_page;
+  AdwViewStackPage *redirections_view;
   AdwStatusPage *external_page;
   AdwPreferencesGroup *registration_group;
   DomaineRenewalGroup *renewal_group;
@@ -396,6 +399,66 @@ close_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomain
     }
 }
 
+/* Staged redirections live in the Redirections view only: asked about before closing. */
+static void
+redirections_published_cb (DomaineRedirectionsPage *page, GParamSpec *pspec, GtkWindow *window)
+{
+  if (domaine_redirections_page_get_busy (page))
+    return;
+  g_signal_handlers_disconnect_by_func (page, redirections_published_cb, window);
+  /* A failure keeps the window open with the changes staged and the error shown. */
+  if (domaine_redirections_page_get_n_pending (page) == 0)
+    gtk_window_close (window);
+}
+
+static void
+redirections_response_cb (AdwMessageDialog *dialog, const char *response, DomaineDomainPage *self)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GtkWidget *page = GTK_WIDGET (self->redirections_page);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      gtk_widget_activate_action (page, "redirections.revert-all", NULL);
+      gtk_window_close (window);
+    }
+  else if (g_strcmp0 (response, "publish") == 0)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "redirections");
+      g_signal_connect_object (page, "notify::busy", G_CALLBACK (redirections_published_cb), window,
+                               0);
+      if (!gtk_widget_activate_action (page, "redirections.publish", NULL))
+        g_signal_handlers_disconnect_by_func (page, redirections_published_cb, window);
+    }
+}
+
+static void
+confirm_close_redirections (DomaineDomainPage *self, GtkWindow *window, guint n_pending)
+{
+  g_autofree char *body = g_strdup_printf (
+      ngettext ("%s has %u unpublished redirection change. Publish it before closing, or "
+                "discard it?",
+                "%s has %u unpublished redirection changes. Publish them before closing, or "
+                "discard them?",
+                n_pending),
+      ovh_domain_get_name (self->domain), n_pending);
+  AdwMessageDialog *dialog
+      = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _ ("Publish Redirections?"), body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    NULL);
+  if (!domaine_redirections_page_get_read_only (self->redirections_page))
+    {
+      adw_message_dialog_add_response (dialog, "publish", _ ("_Publish"));
+      adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "publish");
+    }
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (redirections_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
 {
@@ -405,6 +468,13 @@ domaine_domain_page_confirm_close (DomaineDomainPage *self, GtkWindow *window)
 
   g_return_val_if_fail (DOMAINE_IS_DOMAIN_PAGE (self), FALSE);
   g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  n_unpublished = domaine_redirections_page_get_n_pending (self->redirections_page);
+  if (n_unpublished > 0 && self->domain != NULL)
+    {
+      confirm_close_redirections (self, window, n_unpublished);
+      return TRUE;
+    }
 
   n_unpublished = domaine_zone_editor_get_n_unpublished (self->zone_editor);
   if (self->keep_on_close
@@ -552,6 +622,8 @@ editor_zone_changed_cb (DomaineDomainPage *self)
   adw_view_stack_page_set_visible (self->health_page, zone != NULL);
   domaine_dynhost_page_set_zone (self->dynhost_page, zone);
   adw_view_stack_page_set_visible (self->dynhost_view, zone != NULL);
+  domaine_redirections_page_set_zone (self->redirections_page, zone);
+  adw_view_stack_page_set_visible (self->redirections_view, zone != NULL);
 }
 
 static void
@@ -585,6 +657,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   g_type_ensure (DOMAINE_TYPE_DNSSEC_GROUP);
   g_type_ensure (DOMAINE_TYPE_DELEGATION_GROUP);
   g_type_ensure (DOMAINE_TYPE_DYNHOST_PAGE);
+  g_type_ensure (DOMAINE_TYPE_REDIRECTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/domain/domaine-domain-page.ui");
@@ -605,6 +678,8 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dnssec_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, dynhost_view);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, redirections_page);
+  gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, redirections_view);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, external_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, registration_group);
   gtk_widget_class_bind_template_child (widget_class, DomaineDomainPage, renewal_group);
