@@ -330,6 +330,8 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_autofree char *curl = NULL;
   g_autofree char *python = NULL;
   GdkClipboard *clipboard;
+  GtkWidget *body_view;
+  AdwMessageDialog *dialog;
 
   open_console (fixture, domaine_test_session_new_for_sandbox (fixture->sandbox), 1100, 760);
   g_assert_true (domaine_api_console_select_route (fixture->console, "POST",
@@ -337,6 +339,8 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_api_console_set_parameter (fixture->console, "zoneName", "lovelace.fr"));
   domaine_api_console_set_body (fixture->console,
                                 "{\"fieldType\": \"TXT\", \"subDomain\": \"it's\", \"ttl\": 0}");
+
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-form");
 
   curl = domaine_api_console_dup_curl (fixture->console);
   python = domaine_api_console_dup_python (fixture->console);
@@ -366,6 +370,19 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_assert_true (gdk_clipboard_is_local (clipboard));
   g_assert_nonnull (domaine_test_wait_for_widget_with_text (
       GTK_WIDGET (fixture->console), "Copied: the command reads the keys from OVH_* variables"));
+
+  /* Ctrl+Enter from the body executes (the text view does not take it as a new line): a
+   * POST asks first. */
+  body_view = domaine_test_find_widget_of_type (GTK_WIDGET (fixture->console), GTK_TYPE_TEXT_VIEW);
+  gtk_widget_grab_focus (body_view);
+  g_assert_true (domaine_test_press_key (body_view, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (domaine_test_wait_until (confirmation_shown, fixture->console, 5000));
+  dialog = domaine_api_console_get_confirmation (fixture->console);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/record"),
+      ==, 0);
 }
 
 int
