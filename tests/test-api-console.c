@@ -66,7 +66,7 @@ open_console (Fixture *fixture, DomaineSession *session, int width, int height)
   gtk_window_set_default_size (GTK_WINDOW (fixture->console), width, height);
   gtk_window_present (GTK_WINDOW (fixture->console));
   domaine_test_wait_for_window (GTK_WINDOW (fixture->console));
-  g_assert_true (domaine_test_wait_until (loaded, fixture->console, 15000));
+  g_assert_true (domaine_test_wait_until (loaded, fixture->console, 30000));
 }
 
 static DomaineSession *
@@ -181,10 +181,10 @@ execute_get_me (Fixture *fixture)
   domaine_api_console_select_product (fixture->console, "me");
   domaine_api_console_set_search (fixture->console, "");
   /* Read once the product is chosen. */
-  g_assert_true (domaine_test_wait_until (me_listed, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (me_listed, fixture->console, 30000));
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->console), "console.execute", NULL));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   answer = domaine_api_console_get_answer (fixture->console);
   g_assert_nonnull (answer);
   g_assert_null (domaine_api_console_get_error (fixture->console));
@@ -301,7 +301,7 @@ test_post_confirms (Fixture *fixture, gconstpointer data)
   dialog = domaine_api_console_get_confirmation (fixture->console);
   adw_message_dialog_response (dialog, "send");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   answer = domaine_api_console_get_answer (fixture->console);
   g_assert_nonnull (answer);
   g_assert_cmpuint (answer->status, ==, 200);
@@ -316,7 +316,7 @@ test_post_confirms (Fixture *fixture, gconstpointer data)
   dialog = domaine_api_console_get_confirmation (fixture->console);
   adw_message_dialog_response (dialog, "send");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   g_assert_cmpuint (domaine_api_console_get_answer (fixture->console)->status, ==, 404);
   g_assert_nonnull (domaine_api_console_get_error (fixture->console));
   g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (fixture->console), "HTTP 404"));
