@@ -66,7 +66,7 @@ open_console (Fixture *fixture, DomaineSession *session, int width, int height)
   gtk_window_set_default_size (GTK_WINDOW (fixture->console), width, height);
   gtk_window_present (GTK_WINDOW (fixture->console));
   domaine_test_wait_for_window (GTK_WINDOW (fixture->console));
-  g_assert_true (domaine_test_wait_until (loaded, fixture->console, 15000));
+  g_assert_true (domaine_test_wait_until (loaded, fixture->console, 30000));
 }
 
 static DomaineSession *
@@ -181,10 +181,10 @@ execute_get_me (Fixture *fixture)
   domaine_api_console_select_product (fixture->console, "me");
   domaine_api_console_set_search (fixture->console, "");
   /* Read once the product is chosen. */
-  g_assert_true (domaine_test_wait_until (me_listed, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (me_listed, fixture->console, 30000));
   g_assert_true (
       gtk_widget_activate_action (GTK_WIDGET (fixture->console), "console.execute", NULL));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   answer = domaine_api_console_get_answer (fixture->console);
   g_assert_nonnull (answer);
   g_assert_null (domaine_api_console_get_error (fixture->console));
@@ -301,7 +301,7 @@ test_post_confirms (Fixture *fixture, gconstpointer data)
   dialog = domaine_api_console_get_confirmation (fixture->console);
   adw_message_dialog_response (dialog, "send");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   answer = domaine_api_console_get_answer (fixture->console);
   g_assert_nonnull (answer);
   g_assert_cmpuint (answer->status, ==, 200);
@@ -316,7 +316,7 @@ test_post_confirms (Fixture *fixture, gconstpointer data)
   dialog = domaine_api_console_get_confirmation (fixture->console);
   adw_message_dialog_response (dialog, "send");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (domaine_test_wait_until (idle, fixture->console, 10000));
+  g_assert_true (domaine_test_wait_until (idle, fixture->console, 30000));
   g_assert_cmpuint (domaine_api_console_get_answer (fixture->console)->status, ==, 404);
   g_assert_nonnull (domaine_api_console_get_error (fixture->console));
   g_assert_nonnull (domaine_test_find_label_with_text (GTK_WIDGET (fixture->console), "HTTP 404"));
@@ -330,6 +330,8 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_autofree char *curl = NULL;
   g_autofree char *python = NULL;
   GdkClipboard *clipboard;
+  GtkWidget *body_view;
+  AdwMessageDialog *dialog;
 
   open_console (fixture, domaine_test_session_new_for_sandbox (fixture->sandbox), 1100, 760);
   g_assert_true (domaine_api_console_select_route (fixture->console, "POST",
@@ -337,6 +339,8 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_assert_true (domaine_api_console_set_parameter (fixture->console, "zoneName", "lovelace.fr"));
   domaine_api_console_set_body (fixture->console,
                                 "{\"fieldType\": \"TXT\", \"subDomain\": \"it's\", \"ttl\": 0}");
+
+  domaine_test_save_screenshot (GTK_WIDGET (fixture->console), "api-console-form");
 
   curl = domaine_api_console_dup_curl (fixture->console);
   python = domaine_api_console_dup_python (fixture->console);
@@ -366,6 +370,19 @@ test_snippets (Fixture *fixture, gconstpointer data)
   g_assert_true (gdk_clipboard_is_local (clipboard));
   g_assert_nonnull (domaine_test_wait_for_widget_with_text (
       GTK_WIDGET (fixture->console), "Copied: the command reads the keys from OVH_* variables"));
+
+  /* Ctrl+Enter from the body executes (the text view does not take it as a new line): a
+   * POST asks first. */
+  body_view = domaine_test_find_widget_of_type (GTK_WIDGET (fixture->console), GTK_TYPE_TEXT_VIEW);
+  gtk_widget_grab_focus (body_view);
+  g_assert_true (domaine_test_press_key (body_view, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (domaine_test_wait_until (confirmation_shown, fixture->console, 5000));
+  dialog = domaine_api_console_get_confirmation (fixture->console);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (
+      ovh_sandbox_get_request_count (fixture->sandbox, "POST", "/domain/zone/lovelace.fr/record"),
+      ==, 0);
 }
 
 int

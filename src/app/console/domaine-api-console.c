@@ -595,6 +595,15 @@ route_activated_cb (DomaineApiConsole *self, guint position)
   focus_form (self);
 }
 
+/* Folded, a click on a route opens its form (Enter does, folded or not). */
+static void
+routes_clicked_cb (
+    GtkGestureClick *gesture, int n_press, double x, double y, DomaineApiConsole *self)
+{
+  if (n_press == 1 && adw_leaflet_get_folded (self->leaflet) && self->route != NULL)
+    focus_form (self);
+}
+
 static void
 search_changed_cb (DomaineApiConsole *self)
 {
@@ -1058,10 +1067,6 @@ domaine_api_console_class_init (DomaineApiConsoleClass *klass)
   gtk_widget_class_install_action (widget_class, "console.copy-python", NULL, copy_python_action);
   gtk_widget_class_install_action (widget_class, "console.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "console.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "console.execute", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "console.execute", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "console.search",
                                        NULL);
 }
@@ -1071,6 +1076,8 @@ domaine_api_console_init (DomaineApiConsole *self)
 {
   GtkListItemFactory *factory;
   GtkFilterListModel *filtered;
+  GtkEventController *shortcuts;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   if (DEVELOPMENT_BUILD)
@@ -1103,5 +1110,23 @@ domaine_api_console_init (DomaineApiConsole *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
                             G_CALLBACK (body_changed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->call_spinner), FALSE);
+
+  /* Ctrl+Enter executes from anywhere, the body's text view included: before it takes the
+   * key as a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                        gtk_named_action_new ("console.execute")));
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK),
+                        gtk_named_action_new ("console.execute")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (routes_clicked_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->routes_view), GTK_EVENT_CONTROLLER (click));
   update_actions (self);
 }
