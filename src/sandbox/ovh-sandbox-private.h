@@ -89,7 +89,7 @@ typedef struct
   char *name;
   char *name_server_type; /* "hosted" or "external" */
   char **name_servers;
-  char **name_server_ips; /* the glue address of each, "" for none; NULL: none at all */
+  char **name_server_ips;       /* the glue address of each, "" for none; NULL: none at all */
   guint name_server_generation; /* a new list gets new name server ids */
   GPtrArray *tasks;             /* SandboxDomainTask*, not saved */
   gint64 creation;
@@ -254,7 +254,8 @@ struct _OvhSandbox
   guint64 query_serial;
   guint idle_timeout;    /* seconds */
   guint dnssec_delay_ms; /* 0 = the default */
-  guint domain_task_delay_ms; /* 0 = the default */
+  /* How long a domain task takes; 0 = the default. */
+  guint domain_task_delay_ms;
 
   /* Server */
   GThread *thread;
