@@ -57,6 +57,8 @@ typedef struct
   char *email;
   gboolean minimized; /* zone reset */
   gboolean generate;  /* dynhost login: a new password, printed once */
+  gboolean regex;     /* search, records replace */
+  gboolean all_zones; /* records replace */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -180,5 +182,8 @@ int domaine_cli_cmd_zone_soa (DomaineCli *self, GError **error);
 int domaine_cli_cmd_zone_reset (DomaineCli *self, GError **error);
 /* domaine-cli-domain.c */
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
+/* domaine-cli-search.c */
+int domaine_cli_cmd_search (DomaineCli *self, GError **error);
+int domaine_cli_cmd_records_replace (DomaineCli *self, GError **error);
 
 G_END_DECLS

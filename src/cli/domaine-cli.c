@@ -53,6 +53,8 @@ typedef enum
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
   OPT_GENERATE = 1 << 24,
+  OPT_REGEX = 1 << 25,
+  OPT_ALL_ZONES = 1 << 26,
 } CommandOptions;
 
 typedef struct
@@ -113,6 +115,13 @@ static const Command commands[] = {
     1, 1, OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_add, FALSE },
   { "records", "set", N_ ("records set ZONE ID [--name SUB] [--value VALUE] [--ttl SECONDS]"), 2, 2,
     OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
+  { "records", "replace",
+    N_ ("records replace ZONE|--all-zones --from TEXT --to TEXT [--regex] [--type TYPE] "
+        "[--dry-run] [--yes]"),
+    0, 1, OPT_FROM | OPT_TO | OPT_REGEX | OPT_TYPE | OPT_DRY_RUN | OPT_YES | OPT_ALL_ZONES,
+    domaine_cli_cmd_records_replace, FALSE },
+  { NULL, "search", N_ ("search TEXT [--type TYPE] [--regex]"), 1, 1, OPT_TYPE | OPT_REGEX,
+    domaine_cli_cmd_search, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
   { "dynhost", "list", N_ ("dynhost list ZONE"), 1, 1, 0, domaine_cli_cmd_dynhost_list, FALSE },
@@ -559,6 +568,10 @@ given_options (DomaineCli *self)
     given |= OPT_MINIMIZED;
   if (self->generate)
     given |= OPT_GENERATE;
+  if (self->regex)
+    given |= OPT_REGEX;
+  if (self->all_zones)
+    given |= OPT_ALL_ZONES;
 
   return given;
 }
@@ -568,7 +581,7 @@ static const char *const option_names[] = {
   "--zone",     "--label",  "--application-key", "--timeout", "--from",       "--to",
   "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
-  "--generate",
+  "--generate", "--regex",  "--all-zones",
 };
 
 static int
@@ -741,6 +754,10 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("zone reset: keep only the name server records"), NULL },
     { "generate", 0, 0, G_OPTION_ARG_NONE, &self->generate,
       N_ ("dynhost login add, dynhost login password: make a password and print it once"), NULL },
+    { "regex", 0, 0, G_OPTION_ARG_NONE, &self->regex,
+      N_ ("search, records replace: the text is a regular expression (--to may use \\1)"), NULL },
+    { "all-zones", 0, 0, G_OPTION_ARG_NONE, &self->all_zones,
+      N_ ("records replace: in every zone of the account"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
