@@ -426,7 +426,7 @@ test_replace_refused (OvhTestFixture *fixture, gconstpointer data)
   g_assert_error (refusal->error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET);
   g_assert_true (ovh_zone_diff_is_empty (ovh_zone_replacement_get_diff (replacement)));
 
-  g_assert_finalize_object (g_steal_pointer (&replacement));
+  g_clear_object (&replacement);
   g_assert_finalize_object (g_steal_pointer (&replacements));
   g_assert_finalize_object (g_steal_pointer (&search));
   scratch_clear (&scratch);

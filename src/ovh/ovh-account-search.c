@@ -497,7 +497,6 @@ zones_listed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   start_loading (task, (GStrv) g_ptr_array_steal (names, NULL));
-  g_steal_pointer (&task);
 }
 
 void
@@ -531,7 +530,6 @@ ovh_account_search_load_async (OvhAccountSearch *self,
   if (self->zone_names != NULL)
     {
       start_loading (task, g_strdupv (self->zone_names));
-      g_steal_pointer (&task);
       return;
     }
 
