@@ -147,6 +147,12 @@ test_search (Fixture *fixture, gconstpointer data)
   root = parse (fixture->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
 
+  /* A search ignores case. */
+  g_assert_cmpint (run_cli (fixture, "--json", "search", "WWW", NULL), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse (fixture->out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
+
   g_assert_cmpint (run_cli (fixture, "--json", "search", "nothing-like-this", NULL), ==, 0);
   g_clear_pointer (&root, json_node_unref);
   root = parse (fixture->out);

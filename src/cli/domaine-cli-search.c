@@ -56,10 +56,11 @@ load_zones (DomaineCli *self,
 }
 
 static OvhValueReplacer *
-new_replacer (DomaineCli *self, const char *from, const char *to, GError **error)
+new_replacer (
+    DomaineCli *self, const char *from, const char *to, OvhValueReplaceFlags flags, GError **error)
 {
-  OvhValueReplacer *replacer
-      = ovh_value_replacer_new (from, to, self->regex ? OVH_VALUE_REPLACE_REGEX : 0, error);
+  OvhValueReplacer *replacer = ovh_value_replacer_new (
+      from, to, flags | (self->regex ? OVH_VALUE_REPLACE_REGEX : 0), error);
 
   if (replacer == NULL)
     {
@@ -149,7 +150,8 @@ domaine_cli_cmd_search (DomaineCli *self, GError **error)
   guint n_failed = 0;
 
   if (!check_type (self, error)
-      || (matcher = new_replacer (self, self->args[0], "", error)) == NULL)
+      || (matcher = new_replacer (self, self->args[0], "", OVH_VALUE_REPLACE_IGNORE_CASE, error))
+             == NULL)
     return DOMAINE_CLI_EXIT_USAGE;
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
@@ -321,7 +323,8 @@ domaine_cli_cmd_records_replace (DomaineCli *self, GError **error)
       return DOMAINE_CLI_EXIT_USAGE;
     }
   if (!check_type (self, error)
-      || (replacer = new_replacer (self, self->from, self->to, error)) == NULL)
+      || (replacer = new_replacer (self, self->from, self->to, OVH_VALUE_REPLACE_DEFAULT, error))
+             == NULL)
     return DOMAINE_CLI_EXIT_USAGE;
   if (!domaine_cli_open_account (self, error))
     return DOMAINE_CLI_EXIT_API;
