@@ -87,6 +87,7 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   row->state = gtk_label_new (NULL);
   row->detail = gtk_label_new (NULL);
 
+  /* The detail goes under the line, outside the expander: its arrow stays by the zone name. */
   gtk_widget_set_margin_top (outer, 6);
   gtk_widget_set_margin_bottom (outer, 6);
   gtk_widget_set_margin_end (outer, 12);
@@ -102,15 +103,16 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   gtk_label_set_xalign (GTK_LABEL (row->detail), 0);
   gtk_label_set_wrap (GTK_LABEL (row->detail), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (row->detail), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_start (row->detail, 24);
   gtk_box_append (GTK_BOX (line), row->sign);
   gtk_box_append (GTK_BOX (line), row->name);
   gtk_box_append (GTK_BOX (line), row->type);
   gtk_box_append (GTK_BOX (line), row->value);
   gtk_box_append (GTK_BOX (line), row->state);
-  gtk_box_append (GTK_BOX (outer), line);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (row->expander), line);
+  gtk_box_append (GTK_BOX (outer), row->expander);
   gtk_box_append (GTK_BOX (outer), row->detail);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (row->expander), outer);
-  gtk_list_item_set_child (list_item, row->expander);
+  gtk_list_item_set_child (list_item, outer);
   g_object_set_data_full (G_OBJECT (list_item), "row", row, g_free);
 }
 
@@ -195,9 +197,9 @@ update_zone_row (GtkListItem *list_item)
   gtk_widget_set_visible (row->detail, detail != NULL);
   gtk_label_set_label (GTK_LABEL (row->type), counts);
 
-  /* Translators: a zone, its counts ("~3"), then how publishing it went */
-  accessible = g_strdup_printf (_ ("%s %s %s"), ovh_zone_replacement_get_zone_name (replacement),
-                                counts, state);
+  /* Translators: a zone, its counts ("~3"), how publishing it went, then why */
+  accessible = g_strdup_printf (_ ("%s %s %s %s"), ovh_zone_replacement_get_zone_name (replacement),
+                                counts, state, detail != NULL ? detail : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
