@@ -162,16 +162,16 @@ test_results_grouped (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (ovh_record_get_zone (OVH_RECORD (second_item)), ==, "analytical-engine.com");
 
   /* A regular expression, then the case. */
-  gtk_check_button_set_active (check_button (fixture, "Regular expression"), TRUE);
+  gtk_check_button_set_active (check_button (fixture, "Regular Expression"), TRUE);
   domaine_account_search_page_set_text (fixture->page, ADDRESS_REGEX);
   regex_found = describe (fixture);
   g_assert_cmpstr (regex_found, ==, "analytical-engine.com: 4, countess.dev: 1, lovelace.fr: 3");
-  gtk_check_button_set_active (check_button (fixture, "Regular expression"), FALSE);
+  gtk_check_button_set_active (check_button (fixture, "Regular Expression"), FALSE);
   domaine_account_search_page_set_text (fixture->page, "OVH.NET");
   g_assert_cmpuint (domaine_account_search_page_get_n_results (fixture->page), ==, 8);
-  gtk_check_button_set_active (check_button (fixture, "Match case"), TRUE);
+  gtk_check_button_set_active (check_button (fixture, "Match Case"), TRUE);
   g_assert_cmpuint (domaine_account_search_page_get_n_results (fixture->page), ==, 0);
-  gtk_check_button_set_active (check_button (fixture, "Match case"), FALSE);
+  gtk_check_button_set_active (check_button (fixture, "Match Case"), FALSE);
 
   domaine_account_search_page_set_text (fixture->page, "ovh.net");
   domaine_test_wait_for_transitions (GTK_WIDGET (fixture->window));
@@ -250,7 +250,7 @@ test_replace_in_all_zones (Fixture *fixture, gconstpointer data)
   GListModel *plan;
   gpointer weak = NULL;
 
-  gtk_check_button_set_active (check_button (fixture, "Regular expression"), TRUE);
+  gtk_check_button_set_active (check_button (fixture, "Regular Expression"), TRUE);
   domaine_account_search_page_set_text (fixture->page, ADDRESS_REGEX);
   domaine_account_search_page_set_replacement (fixture->page, "10.99.0.\\2");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "search.replace", NULL));
@@ -304,7 +304,7 @@ test_replace_in_all_zones (Fixture *fixture, gconstpointer data)
 
   /* The page searches the new values. */
   g_assert_cmpuint (domaine_account_search_page_get_n_results (fixture->page), ==, 0);
-  gtk_check_button_set_active (check_button (fixture, "Regular expression"), FALSE);
+  gtk_check_button_set_active (check_button (fixture, "Regular Expression"), FALSE);
   domaine_account_search_page_set_text (fixture->page, "10.99.0.");
   g_assert_cmpuint (domaine_account_search_page_get_n_results (fixture->page), ==, 8);
 }

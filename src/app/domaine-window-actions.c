@@ -114,10 +114,12 @@ show_record_action (GtkWidget *widget, const char *action_name, GVariant *parame
   DomaineWindow *self = DOMAINE_WINDOW (widget);
   const char *zone;
   guint64 record_id;
+  g_autoptr (GVariant) domain_name = NULL;
   GtkWidget *page;
 
   g_variant_get (parameter, "(&st)", &zone, &record_id);
-  show_domain_action (widget, "win.show-domain", g_variant_new_string (zone));
+  domain_name = g_variant_ref_sink (g_variant_new_string (zone));
+  show_domain_action (widget, "win.show-domain", domain_name);
   page = domaine_window_get_page (self, "domain");
   if (page == NULL || domaine_domain_page_get_domain (DOMAINE_DOMAIN_PAGE (page)) == NULL
       || g_strcmp0 (
