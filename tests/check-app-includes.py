@@ -11,7 +11,7 @@ import re
 import sys
 import tempfile
 
-LEAF_FOLDERS = ('account', 'domain', 'zone', 'models', 'console')
+LEAF_FOLDERS = ('account', 'domain', 'zone', 'models', 'console', 'search')
 SHELL_MODULES = ('domaine-window', 'domaine-application')
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

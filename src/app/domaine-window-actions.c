@@ -8,6 +8,7 @@
 
 #include "domaine-account-page.h"
 #include "domaine-api-console.h"
+#include "domaine-account-search-page.h"
 #include "domaine-domain-page.h"
 #include "domaine-window-private.h"
 
@@ -111,6 +112,52 @@ show_domain_action (GtkWidget *widget, const char *action_name, GVariant *parame
   domaine_window_show_page (self, "domain", page);
 }
 
+/* Ctrl+Shift+F: one search page per session, kept while the session is open. */
+static void
+search_all_zones_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->session == NULL)
+    return;
+
+  page = domaine_window_get_page (self, "search");
+  if (page == NULL
+      || domaine_account_search_page_get_session (DOMAINE_ACCOUNT_SEARCH_PAGE (page))
+             != self->session)
+    {
+      page = domaine_account_search_page_new (self->session);
+      g_object_bind_property (self, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+    }
+  domaine_window_show_page (self, "search", page);
+}
+
+/* A record found by the search: its domain's records, that record selected. */
+static void
+show_record_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineWindow *self = DOMAINE_WINDOW (widget);
+  const char *zone;
+  guint64 record_id;
+  g_autoptr (GVariant) domain_name = NULL;
+  GtkWidget *page;
+
+  g_variant_get (parameter, "(&st)", &zone, &record_id);
+  domain_name = g_variant_ref_sink (g_variant_new_string (zone));
+  show_domain_action (widget, "win.show-domain", domain_name);
+  page = domaine_window_get_page (self, "domain");
+  if (page == NULL || domaine_domain_page_get_domain (DOMAINE_DOMAIN_PAGE (page)) == NULL
+      || g_strcmp0 (
+             ovh_domain_get_name (domaine_domain_page_get_domain (DOMAINE_DOMAIN_PAGE (page))),
+             zone)
+             != 0)
+    return;
+  domaine_domain_page_set_visible_view (DOMAINE_DOMAIN_PAGE (page), "records");
+  domaine_zone_editor_reveal_record (
+      domaine_domain_page_get_zone_editor (DOMAINE_DOMAIN_PAGE (page)), record_id);
+}
+
 /* A publish followed until every name server serves it: said by a notification when the
  * person is looking elsewhere (the page already says it otherwise). */
 static void
@@ -203,4 +250,9 @@ domaine_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.api-console", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.api-console", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search-all-zones", NULL,
+                                   search_all_zones_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(st)", show_record_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search-all-zones", NULL);
 }

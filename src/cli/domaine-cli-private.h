@@ -61,6 +61,8 @@ typedef struct
   gboolean ovh_name_servers; /* domain nameservers --ovh */
   char *data;                /* api: the JSON body */
   char *title;               /* redirections add */
+  gboolean regex;            /* search, records replace */
+  gboolean all_zones;        /* records replace */
 
   /* The positional arguments after the command words. */
   char **args;
@@ -192,5 +194,8 @@ int domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error);
 int domaine_cli_cmd_domain_show (DomaineCli *self, GError **error);
 /* domaine-cli-nameservers.c */
 int domaine_cli_cmd_domain_nameservers (DomaineCli *self, GError **error);
+/* domaine-cli-search.c */
+int domaine_cli_cmd_search (DomaineCli *self, GError **error);
+int domaine_cli_cmd_records_replace (DomaineCli *self, GError **error);
 
 G_END_DECLS

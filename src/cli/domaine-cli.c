@@ -53,6 +53,8 @@ typedef enum
   OPT_MINIMIZED = 1 << 22,
   OPT_PARAM = 1 << 23,
   OPT_GENERATE = 1 << 24,
+  OPT_REGEX = 1 << 25,
+  OPT_ALL_ZONES = 1 << 26,
   OPT_TITLE = 1 << 27,
   OPT_SET = 1 << 28,
   OPT_OVH = 1 << 29,
@@ -120,6 +122,13 @@ static const Command commands[] = {
     1, 1, OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_add, FALSE },
   { "records", "set", N_ ("records set ZONE ID [--name SUB] [--value VALUE] [--ttl SECONDS]"), 2, 2,
     OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
+  { "records", "replace",
+    N_ ("records replace ZONE|--all-zones --from TEXT --to TEXT [--regex] [--type TYPE] "
+        "[--dry-run] [--yes]"),
+    0, 1, OPT_FROM | OPT_TO | OPT_REGEX | OPT_TYPE | OPT_DRY_RUN | OPT_YES | OPT_ALL_ZONES,
+    domaine_cli_cmd_records_replace, FALSE },
+  { NULL, "search", N_ ("search TEXT [--type TYPE] [--regex]"), 1, 1, OPT_TYPE | OPT_REGEX,
+    domaine_cli_cmd_search, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
   { "dynhost", "list", N_ ("dynhost list ZONE"), 1, 1, 0, domaine_cli_cmd_dynhost_list, FALSE },
@@ -578,6 +587,10 @@ given_options (DomaineCli *self)
     given |= OPT_MINIMIZED;
   if (self->generate)
     given |= OPT_GENERATE;
+  if (self->regex)
+    given |= OPT_REGEX;
+  if (self->all_zones)
+    given |= OPT_ALL_ZONES;
   if (self->title != NULL)
     given |= OPT_TITLE;
   if (self->set_name_servers)
@@ -597,7 +610,7 @@ static const char *const option_names[] = {
   "--zone",     "--label",  "--application-key", "--timeout", "--from",       "--to",
   "--yes",      "--merge",  "--replace",         "--dry-run", "--ns-address", "--resolver",
   "--refresh",  "--expire", "--negative-ttl",    "--email",   "--minimized",  "--param",
-  "--generate",
+  "--generate", "--regex",  "--all-zones",
   [27] = "--title",
   [28] = "--set",
   [29] = "--ovh",
@@ -783,6 +796,10 @@ domaine_cli_run (int argc, char **argv, FILE *out, FILE *err, gboolean install_s
       N_ ("api: the request’s body, a JSON document"), N_ ("JSON") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &self->title,
       N_ ("redirections add: the page title of an invisible redirection"), N_ ("TITLE") },
+    { "regex", 0, 0, G_OPTION_ARG_NONE, &self->regex,
+      N_ ("search, records replace: the text is a regular expression (--to may use \\1)"), NULL },
+    { "all-zones", 0, 0, G_OPTION_ARG_NONE, &self->all_zones,
+      N_ ("records replace: in every zone of the account"), NULL },
     { "poll-interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &self->poll_interval_ms, NULL,
       NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },

@@ -43,6 +43,9 @@ void domaine_zone_editor_set_search_mode (DomaineZoneEditor *self, gboolean sear
 /* Filters by record type ("MX"), NULL for every type. */
 void domaine_zone_editor_set_type_filter (DomaineZoneEditor *self, const char *field_type);
 
+/* Selects the record with this id and scrolls to it, now or once the zone has loaded. */
+void domaine_zone_editor_reveal_record (DomaineZoneEditor *self, guint64 record_id);
+
 /* Applies and publishes the changes (as the Publish button does); @callback (may be NULL)
  * runs once it is over, with the outcome. */
 void domaine_zone_editor_publish_async (DomaineZoneEditor *self,
