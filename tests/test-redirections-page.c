@@ -223,11 +223,14 @@ test_stage_and_publish (Fixture *fixture, gconstpointer data)
                                    "https://shop.example.net/");
   save (editor);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already has"));
+  g_assert_true (gtk_widget_get_visible (error_label));
   adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "type_row")),
                               OVH_REDIRECTION_INVISIBLE);
   g_assert_true (gtk_widget_get_visible (editor_child (editor, "page_group")));
   domaine_test_set_entry_row_text (GTK_WIDGET (editor), "_Subdomain", "shop");
   domaine_test_set_entry_row_text (GTK_WIDGET (editor), "Page _title", "Ada’s shop");
+  /* Typing again: the last Save's complaint goes. */
+  g_assert_false (gtk_widget_get_visible (error_label));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (editor)), ==, 0);
   save_screenshot (fixture, GTK_WIDGET (editor), "redirection-editor");
   save (editor);

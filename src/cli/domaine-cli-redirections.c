@@ -220,6 +220,7 @@ domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error)
   g_autoptr (GError) first_error = NULL;
   g_autoptr (GError) publish_error = NULL;
   gboolean published = FALSE;
+  guint n_deleted = 0;
   guint64 id;
 
   for (guint i = 1; i < self->n_args; i++)
@@ -240,6 +241,7 @@ domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error)
                                          &local_error))
         {
           json_array_add_int_element (deleted, (gint64) id);
+          n_deleted++;
           if (!self->json)
             domaine_cli_print (self, _ ("Deleted redirection %s\n"), self->args[i]);
           continue;
@@ -264,7 +266,7 @@ domaine_cli_cmd_redirections_delete (DomaineCli *self, GError **error)
     }
 
   /* What was deleted is gone at OVHcloud: it is published even if others failed. */
-  if (json_array_get_length (deleted) > 0)
+  if (n_deleted > 0)
     {
       if (!publish (self, zone, &publish_error))
         published = FALSE;

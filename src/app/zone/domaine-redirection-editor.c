@@ -114,6 +114,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* What was said about the last Save no longer holds once the form changes. */
+static void
+form_changed_cb (DomaineRedirectionEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
 static void
 type_changed_cb (DomaineRedirectionEditor *self)
 {
@@ -172,6 +179,14 @@ domaine_redirection_editor_init (DomaineRedirectionEditor *self)
   g_signal_connect_object (self->type_row, "notify::selected", G_CALLBACK (type_changed_cb), self,
                            G_CONNECT_SWAPPED);
   type_changed_cb (self);
+  {
+    AdwEntryRow *rows[] = { self->subdomain_row, self->target_row, self->title_row,
+                            self->keywords_row, self->description_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_object (rows[i], "changed", G_CALLBACK (form_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+  }
 }
 
 static void
