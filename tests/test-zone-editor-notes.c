@@ -348,7 +348,7 @@ test_column_editor_search (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (domaine_record_editor_get_note (dialog), ==, "");
   domaine_test_wait_for_window (GTK_WINDOW (dialog));
   g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
-  domaine_test_set_entry_row_text (GTK_WIDGET (dialog), "Note", "Front door: the apex web server");
+  domaine_test_set_entry_row_text (GTK_WIDGET (dialog), "N_ote", "Front door: the apex web server");
   g_assert_cmpstr (domaine_record_editor_get_note (dialog), ==, "Front door: the apex web server");
   domaine_test_wait_for_transitions (GTK_WIDGET (dialog));
   g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "record-editor-note"));

@@ -73,6 +73,8 @@ domaine_zone_editor_get_account_id (DomaineZoneEditor *self)
 #define COMPACT_WIDTH 600
 #define NAME_WIDTH 150
 #define NAME_WIDTH_COMPACT 92
+#define NOTE_WIDTH 200
+#define NOTE_WIDTH_COMPACT 80
 
 /* Filtering ----------------------------------------------------------------------------- */
 
@@ -708,6 +710,8 @@ domaine_zone_editor_set_compact (DomaineZoneEditor *self, gboolean compact)
   self->compact = compact;
   gtk_column_view_column_set_fixed_width (self->name_column,
                                           compact ? NAME_WIDTH_COMPACT : NAME_WIDTH);
+  gtk_column_view_column_set_fixed_width (self->note_column,
+                                          compact ? NOTE_WIDTH_COMPACT : NOTE_WIDTH);
   /* Narrower padding (style.css): the value column takes what is left. */
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "compact");
