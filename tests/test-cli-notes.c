@@ -239,6 +239,43 @@ test_follows_recreated_record (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (fixture->out, ==, "Verification token\n");
 }
 
+/* zone import: a note line before a record of the file reaches the record it creates. */
+static void
+test_zone_import (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *file = g_build_filename (fixture->home, "import.zone", NULL);
+  g_autoptr (JsonNode) list = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *records;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run_cli (fixture, "zone", "export", ZONE, NULL), ==, 0);
+  exported = g_strdup (fixture->out);
+  text = g_strconcat (exported,
+                      "; domaine-note: Status page, on the provider's side\n"
+                      "status IN CNAME status.example.net.\n",
+                      NULL);
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  g_assert_cmpint (run_cli (fixture, "zone", "import", ZONE, file, "--merge", "--yes", NULL), ==,
+                   0);
+
+  list = list_records (fixture);
+  records = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (g_str_equal (json_object_get_string_member (record, "subDomain"), "status"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (record, "note"), ==,
+                           "Status page, on the provider's side");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_errors (Fixture *fixture, gconstpointer data)
 {
@@ -274,6 +311,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/cli/notes/follows-recreated-record", Fixture, NULL, fixture_set_up,
               test_follows_recreated_record, fixture_tear_down);
+  g_test_add ("/cli/notes/zone-import", Fixture, NULL, fixture_set_up, test_zone_import,
+              fixture_tear_down);
   g_test_add ("/cli/notes/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "domaine-cli-private.h"
 #include "ovh-record-notes.h"
+#include "ovh-zone-file.h"
 
 OvhRecordNotes *
 domaine_cli_open_notes (DomaineCli *self, const char *zone_name, GError **error)
@@ -23,6 +24,29 @@ domaine_cli_open_notes (DomaineCli *self, const char *zone_name, GError **error)
                                : "default";
 
   return ovh_record_notes_open (NULL, account_id, zone_name, error);
+}
+
+void
+domaine_cli_keep_file_notes (DomaineCli *self, const char *zone_name, GPtrArray *records)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhRecordNotes) notes = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < records->len && !any; i++)
+    any = ovh_zone_file_get_note (g_ptr_array_index (records, i)) != NULL;
+  if (!any)
+    return;
+  /* The records get their notes once they have ids: the next command that reads the zone's
+   * notes finds them by name, type and value. A notes file that does not read stops nothing. */
+  notes = domaine_cli_open_notes (self, zone_name, &error);
+  if (notes != NULL)
+    {
+      ovh_zone_file_take_notes (records, notes);
+      ovh_record_notes_save_if_changed (notes, &error);
+    }
+  if (error != NULL)
+    domaine_cli_print_error (self, error);
 }
 
 static void
