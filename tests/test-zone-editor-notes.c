@@ -265,6 +265,12 @@ search (Fixture *fixture, const char *text)
   g_signal_emit_by_name (entry, "search-changed");
 }
 
+static gboolean
+file_exists_cb (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 typedef struct
 {
   Fixture *fixture;
@@ -357,7 +363,9 @@ test_column_editor_search (Fixture *fixture, gconstpointer data)
   /* A note alone changes nothing at OVH. */
   g_assert_cmpuint (domaine_zone_editor_get_n_unpublished (fixture->editor), ==, 0);
 
-  /* Kept on disk at once, in the user's data dir, 0600. */
+  /* Kept on disk right after, in the user's data dir, 0600. */
+  g_assert_true (
+      domaine_test_wait_until (file_exists_cb, (gpointer) ovh_record_notes_get_path (notes), 5000));
   g_assert_true (g_str_has_prefix (ovh_record_notes_get_path (notes), g_get_user_data_dir ()));
   g_assert_cmpint (g_stat (ovh_record_notes_get_path (notes), &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -394,9 +402,9 @@ test_column_editor_search (Fixture *fixture, gconstpointer data)
   search (fixture, "front");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   ovh_record_notes_set (notes, find_zone_record (fixture, "blog", "A"), "Front page of the blog");
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_true (domaine_test_wait_n_items (shown, 2, 5000));
   ovh_record_notes_set (notes, find_zone_record (fixture, "blog", "A"), NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (domaine_test_wait_n_items (shown, 1, 5000));
   search (fixture, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 }
@@ -435,6 +443,9 @@ test_new_record_publish (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (ovh_record_get_id (created), !=, 0);
   g_assert_cmpstr (wait_for_note (notes, created), ==, "Public API, behind the load balancer");
 
+  /* Written once the burst of changes is over. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   reread = ovh_record_notes_open (NULL, domaine_zone_editor_get_snapshot_account (fixture->editor),
                                   "lovelace.fr", &error);
   g_assert_no_error (error);

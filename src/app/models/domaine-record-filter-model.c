@@ -30,10 +30,11 @@ struct _DomaineRecordFilterModel
   GListModel *model;
   DomaineRecordRows *rows;
   OvhRecordNotes *notes;
-  char *search;     /* as set, NULL for none */
-  char *needle;     /* search, folded */
-  char *field_type; /* as set, NULL for every type */
-  GQuark type;      /* field_type, upper case; 0 for every type */
+  guint rekey_source; /* notes changed: the keys are made again once the burst is over */
+  char *search;       /* as set, NULL for none */
+  char *needle;       /* search, folded */
+  char *field_type;   /* as set, NULL for every type */
+  GQuark type;        /* field_type, upper case; 0 for every type */
 
   Entry *entries; /* one per item of model, in its order */
   guint n_entries;
@@ -325,11 +326,12 @@ model_items_changed_cb (
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, new_matches->len);
 }
 
-/* A note was set or cleared: every row's key is made again, and only the rows whose match
- * changed are announced (the view keeps its selection and scroll). */
+/* Notes changed: every row's key is made again, and only the rows whose match changed are
+ * announced (the view keeps its selection and scroll). */
 static void
-notes_changed_cb (DomaineRecordFilterModel *self)
+domaine_record_filter_model_rekey (DomaineRecordFilterModel *self)
 {
+  g_clear_handle_id (&self->rekey_source, g_source_remove);
   for (guint i = 0; i < self->n_entries; i++)
     {
       OvhRecord *record = g_steal_pointer (&self->entries[i].record);
@@ -339,6 +341,24 @@ notes_changed_cb (DomaineRecordFilterModel *self)
     }
   if (self->needle != NULL)
     domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+rekey_cb (gpointer data)
+{
+  DomaineRecordFilterModel *self = data;
+
+  self->rekey_source = 0;
+  domaine_record_filter_model_rekey (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One pass over the rows per burst of notes (an import sets many), not one per note. */
+static void
+notes_changed_cb (DomaineRecordFilterModel *self)
+{
+  if (self->rekey_source == 0)
+    self->rekey_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rekey_cb, self, NULL);
 }
 
 /* Every row read again, as after a change of model or of what rows show. */
@@ -372,6 +392,7 @@ domaine_record_filter_model_dispose (GObject *object)
   if (self->notes != NULL)
     g_signal_handlers_disconnect_by_func (self->notes, notes_changed_cb, self);
   g_clear_object (&self->notes);
+  g_clear_handle_id (&self->rekey_source, g_source_remove);
   for (guint i = 0; i < self->n_entries; i++)
     entry_clear (&self->entries[i]);
   self->n_entries = 0;

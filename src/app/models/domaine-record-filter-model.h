@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (
 
 /* A GListModel of OvhRecord: the items of "model" (rows of a DomaineRecordRows, in any order)
  * whose name, value or note (from "notes", may be NULL) contains "search" (case-insensitive)
- * and whose type is "field-type".
+ * and whose type is "field-type". Notes that change are read again once the burst is over (an
+ * idle), in one pass.
  * Rows are matched on what they show (their staged update, see DomaineRecordRows).
  * Filtering is synchronous; getting an item is O(1). */
 DomaineRecordFilterModel *domaine_record_filter_model_new (void);

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One OvhRecordNotes per zone shown, read when the zone is shown and written (a small file, at
- * once) whenever a note changes. Notes follow the zone's records a moment after they change
- * (a load, a publish that created records): one pass over the records per burst.
+ * One OvhRecordNotes per zone shown, read when the zone is shown and written (a small file) as
+ * soon as the notes have changed, once per burst. Notes follow the zone's records a moment after
+ * they change (a load, a publish that created records): one pass over the records per burst.
  */
 #include "config.h"
 
@@ -15,13 +15,24 @@
 /* After the last change of the zone's records, before notes follow them. */
 #define FOLLOW_DELAY_MS 200
 
+static gboolean
+save_cb (gpointer user_data)
+{
+  DomaineZoneEditor *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  self->notes_save_source = 0;
+  if (self->notes != NULL && !ovh_record_notes_save_if_changed (self->notes, &error))
+    domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+  return G_SOURCE_REMOVE;
+}
+
+/* Written once per burst of changes (an import sets many notes at once). */
 static void
 notes_changed_cb (DomaineZoneEditor *self)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (self->notes != NULL && !ovh_record_notes_save_if_changed (self->notes, &error))
-    domaine_zone_editor_add_toast (self, adw_toast_new (error->message));
+  if (self->notes_save_source == 0)
+    self->notes_save_source = g_idle_add (save_cb, self);
 }
 
 static gboolean
@@ -49,6 +60,7 @@ void
 domaine_zone_editor_notes_close (DomaineZoneEditor *self)
 {
   g_clear_handle_id (&self->notes_follow_source, g_source_remove);
+  g_clear_handle_id (&self->notes_save_source, g_source_remove);
   if (self->notes_records != NULL)
     g_signal_handlers_disconnect_by_func (self->notes_records, records_changed_cb, self);
   g_clear_object (&self->notes_records);

@@ -35,6 +35,7 @@ struct _DomaineZoneEditor
   OvhRecordNotes *notes;     /* of the zone shown */
   GListModel *notes_records; /* the zone's records that notes follow */
   guint notes_follow_source;
+  guint notes_save_source;
   GSettings *settings; /* NULL when the schema is not installed */
   GSignalGroup *zone_signals;
   GSignalGroup *changeset_signals;
