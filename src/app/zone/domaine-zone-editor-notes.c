@@ -27,12 +27,16 @@ save_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Written once per burst of changes (an import sets many notes at once). */
+static void records_changed_cb (DomaineZoneEditor *self);
+
+/* Written once per burst of changes (an import sets many notes at once). Notes of an import
+ * may be for records the zone has already: they follow them without waiting for a reload. */
 static void
 notes_changed_cb (DomaineZoneEditor *self)
 {
   if (self->notes_save_source == 0)
     self->notes_save_source = g_idle_add (save_cb, self);
+  records_changed_cb (self);
 }
 
 static gboolean
