@@ -509,6 +509,7 @@ domaine_cli_cmd_zone_import (DomaineCli *self, GError **error)
     }
   if (!check_guard (self, diff, zone_name, error))
     return DOMAINE_CLI_EXIT_USAGE;
+  domaine_cli_keep_file_notes (self, zone_name, records);
 
   if (!self->merge)
     return domaine_cli_zone_import_replace (self, zone_name, text, records->len, error);

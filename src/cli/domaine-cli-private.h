@@ -12,6 +12,7 @@
 #include "ovh-account.h"
 #include "ovh-changeset.h"
 #include "ovh-client.h"
+#include "ovh-record-notes.h"
 #include "ovh-zone-diff.h"
 #include "ovh-zone.h"
 
@@ -170,6 +171,11 @@ int domaine_cli_cmd_records_list (DomaineCli *self, GError **error);
 int domaine_cli_cmd_records_add (DomaineCli *self, GError **error);
 int domaine_cli_cmd_records_set (DomaineCli *self, GError **error);
 int domaine_cli_cmd_records_delete (DomaineCli *self, GError **error);
+/* domaine-cli-notes.c: the zone's notes on this computer, for the resolved account. */
+int domaine_cli_cmd_records_note (DomaineCli *self, GError **error);
+OvhRecordNotes *domaine_cli_open_notes (DomaineCli *self, const char *zone_name, GError **error);
+/* Keeps the notes of a zone file's records ("; domaine-note:" lines) for when they exist. */
+void domaine_cli_keep_file_notes (DomaineCli *self, const char *zone_name, GPtrArray *records);
 int domaine_cli_cmd_credentials_list (DomaineCli *self, GError **error);
 int domaine_cli_cmd_credentials_revoke (DomaineCli *self, GError **error);
 int domaine_cli_cmd_login (DomaineCli *self, GError **error);

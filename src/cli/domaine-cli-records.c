@@ -350,7 +350,7 @@ append_json_string (GString *out, const char *text)
 /* The listing as domaine_cli_print_json() would print it, written straight from the records:
  * a JSON tree of a big zone costs more than the load itself. */
 static void
-print_records_json (DomaineCli *self, GPtrArray *records)
+print_records_json (DomaineCli *self, GPtrArray *records, OvhRecordNotes *notes)
 {
   g_autoptr (GString) out = g_string_sized_new (64 + records->len * 160);
 
@@ -358,6 +358,7 @@ print_records_json (DomaineCli *self, GPtrArray *records)
   for (guint i = 0; i < records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (records, i);
+      const char *note;
 
       g_string_append_printf (out, "  {\n    \"id\" : %" G_GINT64_FORMAT ",\n    \"zone\" : ",
                               (gint64) ovh_record_get_id (record));
@@ -368,8 +369,14 @@ print_records_json (DomaineCli *self, GPtrArray *records)
       append_json_string (out, ovh_record_get_field_type (record));
       g_string_append (out, ",\n    \"target\" : ");
       append_json_string (out, ovh_record_get_target (record));
-      g_string_append_printf (out, ",\n    \"ttl\" : %u\n  }%s\n", ovh_record_get_ttl (record),
-                              i + 1 < records->len ? "," : "");
+      g_string_append_printf (out, ",\n    \"ttl\" : %u", ovh_record_get_ttl (record));
+      note = notes != NULL ? ovh_record_notes_lookup (notes, record) : NULL;
+      if (note != NULL)
+        {
+          g_string_append (out, ",\n    \"note\" : ");
+          append_json_string (out, note);
+        }
+      g_string_append_printf (out, "\n  }%s\n", i + 1 < records->len ? "," : "");
     }
   g_string_append (out, "]\n");
 
@@ -429,7 +436,15 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
   /* Only the output that is printed gets built. */
   if (self->json)
     {
-      print_records_json (self, shown);
+      g_autoptr (GError) notes_error = NULL;
+      g_autoptr (OvhRecordNotes) notes = domaine_cli_open_notes (self, zone_name, &notes_error);
+
+      /* A damaged notes file does not stop the listing; it is said once, on stderr. */
+      if (notes == NULL)
+        domaine_cli_print_error (self, notes_error);
+      else if (ovh_record_notes_follow (notes, records) > 0)
+        ovh_record_notes_save_if_changed (notes, NULL);
+      print_records_json (self, shown, notes);
       return DOMAINE_CLI_EXIT_OK;
     }
 

@@ -131,6 +131,8 @@ static const Command commands[] = {
     domaine_cli_cmd_search, FALSE },
   { "records", "delete", N_ ("records delete ZONE ID…"), 2, G_MAXUINT, 0,
     domaine_cli_cmd_records_delete, FALSE },
+  { "records", "note", N_ ("records note ZONE ID [TEXT]"), 2, 3, 0, domaine_cli_cmd_records_note,
+    FALSE },
   { "dynhost", "list", N_ ("dynhost list ZONE"), 1, 1, 0, domaine_cli_cmd_dynhost_list, FALSE },
   { "dynhost", "add", N_ ("dynhost add ZONE SUBDOMAIN IPV4"), 3, 3, 0, domaine_cli_cmd_dynhost_add,
     FALSE },

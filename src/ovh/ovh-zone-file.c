@@ -20,6 +20,100 @@
 G_DEFINE_QUARK (ovh-zone-file-error-quark, ovh_zone_file_error)
 /* clang-format on */
 
+/* --- notes -------------------------------------------------------------------------------- */
+
+#define NOTE_MARK "domaine-note:"
+
+static GQuark
+note_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ovh-zone-file-note");
+  return quark;
+}
+
+const char *
+ovh_zone_file_get_note (OvhRecord *record)
+{
+  g_return_val_if_fail (OVH_IS_RECORD (record), NULL);
+  return g_object_get_qdata (G_OBJECT (record), note_quark ());
+}
+
+guint
+ovh_zone_file_take_notes (GPtrArray *records, OvhRecordNotes *notes)
+{
+  guint n_set = 0;
+
+  g_return_val_if_fail (records != NULL, 0);
+  g_return_val_if_fail (OVH_IS_RECORD_NOTES (notes), 0);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      OvhRecord *record = g_ptr_array_index (records, i);
+      const char *note = ovh_zone_file_get_note (record);
+      g_autoptr (OvhRecord) unborn = NULL;
+
+      if (note == NULL)
+        continue;
+      unborn = ovh_record_dup (record);
+      ovh_record_set_id (unborn, 0);
+      ovh_record_notes_set (notes, unborn, note);
+      n_set++;
+    }
+  return n_set;
+}
+
+/* One line whatever the note holds; the exact inverse of unescape_note. */
+static void
+append_escaped_note (GString *out, const char *note)
+{
+  for (const char *p = note; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      default:
+        g_string_append_c (out, *p);
+      }
+}
+
+static char *
+unescape_note (const char *text, gsize length)
+{
+  GString *out = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\\' && i + 1 < length)
+        {
+          i++;
+          switch (text[i])
+            {
+            case 'n':
+              g_string_append_c (out, '\n');
+              break;
+            case 'r':
+              g_string_append_c (out, '\r');
+              break;
+            default:
+              g_string_append_c (out, text[i]);
+            }
+          continue;
+        }
+      g_string_append_c (out, text[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* --- writing ------------------------------------------------------------------------------- */
 
 static int
@@ -42,7 +136,7 @@ compare_records (gconstpointer a, gconstpointer b)
 }
 
 static char *
-write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
+write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted, OvhRecordNotes *notes)
 {
   GString *out = g_string_new (NULL);
 
@@ -58,6 +152,7 @@ write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
     {
       OvhRecord *record = g_ptr_array_index (sorted, i);
       g_autofree char *line = ovh_record_format_zone_line (record);
+      const char *note;
 
       /* A record that would not be accepted typed (OVH may hold such) is listed as a comment,
        * escaped, rather than written as a line that does not read back. */
@@ -68,6 +163,12 @@ write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
           g_string_append_printf (out, "; not valid: %s\n", escaped);
           continue;
         }
+      if (notes != NULL && (note = ovh_record_notes_lookup (notes, record)) != NULL)
+        {
+          g_string_append (out, OVH_ZONE_FILE_NOTE_PREFIX);
+          append_escaped_note (out, note);
+          g_string_append_c (out, '\n');
+        }
       g_string_append (out, line);
       g_string_append_c (out, '\n');
     }
@@ -76,26 +177,40 @@ write_sorted (const char *origin, guint default_ttl, GPtrArray *sorted)
 }
 
 char *
-ovh_zone_file_write (const char *origin, guint default_ttl, GPtrArray *records)
+ovh_zone_file_write_with_notes (const char *origin,
+                                guint default_ttl,
+                                GPtrArray *records,
+                                OvhRecordNotes *notes)
 {
   g_autoptr (GPtrArray) sorted = NULL;
 
   g_return_val_if_fail (records != NULL, NULL);
+  g_return_val_if_fail (notes == NULL || OVH_IS_RECORD_NOTES (notes), NULL);
 
   sorted = g_ptr_array_new_full (records->len, g_object_unref);
   for (guint i = 0; i < records->len; i++)
     g_ptr_array_add (sorted, g_object_ref (g_ptr_array_index (records, i)));
 
-  return write_sorted (origin, default_ttl, sorted);
+  return write_sorted (origin, default_ttl, sorted, notes);
 }
 
 char *
-ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *records)
+ovh_zone_file_write (const char *origin, guint default_ttl, GPtrArray *records)
+{
+  return ovh_zone_file_write_with_notes (origin, default_ttl, records, NULL);
+}
+
+char *
+ovh_zone_file_write_model_with_notes (const char *origin,
+                                      guint default_ttl,
+                                      GListModel *records,
+                                      OvhRecordNotes *notes)
 {
   g_autoptr (GPtrArray) sorted = NULL;
   guint n_items;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+  g_return_val_if_fail (notes == NULL || OVH_IS_RECORD_NOTES (notes), NULL);
 
   n_items = g_list_model_get_n_items (records);
   sorted = g_ptr_array_new_full (n_items, g_object_unref);
@@ -109,7 +224,13 @@ ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *re
         g_clear_object (&item);
     }
 
-  return write_sorted (origin, default_ttl, sorted);
+  return write_sorted (origin, default_ttl, sorted, notes);
+}
+
+char *
+ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *records)
+{
+  return ovh_zone_file_write_model_with_notes (origin, default_ttl, records, NULL);
 }
 
 /* --- parsing ------------------------------------------------------------------------------- */
@@ -247,11 +368,21 @@ record_from_rr (ParseState *state, ldns_rr *rr, guint ttl_given, GError **error)
   return g_steal_pointer (&record);
 }
 
+static gboolean
+is_blank (GString *text)
+{
+  for (gsize i = 0; i < text->len; i++)
+    if (!g_ascii_isspace (text->str[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Reads one logical record: comments dropped, parentheses joined into one line, quotes kept.
- * Returns FALSE at the end of the text. *start_line is where the record begins. */
+ * Returns FALSE at the end of the text. *start_line is where the record begins. A note
+ * comment on a line of its own is unescaped into *note. */
 static gboolean
 read_logical_line (
-    const char **cursor, guint *line, GString *out, guint *start_line, GError **error)
+    const char **cursor, guint *line, GString *out, guint *start_line, char **note, GError **error)
 {
   const char *p = *cursor;
   gboolean in_quote = FALSE;
@@ -290,8 +421,27 @@ read_logical_line (
           g_string_append_c (out, c);
           break;
         case ';':
-          while (p[1] != '\0' && p[1] != '\n')
-            p++;
+          {
+            const char *comment = p + 1;
+
+            while (p[1] != '\0' && p[1] != '\n')
+              p++;
+            while (comment <= p && (*comment == ' ' || *comment == '\t'))
+              comment++;
+            if (depth == 0 && is_blank (out) && p + 1 - comment >= (gssize) strlen (NOTE_MARK)
+                && strncmp (comment, NOTE_MARK, strlen (NOTE_MARK)) == 0)
+              {
+                const char *text = comment + strlen (NOTE_MARK);
+                gsize length = (gsize) (p + 1 - text);
+
+                if (length > 0 && text[0] == ' ')
+                  text++, length--;
+                if (length > 0 && text[length - 1] == '\r')
+                  length--;
+                g_free (*note);
+                *note = unescape_note (text, length);
+              }
+          }
           break;
         case '(':
           depth++;
@@ -532,6 +682,8 @@ parse_text (const char *text,
   const char *cursor = text;
   guint line = 1;
   guint start_line = 0;
+  g_autofree char *note = NULL;
+  g_autofree char *line_note = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (origin != NULL && origin[0] != '\0', NULL);
@@ -558,7 +710,7 @@ parse_text (const char *text,
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
   while (local_error == NULL
-         && read_logical_line (&cursor, &line, logical, &start_line, &local_error))
+         && read_logical_line (&cursor, &line, logical, &start_line, &line_note, &local_error))
     {
       const char *p = logical->str;
       ldns_rr *rr = NULL;
@@ -569,6 +721,12 @@ parse_text (const char *text,
       if (local_error != NULL)
         break;
 
+      /* A note belongs to the record on the next line that is not blank or a comment. */
+      if (line_note != NULL)
+        {
+          g_free (note);
+          note = g_steal_pointer (&line_note);
+        }
       while (g_ascii_isspace (*p))
         p++;
       if (*p == '\0')
@@ -576,6 +734,7 @@ parse_text (const char *text,
 
       if (logical->str[0] == '$')
         {
+          g_clear_pointer (&note, g_free);
           handle_directive (logical->str, &current_origin, &local_error);
           add_problem (problems, start_line, &local_error);
           continue;
@@ -593,9 +752,13 @@ parse_text (const char *text,
                && check_written_numbers (logical->str, rr, &local_error))
         {
           record = record_from_rr (&state, rr, ldns_rr_ttl (rr), &local_error);
+          if (record != NULL && note != NULL && ovh_record_notes_is_note (note))
+            g_object_set_qdata_full (G_OBJECT (record), note_quark (), g_steal_pointer (&note),
+                                     g_free);
           if (record != NULL)
             g_ptr_array_add (records, record);
         }
+      g_clear_pointer (&note, g_free);
 
       if (rr != NULL)
         ldns_rr_free (rr);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "ovh-record-notes.h"
 #include "ovh-record.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,25 @@ GQuark ovh_zone_file_error_quark (void);
  * type, then target; stable otherwise. records: OvhRecord items. default_ttl 0 leaves $TTL out. */
 char *ovh_zone_file_write (const char *origin, guint default_ttl, GPtrArray *records);
 char *ovh_zone_file_write_model (const char *origin, guint default_ttl, GListModel *records);
+
+/* As ovh_zone_file_write_model, with the note of each record (notes may be NULL) as a comment
+ * line right before it: OVH_ZONE_FILE_NOTE_PREFIX then the note, a backslash written "\\" and
+ * line breaks "\n". Any zone file reader skips it; ovh_zone_file_parse reads it back. */
+#define OVH_ZONE_FILE_NOTE_PREFIX "; domaine-note: "
+char *ovh_zone_file_write_model_with_notes (const char *origin,
+                                            guint default_ttl,
+                                            GListModel *records,
+                                            OvhRecordNotes *notes);
+char *ovh_zone_file_write_with_notes (const char *origin,
+                                      guint default_ttl,
+                                      GPtrArray *records,
+                                      OvhRecordNotes *notes);
+/* The note read right before a record that ovh_zone_file_parse gave; NULL when none. */
+const char *ovh_zone_file_get_note (OvhRecord *record);
+/* Gives notes the notes of parsed records (OvhRecord items of a parse), as notes of records
+ * not created yet: they reach the records by name, type and value once the zone is reloaded
+ * (ovh_record_notes_follow). Returns how many were set. */
+guint ovh_zone_file_take_notes (GPtrArray *records, OvhRecordNotes *notes);
 
 /* Parses text into a GPtrArray of OvhRecord (zone = origin without its final dot, id 0).
  * Handles $ORIGIN, $TTL, comments, parentheses and blank owners (previous owner). A line

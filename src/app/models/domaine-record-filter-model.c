@@ -19,7 +19,7 @@
 typedef struct
 {
   OvhRecord *record; /* a ref: the row */
-  char *key;         /* folded "name\nvalue" of what the row shows */
+  char *key;         /* folded "name\nvalue" of what the row shows, "\nnote" if it has one */
   GQuark type;       /* the field type it shows, upper case */
 } Entry;
 
@@ -29,10 +29,12 @@ struct _DomaineRecordFilterModel
 
   GListModel *model;
   DomaineRecordRows *rows;
-  char *search;     /* as set, NULL for none */
-  char *needle;     /* search, folded */
-  char *field_type; /* as set, NULL for every type */
-  GQuark type;      /* field_type, upper case; 0 for every type */
+  OvhRecordNotes *notes;
+  guint rekey_source; /* notes changed: the keys are made again once the burst is over */
+  char *search;       /* as set, NULL for none */
+  char *needle;       /* search, folded */
+  char *field_type;   /* as set, NULL for every type */
+  GQuark type;        /* field_type, upper case; 0 for every type */
 
   Entry *entries; /* one per item of model, in its order */
   guint n_entries;
@@ -53,6 +55,7 @@ enum
   PROP_0,
   PROP_MODEL,
   PROP_ROWS,
+  PROP_NOTES,
   PROP_SEARCH,
   PROP_FIELD_TYPE,
   N_PROPS
@@ -161,9 +164,25 @@ entry_set_record (DomaineRecordFilterModel *self, Entry *entry, OvhRecord *recor
       = self->rows != NULL ? domaine_record_rows_get_shown (self->rows, record) : record;
   const char *value = ovh_record_get_target (shown);
 
+  const char *note = NULL;
+
   entry->record = record;
   entry->key = make_key (ovh_record_get_display_name (shown), value != NULL ? value : "");
   entry->type = type_quark (ovh_record_get_field_type (shown));
+
+  /* Notes are few: most rows cost one look-up in an empty or small hash. */
+  if (self->notes != NULL && ovh_record_notes_get_n_notes (self->notes) > 0)
+    note = ovh_record_get_id (record) != 0
+               ? ovh_record_notes_lookup_id (self->notes, ovh_record_get_id (record))
+               : ovh_record_notes_lookup (self->notes, shown);
+  if (note != NULL)
+    {
+      g_autofree char *folded = fold (note);
+      char *key = g_strconcat (entry->key, "\n", folded, NULL);
+
+      g_free (entry->key);
+      entry->key = key;
+    }
 }
 
 static void
@@ -307,6 +326,41 @@ model_items_changed_cb (
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, new_matches->len);
 }
 
+/* Notes changed: every row's key is made again, and only the rows whose match changed are
+ * announced (the view keeps its selection and scroll). */
+static void
+domaine_record_filter_model_rekey (DomaineRecordFilterModel *self)
+{
+  g_clear_handle_id (&self->rekey_source, g_source_remove);
+  for (guint i = 0; i < self->n_entries; i++)
+    {
+      OvhRecord *record = g_steal_pointer (&self->entries[i].record);
+
+      entry_clear (&self->entries[i]);
+      entry_set_record (self, &self->entries[i], record);
+    }
+  if (self->needle != NULL)
+    domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gboolean
+rekey_cb (gpointer data)
+{
+  DomaineRecordFilterModel *self = data;
+
+  self->rekey_source = 0;
+  domaine_record_filter_model_rekey (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One pass over the rows per burst of notes (an import sets many), not one per note. */
+static void
+notes_changed_cb (DomaineRecordFilterModel *self)
+{
+  if (self->rekey_source == 0)
+    self->rekey_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rekey_cb, self, NULL);
+}
+
 /* Every row read again, as after a change of model or of what rows show. */
 static void
 domaine_record_filter_model_reload (DomaineRecordFilterModel *self)
@@ -335,6 +389,10 @@ domaine_record_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
   g_clear_object (&self->rows);
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, notes_changed_cb, self);
+  g_clear_object (&self->notes);
+  g_clear_handle_id (&self->rekey_source, g_source_remove);
   for (guint i = 0; i < self->n_entries; i++)
     entry_clear (&self->entries[i]);
   self->n_entries = 0;
@@ -373,6 +431,9 @@ domaine_record_filter_model_get_property (GObject *object,
     case PROP_ROWS:
       g_value_set_object (value, self->rows);
       break;
+    case PROP_NOTES:
+      g_value_set_object (value, self->notes);
+      break;
     case PROP_SEARCH:
       g_value_set_string (value, self->search);
       break;
@@ -400,6 +461,9 @@ domaine_record_filter_model_set_property (GObject *object,
     case PROP_ROWS:
       domaine_record_filter_model_set_rows (self, g_value_get_object (value));
       break;
+    case PROP_NOTES:
+      domaine_record_filter_model_set_notes (self, g_value_get_object (value));
+      break;
     case PROP_SEARCH:
       domaine_record_filter_model_set_search (self, g_value_get_string (value));
       break;
@@ -426,6 +490,9 @@ domaine_record_filter_model_class_init (DomaineRecordFilterModelClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROWS]
       = g_param_spec_object ("rows", NULL, NULL, DOMAINE_TYPE_RECORD_ROWS,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTES]
+      = g_param_spec_object ("notes", NULL, NULL, OVH_TYPE_RECORD_NOTES,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEARCH]
       = g_param_spec_string ("search", NULL, NULL, NULL,
@@ -491,6 +558,30 @@ domaine_record_filter_model_set_rows (DomaineRecordFilterModel *self, DomaineRec
   if (self->n_entries > 0)
     domaine_record_filter_model_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+}
+
+OvhRecordNotes *
+domaine_record_filter_model_get_notes (DomaineRecordFilterModel *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self), NULL);
+  return self->notes;
+}
+
+void
+domaine_record_filter_model_set_notes (DomaineRecordFilterModel *self, OvhRecordNotes *notes)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (notes == NULL || OVH_IS_RECORD_NOTES (notes));
+
+  if (self->notes == notes)
+    return;
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, notes_changed_cb, self);
+  g_set_object (&self->notes, notes);
+  if (notes != NULL)
+    g_signal_connect_swapped (notes, "changed", G_CALLBACK (notes_changed_cb), self);
+  notes_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
 const char *

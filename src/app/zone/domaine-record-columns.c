@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "domaine-record-columns.h"
 #include "domaine-record-slot.h"
@@ -28,6 +29,8 @@ struct _DomaineRecordColumns
   GObject parent_instance;
 
   DomaineRecordRows *rows;
+  OvhRecordNotes *notes;
+  GHashTable *bound_note_cells; /* GtkListItem of the note column, bound now */
   GHashTable *findings;         /* row (OvhRecord) → its worst OvhLintFinding */
   GHashTable *bound_name_cells; /* GtkListItem of the name column, bound now */
   GCancellable *lint_cancellable;
@@ -514,6 +517,143 @@ record_expression (DomaineRecordColumns *self, GType type, GCallback callback)
   return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, self, NULL);
 }
 
+/* Notes ---------------------------------------------------------------------------------- */
+
+/* The note of a row: by id for the zone's records, by what it shows for a staged create. */
+const char *
+domaine_record_columns_get_note (DomaineRecordColumns *self, OvhRecord *row)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_COLUMNS (self), NULL);
+
+  if (self->notes == NULL || row == NULL || self->rows == NULL)
+    return NULL;
+  if (ovh_record_get_id (row) != 0)
+    return ovh_record_notes_lookup_id (self->notes, ovh_record_get_id (row));
+  return ovh_record_notes_lookup (self->notes, domaine_record_rows_get_shown (self->rows, row));
+}
+
+/* The whole note, when the cell shows only its start. */
+static gboolean
+note_query_tooltip_cb (
+    GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *list_item)
+{
+  DomaineRecordColumns *self;
+  OvhRecord *record = cell_widget_get_record (label, list_item, &self);
+  const char *note = record != NULL ? domaine_record_columns_get_note (self, record) : NULL;
+
+  if (note == NULL
+      || (strchr (note, '\n') == NULL
+          && !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, note);
+  return TRUE;
+}
+
+static void
+note_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem *list_item,
+               DomaineRecordColumns *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "record-note");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (note_query_tooltip_cb), list_item);
+  cell_set_list_item (self, label, list_item);
+}
+
+/* The first line of the note; the tooltip has the rest. */
+static void
+note_cell_update (DomaineRecordColumns *self, GtkListItem *list_item)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  OvhRecord *record = list_item_get_record (list_item);
+  const char *note = record != NULL ? domaine_record_columns_get_note (self, record) : NULL;
+  const char *end = note != NULL ? strchr (note, '\n') : NULL;
+
+  if (end != NULL)
+    {
+      g_autofree char *first = g_strndup (note, (gsize) (end - note));
+      g_autofree char *text = g_strconcat (first, " …", NULL);
+
+      gtk_label_set_label (GTK_LABEL (label), text);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (label), note != NULL ? note : "");
+  if (record != NULL)
+    cell_set_state (label, domaine_record_rows_get_state (self->rows, record));
+}
+
+static void
+note_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, DomaineRecordColumns *self)
+{
+  note_cell_update (self, list_item);
+  g_hash_table_add (self->bound_note_cells, list_item);
+}
+
+static void
+note_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem *list_item,
+                DomaineRecordColumns *self)
+{
+  g_hash_table_remove (self->bound_note_cells, list_item);
+}
+
+/* A note was set or cleared: only the rows on screen change. */
+static void
+notes_changed_cb (DomaineRecordColumns *self)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  g_hash_table_iter_init (&iter, self->bound_note_cells);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    note_cell_update (self, list_item);
+}
+
+void
+domaine_record_columns_set_notes (DomaineRecordColumns *self, OvhRecordNotes *notes)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_COLUMNS (self));
+  g_return_if_fail (notes == NULL || OVH_IS_RECORD_NOTES (notes));
+
+  if (self->notes == notes)
+    return;
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, notes_changed_cb, self);
+  g_set_object (&self->notes, notes);
+  if (notes != NULL)
+    g_signal_connect_swapped (notes, "changed", G_CALLBACK (notes_changed_cb), self);
+  notes_changed_cb (self);
+}
+
+static char *
+sort_note_cb (OvhRecord *record, DomaineRecordColumns *self)
+{
+  return g_strdup (domaine_record_columns_get_note (self, record));
+}
+
+void
+domaine_record_columns_attach_note (DomaineRecordColumns *self, GtkColumnViewColumn *note_column)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkSorter) sorter = NULL;
+
+  g_return_if_fail (DOMAINE_IS_RECORD_COLUMNS (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (note_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (note_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (note_unbind_cb), self);
+  gtk_column_view_column_set_factory (note_column, factory);
+  sorter = GTK_SORTER (
+      gtk_string_sorter_new (record_expression (self, G_TYPE_STRING, G_CALLBACK (sort_note_cb))));
+  gtk_column_view_column_set_sorter (note_column, sorter);
+}
+
 void
 domaine_record_columns_attach (DomaineRecordColumns *self,
                                GtkColumnViewColumn *name_column,
@@ -687,6 +827,7 @@ domaine_record_columns_dispose (GObject *object)
   DomaineRecordColumns *self = DOMAINE_RECORD_COLUMNS (object);
 
   domaine_record_columns_set_rows (self, NULL);
+  domaine_record_columns_set_notes (self, NULL);
 
   G_OBJECT_CLASS (domaine_record_columns_parent_class)->dispose (object);
 }
@@ -697,6 +838,7 @@ domaine_record_columns_finalize (GObject *object)
   DomaineRecordColumns *self = DOMAINE_RECORD_COLUMNS (object);
 
   g_clear_pointer (&self->bound_name_cells, g_hash_table_unref);
+  g_clear_pointer (&self->bound_note_cells, g_hash_table_unref);
 
   G_OBJECT_CLASS (domaine_record_columns_parent_class)->finalize (object);
 }
@@ -719,6 +861,7 @@ static void
 domaine_record_columns_init (DomaineRecordColumns *self)
 {
   self->bound_name_cells = g_hash_table_new (NULL, NULL);
+  self->bound_note_cells = g_hash_table_new (NULL, NULL);
 }
 
 DomaineRecordColumns *

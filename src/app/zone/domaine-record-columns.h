@@ -8,6 +8,7 @@
 
 #include "domaine-record-rows.h"
 #include "ovh-lint.h"
+#include "ovh-record-notes.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,13 @@ void domaine_record_columns_attach (DomaineRecordColumns *self,
                                     GtkColumnViewColumn *type_column,
                                     GtkColumnViewColumn *ttl_column,
                                     GtkColumnViewColumn *value_column);
+
+/* The note column: a row's note from @notes (NULL: none), its first line in the cell. */
+void domaine_record_columns_attach_note (DomaineRecordColumns *self,
+                                         GtkColumnViewColumn *note_column);
+void domaine_record_columns_set_notes (DomaineRecordColumns *self, OvhRecordNotes *notes);
+/* The note of a row of the rows set (by id, or by what a staged create shows), or NULL. */
+const char *domaine_record_columns_get_note (DomaineRecordColumns *self, OvhRecord *row);
 
 /* The list item of the cell at (@x, @y) of @column_view, if any (one gesture for all rows). */
 GtkListItem *domaine_record_columns_pick_list_item (GtkColumnView *column_view, double x, double y);

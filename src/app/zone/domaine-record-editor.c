@@ -66,6 +66,7 @@ struct _DomaineRecordEditor
   AdwActionRow *ttl_row;
   GtkSpinButton *ttl_spin;
   AdwActionRow *ttl_error_row;
+  AdwEntryRow *note_row;
   GtkLabel *preview_label;
 };
 
@@ -1066,6 +1067,7 @@ domaine_record_editor_class_init (DomaineRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, ttl_spin);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, ttl_error_row);
   gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, DomaineRecordEditor, note_row);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.change-type", NULL, change_type_action);
@@ -1164,4 +1166,18 @@ domaine_record_editor_new (OvhZone *zone, OvhRecord *initial, DomaineRecordEdito
     gtk_widget_grab_focus (GTK_WIDGET (self->type_combo));
 
   return self;
+}
+
+const char *
+domaine_record_editor_get_note (DomaineRecordEditor *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_EDITOR (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+}
+
+void
+domaine_record_editor_set_note (DomaineRecordEditor *self, const char *note)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_EDITOR (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
 }

@@ -51,6 +51,10 @@ gboolean domaine_record_editor_set_value (DomaineRecordEditor *self,
 const char *domaine_record_editor_get_field_error (DomaineRecordEditor *self, const char *field_id);
 /* The zone line preview as shown. */
 const char *domaine_record_editor_get_preview (DomaineRecordEditor *self);
+/* The note typed in the Note row (kept on this computer by the caller, never sent to OVH);
+ * "" when none. */
+const char *domaine_record_editor_get_note (DomaineRecordEditor *self);
+void domaine_record_editor_set_note (DomaineRecordEditor *self, const char *note);
 /* Presses Save (does nothing while invalid). */
 void domaine_record_editor_save (DomaineRecordEditor *self);
 /* An error from the caller (e.g. staging refused), shown under the field its code names. */

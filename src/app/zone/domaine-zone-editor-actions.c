@@ -25,7 +25,7 @@
 /* Editing ------------------------------------------------------------------------------- */
 
 static gboolean
-editor_save_cb (DomaineRecordEditor *editor, OvhRecord *record, DomaineZoneEditor *self)
+stage_edit (DomaineRecordEditor *editor, OvhRecord *record, DomaineZoneEditor *self)
 {
   OvhRecord *edited = g_object_get_data (G_OBJECT (editor), "row");
   g_autoptr (GError) error = NULL;
@@ -83,6 +83,21 @@ failed:
   return FALSE;
 }
 
+/* The record staged, then its note (kept here, never sent to OVH) saved with it. */
+static gboolean
+editor_save_cb (DomaineRecordEditor *editor, OvhRecord *record, DomaineZoneEditor *self)
+{
+  OvhRecord *edited = g_object_get_data (G_OBJECT (editor), "row");
+
+  if (!stage_edit (editor, record, self))
+    return FALSE;
+  if (self->changeset != NULL)
+    domaine_zone_editor_set_note (
+        self, domaine_record_editor_get_mode (editor) == DOMAINE_RECORD_EDITOR_EDIT ? edited : NULL,
+        record, domaine_record_editor_get_note (editor));
+  return TRUE;
+}
+
 static void
 open_record_editor (DomaineZoneEditor *self, OvhRecord *row, DomaineRecordEditorMode mode)
 {
@@ -94,6 +109,9 @@ open_record_editor (DomaineZoneEditor *self, OvhRecord *row, DomaineRecordEditor
 
   editor = domaine_record_editor_new (self->zone, initial, mode);
   domaine_record_editor_set_changeset (editor, self->changeset);
+  /* A duplicate starts with the note of what it copies. */
+  if (row != NULL)
+    domaine_record_editor_set_note (editor, domaine_record_columns_get_note (self->columns, row));
   if (mode == DOMAINE_RECORD_EDITOR_EDIT && row != NULL)
     g_object_set_data_full (G_OBJECT (editor), "row", g_object_ref (row), g_object_unref);
   g_signal_connect_object (editor, "save", G_CALLBACK (editor_save_cb), self, 0);
@@ -443,6 +461,7 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->changeset == NULL)
     return;
   dialog = domaine_zone_import_dialog_new (self->changeset);
+  domaine_zone_import_dialog_set_notes (DOMAINE_ZONE_IMPORT_DIALOG (dialog), self->notes);
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -472,9 +491,10 @@ edit_text_action (GtkWidget *widget, const char *action_name, GVariant *paramete
 
   if (self->changeset == NULL || ovh_zone_get_load_state (self->zone) != OVH_ZONE_LOAD_STATE_LOADED)
     return;
-  text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone), 0,
-                                    ovh_zone_get_records (self->zone));
+  text = ovh_zone_file_write_model_with_notes (ovh_zone_get_name (self->zone), 0,
+                                               ovh_zone_get_records (self->zone), self->notes);
   dialog = domaine_zone_import_dialog_new (self->changeset);
+  domaine_zone_import_dialog_set_notes (DOMAINE_ZONE_IMPORT_DIALOG (dialog), self->notes);
   gtk_window_set_title (GTK_WINDOW (dialog), _ ("Edit Zone as Text"));
   domaine_zone_import_dialog_set_text (DOMAINE_ZONE_IMPORT_DIALOG (dialog), text);
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
@@ -507,9 +527,9 @@ export_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
   if (file != NULL)
     {
       /* Domaine's own writer: TXT quoting and splitting as BIND reads them back. */
-      text = ovh_zone_file_write_model (ovh_zone_get_name (self->zone),
-                                        ovh_zone_get_default_ttl (self->zone),
-                                        ovh_zone_get_records (self->zone));
+      text = ovh_zone_file_write_model_with_notes (ovh_zone_get_name (self->zone),
+                                                   ovh_zone_get_default_ttl (self->zone),
+                                                   ovh_zone_get_records (self->zone), self->notes);
       length = strlen (text);
       g_file_replace_contents_bytes_async (
           file, g_bytes_new_take (g_steal_pointer (&text), length), NULL, FALSE,
@@ -580,6 +600,7 @@ void
 domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "zone.add", NULL, add_action);
+  gtk_widget_class_install_property_action (widget_class, "zone.show-notes", "show-notes");
   gtk_widget_class_install_action (widget_class, "zone.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "zone.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "zone.delete", NULL, delete_action);

@@ -4,7 +4,7 @@
  *
  * domaine-zone-editor.c is the page (state, zone switching, loading, selection, width),
  * domaine-zone-editor-actions.c its "zone." actions, domaine-zone-editor-pending.c the
- * unpublished changes kept on disk.
+ * unpublished changes kept on disk, domaine-zone-editor-notes.c the notes on records.
  */
 #pragma once
 
@@ -32,6 +32,11 @@ struct _DomaineZoneEditor
 
   OvhPendingStore *pending_store;
   DomaineRecordColumns *columns;
+  OvhRecordNotes *notes;     /* of the zone shown */
+  GListModel *notes_records; /* the zone's records that notes follow */
+  guint notes_follow_source;
+  guint notes_save_source;
+  GSettings *settings; /* NULL when the schema is not installed */
   GSignalGroup *zone_signals;
   GSignalGroup *changeset_signals;
   GSignalGroup *undo_signals;
@@ -62,6 +67,7 @@ struct _DomaineZoneEditor
   GtkColumnViewColumn *type_column;
   GtkColumnViewColumn *ttl_column;
   GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *note_column;
   AdwStatusPage *failed_page;
   GtkWidget *failed_query_id_button;
   GMenuModel *row_menu;
@@ -106,5 +112,17 @@ domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *resu
 /* Whether the last restore staged changes left by an earlier run (not ones this process wrote
  * or read already): the page says so. */
 gboolean domaine_zone_pending_get_from_last_session (OvhChangeset *changeset);
+
+/* domaine-zone-editor-notes.c */
+void domaine_zone_editor_notes_init (DomaineZoneEditor *self);
+/* Reads the notes of the zone shown (none shown: closes them). */
+void domaine_zone_editor_notes_open (DomaineZoneEditor *self);
+void domaine_zone_editor_notes_close (DomaineZoneEditor *self);
+/* The note typed in the record editor, saved with @record (what was staged); @edited_row: the
+ * row edited, NULL for a new record. */
+void domaine_zone_editor_set_note (DomaineZoneEditor *self,
+                                   OvhRecord *edited_row,
+                                   OvhRecord *record,
+                                   const char *note);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ enum
   PROP_N_UNPUBLISHED,
   PROP_BUSY,
   PROP_SEARCH_MODE,
+  PROP_SHOW_NOTES,
   N_PROPS
 };
 
@@ -72,6 +73,8 @@ domaine_zone_editor_get_account_id (DomaineZoneEditor *self)
 #define COMPACT_WIDTH 600
 #define NAME_WIDTH 150
 #define NAME_WIDTH_COMPACT 92
+#define NOTE_WIDTH 200
+#define NOTE_WIDTH_COMPACT 80
 
 /* Filtering ----------------------------------------------------------------------------- */
 
@@ -357,6 +360,7 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
   self->restoring = FALSE;
 
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  domaine_zone_editor_notes_close (self);
   domaine_record_filter_model_set_rows (self->filter_model, NULL);
   g_signal_group_set_target (self->changeset_signals, NULL);
   g_signal_group_set_target (self->zone_signals, NULL);
@@ -382,8 +386,9 @@ domaine_zone_editor_set_zone (DomaineZoneEditor *self, OvhZone *zone)
       g_signal_group_set_target (self->zone_signals, zone);
       g_signal_group_set_target (self->changeset_signals, self->changeset);
       g_signal_group_set_target (self->undo_signals, self->undo_stack);
-      /* Before the rows arrive: the filter matches what they show. */
+      /* Before the rows arrive: the filter matches what they show, and their notes. */
       domaine_record_filter_model_set_rows (self->filter_model, self->rows);
+      domaine_zone_editor_notes_open (self);
       gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->rows));
 
       if (ovh_zone_get_load_state (zone) == OVH_ZONE_LOAD_STATE_EMPTY)
@@ -705,6 +710,8 @@ domaine_zone_editor_set_compact (DomaineZoneEditor *self, gboolean compact)
   self->compact = compact;
   gtk_column_view_column_set_fixed_width (self->name_column,
                                           compact ? NAME_WIDTH_COMPACT : NAME_WIDTH);
+  gtk_column_view_column_set_fixed_width (self->note_column,
+                                          compact ? NOTE_WIDTH_COMPACT : NOTE_WIDTH);
   /* Narrower padding (style.css): the value column takes what is left. */
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "compact");
@@ -783,6 +790,8 @@ domaine_zone_editor_dispose (GObject *object)
   if (self->undo_signals != NULL)
     g_signal_group_set_target (self->undo_signals, NULL);
 
+  domaine_zone_editor_notes_close (self);
+
   /* The sorters' expressions call back into the columns: drop them with the view first. */
   gtk_widget_dispose_template (GTK_WIDGET (self), DOMAINE_TYPE_ZONE_EDITOR);
   {
@@ -792,6 +801,7 @@ domaine_zone_editor_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
 
+  g_clear_object (&self->settings);
   g_clear_object (&self->columns);
   g_clear_object (&self->pending_store);
   g_clear_object (&self->publisher);
@@ -840,6 +850,9 @@ domaine_zone_editor_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_SEARCH_MODE:
       g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
       break;
+    case PROP_SHOW_NOTES:
+      g_value_set_boolean (value, domaine_zone_editor_get_show_notes (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -863,6 +876,9 @@ domaine_zone_editor_set_property (GObject *object,
       break;
     case PROP_SEARCH_MODE:
       domaine_zone_editor_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_NOTES:
+      domaine_zone_editor_set_show_notes (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -895,6 +911,9 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   properties[PROP_SEARCH_MODE]
       = g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_NOTES]
+      = g_param_spec_boolean ("show-notes", NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DOMAINE_TYPE_CHANGES_BAR);
@@ -921,6 +940,7 @@ domaine_zone_editor_class_init (DomaineZoneEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, type_column);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, ttl_column);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, value_column);
+  gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, note_column);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, failed_page);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, failed_query_id_button);
   gtk_widget_class_bind_template_child (widget_class, DomaineZoneEditor, row_menu);
@@ -955,6 +975,7 @@ domaine_zone_editor_init (DomaineZoneEditor *self)
   self->columns = domaine_record_columns_new ();
   domaine_record_columns_attach (self->columns, self->name_column, self->type_column,
                                  self->ttl_column, self->value_column);
+  domaine_zone_editor_notes_init (self);
   /* Sorted by name until the user picks a column. */
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 

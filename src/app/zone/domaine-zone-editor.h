@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "ovh-record-notes.h"
+
 #include <adwaita.h>
 
 #include "domaine-record-rows.h"
@@ -54,6 +56,13 @@ void domaine_zone_editor_publish_async (DomaineZoneEditor *self,
                                         gpointer user_data);
 gboolean
 domaine_zone_editor_publish_finish (DomaineZoneEditor *self, GAsyncResult *result, GError **error);
+
+/* The notes of the zone shown (kept on this computer), NULL while none is shown. */
+OvhRecordNotes *domaine_zone_editor_get_notes (DomaineZoneEditor *self);
+/* "show-notes" (and the action "zone.show-notes"): whether the Note column is shown; kept in
+ * the settings. */
+gboolean domaine_zone_editor_get_show_notes (DomaineZoneEditor *self);
+void domaine_zone_editor_set_show_notes (DomaineZoneEditor *self, gboolean show_notes);
 
 /* Where the unpublished changes of @zone for this session's account are kept. */
 char *domaine_zone_editor_dup_pending_path (DomaineZoneEditor *self, OvhZone *zone);

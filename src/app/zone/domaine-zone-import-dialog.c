@@ -27,6 +27,8 @@ struct _DomaineZoneImportDialog
   OvhChangeset *changeset;
   OvhZone *zone;
   OvhZoneDiff *diff;
+  GPtrArray *records;    /* as last read from the text, with their notes */
+  OvhRecordNotes *notes; /* where their notes go once staged; may be NULL */
   char *problems;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
@@ -190,6 +192,9 @@ parse_now (DomaineZoneImportDialog *self)
   gtk_label_set_label (self->problems_label,
                        listing->len > 0 ? listing->str : _ ("Every line can be imported"));
 
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  if (records != NULL)
+    self->records = g_ptr_array_ref (records);
   if (records != NULL && !ovh_zone_file_problems_have_errors (problems))
     diff = ovh_zone_diff_new_from_model (ovh_zone_get_records (self->zone), records,
                                          OVH_ZONE_DIFF_SKIP_MANAGED);
@@ -302,6 +307,14 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointe
 
 /* Merge and replace ----------------------------------------------------------------------- */
 
+/* The notes of the file (comment lines) reach the records once they exist with an id. */
+static void
+take_notes (DomaineZoneImportDialog *self)
+{
+  if (self->notes != NULL && self->records != NULL)
+    ovh_zone_file_take_notes (self->records, self->notes);
+}
+
 static void
 merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -315,6 +328,7 @@ merge_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       show_error (self, error);
       return;
     }
+  take_notes (self);
   /* The changes wait in the zone editor for review and publishing. */
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -340,6 +354,7 @@ stage_selected_action (GtkWidget *widget, const char *action_name, GVariant *par
       show_error (self, error);
       return;
     }
+  take_notes (self);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -387,6 +402,7 @@ imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       set_busy (self, FALSE);
       return;
     }
+  take_notes (self);
   ovh_zone_follow_task_async (self->zone, task_id, TASK_POLL_MS, self->cancellable, followed_cb,
                               g_object_ref (self));
 }
@@ -515,6 +531,8 @@ domaine_zone_import_dialog_finalize (GObject *object)
   g_clear_object (&self->changeset);
   g_clear_object (&self->zone);
   g_clear_object (&self->diff);
+  g_clear_object (&self->notes);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
   g_free (self->problems);
   G_OBJECT_CLASS (domaine_zone_import_dialog_parent_class)->finalize (object);
 }
@@ -624,4 +642,13 @@ domaine_zone_import_dialog_init (DomaineZoneImportDialog *self)
   target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+domaine_zone_import_dialog_set_notes (DomaineZoneImportDialog *self, OvhRecordNotes *notes)
+{
+  g_return_if_fail (DOMAINE_IS_ZONE_IMPORT_DIALOG (self));
+  g_return_if_fail (notes == NULL || OVH_IS_RECORD_NOTES (notes));
+
+  g_set_object (&self->notes, notes);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ovh-changeset.h"
+#include "ovh-record-notes.h"
 #include "ovh-zone-diff.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ G_DECLARE_FINAL_TYPE (
  * text has errors), "busy". */
 GtkWidget *domaine_zone_import_dialog_new (OvhChangeset *changeset);
 
+/* Where the notes read from the text (comment lines) go once its records are staged. */
+void domaine_zone_import_dialog_set_notes (DomaineZoneImportDialog *self, OvhRecordNotes *notes);
 void domaine_zone_import_dialog_set_text (DomaineZoneImportDialog *self, const char *text);
 OvhZoneDiff *domaine_zone_import_dialog_get_diff (DomaineZoneImportDialog *self);
 gboolean domaine_zone_import_dialog_get_busy (DomaineZoneImportDialog *self);
