@@ -182,6 +182,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                                || g_utf8_validate (name_server->ip, -1, NULL));
               }
             (void) ovh_name_servers_validate (list, "example.com", NULL);
+          }
+      }
+      break;
     case MODEL_REDIRECTION:
       {
         g_autoptr (GError) error = NULL;
