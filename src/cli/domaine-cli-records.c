@@ -623,10 +623,12 @@ prepare_updates (DomaineCli *self, OvhZone *zone, GArray *updates, gint64 ttl, G
       current = fetch_record (self, zone, update->id, &local_error);
       if (current == NULL)
         {
+          int status = domaine_cli_exit_code_for_error (local_error);
+
           if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_prefix_error (&local_error, _ ("Record %s: "), update->text);
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return DOMAINE_CLI_EXIT_API;
+          return status;
         }
       if (!check_type (self, current, update->text, error))
         return DOMAINE_CLI_EXIT_USAGE;
