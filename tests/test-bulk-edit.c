@@ -313,6 +313,39 @@ test_delete_and_move (Fixture *fixture, gconstpointer data)
   DomaineBulkEditDialog *dialog;
   OvhRecordBulkPlan *plan;
 
+  /* Rows 0 to 9 are a TXT, an AAAA, a CNAME, an MX and six A: at the apex, the CNAME cannot
+   * be, and the preview says why. */
+  select_first (fixture, 10);
+  dialog = open_dialog (fixture);
+  adw_combo_row_set_selected (find_child (dialog, "operation_row"), OVH_RECORD_BULK_MOVE);
+  gtk_editable_set_text (find_child (dialog, "name_row"), "@");
+  plan = domaine_bulk_edit_dialog_get_plan (dialog);
+  g_assert_cmpuint (ovh_record_bulk_plan_get_n_changed (plan), ==, 9);
+  g_assert_cmpuint (ovh_record_bulk_plan_get_n_skipped (plan), ==, 1);
+  {
+    g_autoptr (OvhRecordBulkItem) item
+        = g_list_model_get_item (ovh_record_bulk_plan_get_items (plan), 2);
+
+    g_assert_true (ovh_record_bulk_item_get_skipped (item));
+    g_assert_cmpstr (ovh_record_get_field_type (ovh_record_bulk_item_get_record (item)), ==,
+                     "CNAME");
+  }
+  g_assert_cmpstr (gtk_label_get_text (find_child (dialog, "counts_label")), ==,
+                   "9 records change · 1 record skipped");
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
+  if (g_getenv ("DOMAINE_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      domaine_test_wait_for_frame (GTK_WIDGET (dialog));
+      path = domaine_test_save_screenshot (GTK_WIDGET (dialog), "bulk-edit-move-skipped");
+      g_test_message ("screenshot: %s", path);
+    }
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (domaine_test_wait_for_null ((gpointer *) &dialog, 5000));
+  g_assert_cmpuint (ovh_changeset_get_n_pending (changeset), ==, 0);
+
   /* Records 4 to 9 are A records: moved under one name. */
   gtk_selection_model_select_range (domaine_zone_editor_get_selection (fixture->editor), 4, 6,
                                     TRUE);

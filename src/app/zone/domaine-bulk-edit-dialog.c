@@ -34,6 +34,7 @@ struct _DomaineBulkEditDialog
   char *zone;
   GPtrArray *records;
   GtkNoSelection *preview_selection;
+  GtkColumnViewColumn *columns[5]; /* by Column */
   OvhRecordBulkPlan *plan;
   char *problem;
 };
@@ -59,6 +60,15 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *const page_names[] = { "ttl", "replace", "move", "delete" };
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_TYPE,
+  COLUMN_VALUE,
+  COLUMN_BEFORE,
+  COLUMN_AFTER,
+} Column;
 
 /* Planning ------------------------------------------------------------------------------ */
 
@@ -176,6 +186,11 @@ operation_changed_cb (DomaineBulkEditDialog *self)
 
   if (selected < G_N_ELEMENTS (page_names))
     gtk_stack_set_visible_child_name (self->operation_stack, page_names[selected]);
+  /* A move changes names: the names are then the before and after, and the value tells the
+   * records of one name apart. */
+  gtk_column_view_column_set_visible (self->columns[COLUMN_NAME], selected != OVH_RECORD_BULK_MOVE);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_VALUE],
+                                      selected == OVH_RECORD_BULK_MOVE);
   replan (self);
 }
 
@@ -201,14 +216,6 @@ stage_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 /* Preview columns ----------------------------------------------------------------------- */
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_TYPE,
-  COLUMN_BEFORE,
-  COLUMN_AFTER,
-} Column;
 
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
@@ -239,6 +246,9 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer dat
       break;
     case COLUMN_TYPE:
       shown = ovh_record_get_field_type (record);
+      break;
+    case COLUMN_VALUE:
+      shown = ovh_record_get_target (record);
       break;
     case COLUMN_BEFORE:
       shown = ovh_record_bulk_item_get_old_text (item);
@@ -277,6 +287,7 @@ add_column (DomaineBulkEditDialog *self, const char *title, Column column, gbool
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_append_column (self->preview_view, view_column);
+  self->columns[column] = view_column; /* the view keeps it */
   g_object_unref (view_column);
 }
 
@@ -375,6 +386,7 @@ domaine_bulk_edit_dialog_init (DomaineBulkEditDialog *self)
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (self->preview_selection));
   add_column (self, _ ("Name"), COLUMN_NAME, FALSE);
   add_column (self, _ ("Type"), COLUMN_TYPE, FALSE);
+  add_column (self, _ ("Value"), COLUMN_VALUE, TRUE);
   add_column (self, _ ("Before"), COLUMN_BEFORE, TRUE);
   add_column (self, _ ("After"), COLUMN_AFTER, TRUE);
 
