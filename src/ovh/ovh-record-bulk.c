@@ -219,31 +219,57 @@ format_ttl (guint ttl)
   return g_strdup_printf ("%u", ttl);
 }
 
-/* The item for after (taken), or a skip when after is not valid for its type. */
+/* The item for after (taken), or a skip with reason (taken) when that is not NULL. */
 static OvhRecordBulkItem *
-checked_item (OvhRecord *record, OvhRecord *after, char *old_text, char *new_text)
+checked_item (OvhRecord *record, OvhRecord *after, char *reason, char *old_text, char *new_text)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (!ovh_record_validate (ovh_record_get_field_type (after), ovh_record_get_sub_domain (after),
-                            ovh_record_get_target (after), ovh_record_get_ttl (after), &error))
+  if (reason != NULL)
     {
       g_object_unref (after);
       g_free (new_text);
-      return item_new (record, NULL, g_strdup (error->message), old_text, NULL);
+      return item_new (record, NULL, reason, old_text, NULL);
     }
   return item_new (record, after, NULL, old_text, new_text);
+}
+
+/* Why after is not valid for its type (a new string), or NULL. Reading a value costs a parse
+ * (ldns) each: results are kept by what was checked (key), since a bulk change often makes
+ * many records alike (one new name, one new value). */
+static char *
+dup_problem (GHashTable *cache, const char *key, OvhRecord *after, gboolean value_unchanged)
+{
+  g_autoptr (GError) error = NULL;
+  gpointer cached;
+
+  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
+    return g_strdup (cached);
+  ovh_record_validate (ovh_record_get_field_type (after), ovh_record_get_sub_domain (after),
+                       ovh_record_get_target (after), ovh_record_get_ttl (after), &error);
+  /* A value left as it was is not this change's to refuse. */
+  if (value_unchanged && g_error_matches (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_TARGET))
+    g_clear_error (&error);
+  g_hash_table_insert (cache, g_strdup (key), error != NULL ? g_strdup (error->message) : NULL);
+  return error != NULL ? g_strdup (error->message) : NULL;
+}
+
+static GHashTable *
+problem_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 OvhRecordBulkPlan *
 ovh_record_bulk_plan_new_set_ttl (GPtrArray *records, guint ttl)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
   guint n_unchanged = 0;
   OvhRecordBulkPlan *self;
 
   g_return_val_if_fail (records != NULL, NULL);
 
+  /* Only the TTL changes: its range is the one thing to check, once for all. */
+  ovh_record_validate ("A", "", "192.0.2.1", ttl, &error);
   for (guint i = 0; i < records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (records, i);
@@ -256,8 +282,9 @@ ovh_record_bulk_plan_new_set_ttl (GPtrArray *records, guint ttl)
         }
       after = ovh_record_dup (record);
       ovh_record_set_ttl (after, ttl);
-      g_ptr_array_add (items, checked_item (record, after, format_ttl (ovh_record_get_ttl (record)),
-                                            format_ttl (ttl)));
+      g_ptr_array_add (
+          items, checked_item (record, after, error != NULL ? g_strdup (error->message) : NULL,
+                               format_ttl (ovh_record_get_ttl (record)), format_ttl (ttl)));
     }
   self = plan_new (OVH_RECORD_BULK_SET_TTL, items);
   self->n_unchanged = n_unchanged;
@@ -268,6 +295,7 @@ OvhRecordBulkPlan *
 ovh_record_bulk_plan_new_replace (GPtrArray *records, const OvhValueReplacer *replacer)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) problems = problem_cache_new ();
   guint n_unchanged = 0;
   OvhRecordBulkPlan *self;
 
@@ -278,6 +306,7 @@ ovh_record_bulk_plan_new_replace (GPtrArray *records, const OvhValueReplacer *re
     {
       OvhRecord *record = g_ptr_array_index (records, i);
       char *value = ovh_value_replacer_apply (replacer, ovh_record_get_target (record));
+      g_autofree char *key = NULL;
       OvhRecord *after;
 
       if (value == NULL)
@@ -287,8 +316,12 @@ ovh_record_bulk_plan_new_replace (GPtrArray *records, const OvhValueReplacer *re
         }
       after = ovh_record_dup (record);
       ovh_record_set_target (after, value);
-      g_ptr_array_add (
-          items, checked_item (record, after, g_strdup (ovh_record_get_target (record)), value));
+      /* The value is what changes: checked once for each type, name and value. */
+      key = g_strdup_printf ("%s\t%s\t%s", ovh_record_get_field_type (after),
+                             ovh_record_get_sub_domain (after), value);
+      g_ptr_array_add (items,
+                       checked_item (record, after, dup_problem (problems, key, after, FALSE),
+                                     g_strdup (ovh_record_get_target (record)), value));
     }
   self = plan_new (OVH_RECORD_BULK_REPLACE, items);
   self->n_unchanged = n_unchanged;
@@ -299,6 +332,7 @@ OvhRecordBulkPlan *
 ovh_record_bulk_plan_new_move (GPtrArray *records, const char *sub_domain, const char *zone)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) problems = problem_cache_new ();
   g_autofree char *name = NULL;
   guint n_unchanged = 0;
   OvhRecordBulkPlan *self;
@@ -319,9 +353,14 @@ ovh_record_bulk_plan_new_move (GPtrArray *records, const char *sub_domain, const
         }
       after = ovh_record_dup (record);
       ovh_record_set_sub_domain (after, name);
-      g_ptr_array_add (items,
-                       checked_item (record, after, g_strdup (ovh_record_get_display_name (record)),
-                                     g_strdup (ovh_record_get_display_name (after))));
+      /* Only the name changes, the same for all: whether a type may have it is checked once
+       * for each type (the values were valid before and stay as they are). */
+      g_ptr_array_add (
+          items,
+          checked_item (record, after,
+                        dup_problem (problems, ovh_record_get_field_type (after), after, TRUE),
+                        g_strdup (ovh_record_get_display_name (record)),
+                        g_strdup (ovh_record_get_display_name (after))));
     }
   self = plan_new (OVH_RECORD_BULK_MOVE, items);
   self->n_unchanged = n_unchanged;
