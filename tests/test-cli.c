@@ -1031,6 +1031,87 @@ test_records_set (OvhTestFixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
 }
 
+static char *
+dup_record_id (JsonArray *records, const char *sub_domain, const char *type, const char *target)
+{
+  JsonObject *record = find_record (records, sub_domain, type, target);
+
+  g_assert_nonnull (record);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (record, "id"));
+}
+
+/* Several IDs: every record updated, one refresh; an unknown ID changes nothing. */
+static void
+test_records_set_many (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autoptr (CliTest) test = cli_test_new (fixture);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonNode) holder = NULL;
+  JsonArray *records = sandbox_records (test, "lovelace.fr", &holder);
+  g_autofree char *blog = dup_record_id (records, "blog", "A", NULL);
+  g_autofree char *mx1 = dup_record_id (records, "", "MX", "1 mx1.mail.ovh.net.");
+  g_autofree char *mx2 = dup_record_id (records, "", "MX", "5 mx2.mail.ovh.net.");
+  JsonObject *result;
+  JsonArray *updated;
+
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "records", "set", "lovelace.fr", blog, mx1, mx2, "--ttl", "300",
+                            "--json", NULL),
+                   ==, 0);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  updated = json_object_get_array_member (result, "updated");
+  g_assert_cmpuint (json_array_get_length (updated), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (updated, i), "ttl"),
+                     ==, 300);
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (updated, 0), "subDomain"), ==,
+      "blog");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "failed")), ==, 0);
+  g_assert_true (json_object_get_boolean_member (result, "published"));
+  g_assert_cmpuint (count_requests (test, "PUT", "/domain/zone/lovelace.fr/record/*"), ==, 3);
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+
+  /* Again: nothing left to change, nothing sent, nothing published. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_clear_pointer (&root, json_node_unref);
+  g_assert_cmpint (
+      run_cli (test, "records", "set", "lovelace.fr", blog, mx1, "--ttl", "300", "--json", NULL),
+      ==, 0);
+  root = output_json (test);
+  result = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "unchanged")), ==,
+                    2);
+  g_assert_false (json_object_get_boolean_member (result, "published"));
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+
+  /* An unknown ID among known ones fails before anything is changed. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (
+      run_cli (test, "records", "set", "lovelace.fr", blog, "999999", mx1, "--ttl", "60", NULL), ==,
+      DOMAINE_CLI_EXIT_NOT_FOUND);
+  assert_one_error_line (test);
+  g_assert_nonnull (strstr (test->err, "999999"));
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 0);
+  g_assert_cmpuint (count_requests (test, "POST", "*"), ==, 0);
+
+  /* So does a value one of the records' types refuses. */
+  g_assert_cmpint (
+      run_cli (test, "records", "set", "lovelace.fr", blog, mx1, "--value", "198.51.100.9", NULL),
+      ==, DOMAINE_CLI_EXIT_USAGE);
+  g_assert_cmpuint (count_requests (test, "PUT", "*"), ==, 0);
+
+  /* Without --json, the changed records as a table, then one publication. */
+  ovh_sandbox_reset_request_log (fixture->sandbox);
+  g_assert_cmpint (run_cli (test, "records", "set", "lovelace.fr", mx1, mx2, "--ttl", "600", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (test->out, "mx1.mail.ovh.net."));
+  g_assert_nonnull (strstr (test->out, "mx2.mail.ovh.net."));
+  g_assert_cmpuint (count_requests (test, "POST", "/domain/zone/lovelace.fr/refresh"), ==, 1);
+}
+
 static void
 test_records_delete (OvhTestFixture *fixture, gconstpointer data)
 {
@@ -2376,6 +2457,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/cli/records/add-id-zero", test_records_add_id_zero);
   ovh_test_add ("/cli/records/no-publish", test_records_no_publish);
   ovh_test_add ("/cli/records/set", test_records_set);
+  ovh_test_add ("/cli/records/set-many", test_records_set_many);
   ovh_test_add ("/cli/records/delete", test_records_delete);
   ovh_test_add ("/cli/records/validation-sends-nothing", test_records_validation_sends_nothing);
   ovh_test_add ("/cli/records/delete-one-refresh", test_records_delete_one_refresh);

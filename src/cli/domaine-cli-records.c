@@ -524,57 +524,12 @@ domaine_cli_cmd_records_add (DomaineCli *self, GError **error)
 
 /* records set -------------------------------------------------------------------------------- */
 
-int
-domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
+/* The record with the values asked for. */
+static OvhRecord *
+build_updated (DomaineCli *self, OvhRecord *current, const char *zone_name, gint64 ttl)
 {
-  const char *zone_name = self->args[0];
-  g_autoptr (OvhZone) zone = NULL;
-  g_autoptr (OvhChangeset) changeset = NULL;
-  g_autoptr (OvhChange) change = NULL;
-  g_autoptr (OvhRecord) current = NULL;
-  g_autoptr (OvhRecord) updated = NULL;
-  g_autoptr (GError) local_error = NULL;
-  guint64 id;
-  gint64 ttl = 0;
+  OvhRecord *updated = ovh_record_dup (current);
 
-  if (!domaine_cli_parse_id (self->args[1], _ ("record ID"), &id, error))
-    return DOMAINE_CLI_EXIT_USAGE;
-  if (self->name == NULL && self->value == NULL && self->ttl == NULL)
-    {
-      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
-                           _ ("records set needs at least one of --name, --value and --ttl"));
-      return DOMAINE_CLI_EXIT_USAGE;
-    }
-  if (self->ttl != NULL && !parse_ttl (self->ttl, &ttl, error))
-    return DOMAINE_CLI_EXIT_USAGE;
-  if (self->type != NULL && ovh_record_type_lookup (self->type) == NULL)
-    {
-      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
-                   _ ("Unknown record type “%s”"), self->type);
-      return DOMAINE_CLI_EXIT_USAGE;
-    }
-
-  if (!domaine_cli_open_account (self, error))
-    return DOMAINE_CLI_EXIT_API;
-
-  zone = domaine_cli_new_zone (self, zone_name);
-  changeset = ovh_changeset_new (zone);
-  current = fetch_record (self, zone, id, error);
-  if (current == NULL)
-    return DOMAINE_CLI_EXIT_API;
-
-  if (self->type != NULL
-      && g_ascii_strcasecmp (self->type, ovh_record_get_field_type (current)) != 0)
-    {
-      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
-                   /* Translators: a record ID and its type */
-                   _ ("Record %s is of type %s and OVHcloud cannot change a record’s type: delete "
-                      "it and add a new one"),
-                   self->args[1], ovh_record_get_field_type (current));
-      return DOMAINE_CLI_EXIT_USAGE;
-    }
-
-  updated = ovh_record_dup (current);
   if (self->name != NULL)
     {
       g_autofree char *sub_domain = ovh_record_normalize_sub_domain (self->name, zone_name);
@@ -584,16 +539,49 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
   if (self->value != NULL)
     ovh_record_set_target (updated, self->value);
   if (self->ttl != NULL)
+    ovh_record_set_ttl (updated, (guint) ttl);
+  return updated;
+}
+
+/* OVH cannot change a record's type: --type only guards against editing the wrong record. */
+static gboolean
+check_type (DomaineCli *self, OvhRecord *current, const char *id_text, GError **error)
+{
+  if (self->type == NULL
+      || g_ascii_strcasecmp (self->type, ovh_record_get_field_type (current)) == 0)
+    return TRUE;
+  g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+               /* Translators: a record ID and its type */
+               _ ("Record %s is of type %s and OVHcloud cannot change a record’s type: delete "
+                  "it and add a new one"),
+               id_text, ovh_record_get_field_type (current));
+  return FALSE;
+}
+
+static int
+set_one (DomaineCli *self, OvhChangeset *changeset, guint64 id, gint64 ttl, GError **error)
+{
+  OvhZone *zone = ovh_changeset_get_zone (changeset);
+  const char *zone_name = ovh_zone_get_name (zone);
+  g_autoptr (OvhChange) change = NULL;
+  g_autoptr (OvhRecord) current = NULL;
+  g_autoptr (OvhRecord) updated = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  current = fetch_record (self, zone, id, error);
+  if (current == NULL)
+    return DOMAINE_CLI_EXIT_API;
+  if (!check_type (self, current, self->args[1], error))
+    return DOMAINE_CLI_EXIT_USAGE;
+
+  updated = build_updated (self, current, zone_name, ttl);
+  if (self->ttl != NULL
+      && !ovh_record_validate (ovh_record_get_field_type (updated),
+                               ovh_record_get_sub_domain (updated), ovh_record_get_target (updated),
+                               ttl, &local_error))
     {
-      if (!ovh_record_validate (ovh_record_get_field_type (updated),
-                                ovh_record_get_sub_domain (updated),
-                                ovh_record_get_target (updated), ttl, &local_error))
-        {
-          g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
-                               local_error->message);
-          return DOMAINE_CLI_EXIT_USAGE;
-        }
-      ovh_record_set_ttl (updated, (guint) ttl);
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE, local_error->message);
+      return DOMAINE_CLI_EXIT_USAGE;
     }
 
   if (ovh_record_equal_content (current, updated))
@@ -618,6 +606,255 @@ domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
 
   print_change_result (self, updated, change, _ ("Changed:"), !self->no_publish);
   return DOMAINE_CLI_EXIT_OK;
+}
+
+typedef struct
+{
+  const char *text; /* the ID as typed */
+  guint64 id;
+  OvhRecord *updated; /* NULL when it already has the values */
+  OvhChange *change;  /* staged, or NULL */
+} Update;
+
+static void
+update_clear (Update *update)
+{
+  g_clear_object (&update->updated);
+  g_clear_object (&update->change);
+}
+
+/* Every record is read and checked before anything is staged: an unknown ID or a value its
+ * type refuses changes nothing. */
+static int
+prepare_updates (DomaineCli *self, OvhZone *zone, GArray *updates, gint64 ttl, GError **error)
+{
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = &g_array_index (updates, Update, i);
+      g_autoptr (OvhRecord) current = NULL;
+      g_autoptr (OvhRecord) updated = NULL;
+      g_autoptr (GError) local_error = NULL;
+
+      current = fetch_record (self, zone, update->id, &local_error);
+      if (current == NULL)
+        {
+          int status = domaine_cli_exit_code_for_error (local_error);
+
+          if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_prefix_error (&local_error, _ ("Record %s: "), update->text);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return status;
+        }
+      if (!check_type (self, current, update->text, error))
+        return DOMAINE_CLI_EXIT_USAGE;
+      updated = build_updated (self, current, ovh_zone_get_name (zone), ttl);
+      if (ovh_record_equal_content (current, updated))
+        continue;
+      if (!check_record (self, zone, updated, &local_error))
+        {
+          int status = domaine_cli_exit_code_for_error (local_error);
+
+          g_prefix_error (&local_error, _ ("Record %s: "), update->text);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return status;
+        }
+      update->updated = g_steal_pointer (&updated);
+    }
+  return DOMAINE_CLI_EXIT_OK;
+}
+
+static void
+print_updates_json (DomaineCli *self, const char *zone_name, GArray *updates, gboolean published)
+{
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *updated = json_array_new ();
+  JsonArray *unchanged = json_array_new ();
+  JsonArray *failed = json_array_new ();
+  JsonArray *unknown = json_array_new ();
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = &g_array_index (updates, Update, i);
+
+      if (update->updated == NULL)
+        json_array_add_int_element (unchanged, (gint64) update->id);
+      else if (update->change == NULL)
+        continue;
+      else if (ovh_change_get_state (update->change) == OVH_CHANGE_STATE_APPLIED)
+        json_array_add_element (updated, domaine_cli_record_to_json (update->updated));
+      else
+        {
+          JsonObject *failure = json_object_new ();
+          const GError *change_error = ovh_change_get_error (update->change);
+
+          json_object_set_int_member (failure, "id", (gint64) update->id);
+          json_object_set_string_member (failure, "error",
+                                         change_error != NULL ? change_error->message : "");
+          json_array_add_object_element (
+              ovh_change_get_outcome (update->change) == OVH_CHANGE_OUTCOME_UNKNOWN ? unknown
+                                                                                    : failed,
+              failure);
+        }
+    }
+  json_object_set_string_member (object, "zone", zone_name);
+  json_object_set_array_member (object, "updated", updated);
+  json_object_set_array_member (object, "unchanged", unchanged);
+  json_object_set_array_member (object, "failed", failed);
+  json_object_set_array_member (object, "unknown", unknown);
+  json_object_set_boolean_member (object, "published", published);
+  json_node_take_object (node, object);
+  domaine_cli_print_json (self, node);
+}
+
+/* Several records: all read and checked, then updated, then published by one refresh. */
+static int
+set_many (DomaineCli *self, OvhChangeset *changeset, GArray *updates, gint64 ttl, GError **error)
+{
+  OvhZone *zone = ovh_changeset_get_zone (changeset);
+  const char *zone_name = ovh_zone_get_name (zone);
+  g_autoptr (GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr (DomaineCliTable) table = new_records_table ();
+  g_autoptr (GError) apply_error = NULL;
+  g_autoptr (GError) publish_error = NULL;
+  guint n_staged = 0, n_updated = 0;
+  gboolean published;
+  int status;
+
+  status = prepare_updates (self, zone, updates, ttl, error);
+  if (status != DOMAINE_CLI_EXIT_OK)
+    return status;
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = &g_array_index (updates, Update, i);
+      OvhChange *change;
+
+      if (update->updated == NULL)
+        continue;
+      change = ovh_changeset_stage_update (changeset, update->id, update->updated, error);
+      if (change == NULL)
+        return DOMAINE_CLI_EXIT_USAGE;
+      g_set_object (&update->change, change); /* applied changes leave the changeset */
+      n_staged++;
+    }
+
+  if (n_staged > 0 && !apply_changes (self, changeset, &apply_error))
+    {
+      if (g_error_matches (apply_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&apply_error));
+          return DOMAINE_CLI_EXIT_CANCELLED;
+        }
+      if (ovh_changeset_get_publish_error (changeset) != NULL)
+        publish_error = not_published_error (changeset, apply_error);
+    }
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      Update *update = &g_array_index (updates, Update, i);
+      g_autofree char *prefix = g_strdup_printf (_ ("Record %s: "), update->text);
+
+      if (update->change == NULL)
+        continue;
+      if (ovh_change_get_state (update->change) == OVH_CHANGE_STATE_APPLIED)
+        {
+          n_updated++;
+          add_record_row (table, update->updated);
+          note_answer_lost (self, update->change);
+        }
+      else if (ovh_change_get_outcome (update->change) == OVH_CHANGE_OUTCOME_UNKNOWN)
+        g_ptr_array_add (failures, unknown_outcome_error (update->change, zone_name, prefix));
+      else if (ovh_change_get_error (update->change) != NULL)
+        {
+          GError *failure = g_error_copy (ovh_change_get_error (update->change));
+
+          g_prefix_error (&failure, "%s", prefix);
+          g_ptr_array_add (failures, failure);
+        }
+    }
+  published = n_updated > 0 && !self->no_publish && publish_error == NULL;
+
+  if (self->json)
+    print_updates_json (self, zone_name, updates, published);
+  else
+    {
+      domaine_cli_note (self, "%s\n", _ ("Changed:"));
+      if (!self->quiet)
+        domaine_cli_print_table (self, table);
+      if (n_staged < updates->len)
+        domaine_cli_note (self,
+                          ngettext ("%u record already had these values.\n",
+                                    "%u records already had these values.\n",
+                                    updates->len - n_staged),
+                          updates->len - n_staged);
+      if (published)
+        domaine_cli_note (self, _ ("Published %s.\n"), zone_name);
+      else if (n_updated > 0 && publish_error == NULL)
+        domaine_cli_note (self, _ ("Not published: run “domaine-cli zone refresh %s”.\n"),
+                          zone_name);
+    }
+
+  if (failures->len > 0)
+    {
+      for (guint i = 0; i < failures->len; i++)
+        domaine_cli_print_error (self, g_ptr_array_index (failures, i));
+      if (publish_error != NULL)
+        domaine_cli_print_error (self, publish_error);
+      return domaine_cli_exit_code_for_error (g_ptr_array_index (failures, 0));
+    }
+  if (publish_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&publish_error));
+      return DOMAINE_CLI_EXIT_API;
+    }
+  return DOMAINE_CLI_EXIT_OK;
+}
+
+int
+domaine_cli_cmd_records_set (DomaineCli *self, GError **error)
+{
+  const char *zone_name = self->args[0];
+  guint n_ids = self->n_args - 1;
+  g_autoptr (GArray) updates = g_array_sized_new (FALSE, TRUE, sizeof (Update), n_ids);
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhChangeset) changeset = NULL;
+  gint64 ttl = 0;
+
+  g_array_set_clear_func (updates, (GDestroyNotify) update_clear);
+  g_array_set_size (updates, n_ids);
+  /* Every ID is checked before the first request. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      Update *update = &g_array_index (updates, Update, i);
+
+      update->text = self->args[i + 1];
+      if (!domaine_cli_parse_id (update->text, _ ("record ID"), &update->id, error))
+        return DOMAINE_CLI_EXIT_USAGE;
+    }
+  if (self->name == NULL && self->value == NULL && self->ttl == NULL)
+    {
+      g_set_error_literal (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                           _ ("records set needs at least one of --name, --value and --ttl"));
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+  if (self->ttl != NULL && !parse_ttl (self->ttl, &ttl, error))
+    return DOMAINE_CLI_EXIT_USAGE;
+  if (self->type != NULL && ovh_record_type_lookup (self->type) == NULL)
+    {
+      g_set_error (error, DOMAINE_CLI_ERROR, DOMAINE_CLI_ERROR_USAGE,
+                   _ ("Unknown record type “%s”"), self->type);
+      return DOMAINE_CLI_EXIT_USAGE;
+    }
+
+  if (!domaine_cli_open_account (self, error))
+    return DOMAINE_CLI_EXIT_API;
+
+  zone = domaine_cli_new_zone (self, zone_name);
+  changeset = ovh_changeset_new (zone);
+  if (n_ids == 1)
+    return set_one (self, changeset, g_array_index (updates, Update, 0).id, ttl, error);
+  return set_many (self, changeset, updates, ttl, error);
 }
 
 /* records delete ----------------------------------------------------------------------------- */

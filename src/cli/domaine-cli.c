@@ -120,8 +120,8 @@ static const Command commands[] = {
     OPT_TYPE | OPT_NAME, domaine_cli_cmd_records_list, FALSE },
   { "records", "add", N_ ("records add ZONE --type TYPE --name SUB --value VALUE [--ttl SECONDS]"),
     1, 1, OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_add, FALSE },
-  { "records", "set", N_ ("records set ZONE ID [--name SUB] [--value VALUE] [--ttl SECONDS]"), 2, 2,
-    OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
+  { "records", "set", N_ ("records set ZONE ID… [--name SUB] [--value VALUE] [--ttl SECONDS]"), 2,
+    G_MAXUINT, OPT_TYPE | OPT_NAME | OPT_VALUE | OPT_TTL, domaine_cli_cmd_records_set, FALSE },
   { "records", "replace",
     N_ ("records replace ZONE|--all-zones --from TEXT --to TEXT [--regex] [--type TYPE] "
         "[--dry-run] [--yes]"),

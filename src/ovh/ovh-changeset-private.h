@@ -26,6 +26,7 @@ struct _OvhChangeset
 
   gboolean publish_after_apply;
   GError *publish_error;    /* the last refresh's own failure */
+  guint batch_depth;        /* begin_batch () calls not yet ended */
   GPtrArray *last_outcomes; /* OvhChange*, what the last apply settled */
 };
 

@@ -30,6 +30,7 @@ enum
   PROP_BUSY,
   PROP_N_DONE,
   PROP_N_TO_APPLY,
+  PROP_BATCHING,
   N_PROPS
 };
 
@@ -126,6 +127,19 @@ remove_one (OvhChangeset *self, OvhChange *change)
       ovh_change_set_partner (change, NULL);
     }
 
+  /* Undoing many changes takes them off the end: no search then. */
+  position = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+  if (position > 0)
+    {
+      g_autoptr (OvhChange) last
+          = g_list_model_get_item (G_LIST_MODEL (self->changes), position - 1);
+
+      if (last == change)
+        {
+          g_list_store_remove (self->changes, position - 1);
+          return;
+        }
+    }
   if (g_list_store_find (self->changes, change, &position))
     g_list_store_remove (self->changes, position);
 }
@@ -456,6 +470,40 @@ ovh_changeset_discard_all (OvhChangeset *self)
   ovh_changeset_notify_n_pending (self);
 }
 
+/* Batches */
+
+void
+ovh_changeset_begin_batch (OvhChangeset *self)
+{
+  g_return_if_fail (OVH_IS_CHANGESET (self));
+
+  if (self->batch_depth++ > 0)
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCHING]);
+  /* n-pending is told once, at the end: its observers (the saved copy) read the whole set. */
+  g_object_freeze_notify (G_OBJECT (self));
+}
+
+void
+ovh_changeset_end_batch (OvhChangeset *self)
+{
+  g_return_if_fail (OVH_IS_CHANGESET (self));
+  g_return_if_fail (self->batch_depth > 0);
+
+  if (--self->batch_depth > 0)
+    return;
+  g_object_thaw_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCHING]);
+}
+
+gboolean
+ovh_changeset_get_batching (OvhChangeset *self)
+{
+  g_return_val_if_fail (OVH_IS_CHANGESET (self), FALSE);
+
+  return self->batch_depth > 0;
+}
+
 /* Accessors */
 
 OvhChangeset *
@@ -573,6 +621,9 @@ ovh_changeset_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_N_DONE:
       g_value_set_uint (value, self->n_done);
       break;
+    case PROP_BATCHING:
+      g_value_set_boolean (value, self->batch_depth > 0);
+      break;
     case PROP_N_TO_APPLY:
       g_value_set_uint (value, self->n_to_apply);
       break;
@@ -616,6 +667,7 @@ ovh_changeset_class_init (OvhChangesetClass *klass)
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, ro);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_TO_APPLY] = g_param_spec_uint ("n-to-apply", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_BATCHING] = g_param_spec_boolean ("batching", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -100,6 +100,13 @@ gboolean ovh_changeset_restage (OvhChangeset *self,
 gboolean ovh_changeset_discard (OvhChangeset *self, OvhChange *change);
 void ovh_changeset_discard_all (OvhChangeset *self);
 
+/* Many stagings at once (a bulk edit, the undo of one): until the matching end, "n-pending"
+ * is held back (notified once at the end) and "batching" (read-only, EXPLICIT_NOTIFY) is TRUE,
+ * so that observers of the changes can read them once, when it turns FALSE. Batches nest. */
+void ovh_changeset_begin_batch (OvhChangeset *self);
+void ovh_changeset_end_batch (OvhChangeset *self);
+gboolean ovh_changeset_get_batching (OvhChangeset *self);
+
 /* Applies every pending and failed change, then refreshes (see above). TRUE when all were
  * applied and published; else OVH_CHANGESET_ERROR_PARTIAL (which ones failed, and whether
  * the refresh failed too) or OVH_CHANGESET_ERROR_PUBLISH_FAILED, or G_IO_ERROR_CANCELLED:

@@ -178,6 +178,7 @@ domaine_domain_page_update_actions (DomaineDomainPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.zone-settings", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.import", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.apply-template", editor);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.bulk-edit", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-text", editor);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export", editor);
   gtk_widget_action_set_enabled (
@@ -308,6 +309,8 @@ page_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     zone_action = "zone.import";
   else if (g_str_equal (action_name, "page.apply-template"))
     zone_action = "zone.apply-template";
+  else if (g_str_equal (action_name, "page.bulk-edit"))
+    zone_action = "zone.bulk-edit";
   else if (g_str_equal (action_name, "page.edit-text"))
     zone_action = "zone.edit-text";
   else if (g_str_equal (action_name, "page.export"))
@@ -705,6 +708,7 @@ domaine_domain_page_class_init (DomaineDomainPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.zone-settings", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.apply-template", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "page.bulk-edit", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.edit-text", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "page.publish", NULL, page_action);

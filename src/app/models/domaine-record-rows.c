@@ -5,7 +5,9 @@
  * The zone's model holds what OVH has; a staged create lives only in the changeset. This model
  * puts both in one list without wrapping a single record: items are the zone's own OvhRecord
  * objects (then each create's "after" record), so a 100,000-record zone costs no allocation
- * here. Changes are few, so they are re-read whole whenever the changeset's list moves.
+ * here. The changes are re-read whole whenever the changeset's list moves, except during a
+ * batch (a bulk edit, its undo): then they are read once, at its end, and the rows they touch
+ * are announced together, so that views do the work once rather than once per change.
  */
 #include "config.h"
 
@@ -28,7 +30,12 @@ struct _DomaineRecordRows
   GPtrArray *tracked;     /* of TrackedChange, in the changeset's order */
   GPtrArray *created;     /* of OvhRecord (refs): the rows after the zone's */
   GHashTable *create_map; /* OvhRecord → OvhChange, for created rows */
+  gboolean stale;         /* the changes moved during a batch: read them at its end */
+  GArray *batch_touched;  /* guint64 ids of records whose change changed during a batch */
 };
+
+/* More rows than this touched at once are announced as one span. */
+#define MAX_SEPARATE_ROWS 32
 
 static void domaine_record_rows_list_model_init (GListModelInterface *iface);
 
@@ -139,9 +146,58 @@ domaine_record_rows_sync_created (DomaineRecordRows *self)
   g_list_model_items_changed (G_LIST_MODEL (self), n_records, old_len, self->created->len);
 }
 
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* One items-changed per row when few, else one for the span from the first to the last. */
+static void
+domaine_record_rows_rows_changed_for_ids (DomaineRecordRows *self, GArray *ids)
+{
+  OvhZone *zone = ovh_changeset_get_zone (self->changeset);
+  g_autoptr (GArray) positions = NULL;
+  guint first, last;
+
+  if (ids->len <= MAX_SEPARATE_ROWS)
+    {
+      for (guint i = 0; i < ids->len; i++)
+        domaine_record_rows_row_changed_for_id (self, g_array_index (ids, guint64, i));
+      return;
+    }
+
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint position;
+
+      if (ovh_zone_find_position_by_id (zone, g_array_index (ids, guint64, i), &position))
+        g_array_append_val (positions, position);
+    }
+  if (positions->len == 0)
+    return;
+  g_array_sort (positions, compare_positions);
+  first = g_array_index (positions, guint, 0);
+  last = g_array_index (positions, guint, positions->len - 1);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+}
+
 static void
 change_notify_cb (OvhChange *change, GParamSpec *pspec, DomaineRecordRows *self)
 {
+  if (ovh_changeset_get_batching (self->changeset))
+    {
+      guint64 id = ovh_change_get_record_id (change);
+
+      self->stale = TRUE;
+      if (ovh_change_get_kind (change) != OVH_CHANGE_KIND_CREATE && id != 0)
+        g_array_append_val (self->batch_touched, id);
+      return;
+    }
+
   if (ovh_change_get_kind (change) == OVH_CHANGE_KIND_CREATE)
     {
       guint position;
@@ -156,20 +212,18 @@ change_notify_cb (OvhChange *change, GParamSpec *pspec, DomaineRecordRows *self)
     domaine_record_rows_row_changed_for_id (self, ovh_change_get_record_id (change));
 }
 
+/* The tracked change of change in old (OvhChange → index in old), taken out of old. */
 static TrackedChange *
-domaine_record_rows_take_tracked (GPtrArray *old, OvhChange *change)
+domaine_record_rows_take_tracked (GPtrArray *old, GHashTable *old_index, OvhChange *change)
 {
-  for (guint i = 0; i < old->len; i++)
-    {
-      TrackedChange *tracked = g_ptr_array_index (old, i);
+  gpointer index;
+  TrackedChange *tracked;
 
-      if (tracked != NULL && tracked->change == change)
-        {
-          old->pdata[i] = NULL;
-          return tracked;
-        }
-    }
-  return NULL;
+  if (!g_hash_table_lookup_extended (old_index, change, NULL, &index))
+    return NULL;
+  tracked = g_ptr_array_index (old, GPOINTER_TO_UINT (index));
+  old->pdata[GPOINTER_TO_UINT (index)] = NULL;
+  return tracked;
 }
 
 static void
@@ -177,16 +231,30 @@ changes_changed_cb (DomaineRecordRows *self)
 {
   GListModel *changes = ovh_changeset_get_changes (self->changeset);
   guint n_changes = g_list_model_get_n_items (changes);
-  g_autoptr (GPtrArray) old = g_steal_pointer (&self->tracked);
+  g_autoptr (GPtrArray) old = NULL;
+  g_autoptr (GHashTable) old_index = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint64));
 
+  if (ovh_changeset_get_batching (self->changeset))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+
+  old = g_steal_pointer (&self->tracked);
   g_ptr_array_set_free_func (old, NULL);
   self->tracked = g_ptr_array_new_with_free_func (tracked_change_free);
+  for (guint i = 0; i < old->len; i++)
+    g_hash_table_insert (old_index, ((TrackedChange *) g_ptr_array_index (old, i))->change,
+                         GUINT_TO_POINTER (i));
+  g_array_append_vals (touched, self->batch_touched->data, self->batch_touched->len);
+  g_array_set_size (self->batch_touched, 0);
 
   for (guint i = 0; i < n_changes; i++)
     {
       g_autoptr (OvhChange) change = g_list_model_get_item (changes, i);
-      TrackedChange *tracked = domaine_record_rows_take_tracked (old, change);
+      TrackedChange *tracked = domaine_record_rows_take_tracked (old, old_index, change);
 
       if (tracked == NULL)
         {
@@ -216,8 +284,14 @@ changes_changed_cb (DomaineRecordRows *self)
     }
 
   domaine_record_rows_sync_created (self);
-  for (guint i = 0; i < touched->len; i++)
-    domaine_record_rows_row_changed_for_id (self, g_array_index (touched, guint64, i));
+  domaine_record_rows_rows_changed_for_ids (self, touched);
+}
+
+static void
+batching_changed_cb (DomaineRecordRows *self)
+{
+  if (!ovh_changeset_get_batching (self->changeset) && self->stale)
+    changes_changed_cb (self);
 }
 
 static void
@@ -238,6 +312,8 @@ domaine_record_rows_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (ovh_changeset_get_changes (self->changeset), "items-changed",
                            G_CALLBACK (changes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->changeset, "notify::batching", G_CALLBACK (batching_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Quietly: nobody listens yet. */
   {
@@ -288,6 +364,7 @@ domaine_record_rows_finalize (GObject *object)
   g_clear_pointer (&self->tracked, g_ptr_array_unref);
   g_clear_pointer (&self->created, g_ptr_array_unref);
   g_clear_pointer (&self->create_map, g_hash_table_unref);
+  g_clear_pointer (&self->batch_touched, g_array_unref);
   g_clear_object (&self->records);
   g_clear_object (&self->changeset);
 
@@ -351,6 +428,7 @@ domaine_record_rows_init (DomaineRecordRows *self)
   self->tracked = g_ptr_array_new_with_free_func (tracked_change_free);
   self->created = g_ptr_array_new_with_free_func (g_object_unref);
   self->create_map = g_hash_table_new (NULL, NULL);
+  self->batch_touched = g_array_new (FALSE, FALSE, sizeof (guint64));
 }
 
 DomaineRecordRows *

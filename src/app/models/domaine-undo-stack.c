@@ -615,6 +615,8 @@ domaine_undo_stack_begin_group (DomaineUndoStack *self)
   g_return_if_fail (self->group == NULL);
 
   self->group = g_ptr_array_new_with_free_func (entry_free);
+  /* A group may stage thousands of changes: observers read them once, at the end. */
+  ovh_changeset_begin_batch (self->changeset);
 }
 
 void
@@ -626,6 +628,7 @@ domaine_undo_stack_end_group (DomaineUndoStack *self)
   g_return_if_fail (self->group != NULL);
 
   entries = g_steal_pointer (&self->group);
+  ovh_changeset_end_batch (self->changeset);
   if (entries->len == 0)
     {
       g_ptr_array_unref (entries);
@@ -654,12 +657,14 @@ domaine_undo_stack_undo (DomaineUndoStack *self)
   step = g_ptr_array_steal_index (self->done, self->done->len - 1);
   g_ptr_array_add (self->undone, step);
   entries = domaine_undo_step_get_entries (step);
+  ovh_changeset_begin_batch (self->changeset);
   for (guint i = entries->len; i > 0; i--)
     {
       Entry *entry = g_ptr_array_index (entries, i - 1);
 
       ok &= domaine_undo_stack_restore (self, entry, &entry->before);
     }
+  ovh_changeset_end_batch (self->changeset);
   g_list_model_items_changed (G_LIST_MODEL (self), self->done->len, 1, 0);
   domaine_undo_stack_notify_state (self);
   return ok;
@@ -680,12 +685,14 @@ domaine_undo_stack_redo (DomaineUndoStack *self)
   step = g_ptr_array_steal_index (self->undone, self->undone->len - 1);
   g_ptr_array_add (self->done, step);
   entries = domaine_undo_step_get_entries (step);
+  ovh_changeset_begin_batch (self->changeset);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
       ok &= domaine_undo_stack_restore (self, entry, &entry->after);
     }
+  ovh_changeset_end_batch (self->changeset);
   g_list_model_items_changed (G_LIST_MODEL (self), self->done->len - 1, 0, 1);
   domaine_undo_stack_notify_state (self);
   return ok;

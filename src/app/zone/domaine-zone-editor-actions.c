@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "domaine-bulk-edit-dialog.h"
 #include "domaine-record-editor.h"
 #include "domaine-review-dialog.h"
 #include "domaine-zone-editor-private.h"
@@ -202,6 +203,96 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self,
                            G_CONNECT_SWAPPED);
   domaine_zone_editor_add_toast (self, toast);
+}
+
+/* Bulk edit ---------------------------------------------------------------------------- */
+
+/* One undo step for the whole plan; the changeset batches it, so the rows and the changes bar
+ * are updated once. */
+static void
+bulk_stage_cb (DomaineBulkEditDialog *dialog, OvhRecordBulkPlan *plan, DomaineZoneEditor *self)
+{
+  GListModel *items = ovh_record_bulk_plan_get_items (plan);
+  guint n_items = g_list_model_get_n_items (items);
+  gboolean delete = ovh_record_bulk_plan_get_operation (plan) == OVH_RECORD_BULK_DELETE;
+  g_autofree char *title = NULL;
+  guint n_staged = 0;
+
+  if (self->changeset == NULL || ovh_changeset_get_busy (self->changeset))
+    return;
+
+  domaine_undo_stack_begin_group (self->undo_stack);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (OvhRecordBulkItem) item = g_list_model_get_item (items, i);
+      OvhRecord *record = ovh_record_bulk_item_get_record (item);
+      OvhRecord *after = ovh_record_bulk_item_get_after (item);
+      OvhChange *created = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean ok;
+
+      if (ovh_record_bulk_item_get_skipped (item))
+        continue;
+      /* A staged create is its own row: its change takes the new values, or goes. */
+      if (ovh_record_get_id (record) == 0)
+        created = domaine_record_rows_get_change (self->rows, record);
+      if (created != NULL)
+        ok = delete ? domaine_undo_stack_discard (self->undo_stack, created)
+                    : domaine_undo_stack_restage (self->undo_stack, created, after, &error);
+      else if (delete)
+        ok = domaine_undo_stack_stage_delete (self->undo_stack, ovh_record_get_id (record), &error)
+             != NULL;
+      else
+        ok = domaine_undo_stack_stage_update (self->undo_stack, ovh_record_get_id (record), after,
+                                              &error)
+                 != NULL
+             || error == NULL;
+      if (ok)
+        n_staged++;
+      else if (error != NULL)
+        g_warning ("Could not stage a bulk change: %s", error->message);
+    }
+  domaine_undo_stack_end_group (self->undo_stack);
+
+  if (n_staged == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%u change staged", "%u changes staged", n_staged), n_staged);
+  {
+    AdwToast *toast = adw_toast_new (title);
+
+    adw_toast_set_button_label (toast, _ ("_Undo"));
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb), self,
+                             G_CONNECT_SWAPPED);
+    domaine_zone_editor_add_toast (self, toast);
+  }
+}
+
+static void
+bulk_edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  DomaineZoneEditor *self = DOMAINE_ZONE_EDITOR (widget);
+  g_autoptr (GPtrArray) selected = domaine_zone_editor_dup_selected (self);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_full (selected->len, g_object_unref);
+  DomaineBulkEditDialog *dialog;
+
+  if (self->changeset == NULL || ovh_changeset_get_busy (self->changeset))
+    return;
+  /* What each row will be once published; rows about to be deleted have nothing to edit. */
+  for (guint i = 0; i < selected->len; i++)
+    {
+      OvhRecord *row = g_ptr_array_index (selected, i);
+
+      if (domaine_record_rows_get_state (self->rows, row) != DOMAINE_RECORD_STATE_DELETED)
+        g_ptr_array_add (records, g_object_ref (domaine_record_rows_get_shown (self->rows, row)));
+    }
+  if (records->len == 0)
+    return;
+
+  dialog = domaine_bulk_edit_dialog_new (ovh_zone_get_name (self->zone), records);
+  g_signal_connect_object (dialog, "stage", G_CALLBACK (bulk_stage_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -607,6 +698,7 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "zone.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "zone.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "zone.bulk-edit", NULL, bulk_edit_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-zone-line", NULL,
                                    copy_zone_line_action);
   gtk_widget_class_install_action (widget_class, "zone.row-menu", NULL, row_menu_action);
@@ -636,6 +728,10 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
                                        "zone.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "zone.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "zone.bulk-edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "zone.bulk-edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "zone.row-menu",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "zone.row-menu", NULL);
