@@ -202,8 +202,11 @@ encode_secret (OvhAccount *account, guint position)
       json_builder_set_member_name (builder, "sandbox");
       json_builder_add_boolean_value (builder, TRUE);
     }
-  json_builder_set_member_name (builder, "position");
-  json_builder_add_int_value (builder, position);
+  if (position != G_MAXUINT)
+    {
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, position);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -1061,8 +1064,10 @@ write_account (OvhAccountStore *self,
   task = operation_task_new (self, source_tag, account, ovh_account_get_id (account), cancellable,
                              callback, user_data);
   operation = g_task_get_task_data (task);
+  /* A store that was never loaded does not know the others' places: no place, then (it
+   * sorts after the placed ones, by name). */
   if (!find_position (self, ovh_account_get_id (account), &operation->position))
-    operation->position = self->accounts->len;
+    operation->position = self->loaded ? self->accounts->len : G_MAXUINT;
 
   if (ovh_account_get_endpoint (account) == NULL
       || ovh_account_get_application_key (account) == NULL
