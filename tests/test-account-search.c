@@ -10,6 +10,7 @@
 #include "ovh-account-search.h"
 #include "ovh-record-cache.h"
 #include "ovh-record-loader.h"
+#include "ovh-record-notes.h"
 #include "test-fixture.h"
 
 /* The sandbox's three seeded zones, and one more that no replacement below touches. */
@@ -202,6 +203,63 @@ test_match_func (OvhTestFixture *fixture, gconstpointer data)
 
   g_assert_finalize_object (g_steal_pointer (&search));
   scratch_clear (&scratch);
+}
+
+/* The notes Domaine keeps on this computer: a record is found by its note, and only for the
+ * account the note belongs to. */
+static void
+test_match_notes (OvhTestFixture *fixture, gconstpointer data)
+{
+  Scratch scratch = { 0 };
+  g_autoptr (OvhAccountSearch) search = new_search (fixture, &scratch);
+  g_autofree char *base_dir = g_dir_make_tmp ("account-search-notes-XXXXXX", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) found = NULL;
+  g_autoptr (OvhZoneMatches) matches = NULL;
+  g_autoptr (OvhRecord) api = NULL;
+  g_autoptr (OvhRecordNotes) notes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  g_assert_true (load (search, NULL, &error));
+  g_assert_no_error (error);
+  found = find (search, "^api$", OVH_VALUE_REPLACE_REGEX, OVH_ACCOUNT_SEARCH_NAME, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  matches = g_list_model_get_item (found, 0);
+  g_assert_cmpstr (ovh_zone_matches_get_zone_name (matches), ==, COUNTESS);
+  api = g_list_model_get_item (ovh_zone_matches_get_records (matches), 0);
+
+  notes = ovh_record_notes_open (base_dir, "acct", COUNTESS, &error);
+  g_assert_no_error (error);
+  g_assert_true (ovh_record_notes_set (notes, api, "Run by the staging team"));
+  g_assert_true (ovh_record_notes_save (notes, &error));
+  g_assert_no_error (error);
+  path = g_strdup (ovh_record_notes_get_path (notes));
+
+  /* Another account's notes are not this account's. */
+  ovh_account_search_match_notes (search, base_dir, "someone-else");
+  assert_found (search, "staging team", OVH_VALUE_REPLACE_DEFAULT, OVH_ACCOUNT_SEARCH_ALL, NULL,
+                "");
+  ovh_account_search_match_notes (search, base_dir, "acct");
+  assert_found (search, "staging team", OVH_VALUE_REPLACE_DEFAULT, OVH_ACCOUNT_SEARCH_ALL, NULL,
+                COUNTESS ": 1");
+  assert_found (search, "STAGING", OVH_VALUE_REPLACE_IGNORE_CASE, OVH_ACCOUNT_SEARCH_ALL, NULL,
+                COUNTESS ": 1");
+
+  g_assert_finalize_object (g_steal_pointer (&search));
+  scratch_clear (&scratch);
+  /* base_dir/…/acct/countess.dev…: the note's file and its folders, nothing else. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  dir = g_path_get_dirname (path);
+  while (strlen (dir) > strlen (base_dir))
+    {
+      char *parent = g_path_get_dirname (dir);
+
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      g_free (dir);
+      dir = parent;
+    }
+  g_rmdir (base_dir);
 }
 
 /* Zones named rather than listed; the second load reads the records from the cache. */
@@ -484,6 +542,7 @@ main (int argc, char *argv[])
 
   ovh_test_add ("/account-search/find", test_find);
   ovh_test_add ("/account-search/match-func", test_match_func);
+  ovh_test_add ("/account-search/match-notes", test_match_notes);
   ovh_test_add ("/account-search/named-zones-and-cache", test_named_zones_and_cache);
   ovh_test_add ("/account-search/cancel", test_cancel);
   ovh_test_add ("/account-search/zone-fails-to-load", test_zone_fails_to_load);

@@ -37,6 +37,11 @@ load_zones (DomaineCli *self,
   const char *const *failed;
 
   ovh_account_search_set_zone_names (search, zone_names);
+  ovh_account_search_match_notes (search, NULL,
+                                  self->account != NULL
+                                          && ovh_account_get_id (self->account) != NULL
+                                      ? ovh_account_get_id (self->account)
+                                      : "default");
   ovh_account_search_set_load_flags (search, flags);
   ovh_account_search_load_async (search, self->cancellable, domaine_cli_result_cb, &result);
   if (!ovh_account_search_load_finish (search, domaine_cli_await (self, &result), error))

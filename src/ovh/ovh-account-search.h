@@ -70,6 +70,11 @@ void ovh_account_search_set_match_func (OvhAccountSearch *self,
                                         OvhAccountSearchMatchFunc func,
                                         gpointer user_data,
                                         GDestroyNotify destroy);
+/* The match function that finds records by the notes Domaine keeps for account_id (see
+ * ovh-record-notes.h); base_dir NULL = the user's data folder. Each zone's notes are read once. */
+void ovh_account_search_match_notes (OvhAccountSearch *self,
+                                     const char *base_dir,
+                                     const char *account_id);
 
 /* Lists (if needed) and loads the zones. Fails only when the listing does, or when cancelled
  * (zones already loaded stay); a zone that fails is in ovh_account_search_get_failed_zones(). */

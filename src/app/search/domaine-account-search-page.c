@@ -434,10 +434,16 @@ static void
 domaine_account_search_page_constructed (GObject *object)
 {
   DomaineAccountSearchPage *self = DOMAINE_ACCOUNT_SEARCH_PAGE (object);
+  OvhAccount *account;
 
   G_OBJECT_CLASS (domaine_account_search_page_parent_class)->constructed (object);
 
   self->search = ovh_account_search_new (domaine_session_get_client (self->session));
+  account = domaine_session_get_account (self->session);
+  ovh_account_search_match_notes (self->search, NULL,
+                                  account != NULL && ovh_account_get_id (account) != NULL
+                                      ? ovh_account_get_id (account)
+                                      : "default");
   g_signal_connect_object (self->search, "notify::n-zones-loaded", G_CALLBACK (progress_cb), self,
                            G_CONNECT_SWAPPED);
   adw_window_title_set_subtitle (
