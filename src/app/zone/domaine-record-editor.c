@@ -590,6 +590,9 @@ domaine_record_editor_sync_builders (DomaineRecordEditor *self)
   gboolean txt = g_str_equal (self->type->name, "TXT");
   gboolean spf = FALSE, dmarc = FALSE;
 
+  /* Rows going away with the editor still notify their text: nothing to show then. */
+  if (self->name_row == NULL || self->spf_builder == NULL || self->dmarc_builder == NULL)
+    return;
   if (value_row != NULL && !ADW_IS_COMBO_ROW (value_row->row) && value_row->spin == NULL)
     {
       g_autofree char *sub_domain = ovh_record_normalize_sub_domain (
@@ -621,7 +624,7 @@ builder_value_changed_cb (GObject *builder, GParamSpec *pspec, DomaineRecordEdit
   FieldRow *value_row = domaine_record_editor_find_field (self, "value");
   g_autofree char *value = NULL;
 
-  if (value_row == NULL || !gtk_widget_get_visible (GTK_WIDGET (builder)))
+  if (value_row == NULL || self->name_row == NULL || !gtk_widget_get_visible (GTK_WIDGET (builder)))
     return;
   g_object_get (builder, "value", &value, NULL);
   if (g_strcmp0 (value, gtk_editable_get_text (GTK_EDITABLE (value_row->row))) != 0)
