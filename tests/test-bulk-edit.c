@@ -8,10 +8,13 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "domaine-bulk-edit-dialog.h"
 #include "domaine-test-gui.h"
 #include "domaine-zone-editor-private.h"
 #include "ovh-sandbox.h"
+#include "ovh-zone-template.h"
 
 #define ZONE "bulk.example"
 #define N_RECORDS 600
@@ -377,6 +380,62 @@ test_delete_and_move (Fixture *fixture, gconstpointer data)
   }
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+template_saved (gpointer data)
+{
+  OvhZoneTemplate *template = ovh_zone_template_find (data, NULL);
+
+  g_clear_object (&template);
+  return template != NULL;
+}
+
+/* Save as Template: a name is asked (Save off while it is empty), then the selected records
+ * are a template of the user's, which Apply a Template lists. */
+static void
+test_save_as_template (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (OvhZoneTemplate) template = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "domaine", "templates",
+                                            "three-records.domaine-template", NULL);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  select_first (fixture, 3);
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "zone.save-as-template", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  domaine_test_wait_for_window (GTK_WINDOW (dialog));
+  g_assert_cmpuint (domaine_test_count_unlabelled_controls (GTK_WIDGET (dialog)), ==, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (entry, "Three Records");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_free (domaine_test_save_screenshot (GTK_WIDGET (dialog), "save-as-template"));
+  adw_message_dialog_response (dialog, "save");
+  g_assert_true (domaine_test_wait_until (template_saved, "three-records", 5000));
+
+  template = ovh_zone_template_find ("three-records", NULL);
+  g_assert_true (ovh_zone_template_get_user (template));
+  g_assert_cmpuint (g_strv_length ((GStrv) ovh_zone_template_get_record_lines (template)), ==, 3);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -389,6 +448,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/bulk-edit/regex-preview-and-undo", Fixture, NULL, fixture_set_up,
               test_regex_preview_and_undo, fixture_tear_down);
+  g_test_add ("/bulk-edit/save-as-template", Fixture, NULL, fixture_set_up, test_save_as_template,
+              fixture_tear_down);
   g_test_add ("/bulk-edit/move-then-delete", Fixture, NULL, fixture_set_up, test_delete_and_move,
               fixture_tear_down);
 

@@ -357,6 +357,84 @@ test_user_templates (void)
   g_unlink (bad);
 }
 
+/* Selected records saved as a template: the zone's name becomes {zone}, the sets become what it
+ * replaces, and applied to another zone it gives that zone's names. */
+static void
+test_save_records (void)
+{
+  const char *const rows[] = {
+    "@ MX 3600 10 mx1." ZONE ".",
+    "@ MX 3600 20 backup.example.net.",
+    "@ TXT 3600 v=spf1 include:_spf." ZONE " include:" ZONE ".example.net -all",
+    "www CNAME 600 " ZONE ".",
+    NULL,
+  };
+  g_autoptr (GListStore) zone = zone_of (rows);
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (OvhZoneTemplate) saved = NULL;
+  g_autoptr (OvhZoneTemplate) again = NULL;
+  g_autoptr (GPtrArray) expanded = NULL;
+  g_autoptr (OvhRecord) braced = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *path2 = NULL;
+  const char *const *lines;
+  const char *const *replaces;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (zone)); i++)
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (zone), i));
+
+  saved = ovh_zone_template_save_records ("  My Mail Set  ", ZONE, records, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ovh_zone_template_get_id (saved), ==, "my-mail-set");
+  g_assert_cmpstr (ovh_zone_template_get_title (saved), ==, "My Mail Set");
+  g_assert_true (ovh_zone_template_get_user (saved));
+  lines = ovh_zone_template_get_record_lines (saved);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 4);
+  g_assert_nonnull (strstr (lines[0], "mx1.{zone}."));
+  g_assert_nonnull (strstr (lines[1], "backup.example.net."));
+  /* Only where the zone's name ends a name. */
+  g_assert_nonnull (strstr (lines[2], "include:_spf.{zone} include:" ZONE ".example.net"));
+  g_assert_nonnull (strstr (lines[3], "CNAME {zone}."));
+  replaces = ovh_zone_template_get_replaces (saved);
+  g_assert_cmpuint (g_strv_length ((GStrv) replaces), ==, 2);
+  g_assert_cmpstr (replaces[0], ==, "@ MX");
+  g_assert_cmpstr (replaces[1], ==, "www CNAME");
+
+  expanded = ovh_zone_template_expand (saved, "other.example", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expanded->len, ==, 4);
+  g_assert_cmpstr (ovh_record_get_target (g_ptr_array_index (expanded, 0)), ==,
+                   "10 mx1.other.example.");
+  g_assert_cmpstr (ovh_record_get_target (g_ptr_array_index (expanded, 3)), ==, "other.example.");
+
+  /* The same title again: a second file, not an overwrite. */
+  again = ovh_zone_template_save_records ("My Mail Set", ZONE, records, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ovh_zone_template_get_id (again), ==, "my-mail-set-2");
+
+  /* Refused, with nothing written: no title, no records, a brace in a value. */
+  g_assert_null (ovh_zone_template_save_records (" ", ZONE, records, &error));
+  g_assert_error (error, OVH_ZONE_TEMPLATE_ERROR, OVH_ZONE_TEMPLATE_ERROR_PARAMETER);
+  g_clear_error (&error);
+  braced = ovh_record_new (ZONE, "x", "TXT", "a {b}", 0);
+  g_ptr_array_set_size (records, 0);
+  g_assert_null (ovh_zone_template_save_records ("Braces", ZONE, records, &error));
+  g_assert_error (error, OVH_ZONE_TEMPLATE_ERROR, OVH_ZONE_TEMPLATE_ERROR_PARAMETER);
+  g_clear_error (&error);
+  g_ptr_array_add (records, g_object_ref (braced));
+  g_assert_null (ovh_zone_template_save_records ("Braces", ZONE, records, &error));
+  g_assert_error (error, OVH_ZONE_TEMPLATE_ERROR, OVH_ZONE_TEMPLATE_ERROR_PARAMETER);
+  g_assert_null (ovh_zone_template_find ("braces", NULL));
+
+  path = g_build_filename (g_get_user_data_dir (), "domaine", "templates",
+                           "my-mail-set.domaine-template", NULL);
+  path2 = g_build_filename (g_get_user_data_dir (), "domaine", "templates",
+                            "my-mail-set-2.domaine-template", NULL);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (path2), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,5 +452,6 @@ main (int argc, char **argv)
   g_test_add_func ("/template/invalid-files", test_invalid_files);
   g_test_add_func ("/template/invalid-record", test_invalid_record);
   g_test_add_func ("/template/user", test_user_templates);
+  g_test_add_func ("/template/save-records", test_save_records);
   return g_test_run ();
 }

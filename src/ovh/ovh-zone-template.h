@@ -81,6 +81,20 @@ GPtrArray *ovh_zone_template_expand (OvhZoneTemplate *self,
 GPtrArray *ovh_zone_template_list_all (GPtrArray **problems);
 OvhZoneTemplate *ovh_zone_template_find (const char *id, GError **error);
 
+/* A user template's key file from records of zone: each mention of the zone's name becomes
+ * {zone}; the record sets it holds (TXT-like ones aside) become what it replaces. Refuses an
+ * empty title, no records, and a value holding a brace. */
+char *ovh_zone_template_data_from_records (const char *title,
+                                           const char *zone,
+                                           GPtrArray *records,
+                                           GError **error);
+/* The same, saved (0600) in the user's templates folder under a name made from the title, and
+ * read back as the template now listed. */
+OvhZoneTemplate *ovh_zone_template_save_records (const char *title,
+                                                 const char *zone,
+                                                 GPtrArray *records,
+                                                 GError **error);
+
 #define OVH_TYPE_ZONE_TEMPLATE_PLAN (ovh_zone_template_plan_get_type ())
 G_DECLARE_FINAL_TYPE (OvhZoneTemplatePlan, ovh_zone_template_plan, OVH, ZONE_TEMPLATE_PLAN, GObject)
 

@@ -362,6 +362,12 @@ copy_zone_line_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+save_as_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  domaine_zone_editor_save_selection_as_template (DOMAINE_ZONE_EDITOR (widget));
+}
+
+static void
 row_menu_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   domaine_zone_editor_popup_row_menu (DOMAINE_ZONE_EDITOR (widget));
@@ -701,6 +707,8 @@ domaine_zone_editor_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "zone.bulk-edit", NULL, bulk_edit_action);
   gtk_widget_class_install_action (widget_class, "zone.copy-zone-line", NULL,
                                    copy_zone_line_action);
+  gtk_widget_class_install_action (widget_class, "zone.save-as-template", NULL,
+                                   save_as_template_action);
   gtk_widget_class_install_action (widget_class, "zone.row-menu", NULL, row_menu_action);
   gtk_widget_class_install_action (widget_class, "zone.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "zone.reload", NULL, reload_action);

@@ -113,6 +113,10 @@ domaine_zone_pending_restore_finish (OvhChangeset *changeset, GAsyncResult *resu
  * or read already): the page says so. */
 gboolean domaine_zone_pending_get_from_last_session (OvhChangeset *changeset);
 
+/* domaine-zone-editor-template.c: asks a name, then saves the selected records as a user
+ * template (a toast says what became of it). */
+void domaine_zone_editor_save_selection_as_template (DomaineZoneEditor *self);
+
 /* domaine-zone-editor-notes.c */
 void domaine_zone_editor_notes_init (DomaineZoneEditor *self);
 /* Reads the notes of the zone shown (none shown: closes them). */

@@ -450,6 +450,7 @@ domaine_zone_editor_update_selection_actions (DomaineZoneEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.revert", any_pending && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.copy-zone-line", selected->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.bulk-edit", any_live && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "zone.save-as-template", any_live);
 }
 
 /* Selects the row under (@x, @y) of the column view, unless it is already among the selected,
