@@ -398,9 +398,8 @@ find_message_dialog (void)
 static gboolean
 template_saved (gpointer data)
 {
-  OvhZoneTemplate *template = ovh_zone_template_find (data, NULL);
+  g_autoptr (OvhZoneTemplate) template = ovh_zone_template_find (data, NULL);
 
-  g_clear_object (&template);
   return template != NULL;
 }
 
