@@ -531,10 +531,16 @@ ovh_api_route_dup_body_template (OvhApiRoute *self)
         continue;
       if (parameter->name == NULL)
         {
-          /* The whole body: its model's members. */
+          /* Named members already are the body. */
+          if (named)
+            continue;
+          /* The whole body, which may be a bare value: json-glib 1.6 builds values only inside
+           * a container, so it is built in an array and taken out of it below. */
+          json_builder_begin_array (builder);
           add_empty_value (
               builder, self->models,
               parameter->full_type != NULL ? parameter->full_type : parameter->data_type, 0);
+          json_builder_end_array (builder);
           has_body = TRUE;
           break;
         }
@@ -552,6 +558,13 @@ ovh_api_route_dup_body_template (OvhApiRoute *self)
     return NULL;
 
   root = json_builder_get_root (builder);
+  if (has_body)
+    {
+      JsonNode *body = json_node_copy (json_array_get_element (json_node_get_array (root), 0));
+
+      json_node_unref (root);
+      root = body;
+    }
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);

@@ -13,7 +13,9 @@ program=$1 corpus=$2 work=$3
 shift 3
 mkdir -p "$work/new" "$work/crashes"
 status=0
-"$program" -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@" \
+# libFuzzer exits 77 on a crash by default, which meson reads as "skipped": make it a failure.
+"$program" -detect_leaks=0 -print_final_stats=1 -error_exitcode=1 -timeout_exitcode=1 \
+  -artifact_prefix="$work/crashes/" "$@" \
   "$work/new" "$corpus" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "crash inputs:" >&2
