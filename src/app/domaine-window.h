@@ -3,8 +3,8 @@
  * Actions (prefix "win."): select-account (s, its state the open account's id, "" for none:
  * the "account-id" property), show-domain (s, a domain of the open account),
  * show-account, show-sidebar, reload, search-all-zones (Ctrl+Shift+F), show-record ("(st)": a
- * zone of the open account and a record's id: that zone's records, the record selected). The window toasts in its AdwToastOverlay: pages reach it
- * with gtk_widget_get_ancestor().
+ * zone of the open account and a record's id: that zone's records, the record selected). The window
+ * toasts in its AdwToastOverlay: pages reach it with gtk_widget_get_ancestor().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
