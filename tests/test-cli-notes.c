@@ -9,93 +9,16 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include "test-fixture.h"
+#include "test-cli-fixture.h"
 
 #define ZONE "lovelace.fr"
 
-typedef struct
-{
-  OvhTestFixture api;
-  char *home;
-  char *out;
-  char *err;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  ovh_test_fixture_set_up (&fixture->api, GINT_TO_POINTER (FALSE));
-  fixture->home = g_dir_make_tmp ("domaine-cli-notes-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->home);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-  g_free (fixture->home);
-  g_free (fixture->out);
-  g_free (fixture->err);
-  ovh_test_fixture_tear_down (&fixture->api, NULL);
-}
-
-/* The sandbox's keys from the environment, as ovh.conf users give them. */
-static int G_GNUC_NULL_TERMINATED
-run_cli (Fixture *fixture, const char *first_arg, ...)
-{
-  g_autoptr (GSubprocessLauncher) launcher = ovh_test_fixture_new_cli_launcher (
-      &fixture->api, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-      fixture->home);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", fixture->home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0:detect_odr_violation=0",
-                                TRUE);
-
-  g_ptr_array_add (argv, (gpointer) DOMAINE_CLI_PATH);
-  g_ptr_array_add (argv, (gpointer) "--from-ovh-conf");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&fixture->out, g_free);
-  g_clear_pointer (&fixture->err, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &fixture->out, &fixture->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 /* The records of the zone, from records list --json. */
 static JsonNode *
-list_records (Fixture *fixture)
+list_records (OvhCliFixture *fixture)
 {
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "list", ZONE, NULL), ==, 0);
-  return parse (fixture->out);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "list", ZONE, NULL), ==, 0);
+  return ovh_cli_fixture_parse (fixture->out);
 }
 
 static JsonObject *
@@ -115,7 +38,7 @@ find_record (JsonNode *list, gint64 id)
 
 /* The one notes file under the scratch data dir (the account's folder has the account's id). */
 static char *
-dup_notes_path (Fixture *fixture)
+dup_notes_path (OvhCliFixture *fixture)
 {
   g_autofree char *base = g_build_filename (fixture->home, "domaine", "notes", NULL);
   g_autoptr (GDir) dir = g_dir_open (base, 0, NULL);
@@ -129,7 +52,7 @@ dup_notes_path (Fixture *fixture)
 }
 
 static void
-test_set_show_clear (Fixture *fixture, gconstpointer data)
+test_set_show_clear (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autoptr (JsonNode) list = list_records (fixture);
   g_autoptr (JsonNode) shown = NULL;
@@ -154,8 +77,9 @@ test_set_show_clear (Fixture *fixture, gconstpointer data)
   writes = ovh_sandbox_get_request_count (fixture->api.sandbox, "POST", NULL)
            + ovh_sandbox_get_request_count (fixture->api.sandbox, "PUT", NULL)
            + ovh_sandbox_get_request_count (fixture->api.sandbox, "DELETE", NULL);
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, "Mail relay, géré ici", NULL), ==,
-                   0);
+  g_assert_cmpint (
+      ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, "Mail relay, géré ici", NULL), ==,
+      0);
   g_assert_nonnull (strstr (fixture->err, "saved"));
   g_assert_cmpstr (fixture->out, ==, "Mail relay, géré ici\n");
   g_assert_cmpuint (ovh_sandbox_get_request_count (fixture->api.sandbox, "POST", NULL)
@@ -169,10 +93,11 @@ test_set_show_clear (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* Shown, as text and as JSON. */
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==, "Mail relay, géré ici\n");
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "note", ZONE, id, NULL), ==, 0);
-  shown = parse (fixture->out);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "note", ZONE, id, NULL), ==,
+                   0);
+  shown = ovh_cli_fixture_parse (fixture->out);
   object = json_node_get_object (shown);
   g_assert_cmpstr (json_object_get_string_member (object, "zone"), ==, ZONE);
   g_assert_cmpint (json_object_get_int_member (object, "id"), ==, record_id);
@@ -193,17 +118,18 @@ test_set_show_clear (Fixture *fixture, gconstpointer data)
     }
 
   /* Cleared with an empty text: the file goes with the last note. */
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "note", ZONE, id, "", NULL), ==, 0);
-  cleared = parse (fixture->out);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "note", ZONE, id, "", NULL),
+                   ==, 0);
+  cleared = ovh_cli_fixture_parse (fixture->out);
   g_assert_true (json_object_get_null_member (json_node_get_object (cleared), "note"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==, "");
 }
 
 /* A record deleted and created again (a new id) keeps its note; a new twin makes it wait. */
 static void
-test_follows_recreated_record (Fixture *fixture, gconstpointer data)
+test_follows_recreated_record (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autoptr (JsonNode) added = NULL;
   g_autoptr (JsonNode) again = NULL;
@@ -212,21 +138,22 @@ test_follows_recreated_record (Fixture *fixture, gconstpointer data)
   g_autofree char *new_id = NULL;
   gint64 first, second;
 
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "add", ZONE, "--type", "TXT", "--name",
-                            "notes", "--value", "kept", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "add", ZONE, "--type", "TXT",
+                                        "--name", "notes", "--value", "kept", NULL),
                    ==, 0);
-  added = parse (fixture->out);
+  added = ovh_cli_fixture_parse (fixture->out);
   first = json_object_get_int_member (
       json_object_get_object_member (json_node_get_object (added), "record"), "id");
   id = g_strdup_printf ("%" G_GINT64_FORMAT, first);
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, "Verification token", NULL), ==,
-                   0);
+  g_assert_cmpint (
+      ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, "Verification token", NULL), ==,
+      0);
 
-  g_assert_cmpint (run_cli (fixture, "records", "delete", ZONE, id, NULL), ==, 0);
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "add", ZONE, "--type", "TXT", "--name",
-                            "notes", "--value", "kept", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "delete", ZONE, id, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "add", ZONE, "--type", "TXT",
+                                        "--name", "notes", "--value", "kept", NULL),
                    ==, 0);
-  again = parse (fixture->out);
+  again = ovh_cli_fixture_parse (fixture->out);
   second = json_object_get_int_member (
       json_object_get_object_member (json_node_get_object (again), "record"), "id");
   g_assert_cmpint (second, !=, first);
@@ -235,13 +162,13 @@ test_follows_recreated_record (Fixture *fixture, gconstpointer data)
   list = list_records (fixture);
   g_assert_cmpstr (json_object_get_string_member (find_record (list, second), "note"), ==,
                    "Verification token");
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, new_id, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, new_id, NULL), ==, 0);
   g_assert_cmpstr (fixture->out, ==, "Verification token\n");
 }
 
 /* zone import: a note line before a record of the file reaches the record it creates. */
 static void
-test_zone_import (Fixture *fixture, gconstpointer data)
+test_zone_import (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autofree char *file = g_build_filename (fixture->home, "import.zone", NULL);
   g_autoptr (JsonNode) list = NULL;
@@ -250,15 +177,15 @@ test_zone_import (Fixture *fixture, gconstpointer data)
   JsonArray *records;
   gboolean found = FALSE;
 
-  g_assert_cmpint (run_cli (fixture, "zone", "export", ZONE, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "zone", "export", ZONE, NULL), ==, 0);
   exported = g_strdup (fixture->out);
   text = g_strconcat (exported,
                       "; domaine-note: Status page, on the provider's side\n"
                       "status IN CNAME status.example.net.\n",
                       NULL);
   g_assert_true (g_file_set_contents (file, text, -1, NULL));
-  g_assert_cmpint (run_cli (fixture, "zone", "import", ZONE, file, "--merge", "--yes", NULL), ==,
-                   0);
+  g_assert_cmpint (
+      ovh_cli_fixture_run (fixture, "zone", "import", ZONE, file, "--merge", "--yes", NULL), ==, 0);
 
   list = list_records (fixture);
   records = json_node_get_array (list);
@@ -277,7 +204,7 @@ test_zone_import (Fixture *fixture, gconstpointer data)
 }
 
 static void
-test_errors (Fixture *fixture, gconstpointer data)
+test_errors (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autoptr (JsonNode) list = list_records (fixture);
   g_autofree char *id
@@ -286,19 +213,23 @@ test_errors (Fixture *fixture, gconstpointer data)
                              json_array_get_object_element (json_node_get_array (list), 0), "id"));
   g_autofree char *path = NULL;
 
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, "abc", NULL), ==, 2);
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, "999999999", "x", NULL), ==, 4);
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, "a", "b", NULL), ==, 2);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, "abc", NULL), ==, 2);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, "999999999", "x", NULL),
+                   ==, 4);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, "a", "b", NULL), ==,
+                   2);
 
   /* A damaged file is an error that names it, never a crash, and is left as it was. */
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, "first", NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, "first", NULL), ==,
+                   0);
   path = dup_notes_path (fixture);
   g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"notes\": [{]", -1, NULL));
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, "second", NULL), ==, 1);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, "second", NULL), ==,
+                   1);
   g_assert_nonnull (strstr (fixture->err, path));
-  g_assert_cmpint (run_cli (fixture, "records", "note", ZONE, id, NULL), ==, 1);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "records", "note", ZONE, id, NULL), ==, 1);
   /* The listing goes on without notes, and says why. */
-  g_assert_cmpint (run_cli (fixture, "--json", "records", "list", ZONE, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--json", "records", "list", ZONE, NULL), ==, 0);
   g_assert_nonnull (strstr (fixture->err, path));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -307,12 +238,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/cli/notes/set-show-clear", Fixture, NULL, fixture_set_up, test_set_show_clear,
-              fixture_tear_down);
-  g_test_add ("/cli/notes/follows-recreated-record", Fixture, NULL, fixture_set_up,
-              test_follows_recreated_record, fixture_tear_down);
-  g_test_add ("/cli/notes/zone-import", Fixture, NULL, fixture_set_up, test_zone_import,
-              fixture_tear_down);
-  g_test_add ("/cli/notes/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
+  ovh_cli_fixture_add ("/cli/notes/set-show-clear", test_set_show_clear);
+  ovh_cli_fixture_add ("/cli/notes/follows-recreated-record", test_follows_recreated_record);
+  ovh_cli_fixture_add ("/cli/notes/zone-import", test_zone_import);
+  ovh_cli_fixture_add ("/cli/notes/errors", test_errors);
   return g_test_run ();
 }

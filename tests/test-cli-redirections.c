@@ -8,82 +8,12 @@
 
 #include <glib/gstdio.h>
 
-#include "test-fixture.h"
+#include "test-cli-fixture.h"
 
 #define ZONE "lovelace.fr"
 
-typedef struct
-{
-  OvhTestFixture api;
-  char *home;
-  char *out;
-  char *err;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *fixture, gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-
-  ovh_test_fixture_set_up (&fixture->api, GINT_TO_POINTER (FALSE));
-  fixture->home = g_dir_make_tmp ("domaine-cli-redirections-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *fixture, gconstpointer data)
-{
-  g_rmdir (fixture->home);
-  g_free (fixture->home);
-  g_free (fixture->out);
-  g_free (fixture->err);
-  ovh_test_fixture_tear_down (&fixture->api, NULL);
-}
-
-/* Runs domaine-cli with the sandbox's keys from the environment. */
-static int G_GNUC_NULL_TERMINATED
-run_cli (Fixture *fixture, const char *first_arg, ...)
-{
-  g_autoptr (GSubprocessLauncher) launcher = ovh_test_fixture_new_cli_launcher (
-      &fixture->api, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-      fixture->home);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  va_list args;
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_ptr_array_add (argv, (gpointer) DOMAINE_CLI_PATH);
-  g_ptr_array_add (argv, (gpointer) "--from-ovh-conf");
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&fixture->out, g_free);
-  g_clear_pointer (&fixture->err, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &fixture->out, &fixture->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static guint
-count_refreshes (Fixture *fixture)
+count_refreshes (OvhCliFixture *fixture)
 {
   g_autoptr (GPtrArray) log = ovh_sandbox_dup_request_log (fixture->api.sandbox);
   guint n = 0;
@@ -100,14 +30,15 @@ count_refreshes (Fixture *fixture)
 }
 
 static void
-test_list (Fixture *fixture, gconstpointer data)
+test_list (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autoptr (JsonNode) root = NULL;
   JsonArray *array;
   JsonObject *seeded;
 
-  g_assert_cmpint (run_cli (fixture, "redirections", "list", ZONE, "--json", NULL), ==, 0);
-  root = parse (fixture->out);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "list", ZONE, "--json", NULL), ==,
+                   0);
+  root = ovh_cli_fixture_parse (fixture->out);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   seeded = json_array_get_object_element (array, 0);
@@ -122,17 +53,18 @@ test_list (Fixture *fixture, gconstpointer data)
   g_assert_true (json_object_get_null_member (seeded, "description"));
 
   /* The table says the type in words. */
-  g_assert_cmpint (run_cli (fixture, "redirections", "list", ZONE, NULL), ==, 0);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "list", ZONE, NULL), ==, 0);
   g_assert_nonnull (strstr (fixture->out, "archive"));
   g_assert_nonnull (strstr (fixture->out, "Permanent (301)"));
   g_assert_nonnull (strstr (fixture->out, "https://ada-archive.example.org/"));
 
   /* An unknown zone: not found. */
-  g_assert_cmpint (run_cli (fixture, "redirections", "list", "nowhere.example", NULL), ==, 4);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "list", "nowhere.example", NULL),
+                   ==, 4);
 }
 
 static void
-test_add_delete (Fixture *fixture, gconstpointer data)
+test_add_delete (OvhCliFixture *fixture, gconstpointer data)
 {
   g_autoptr (JsonNode) added = NULL;
   g_autoptr (JsonNode) deleted = NULL;
@@ -141,11 +73,11 @@ test_add_delete (Fixture *fixture, gconstpointer data)
   JsonObject *redirection;
 
   ovh_sandbox_reset_request_log (fixture->api.sandbox);
-  g_assert_cmpint (run_cli (fixture, "redirections", "add", ZONE, "shop",
-                            "https://shop.example.net/", "--type", "invisible", "--title",
-                            "Ada’s shop", "--json", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "shop",
+                                        "https://shop.example.net/", "--type", "invisible",
+                                        "--title", "Ada’s shop", "--json", NULL),
                    ==, 0);
-  added = parse (fixture->out);
+  added = ovh_cli_fixture_parse (fixture->out);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (added), "published"));
   redirection = json_object_get_object_member (json_node_get_object (added), "redirection");
   g_assert_cmpstr (json_object_get_string_member (redirection, "subDomain"), ==, "shop");
@@ -156,53 +88,58 @@ test_add_delete (Fixture *fixture, gconstpointer data)
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (redirection, "id"));
 
   /* --no-publish: made, not published. A full name is shortened; 301 by name. */
-  g_assert_cmpint (run_cli (fixture, "--no-publish", "redirections", "add", ZONE, "old." ZONE ".",
-                            "http://new.example.net/path", "--type", "permanent", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "--no-publish", "redirections", "add", ZONE,
+                                        "old." ZONE ".", "http://new.example.net/path", "--type",
+                                        "permanent", NULL),
                    ==, 0);
   g_assert_nonnull (strstr (fixture->out, "http://old." ZONE "/ → http://new.example.net/path"));
   g_assert_cmpuint (count_refreshes (fixture), ==, 1);
   g_assert_false (ovh_sandbox_get_zone_deployed (fixture->api.sandbox, ZONE));
 
-  g_assert_cmpint (run_cli (fixture, "redirections", "list", ZONE, "--json", NULL), ==, 0);
-  listed = parse (fixture->out);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "list", ZONE, "--json", NULL), ==,
+                   0);
+  listed = ovh_cli_fixture_parse (fixture->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (
                        json_array_get_object_element (json_node_get_array (listed), 1), "type"),
                    ==, "visiblePermanent");
 
   /* One delete, one refresh; then the same id is gone (exit 4). */
-  g_assert_cmpint (run_cli (fixture, "redirections", "delete", ZONE, id, "--json", NULL), ==, 0);
-  deleted = parse (fixture->out);
+  g_assert_cmpint (
+      ovh_cli_fixture_run (fixture, "redirections", "delete", ZONE, id, "--json", NULL), ==, 0);
+  deleted = ovh_cli_fixture_parse (fixture->out);
   g_assert_cmpuint (json_array_get_length (
                         json_object_get_array_member (json_node_get_object (deleted), "deleted")),
                     ==, 1);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (deleted), "published"));
   g_assert_cmpuint (count_refreshes (fixture), ==, 2);
-  g_assert_cmpint (run_cli (fixture, "redirections", "delete", ZONE, id, NULL), ==, 4);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "delete", ZONE, id, NULL), ==, 4);
   g_assert_nonnull (strstr (fixture->err, "does not exist"));
   g_assert_cmpuint (count_refreshes (fixture), ==, 2);
 }
 
 /* Usage errors: nothing is sent. */
 static void
-test_usage (Fixture *fixture, gconstpointer data)
+test_usage (OvhCliFixture *fixture, gconstpointer data)
 {
   ovh_sandbox_reset_request_log (fixture->api.sandbox);
-  g_assert_cmpint (run_cli (fixture, "redirections", "add", ZONE, "shop", "shop.example.net", NULL),
-                   ==, 2);
-  g_assert_nonnull (strstr (fixture->err, "http://"));
   g_assert_cmpint (
-      run_cli (fixture, "redirections", "add", ZONE, "sh op", "https://shop.example.net/", NULL),
+      ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "shop", "shop.example.net", NULL),
       ==, 2);
-  g_assert_cmpint (run_cli (fixture, "redirections", "add", ZONE, "shop",
-                            "https://shop.example.net/", "--type", "sideways", NULL),
+  g_assert_nonnull (strstr (fixture->err, "http://"));
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "sh op",
+                                        "https://shop.example.net/", NULL),
                    ==, 2);
-  g_assert_cmpint (run_cli (fixture, "redirections", "add", ZONE, "shop",
-                            "https://shop.example.net/", "--title", "T", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "shop",
+                                        "https://shop.example.net/", "--type", "sideways", NULL),
+                   ==, 2);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "shop",
+                                        "https://shop.example.net/", "--title", "T", NULL),
                    ==, 2);
   g_assert_nonnull (strstr (fixture->err, "invisible"));
-  g_assert_cmpint (run_cli (fixture, "redirections", "delete", ZONE, "x", NULL), ==, 2);
-  g_assert_cmpint (run_cli (fixture, "redirections", "list", ZONE, "--title", "x", NULL), ==, 2);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "delete", ZONE, "x", NULL), ==, 2);
+  g_assert_cmpint (
+      ovh_cli_fixture_run (fixture, "redirections", "list", ZONE, "--title", "x", NULL), ==, 2);
   {
     g_autoptr (GPtrArray) log = ovh_sandbox_dup_request_log (fixture->api.sandbox);
 
@@ -210,8 +147,8 @@ test_usage (Fixture *fixture, gconstpointer data)
   }
 
   /* Refused by OVHcloud: one redirection a name. */
-  g_assert_cmpint (run_cli (fixture, "redirections", "add", ZONE, "archive",
-                            "https://elsewhere.example.net/", NULL),
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "archive",
+                                        "https://elsewhere.example.net/", NULL),
                    ==, 1);
   g_assert_nonnull (strstr (fixture->err, "already exists"));
   g_assert_cmpuint (count_refreshes (fixture), ==, 0);
@@ -219,13 +156,13 @@ test_usage (Fixture *fixture, gconstpointer data)
 
 /* A failed refresh fails the command and says the change was made. */
 static void
-test_publish_failure (Fixture *fixture, gconstpointer data)
+test_publish_failure (OvhCliFixture *fixture, gconstpointer data)
 {
   ovh_sandbox_inject_fault (fixture->api.sandbox, "POST", "/domain/zone/" ZONE "/refresh",
                             OVH_SANDBOX_FAULT_HTTP_500, 0);
-  g_assert_cmpint (
-      run_cli (fixture, "redirections", "add", ZONE, "shop", "https://shop.example.net/", NULL), ==,
-      1);
+  g_assert_cmpint (ovh_cli_fixture_run (fixture, "redirections", "add", ZONE, "shop",
+                                        "https://shop.example.net/", NULL),
+                   ==, 1);
   g_assert_nonnull (strstr (fixture->err, "changed but not published"));
   g_assert_nonnull (strstr (fixture->err, "domaine-cli zone refresh " ZONE));
 }
@@ -235,14 +172,10 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-redirections/list", Fixture, NULL, fixture_set_up, test_list,
-              fixture_tear_down);
-  g_test_add ("/cli-redirections/add-delete", Fixture, NULL, fixture_set_up, test_add_delete,
-              fixture_tear_down);
-  g_test_add ("/cli-redirections/usage", Fixture, NULL, fixture_set_up, test_usage,
-              fixture_tear_down);
-  g_test_add ("/cli-redirections/publish-failure", Fixture, NULL, fixture_set_up,
-              test_publish_failure, fixture_tear_down);
+  ovh_cli_fixture_add ("/cli-redirections/list", test_list);
+  ovh_cli_fixture_add ("/cli-redirections/add-delete", test_add_delete);
+  ovh_cli_fixture_add ("/cli-redirections/usage", test_usage);
+  ovh_cli_fixture_add ("/cli-redirections/publish-failure", test_publish_failure);
 
   return g_test_run ();
 }
