@@ -33,6 +33,8 @@ typedef struct
   const char *p;
   const char *end;
   GString *scratch; /* a string with escapes, decoded */
+  /* Values counted as ovh_json_check_bounds() counts them: containers and commas. */
+  guint64 n_values;
   /* The zone of the previous record, checked and interned once for the whole page. */
   const char *last_zone;
   gsize last_zone_length;
@@ -62,6 +64,13 @@ expect (Scan *scan, char c)
     return FALSE;
   scan->p++;
   return TRUE;
+}
+
+/* A container opened or a comma passed; FALSE past the bound json-glib is not given. */
+static inline gboolean
+count_value (Scan *scan)
+{
+  return ++scan->n_values <= OVH_JSON_MAX_VALUES;
 }
 
 static gboolean
@@ -158,13 +167,17 @@ read_string (Scan *scan, Slice *out)
   for (;;)
     {
       const char *run = scan->p;
-      guchar c = 0;
+      guchar c = 0, high = 0;
 
       while (scan->p < scan->end && (c = (guchar) *scan->p) != '"' && c != '\\' && c >= 0x20)
-        scan->p++;
+        {
+          high |= c;
+          scan->p++;
+        }
       if (scan->p >= scan->end || c < 0x20)
         return FALSE;
-      if (!g_utf8_validate_len (run, (gsize) (scan->p - run), NULL))
+      /* Plain ASCII needs no more look. */
+      if (high >= 0x80 && !g_utf8_validate_len (run, (gsize) (scan->p - run), NULL))
         return FALSE;
       if (escaped)
         g_string_append_len (scan->scratch, run, scan->p - run);
@@ -242,7 +255,7 @@ skip_container (Scan *scan, guint depth, gboolean is_object)
 {
   char close = is_object ? '}' : ']';
 
-  if (depth >= OVH_JSON_MAX_DEPTH)
+  if (depth >= OVH_JSON_MAX_DEPTH || !count_value (scan))
     return FALSE;
   scan->p++;
   skip_blanks (scan);
@@ -270,7 +283,7 @@ skip_container (Scan *scan, guint depth, gboolean is_object)
           scan->p++;
           return TRUE;
         }
-      if (*scan->p++ != ',')
+      if (*scan->p++ != ',' || !count_value (scan))
         return FALSE;
     }
 }
@@ -410,7 +423,7 @@ read_record (Scan *scan)
   guint64 id = 0, ttl = 0;
   guint seen = 0;
 
-  if (!expect (scan, '{'))
+  if (!expect (scan, '{') || !count_value (scan))
     return NULL;
   skip_blanks (scan);
   if (scan->p < scan->end && *scan->p == '}')
@@ -478,7 +491,7 @@ read_record (Scan *scan)
           scan->p++;
           break;
         }
-      if (*scan->p++ != ',')
+      if (*scan->p++ != ',' || !count_value (scan))
         return NULL;
     }
 
@@ -505,8 +518,8 @@ ovh_record_page_read_fast (const char *data, gsize length)
   g_autoptr (GString) scratch = NULL;
   Scan scan = { 0 };
 
-  if (data == NULL || length == 0 || length > G_MAXSSIZE
-      || !ovh_json_check_bounds (data, length, NULL))
+  /* The bounds of ovh_json_check_bounds() are kept while reading, in the same terms. */
+  if (data == NULL || length == 0 || length > G_MAXSSIZE)
     return NULL;
 
   scratch = g_string_new (NULL);
@@ -514,7 +527,7 @@ ovh_record_page_read_fast (const char *data, gsize length)
   scan.end = data + length;
   scan.scratch = scratch;
 
-  if (!expect (&scan, '['))
+  if (!expect (&scan, '[') || !count_value (&scan))
     return NULL;
   /* About 100 bytes a record in OVH's answers. */
   records = g_ptr_array_new_full ((guint) MIN (length / 100, 1000000), g_object_unref);
@@ -537,7 +550,7 @@ ovh_record_page_read_fast (const char *data, gsize length)
             scan.p++;
             break;
           }
-        if (*scan.p++ != ',')
+        if (*scan.p++ != ',' || !count_value (&scan))
           return NULL;
       }
 
