@@ -378,12 +378,16 @@ append_uint (GString *out, guint64 value)
 
 #define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
 
+/* Written in blocks of this size: a listing of a big zone held whole would cost its pages. */
+#define OUTPUT_BLOCK (64 * 1024)
+
 /* The listing as domaine_cli_print_json() would print it, written straight from the records
- * into one buffer, written once: a JSON tree of a big zone costs more than the load itself. */
+ * into a buffer written out in big blocks: a JSON tree of a big zone costs more than the load
+ * itself. */
 static void
 print_records_json (DomaineCli *self, GPtrArray *records, OvhRecordNotes *notes)
 {
-  g_autoptr (GString) out = g_string_sized_new (64 + records->len * 160);
+  g_autoptr (GString) out = g_string_sized_new (OUTPUT_BLOCK + 4096);
 
   APPEND_LITERAL (out, "[\n");
   for (guint i = 0; i < records->len; i++)
@@ -420,6 +424,11 @@ print_records_json (DomaineCli *self, GPtrArray *records, OvhRecordNotes *notes)
         APPEND_LITERAL (out, "\n  },\n");
       else
         APPEND_LITERAL (out, "\n  }\n");
+      if (out->len >= OUTPUT_BLOCK)
+        {
+          fwrite (out->str, 1, out->len, self->out);
+          g_string_truncate (out, 0);
+        }
     }
   APPEND_LITERAL (out, "]\n");
 
