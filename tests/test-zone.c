@@ -543,6 +543,33 @@ test_cache_round_trip (void)
   g_assert_cmpuint (parsed->records->len, ==, 3);
   g_assert_true (ovh_record_equal (record, g_ptr_array_index (parsed->records, 2)));
 
+  /* Two aliases of one name (in another case) are refused as a CNAME beside an A record. */
+  {
+    g_autoptr (OvhRecordCacheEntry) aliases = ovh_record_cache_entry_new ("example.com");
+    g_autoptr (OvhRecordCacheEntry) aliases_parsed = NULL;
+    g_autoptr (GBytes) aliases_bytes = NULL;
+    g_autoptr (GError) aliases_error = NULL;
+
+    record = ovh_record_new ("example.com", "alias", "CNAME", "a.example.net.", 0);
+    ovh_record_set_id (record, 50);
+    g_ptr_array_add (aliases->records, record);
+    record = ovh_record_new ("example.com", "other", "CNAME", "b.example.net.", 0);
+    ovh_record_set_id (record, 51);
+    g_ptr_array_add (aliases->records, record);
+    aliases_bytes = ovh_record_cache_entry_serialize (aliases);
+    aliases_parsed = ovh_record_cache_entry_parse_bytes (aliases_bytes, "example.com", NULL);
+    g_assert_nonnull (aliases_parsed);
+    g_clear_pointer (&aliases_bytes, g_bytes_unref);
+
+    record = ovh_record_new ("example.com", "ALIAS", "CNAME", "c.example.net.", 0);
+    ovh_record_set_id (record, 52);
+    g_ptr_array_add (aliases->records, record);
+    aliases_bytes = ovh_record_cache_entry_serialize (aliases);
+    g_assert_null (
+        ovh_record_cache_entry_parse_bytes (aliases_bytes, "example.com", &aliases_error));
+    g_assert_error (aliases_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
+
   /* Control bytes are written as they are, but such a record is refused as a typed one would
    * be: the zone is not cached at all. */
   g_clear_pointer (&parsed, ovh_record_cache_entry_free);

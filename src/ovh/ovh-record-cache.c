@@ -170,13 +170,6 @@ compare_ids (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* A name's records as counted by check_structure(). */
-typedef struct
-{
-  guint n_records;
-  gboolean has_cname;
-} NameUse;
-
 /* Names compared without case and without a lowered copy of each. */
 static guint
 ascii_nocase_hash (gconstpointer key)
@@ -194,41 +187,41 @@ ascii_nocase_equal (gconstpointer a, gconstpointer b)
   return g_ascii_strcasecmp (a, b) == 0;
 }
 
-/* No two records share an id, no CNAME shares its name. */
+/* No two records share an id, no CNAME shares its name (ovh_records_check_conflicts(): a name
+ * holding a CNAME holds nothing else). Only the names of CNAMEs are looked up. */
 static gboolean
 check_structure (OvhRecordCacheEntry *entry, GError **error)
 {
   g_autoptr (GArray) ids = NULL;
-  g_autoptr (GHashTable) names = NULL;
-  g_autofree NameUse *uses = NULL;
+  g_autoptr (GHashTable) cname_uses = NULL;
   const char *cname = g_intern_static_string ("CNAME");
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), entry->records->len);
-  /* Keys are the records' own names: the records outlive the table. */
-  names = g_hash_table_new (ascii_nocase_hash, ascii_nocase_equal);
-  uses = g_new0 (NameUse, entry->records->len);
+  /* Keys are the records' own names: the records outlive the table. Values count records. */
+  cname_uses = g_hash_table_new (ascii_nocase_hash, ascii_nocase_equal);
 
   for (guint i = 0; i < entry->records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (entry->records, i);
-      const char *name = ovh_record_get_sub_domain (record);
       guint64 id = ovh_record_get_id (record);
-      NameUse *use;
 
       g_array_append_val (ids, id);
-
-      use = g_hash_table_lookup (names, name);
-      if (use == NULL)
-        {
-          use = &uses[i];
-          g_hash_table_insert (names, (gpointer) name, use);
-        }
-      use->n_records++;
       /* Field types are interned. */
-      use->has_cname |= ovh_record_get_field_type (record) == cname;
-      /* A CNAME stands alone at its name (ovh_records_check_conflicts(), in one pass). */
-      if (use->has_cname && use->n_records > 1)
+      if (ovh_record_get_field_type (record) == cname)
+        g_hash_table_insert (cname_uses, (gpointer) ovh_record_get_sub_domain (record),
+                             GUINT_TO_POINTER (0));
+    }
+
+  for (guint i = 0; i < entry->records->len && g_hash_table_size (cname_uses) > 0; i++)
+    {
+      const char *name = ovh_record_get_sub_domain (g_ptr_array_index (entry->records, i));
+      gpointer key, value;
+
+      if (!g_hash_table_lookup_extended (cname_uses, name, &key, &value))
+        continue;
+      if (GPOINTER_TO_UINT (value) > 0)
         return invalid (error, "an alias (CNAME) shares its name");
+      g_hash_table_insert (cname_uses, key, GUINT_TO_POINTER (1));
     }
 
   g_array_sort (ids, compare_ids);
