@@ -393,6 +393,17 @@ edit_cache (GBytes *contents, CacheEdit edit)
 
   if (edit == EDIT_TRUNCATED)
     return g_bytes_new_from_bytes (contents, 0, g_bytes_get_size (contents) / 2);
+  /* The syntax of the data is not checked again on reading (OVH's records are cached whatever
+   * it is): a target edited in the file itself is told by the file's checksum. */
+  if (edit == EDIT_BAD_TARGET)
+    {
+      gsize length = g_bytes_get_size (contents);
+      guint8 *edited = g_memdup2 (g_bytes_get_data (contents, NULL), length);
+
+      /* The file ends with the last record's target. */
+      edited[length - 1] = edited[length - 1] == 'x' ? 'y' : 'x';
+      return g_bytes_new_take (edited, length);
+    }
 
   entry = ovh_record_cache_entry_parse_bytes (contents, ZONE, &error);
   g_assert_no_error (error);
@@ -408,9 +419,6 @@ edit_cache (GBytes *contents, CacheEdit edit)
       g_ptr_array_add (entry->records, record);
       record = ovh_record_new (ZONE, "Cached-Twice", "CNAME", "elsewhere.example.", 0);
       break;
-    case EDIT_BAD_TARGET:
-      record = ovh_record_new (ZONE, "www2", "A", "not an address", 0);
-      break;
     case EDIT_BAD_NAME:
       record = ovh_record_new (ZONE, "../../x", "A", "192.0.2.8", 0);
       break;
@@ -418,6 +426,7 @@ edit_cache (GBytes *contents, CacheEdit edit)
       record = ovh_record_new (ZONE, "again", "A", "192.0.2.9", 0);
       ovh_record_set_id (record, ovh_record_get_id (first));
       break;
+    case EDIT_BAD_TARGET:
     case EDIT_TRUNCATED:
     case N_EDITS:
       g_assert_not_reached ();
@@ -518,6 +527,48 @@ test_cache_round_trip (void)
   for (guint i = 0; i < 2; i++)
     g_assert_true (ovh_record_equal (g_ptr_array_index (entry->records, i),
                                      g_ptr_array_index (parsed->records, i)));
+
+  /* A target whose syntax Domaine would refuse from a user, as OVH may hold one, reads back:
+   * the zone is cached like any other. */
+  g_clear_pointer (&parsed, ovh_record_cache_entry_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  record = ovh_record_new ("example.com", "www2", "A", "not an address", 0);
+  ovh_record_set_id (record, 45);
+  g_ptr_array_add (entry->records, record);
+  g_assert_false (ovh_record_cache_entry_check (entry, NULL));
+  bytes = ovh_record_cache_entry_serialize (entry);
+  parsed = ovh_record_cache_entry_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         "example.com", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->records->len, ==, 3);
+  g_assert_true (ovh_record_equal (record, g_ptr_array_index (parsed->records, 2)));
+
+  /* Two aliases of one name (in another case) are refused as a CNAME beside an A record. */
+  {
+    g_autoptr (OvhRecordCacheEntry) aliases = ovh_record_cache_entry_new ("example.com");
+    g_autoptr (OvhRecordCacheEntry) aliases_parsed = NULL;
+    g_autoptr (GBytes) aliases_bytes = NULL;
+    g_autoptr (GError) aliases_error = NULL;
+
+    record = ovh_record_new ("example.com", "alias", "CNAME", "a.example.net.", 0);
+    ovh_record_set_id (record, 50);
+    g_ptr_array_add (aliases->records, record);
+    record = ovh_record_new ("example.com", "other", "CNAME", "b.example.net.", 0);
+    ovh_record_set_id (record, 51);
+    g_ptr_array_add (aliases->records, record);
+    aliases_bytes = ovh_record_cache_entry_serialize (aliases);
+    aliases_parsed = ovh_record_cache_entry_parse_bytes (aliases_bytes, "example.com", NULL);
+    g_assert_nonnull (aliases_parsed);
+    g_clear_pointer (&aliases_bytes, g_bytes_unref);
+
+    record = ovh_record_new ("example.com", "ALIAS", "CNAME", "c.example.net.", 0);
+    ovh_record_set_id (record, 52);
+    g_ptr_array_add (aliases->records, record);
+    aliases_bytes = ovh_record_cache_entry_serialize (aliases);
+    g_assert_null (
+        ovh_record_cache_entry_parse_bytes (aliases_bytes, "example.com", &aliases_error));
+    g_assert_error (aliases_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
 
   /* Control bytes are written as they are, but such a record is refused as a typed one would
    * be: the zone is not cached at all. */

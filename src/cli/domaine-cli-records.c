@@ -295,90 +295,142 @@ print_unknown_result (DomaineCli *self, OvhChangeset *changeset, OvhChange *chan
 /* records list ------------------------------------------------------------------------------- */
 
 /* As json-glib writes a string (control bytes escaped, so no terminal escape gets through),
- * and always valid UTF-8. */
+ * and always valid UTF-8. Runs that need no escape are copied whole. */
 static void
 append_json_string (GString *out, const char *text)
 {
+  static const char hex[] = "0123456789abcdef";
   g_autofree char *valid = NULL;
+  const char *run;
 
   if (text == NULL)
     {
-      g_string_append (out, "null");
+      g_string_append_len (out, "null", 4);
       return;
     }
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  run = text;
+  for (const char *p = text;; p++)
     {
       guchar c = (guchar) *p;
+      char escape[7] = { '\\', 'u', '0', '0', 0, 0, 0 };
+      const char *replacement;
+      gssize length = 2;
 
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+      g_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
+      run = p + 1;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          replacement = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          replacement = "\\\\";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          replacement = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          replacement = "\\f";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          replacement = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          replacement = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          replacement = "\\t";
           break;
         default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          escape[4] = hex[c >> 4];
+          escape[5] = hex[c & 0xf];
+          replacement = escape;
+          length = 6;
         }
+      g_string_append_len (out, replacement, length);
     }
   g_string_append_c (out, '"');
 }
 
-/* The listing as domaine_cli_print_json() would print it, written straight from the records:
- * a JSON tree of a big zone costs more than the load itself. */
+/* A number in decimal, without printf's machinery (two of them a record). */
+static void
+append_uint (GString *out, guint64 value)
+{
+  char digits[20];
+  guint n = 0;
+
+  do
+    {
+      digits[sizeof digits - ++n] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, digits + sizeof digits - n, n);
+}
+
+#define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
+
+/* Written in blocks of this size: a listing of a big zone held whole would cost its pages. */
+#define OUTPUT_BLOCK (64 * 1024)
+
+/* The listing as domaine_cli_print_json() would print it, written straight from the records
+ * into a buffer written out in big blocks: a JSON tree of a big zone costs more than the load
+ * itself. */
 static void
 print_records_json (DomaineCli *self, GPtrArray *records, OvhRecordNotes *notes)
 {
-  g_autoptr (GString) out = g_string_sized_new (64 + records->len * 160);
+  g_autoptr (GString) out = g_string_sized_new (OUTPUT_BLOCK + 4096);
 
-  g_string_append (out, "[\n");
+  APPEND_LITERAL (out, "[\n");
   for (guint i = 0; i < records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (records, i);
+      guint64 id = ovh_record_get_id (record);
       const char *note;
 
-      g_string_append_printf (out, "  {\n    \"id\" : %" G_GINT64_FORMAT ",\n    \"zone\" : ",
-                              (gint64) ovh_record_get_id (record));
+      APPEND_LITERAL (out, "  {\n    \"id\" : ");
+      /* As G_GINT64_FORMAT writes it: ids above G_MAXINT64 come out negative. */
+      if (id > G_MAXINT64)
+        {
+          g_string_append_c (out, '-');
+          id = (guint64) 0 - id;
+        }
+      append_uint (out, id);
+      APPEND_LITERAL (out, ",\n    \"zone\" : ");
       append_json_string (out, ovh_record_get_zone (record));
-      g_string_append (out, ",\n    \"subDomain\" : ");
+      APPEND_LITERAL (out, ",\n    \"subDomain\" : ");
       append_json_string (out, ovh_record_get_sub_domain (record));
-      g_string_append (out, ",\n    \"fieldType\" : ");
+      APPEND_LITERAL (out, ",\n    \"fieldType\" : ");
       append_json_string (out, ovh_record_get_field_type (record));
-      g_string_append (out, ",\n    \"target\" : ");
+      APPEND_LITERAL (out, ",\n    \"target\" : ");
       append_json_string (out, ovh_record_get_target (record));
-      g_string_append_printf (out, ",\n    \"ttl\" : %u", ovh_record_get_ttl (record));
+      APPEND_LITERAL (out, ",\n    \"ttl\" : ");
+      append_uint (out, ovh_record_get_ttl (record));
       note = notes != NULL ? ovh_record_notes_lookup (notes, record) : NULL;
       if (note != NULL)
         {
-          g_string_append (out, ",\n    \"note\" : ");
+          APPEND_LITERAL (out, ",\n    \"note\" : ");
           append_json_string (out, note);
         }
-      g_string_append_printf (out, "\n  }%s\n", i + 1 < records->len ? "," : "");
+      if (i + 1 < records->len)
+        APPEND_LITERAL (out, "\n  },\n");
+      else
+        APPEND_LITERAL (out, "\n  }\n");
+      if (out->len >= OUTPUT_BLOCK)
+        {
+          fwrite (out->str, 1, out->len, self->out);
+          g_string_truncate (out, 0);
+        }
     }
-  g_string_append (out, "]\n");
+  APPEND_LITERAL (out, "]\n");
 
   fwrite (out->str, 1, out->len, self->out);
   fflush (self->out);

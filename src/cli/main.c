@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n.h>
 
@@ -14,6 +17,12 @@ int
 main (int argc, char *argv[])
 {
   const char *localedir = g_getenv ("DOMAINE_LOCALEDIR"); /* uninstalled runs and tests */
+
+#ifdef __GLIBC__
+  /* One heap for every thread: a command's worker threads (reading a zone's cache) would
+   * otherwise each grow and trim an arena of their own, page by page, for one use. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

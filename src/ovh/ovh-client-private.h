@@ -20,6 +20,11 @@ void ovh_client_call_as_async (OvhClient *self,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
 
+/* A flag of libovh's own: a successful answer is not parsed (the call's result is a JSON
+ * null node) and the caller reads its bytes (ovh_client_call_get_exchange), as the record
+ * loader does with pages of records. */
+#define OVH_CALL_BODY_UNREAD ((OvhCallFlags) (1 << 8))
+
 /* What the last attempt of a finished call (ovh_client_call_full_async) exchanged: the HTTP
  * status (0 when nothing answered), the answer's bytes, OVH's query id (both NULL when none)
  * and how long the answer took after the request was sent. For ovh-client-raw.c. */

@@ -438,6 +438,11 @@ call_on_answer (GObject *source, GAsyncResult *result, gpointer user_data)
   call->answer_query_id = g_strdup (query_id);
   call->answer_duration_us = g_get_monotonic_time () - call->sent_at_us;
 
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && (call->flags & OVH_CALL_BODY_UNREAD) != 0)
+    {
+      call_return_node (task, json_node_new (JSON_NODE_NULL));
+      return;
+    }
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       g_autoptr (GError) error = NULL;

@@ -10,9 +10,11 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "ovh-domain.h"
 #include "ovh-record-cache.h"
 #include "ovh-json-private.h"
 #include "ovh-record-loader.h"
+#include "ovh-record-private.h"
 
 OvhRecordCacheEntry *
 ovh_record_cache_entry_new (const char *zone)
@@ -60,24 +62,52 @@ ovh_record_cache_dup_path (const char *cache_dir,
   return g_build_filename (g_get_user_cache_dir (), "domaine", "zones", name, NULL);
 }
 
-/* The file is one GVariant of this type, read in place from a mapped file: reopening a big zone
- * costs no parsing and no tree of nodes. Strings are checked UTF-8 (GVariant hands back ""
- * for a broken one); info and SOA stay small JSON texts. */
-#define CACHE_TYPE "(sustsssa(tsssu))"
-#define CACHE_MAGIC "domaine zone cache"
+/* The file, made to be read back in one pass over the mapped bytes (integers little-endian):
+ *
+ *   header   "DOMZCACHE\0" (10 bytes), u16 format, u32 number of records, u64 serial,
+ *            u64 checksum of everything after the header
+ *   strings  zone, loading strategy, info, SOA (the last two small JSON texts, "" for none)
+ *   records  u64 id, u32 ttl, then field type, sub-domain and target as strings
+ *
+ * A string is a u32 length and its bytes, without NUL. The checksum (64-bit FNV-1a) tells a file
+ * damaged or edited since Domaine wrote it; what Domaine writes passed the API's checks. */
+#define CACHE_MAGIC "DOMZCACHE"
+#define CACHE_MAGIC_LENGTH 10
+#define HEADER_LENGTH (CACHE_MAGIC_LENGTH + 2 + 4 + 8 + 8)
+#define CHECKSUM_OFFSET (HEADER_LENGTH - 8)
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME G_GUINT64_CONSTANT (0x100000001b3)
 
-static const char *
-valid_utf8 (const char *text, GPtrArray *keep)
+static guint64
+checksum (const guint8 *data, gsize length)
 {
-  char *valid;
+  guint64 hash = FNV_OFFSET;
 
-  if (text == NULL)
-    return "";
-  if (g_utf8_validate (text, -1, NULL))
-    return text;
-  valid = g_utf8_make_valid (text, -1);
-  g_ptr_array_add (keep, valid);
-  return valid;
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= data[i];
+      hash *= FNV_PRIME;
+    }
+  return hash;
+}
+
+static void
+put_uint (GByteArray *out, guint64 value, guint n_bytes)
+{
+  guint8 bytes[8];
+
+  for (guint i = 0; i < n_bytes; i++)
+    bytes[i] = (guint8) (value >> (8 * i));
+  g_byte_array_append (out, bytes, n_bytes);
+}
+
+static void
+put_string (GByteArray *out, const char *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  put_uint (out, length, 4);
+  g_byte_array_append (out, (const guint8 *) text, (guint) length);
 }
 
 static char *
@@ -89,33 +119,40 @@ node_to_string (JsonNode *node)
 GBytes *
 ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry)
 {
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *info = NULL;
   g_autofree char *soa = NULL;
-  g_autoptr (GVariant) variant = NULL;
-  GVariantBuilder records;
+  GByteArray *out;
+  guint64 sum;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
   info = node_to_string (entry->info);
   soa = node_to_string (entry->soa);
-  g_variant_builder_init (&records, G_VARIANT_TYPE ("a(tsssu)"));
+  out = g_byte_array_sized_new (HEADER_LENGTH + 256 + entry->records->len * 64);
+  g_byte_array_append (out, (const guint8 *) CACHE_MAGIC, CACHE_MAGIC_LENGTH);
+  put_uint (out, OVH_RECORD_CACHE_FORMAT, 2);
+  put_uint (out, entry->records->len, 4);
+  put_uint (out, entry->serial, 8);
+  put_uint (out, 0, 8); /* the checksum, once the rest is written */
+  put_string (out, entry->zone);
+  put_string (out, ovh_record_load_strategy_to_string (entry->strategy));
+  put_string (out, info);
+  put_string (out, soa);
   for (guint i = 0; i < entry->records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (entry->records, i);
 
-      g_variant_builder_add (&records, "(tsssu)", ovh_record_get_id (record),
-                             valid_utf8 (ovh_record_get_sub_domain (record), keep),
-                             valid_utf8 (ovh_record_get_field_type (record), keep),
-                             valid_utf8 (ovh_record_get_target (record), keep),
-                             ovh_record_get_ttl (record));
+      put_uint (out, ovh_record_get_id (record), 8);
+      put_uint (out, ovh_record_get_ttl (record), 4);
+      put_string (out, ovh_record_get_field_type (record));
+      put_string (out, ovh_record_get_sub_domain (record));
+      put_string (out, ovh_record_get_target (record));
     }
 
-  variant = g_variant_ref_sink (g_variant_new (
-      CACHE_TYPE, CACHE_MAGIC, (guint32) OVH_RECORD_CACHE_FORMAT, valid_utf8 (entry->zone, keep),
-      entry->serial, ovh_record_load_strategy_to_string (entry->strategy), valid_utf8 (info, keep),
-      valid_utf8 (soa, keep), &records));
-  return g_variant_get_data_as_bytes (variant);
+  sum = checksum (out->data + HEADER_LENGTH, out->len - HEADER_LENGTH);
+  for (guint i = 0; i < 8; i++)
+    out->data[CHECKSUM_OFFSET + i] = (guint8) (sum >> (8 * i));
+  return g_byte_array_free_to_bytes (out);
 }
 
 static gboolean
@@ -133,50 +170,58 @@ compare_ids (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-/* A name's records as counted by ovh_record_cache_entry_check(). */
-typedef struct
+/* Names compared without case and without a lowered copy of each. */
+static guint
+ascii_nocase_hash (gconstpointer key)
 {
-  guint n_records;
-  gboolean has_cname;
-} NameUse;
+  guint hash = 5381;
 
-gboolean
-ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error)
+  for (const char *p = key; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) g_ascii_tolower (*p);
+  return hash;
+}
+
+static gboolean
+ascii_nocase_equal (gconstpointer a, gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+/* No two records share an id, no CNAME shares its name (ovh_records_check_conflicts(): a name
+ * holding a CNAME holds nothing else). Only the names of CNAMEs are looked up. */
+static gboolean
+check_structure (OvhRecordCacheEntry *entry, GError **error)
 {
   g_autoptr (GArray) ids = NULL;
-  g_autoptr (GHashTable) names = NULL;
-
-  g_return_val_if_fail (entry != NULL, FALSE);
+  g_autoptr (GHashTable) cname_uses = NULL;
+  const char *cname = g_intern_static_string ("CNAME");
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint64), entry->records->len);
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys are the records' own names: the records outlive the table. Values count records. */
+  cname_uses = g_hash_table_new (ascii_nocase_hash, ascii_nocase_equal);
 
   for (guint i = 0; i < entry->records->len; i++)
     {
       OvhRecord *record = g_ptr_array_index (entry->records, i);
-      g_autoptr (GError) local_error = NULL;
       guint64 id = ovh_record_get_id (record);
-      char *name;
-      NameUse *use;
 
-      if (!ovh_record_check (record, &local_error))
-        return invalid (error, local_error->message);
       g_array_append_val (ids, id);
+      /* Field types are interned. */
+      if (ovh_record_get_field_type (record) == cname)
+        g_hash_table_insert (cname_uses, (gpointer) ovh_record_get_sub_domain (record),
+                             GUINT_TO_POINTER (0));
+    }
 
-      name = g_ascii_strdown (ovh_record_get_sub_domain (record), -1);
-      use = g_hash_table_lookup (names, name);
-      if (use == NULL)
-        {
-          use = g_new0 (NameUse, 1);
-          g_hash_table_insert (names, name, use);
-        }
-      else
-        g_free (name);
-      use->n_records++;
-      use->has_cname |= g_strcmp0 (ovh_record_get_field_type (record), "CNAME") == 0;
-      /* A CNAME stands alone at its name (ovh_records_check_conflicts(), in one pass). */
-      if (use->has_cname && use->n_records > 1)
+  for (guint i = 0; i < entry->records->len && g_hash_table_size (cname_uses) > 0; i++)
+    {
+      const char *name = ovh_record_get_sub_domain (g_ptr_array_index (entry->records, i));
+      gpointer key, value;
+
+      if (!g_hash_table_lookup_extended (cname_uses, name, &key, &value))
+        continue;
+      if (GPOINTER_TO_UINT (value) > 0)
         return invalid (error, "an alias (CNAME) shares its name");
+      g_hash_table_insert (cname_uses, key, GUINT_TO_POINTER (1));
     }
 
   g_array_sort (ids, compare_ids);
@@ -185,6 +230,21 @@ ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error)
       return invalid (error, "two records have the same id");
 
   return TRUE;
+}
+
+gboolean
+ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  for (guint i = 0; i < entry->records->len; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!ovh_record_check (g_ptr_array_index (entry->records, i), &local_error))
+        return invalid (error, local_error->message);
+    }
+  return check_structure (entry, error);
 }
 
 /* An object as JSON text, or nothing (""); FALSE when it is something else. */
@@ -203,38 +263,124 @@ parse_object (const char *text, JsonNode **out)
   return TRUE;
 }
 
+/* The bytes still to read; every read checks that it stays inside them. */
+typedef struct
+{
+  const guint8 *p;
+  const guint8 *end;
+} Reader;
+
+static gboolean
+get_uint (Reader *reader, guint n_bytes, guint64 *value)
+{
+  if ((gsize) (reader->end - reader->p) < n_bytes)
+    return FALSE;
+  *value = 0;
+  for (guint i = 0; i < n_bytes; i++)
+    *value |= (guint64) reader->p[i] << (8 * i);
+  reader->p += n_bytes;
+  return TRUE;
+}
+
+/* A string as the file has it: valid UTF-8 without NUL, as any text from the API. */
+static gboolean
+get_string (Reader *reader, const char **text, gsize *length)
+{
+  guint64 n;
+
+  if (!get_uint (reader, 4, &n) || n > (guint64) (reader->end - reader->p))
+    return FALSE;
+  *text = (const char *) reader->p;
+  *length = (gsize) n;
+  reader->p += n;
+  return memchr (*text, '\0', *length) == NULL && g_utf8_validate (*text, (gssize) *length, NULL);
+}
+
+static char *
+dup_string (Reader *reader)
+{
+  const char *text;
+  gsize length;
+
+  if (!get_string (reader, &text, &length))
+    return NULL;
+  return g_strndup (text, length);
+}
+
+/* A type as the table spells it (the writer wrote the table's name). */
+static const OvhRecordType *
+get_type (Reader *reader)
+{
+  const OvhRecordType *type;
+  const char *text;
+  gsize length;
+  char name[16];
+
+  if (!get_string (reader, &text, &length) || length == 0 || length >= sizeof name)
+    return NULL;
+  memcpy (name, text, length);
+  name[length] = '\0';
+  type = ovh_record_type_lookup (name);
+  return type != NULL && g_str_equal (type->name, name) ? type : NULL;
+}
+
+static gboolean
+check_stored_records (OvhRecordCacheEntry *entry, GError **error)
+{
+  for (guint i = 0; i < entry->records->len; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!_ovh_record_check_stored (g_ptr_array_index (entry->records, i), &local_error))
+        return invalid (error, local_error->message);
+    }
+  return check_structure (entry, error);
+}
+
 OvhRecordCacheEntry *
 ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GError **error)
 {
-  g_autoptr (GVariant) variant = NULL;
-  g_autoptr (GVariant) records = NULL;
   g_autoptr (OvhRecordCacheEntry) entry = NULL;
-  const char *magic, *zone, *strategy, *info, *soa;
-  guint32 format;
-  guint64 serial;
-  gsize n;
+  g_autofree char *zone = NULL;
+  g_autofree char *strategy = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *soa = NULL;
+  const char *interned_zone;
+  guint64 format = 0, n_records = 0, serial = 0, sum = 0;
+  gsize size;
+  Reader reader;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  /* A file in normal form is what ovh_record_cache_entry_serialize() writes; anything else is
-   * damaged. Checked once, the data is then read as trusted: reading each child of untrusted
-   * data checks the offsets before it again, which costs more than the records. */
-  variant
-      = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
-  if (!g_variant_is_normal_form (variant))
-    return invalid (error, "damaged"), NULL;
-  g_variant_unref (variant);
-  variant
-      = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, TRUE));
-  g_variant_get (variant, "(&su&st&s&s&s@a(tsssu))", &magic, &format, &zone, &serial, &strategy,
-                 &info, &soa, &records);
-
-  if (!g_str_equal (magic, CACHE_MAGIC) || format != OVH_RECORD_CACHE_FORMAT)
+  reader.p = g_bytes_get_data (bytes, &size);
+  reader.end = reader.p + size;
+  if (size < HEADER_LENGTH || memcmp (reader.p, CACHE_MAGIC, CACHE_MAGIC_LENGTH) != 0)
     return invalid (error, "unknown format"), NULL;
-  if (*zone == '\0' || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
-    return invalid (error, "another zone"), NULL;
+  reader.p += CACHE_MAGIC_LENGTH;
+  get_uint (&reader, 2, &format);
+  get_uint (&reader, 4, &n_records);
+  get_uint (&reader, 8, &serial);
+  get_uint (&reader, 8, &sum);
+  if (format != OVH_RECORD_CACHE_FORMAT)
+    return invalid (error, "unknown format"), NULL;
+  if (sum != checksum (reader.p, (gsize) (reader.end - reader.p)))
+    return invalid (error, "damaged"), NULL;
   if (serial > G_MAXINT64)
     return invalid (error, "no serial"), NULL;
+  /* Each record takes at least 24 bytes: a count the file cannot hold is a lie. */
+  if (n_records > (guint64) (reader.end - reader.p) / 24)
+    return invalid (error, "damaged"), NULL;
+
+  zone = dup_string (&reader);
+  strategy = dup_string (&reader);
+  info = dup_string (&reader);
+  soa = dup_string (&reader);
+  if (zone == NULL || strategy == NULL || info == NULL || soa == NULL)
+    return invalid (error, "damaged"), NULL;
+  if (*zone == '\0' || (expected_zone != NULL && g_strcmp0 (zone, expected_zone) != 0))
+    return invalid (error, "another zone"), NULL;
+  if (!ovh_domain_name_is_valid (zone))
+    return invalid (error, "another zone"), NULL;
 
   entry = ovh_record_cache_entry_new (zone);
   entry->serial = serial;
@@ -244,27 +390,35 @@ ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GE
   if (!parse_object (soa, &entry->soa))
     return invalid (error, "bad soa"), NULL;
 
-  n = g_variant_n_children (records);
-  g_ptr_array_set_size (entry->records, 0);
-  for (gsize i = 0; i < n; i++)
+  interned_zone = g_intern_string (zone);
+  g_ptr_array_unref (entry->records);
+  entry->records = g_ptr_array_new_full ((guint) n_records, g_object_unref);
+  for (guint64 i = 0; i < n_records; i++)
     {
-      const char *sub_domain, *field_type, *target;
-      guint64 id;
-      guint32 ttl;
-      OvhRecord *record;
+      const OvhRecordType *type;
+      guint64 id, ttl;
+      char *sub_domain, *target;
 
-      g_variant_get_child (records, i, "(t&s&s&su)", &id, &sub_domain, &field_type, &target, &ttl);
-      if (id == 0 || id > G_MAXINT64 || ttl > OVH_RECORD_TTL_MAX
-          || ovh_record_type_lookup (field_type) == NULL)
+      if (!get_uint (&reader, 8, &id) || !get_uint (&reader, 4, &ttl)
+          || (type = get_type (&reader)) == NULL)
         return invalid (error, "a record is malformed"), NULL;
-
-      record = ovh_record_new (zone, sub_domain, field_type, target, ttl);
-      ovh_record_set_id (record, id);
-      g_ptr_array_add (entry->records, record);
+      if (id == 0 || id > G_MAXINT64 || ttl > OVH_RECORD_TTL_MAX)
+        return invalid (error, "a record is malformed"), NULL;
+      sub_domain = dup_string (&reader);
+      target = sub_domain != NULL ? dup_string (&reader) : NULL;
+      if (target == NULL)
+        {
+          g_free (sub_domain);
+          return invalid (error, "a record is malformed"), NULL;
+        }
+      g_ptr_array_add (entry->records, _ovh_record_new_take (id, interned_zone, sub_domain, type,
+                                                             target, (guint) ttl));
     }
+  if (reader.p != reader.end)
+    return invalid (error, "damaged"), NULL;
 
-  /* The file may have been edited: it must hold what OVH could have sent and Domaine cached. */
-  if (!ovh_record_cache_entry_check (entry, error))
+  /* What Domaine wrote passed the checks of the API; the checksum says it is what it wrote. */
+  if (!check_stored_records (entry, error))
     return NULL;
 
   return g_steal_pointer (&entry);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One GVariant file per (endpoint, application, zone) under g_get_user_cache_dir()/domaine/zones/,
+ * One file per (endpoint, application, zone) under g_get_user_cache_dir()/domaine/zones/,
  * named by a SHA-256 of the three so that neither the application key nor anything secret
  * is written in clear. The file holds records, serial, zone info and the loading strategy
  * that worked; a file that does not read back whole and valid is treated as absent.
@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define OVH_RECORD_CACHE_FORMAT 2
+#define OVH_RECORD_CACHE_FORMAT 3
 
 typedef struct
 {
@@ -33,8 +33,7 @@ void ovh_record_cache_entry_free (OvhRecordCacheEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OvhRecordCacheEntry, ovh_record_cache_entry_free)
 
 /* Whether the records are what Domaine accepts from a user: each passes ovh_record_check(),
- * no two share an id, no CNAME shares its name. G_IO_ERROR_INVALID_DATA. Reading checks it:
- * a zone that fails (OVH holds records Domaine would refuse) is read from OVH at each open. */
+ * no two share an id, no CNAME shares its name. G_IO_ERROR_INVALID_DATA. */
 gboolean ovh_record_cache_entry_check (OvhRecordCacheEntry *entry, GError **error);
 
 /* cache_dir NULL = g_get_user_cache_dir()/domaine/zones. */
@@ -43,8 +42,11 @@ char *ovh_record_cache_dup_path (const char *cache_dir,
                                  const char *application_key,
                                  const char *zone);
 
-/* The entry as the file's bytes, and back. Parsing checks every field, then the records as
- * ovh_record_cache_entry_check() does: anything unexpected is G_IO_ERROR_INVALID_DATA. */
+/* The entry as the file's bytes, and back. Parsing checks the file's checksum, every field as
+ * records from the API are checked, each record as _ovh_record_check_stored() does (all of
+ * ovh_record_check() but the syntax of the data, which the checksum vouches for) and the
+ * structure as ovh_record_cache_entry_check() does: anything unexpected (an older format, a
+ * truncated or edited file) is G_IO_ERROR_INVALID_DATA. */
 GBytes *ovh_record_cache_entry_serialize (OvhRecordCacheEntry *entry);
 OvhRecordCacheEntry *
 ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GError **error);

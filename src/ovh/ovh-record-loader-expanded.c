@@ -8,9 +8,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ovh-client-private.h"
 #include "ovh-error.h"
+#include "ovh-http-private.h"
 #include "ovh-json-private.h"
 #include "ovh-record-loader-private.h"
+#include "ovh-record-page-reader.h"
 
 /* Far above any real zone (OVH refuses zones this big), it bounds what a lying total can make
  * the loader ask for: a few hundred pages at most. */
@@ -30,41 +33,32 @@ expanded_headers (OvhRecordLoader *self, guint page)
   return headers;
 }
 
-/* An expanded page: an array of objects. */
+/* An expanded page already read as JSON: an array of objects. */
 static GPtrArray *
 parse_page (OvhRecordLoader *self, JsonNode *node, GError **error)
 {
-  g_autoptr (GPtrArray) records = NULL;
-  JsonArray *array;
-  guint n;
+  GPtrArray *records;
+  guint n_skipped = 0;
 
-  array = ovh_record_load_expect_array (node, _ ("OVH sent a page of records that is not a list"),
-                                        error);
-  if (array == NULL)
-    return NULL;
+  records = ovh_record_page_read_node (node, self->zone, &n_skipped, error);
+  self->n_skipped += n_skipped;
+  return records;
+}
 
-  n = json_array_get_length (array);
-  records = g_ptr_array_new_full (n, g_object_unref);
+/* Pages are asked with OVH_CALL_BODY_UNREAD: their bytes become records without a JSON tree. */
+static GPtrArray *
+read_page (OvhRecordLoader *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (GBytes) body = NULL;
+  g_autofree char *query_id = NULL;
+  GPtrArray *records;
+  gint64 duration_us;
+  guint status, n_skipped = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *object = ovh_json_node_get_object (json_array_get_element (array, i));
-      OvhRecord *record;
-
-      if (object == NULL)
-        {
-          *error = ovh_record_load_invalid_response (
-              _ ("OVH sent a page of records holding something else"));
-          return NULL;
-        }
-      record = ovh_record_loader_parse_record (self, object, error);
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-      else if (*error != NULL)
-        return NULL;
-    }
-
-  return g_steal_pointer (&records);
+  ovh_client_call_get_exchange (result, &status, &body, &query_id, &duration_us);
+  records = ovh_record_page_read (body, status, query_id, self->zone, &n_skipped, error);
+  self->n_skipped += n_skipped;
+  return records;
 }
 
 static void
@@ -79,7 +73,7 @@ expanded_page_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   GPtrArray *records;
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, NULL, &error);
-  if (node == NULL || (records = parse_page (self, node, &error)) == NULL)
+  if (node == NULL || (records = read_page (self, result, &error)) == NULL)
     {
       ovh_record_load_fail (task, g_steal_pointer (&error));
       ovh_record_load_job_finished (task);
@@ -99,8 +93,8 @@ start_expanded_page (GTask *task, guint job)
   LoadData *data = g_task_get_task_data (task);
   g_autoptr (GHashTable) headers = expanded_headers (self, job + 2);
 
-  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers, OVH_CALL_NONE,
-                              data->cancellable, expanded_page_cb,
+  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers,
+                              OVH_CALL_BODY_UNREAD, data->cancellable, expanded_page_cb,
                               ovh_record_load_job_call_new (task, job));
 }
 
@@ -170,13 +164,37 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
   g_autoptr (GHashTable) response_headers = NULL;
   g_autoptr (JsonNode) node = NULL;
   g_autoptr (GError) error = NULL;
-  GPtrArray *first_page;
+  g_autoptr (GPtrArray) first_page = NULL;
   JsonArray *array;
   JsonNode *first;
   guint64 total;
   guint n_elements, n_pages;
 
   node = ovh_client_call_full_finish (OVH_CLIENT (source), result, &response_headers, &error);
+  if (node != NULL)
+    {
+      g_autoptr (GBytes) body = NULL;
+      g_autofree char *query_id = NULL;
+      const char *data_bytes;
+      gsize length = 0;
+      gint64 duration_us;
+      guint status;
+
+      /* The common page straight into records; anything else read as the client would have. */
+      ovh_client_call_get_exchange (result, &status, &body, &query_id, &duration_us);
+      data_bytes = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+      first_page = ovh_record_page_read_fast (data_bytes, length);
+      if (first_page == NULL)
+        {
+          g_autoptr (GError) parse_error = NULL;
+
+          g_clear_pointer (&node, json_node_unref);
+          node = ovh_http_parse_json_answer (body, &parse_error);
+          if (node == NULL)
+            error = ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, status, NULL, query_id,
+                                        parse_error->message);
+        }
+    }
   if (node == NULL)
     {
       if (data->may_fall_back && ovh_record_load_error_allows_fallback (error))
@@ -186,39 +204,45 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
       return;
     }
 
-  if ((array = ovh_json_node_get_array (node)) == NULL)
+  if (first_page != NULL)
+    n_elements = first_page->len;
+  else if ((array = ovh_json_node_get_array (node)) == NULL)
     {
       ovh_record_load_return_error (
           task, ovh_record_load_invalid_response (_ ("OVH sent a record list that is not a list")));
       return;
     }
-
-  first = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
-
-  /* Ids instead of objects: the mode was ignored, but the ids are what batch needs. */
-  if (first != NULL && JSON_NODE_HOLDS_VALUE (first))
+  else
     {
-      GArray *ids;
+      first = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
 
-      if (!data->may_fall_back)
+      /* Ids instead of objects: the mode was ignored, but the ids are what batch needs. */
+      if (first != NULL && JSON_NODE_HOLDS_VALUE (first))
         {
-          ovh_record_load_return_error (
-              task, ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
-                                        _ ("This endpoint does not serve expanded record lists")));
+          GArray *ids;
+
+          if (!data->may_fall_back)
+            {
+              ovh_record_load_return_error (
+                  task,
+                  ovh_error_new_full (OVH_ERROR_INVALID_RESPONSE, 200, NULL, NULL,
+                                      _ ("This endpoint does not serve expanded record lists")));
+              return;
+            }
+          ids = ovh_record_load_parse_id_list (node, &error);
+          if (ids == NULL)
+            {
+              ovh_record_load_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          ovh_record_load_set_ids (data, ids);
+          fall_back_to_batch (task, NULL);
           return;
         }
-      ids = ovh_record_load_parse_id_list (node, &error);
-      if (ids == NULL)
-        {
-          ovh_record_load_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      ovh_record_load_set_ids (data, ids);
-      fall_back_to_batch (task, NULL);
-      return;
+
+      n_elements = json_array_get_length (array);
     }
 
-  n_elements = json_array_get_length (array);
   if (!parse_header_uint64 (response_headers, "x-pagination-elements", &total))
     {
       /* Without the total, a full page gives no way to know where the list ends. */
@@ -255,7 +279,8 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
     ovh_record_load_run_jobs (task, 0, n_pages - 1, self->max_in_flight, start_expanded_page,
                               expanded_done);
 
-  first_page = parse_page (self, node, &error);
+  if (first_page == NULL)
+    first_page = parse_page (self, node, &error);
   if (first_page == NULL)
     {
       if (n_pages > 1)
@@ -264,8 +289,8 @@ expanded_first_page_cb (GObject *source, GAsyncResult *result, gpointer user_dat
         ovh_record_load_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_ptr_array_index (data->pages, 0) = first_page;
   ovh_record_loader_add_loaded (self, first_page->len);
+  g_ptr_array_index (data->pages, 0) = g_steal_pointer (&first_page);
 
   if (n_pages == 1)
     ovh_record_load_run_jobs (task, 0, 0, 1, start_expanded_page, expanded_done);
@@ -279,6 +304,7 @@ ovh_record_load_start_expanded (GTask *task)
   g_autoptr (GHashTable) headers = expanded_headers (self, 1);
 
   data->current = OVH_RECORD_LOAD_STRATEGY_EXPANDED;
-  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers, OVH_CALL_NONE,
-                              data->cancellable, expanded_first_page_cb, g_object_ref (task));
+  ovh_client_call_full_async (self->client, "GET", self->records_path, NULL, headers,
+                              OVH_CALL_BODY_UNREAD, data->cancellable, expanded_first_page_cb,
+                              g_object_ref (task));
 }

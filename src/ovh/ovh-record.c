@@ -13,6 +13,7 @@
 #include "ovh-domain.h"
 #include "ovh-record.h"
 #include "ovh-json-private.h"
+#include "ovh-record-private.h"
 #include "ovh-record-type-private.h"
 
 /* One DNS character-string holds 255 bytes; longer TXT data is split into several. */
@@ -28,9 +29,9 @@ struct _OvhRecord
   GObject parent_instance;
 
   guint64 id;
-  char *zone;
+  const char *zone; /* interned: a zone's records share it */
   char *sub_domain;
-  char *field_type;
+  const char *field_type; /* interned */
   char *target;
   guint ttl;
 };
@@ -61,9 +62,7 @@ ovh_record_finalize (GObject *object)
 {
   OvhRecord *self = (OvhRecord *) object;
 
-  g_clear_pointer (&self->zone, g_free);
   g_clear_pointer (&self->sub_domain, g_free);
-  g_clear_pointer (&self->field_type, g_free);
   g_clear_pointer (&self->target, g_free);
 
   G_OBJECT_CLASS (ovh_record_parent_class)->finalize (object);
@@ -159,14 +158,53 @@ ovh_record_init (OvhRecord *self)
 
 /* --- construction ------------------------------------------------------------------------ */
 
+/* The spelling OVH uses when the table knows the type ("mx" → "MX"), interned. */
+static const char *
+intern_field_type (const char *field_type)
+{
+  const OvhRecordType *type = ovh_record_type_lookup (field_type);
+
+  if (type != NULL)
+    return g_intern_static_string (type->name);
+  return g_intern_string (field_type);
+}
+
+/* Without GValues: a new object has nobody to notify, and a zone is made of many records. */
 OvhRecord *
 ovh_record_new (
     const char *zone, const char *sub_domain, const char *field_type, const char *target, guint ttl)
 {
-  return g_object_new (OVH_TYPE_RECORD, "zone", zone, "sub-domain",
-                       sub_domain != NULL ? sub_domain : "", "field-type", field_type, "target",
-                       target != NULL ? target : "", "ttl", MIN (ttl, (guint) OVH_RECORD_TTL_MAX),
-                       NULL);
+  OvhRecord *self = (OvhRecord *) g_object_new_with_properties (OVH_TYPE_RECORD, 0, NULL, NULL);
+
+  self->zone = g_intern_string (zone);
+  g_free (self->sub_domain);
+  self->sub_domain = ovh_record_normalize_sub_domain (sub_domain != NULL ? sub_domain : "", zone);
+  self->field_type = intern_field_type (field_type);
+  g_free (self->target);
+  self->target = g_strdup (target != NULL ? target : "");
+  self->ttl = MIN (ttl, (guint) OVH_RECORD_TTL_MAX);
+  return self;
+}
+
+OvhRecord *
+_ovh_record_new_take (guint64 id,
+                      const char *zone,
+                      char *sub_domain,
+                      const OvhRecordType *type,
+                      char *target,
+                      guint ttl)
+{
+  OvhRecord *self = (OvhRecord *) g_object_new_with_properties (OVH_TYPE_RECORD, 0, NULL, NULL);
+
+  self->id = id;
+  self->zone = zone;
+  g_free (self->sub_domain);
+  self->sub_domain = sub_domain;
+  self->field_type = g_intern_static_string (type->name);
+  g_free (self->target);
+  self->target = target;
+  self->ttl = ttl;
+  return self;
 }
 
 OvhRecord *
@@ -176,7 +214,6 @@ ovh_record_new_from_json_object (JsonObject *object, GError **error)
   const char *zone, *sub_domain, *field_type, *target;
   g_autofree char *clean_target = NULL;
   guint64 id, ttl;
-  OvhRecord *self;
 
   g_autoptr (GError) json_error = NULL;
 
@@ -219,18 +256,10 @@ ovh_record_new_from_json_object (JsonObject *object, GError **error)
   else
     clean_target = g_strdup (target);
 
-  self = g_object_new (OVH_TYPE_RECORD, NULL);
-  self->id = id;
-  self->zone = g_strdup (zone);
   /* Kept as OVH has it: "@" is a user's spelling, never the API's. */
-  g_free (self->sub_domain);
-  self->sub_domain = g_strdup (sub_domain != NULL ? sub_domain : "");
-  self->field_type = g_strdup (type->name);
-  g_free (self->target);
-  self->target = g_steal_pointer (&clean_target);
-  self->ttl = (guint) ttl;
-
-  return self;
+  return _ovh_record_new_take (id, g_intern_string (zone),
+                               g_strdup (sub_domain != NULL ? sub_domain : ""), type,
+                               g_steal_pointer (&clean_target), (guint) ttl);
 }
 
 OvhRecord *
@@ -472,8 +501,11 @@ ovh_record_set_zone (OvhRecord *self, const char *zone)
 {
   g_return_if_fail (OVH_IS_RECORD (self));
 
-  if (replace_string (&self->zone, zone))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZONE]);
+  zone = g_intern_string (zone);
+  if (self->zone == zone)
+    return;
+  self->zone = zone;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZONE]);
 }
 
 const char *
@@ -505,17 +537,14 @@ ovh_record_get_field_type (OvhRecord *self)
 void
 ovh_record_set_field_type (OvhRecord *self, const char *field_type)
 {
-  const OvhRecordType *type;
-
   g_return_if_fail (OVH_IS_RECORD (self));
 
   /* Spelled as OVH spells it whenever the table knows it: "mx" → "MX". */
-  type = ovh_record_type_lookup (field_type);
-  if (type != NULL)
-    field_type = type->name;
-
-  if (replace_string (&self->field_type, field_type))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_TYPE]);
+  field_type = intern_field_type (field_type);
+  if (self->field_type == field_type)
+    return;
+  self->field_type = field_type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_TYPE]);
 }
 
 const OvhRecordType *
@@ -664,8 +693,8 @@ label_char_is_valid (char c)
 static gboolean
 validate_sub_domain (const OvhRecordType *type, const char *sub_domain, GError **error)
 {
-  g_auto (GStrv) labels = NULL;
-  guint n_labels;
+  gboolean first_is_dmarc = FALSE, has_domainkey = FALSE;
+  guint label_index = 0;
 
   if (sub_domain[0] == '\0')
     {
@@ -697,63 +726,62 @@ validate_sub_domain (const OvhRecordType *type, const char *sub_domain, GError *
       return FALSE;
     }
 
-  labels = g_strsplit (sub_domain, ".", -1);
-  n_labels = g_strv_length (labels);
-  for (guint i = 0; i < n_labels; i++)
+  /* Label by label, in place: records are checked by the thousand. */
+  for (const char *label = sub_domain; label != NULL; label_index++)
     {
-      const char *label = labels[i];
+      const char *dot = strchr (label, '.');
+      gsize length = dot != NULL ? (gsize) (dot - label) : strlen (label);
 
-      if (label[0] == '\0')
+      if (length == 0)
         {
           g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
                                _ ("The name has an empty part (two dots in a row?)"));
           return FALSE;
         }
-      if (strlen (label) > LABEL_MAX_LENGTH)
+      if (length > LABEL_MAX_LENGTH)
         {
           g_set_error (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
                        _ ("Each part of the name is at most %u characters long"), LABEL_MAX_LENGTH);
           return FALSE;
         }
-      if (strchr (label, '*') != NULL)
+      if (memchr (label, '*', length) != NULL)
         {
-          if (i != 0 || !g_str_equal (label, "*"))
+          if (label_index != 0 || length != 1)
             {
               g_set_error_literal (
                   error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
                   _ ("“*” is only allowed alone, as the leftmost part of the name"));
               return FALSE;
             }
-          continue;
         }
-      for (const char *p = label; *p != '\0'; p++)
-        if (!label_char_is_valid (*p))
-          {
-            g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                                 _ ("A name may only hold letters, digits, “-”, “_” and dots"));
-            return FALSE;
-          }
+      else
+        for (gsize i = 0; i < length; i++)
+          if (!label_char_is_valid (label[i]))
+            {
+              g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
+                                   _ ("A name may only hold letters, digits, “-”, “_” and dots"));
+              return FALSE;
+            }
+
+      if (label_index == 0)
+        first_is_dmarc = length == 6 && g_ascii_strncasecmp (label, "_dmarc", 6) == 0;
+      else
+        has_domainkey |= length == 10 && g_ascii_strncasecmp (label, "_domainkey", 10) == 0;
+      label = dot != NULL ? dot + 1 : NULL;
     }
 
-  if (g_str_equal (type->name, "DMARC") && g_ascii_strcasecmp (labels[0], "_dmarc") != 0)
+  if (g_str_equal (type->name, "DMARC") && !first_is_dmarc)
     {
       g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
                            _ ("A DMARC record belongs under “_dmarc”"));
       return FALSE;
     }
 
-  if (g_str_equal (type->name, "DKIM"))
+  if (g_str_equal (type->name, "DKIM") && !has_domainkey)
     {
-      gboolean found = FALSE;
-
-      for (guint i = 1; i < n_labels && !found; i++)
-        found = g_ascii_strcasecmp (labels[i], "_domainkey") == 0;
-      if (!found)
-        {
-          g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
-                               _ ("A DKIM record belongs under “selector._domainkey”"));
-          return FALSE;
-        }
+      g_set_error_literal (error, OVH_RECORD_ERROR, OVH_RECORD_ERROR_SUBDOMAIN,
+                           _ ("A DKIM record belongs under “selector._domainkey”"));
+      return FALSE;
     }
 
   return TRUE;
@@ -1052,13 +1080,11 @@ validate_with_ldns (const OvhRecordType *type, const char *target, GError **erro
   return TRUE;
 }
 
+/* What any target must be, whatever its type. */
 static gboolean
-validate_target (const OvhRecordType *type, const char *target, GError **error)
+validate_target_text (const char *target, GError **error)
 {
   const char *p;
-
-  if (target == NULL)
-    target = "";
 
   for (p = target; g_ascii_isspace (*p); p++)
     ;
@@ -1083,6 +1109,18 @@ validate_target (const OvhRecordType *type, const char *target, GError **error)
                              _ ("The target cannot hold line breaks or control characters"));
         return FALSE;
       }
+
+  return TRUE;
+}
+
+static gboolean
+validate_target (const OvhRecordType *type, const char *target, GError **error)
+{
+  if (target == NULL)
+    target = "";
+
+  if (!validate_target_text (target, error))
+    return FALSE;
 
   if (is_txt_like (type))
     {
@@ -1125,6 +1163,16 @@ ovh_record_check (OvhRecord *self, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return validate_all (self->field_type, self->sub_domain, self->target, self->ttl, error);
+}
+
+gboolean
+_ovh_record_check_stored (OvhRecord *self, GError **error)
+{
+  const OvhRecordType *type = NULL;
+
+  return validate_type (self->field_type, &type, error)
+         && validate_sub_domain (type, self->sub_domain, error) && validate_ttl (self->ttl, error)
+         && validate_target_text (self->target, error);
 }
 
 /* --- conflicts ------------------------------------------------------------------------------ */
