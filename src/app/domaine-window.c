@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "Domaine"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -164,6 +166,45 @@ domaine_window_rebuild_accounts_menu (DomaineWindow *self)
     }
 }
 
+/* Said once a window: with G_MESSAGES_DEBUG=Domaine, how long the window took to be of use
+ * (tests/bench-startup.c reads this line). */
+static void
+first_domains_painted_cb (GdkFrameClock *clock, DomaineWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_domains_painted_cb, self);
+  g_debug ("First frame with the account's domains: %.0f ms after the window was created",
+           (g_get_monotonic_time () - self->created_us) / 1000.0);
+}
+
+static void
+first_domains_realized_cb (DomaineWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_domains_realized_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_domains_painted_cb), self, 0);
+}
+
+static void
+domains_changed_cb (DomaineWindow *self)
+{
+  GListModel *domains = g_signal_group_dup_target (self->domains_signals);
+
+  if (domains == NULL)
+    return;
+  if (!self->domains_shown && g_list_model_get_n_items (domains) > 0)
+    {
+      /* The sidebar switched to its list in this same emission: the next frame shows it. */
+      self->domains_shown = TRUE;
+      g_signal_group_set_target (self->domains_signals, NULL);
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        first_domains_realized_cb (self);
+      else
+        g_signal_connect (self, "realize", G_CALLBACK (first_domains_realized_cb), NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  g_object_unref (domains);
+}
+
 /* Lets go of the domain's loads before its page goes (its pending changes stay saved). */
 static void
 domaine_window_release_domain_page (DomaineWindow *self)
@@ -190,6 +231,9 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
   domaine_window_release_domain_page (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  if (!self->domains_shown)
+    g_signal_group_set_target (self->domains_signals,
+                               session != NULL ? domaine_session_get_domains (session) : NULL);
   g_clear_object (&self->expiry_watch);
   if (session != NULL)
     {
@@ -419,6 +463,7 @@ domaine_window_dispose (GObject *object)
 
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->session_signals, NULL);
+  g_signal_group_set_target (self->domains_signals, NULL);
   if (self->session != NULL)
     domaine_session_close (self->session);
   domaine_window_release_domain_page (self);
@@ -440,6 +485,7 @@ domaine_window_finalize (GObject *object)
   g_clear_pointer (&self->accounts_error, g_free);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->domains_signals);
 
   G_OBJECT_CLASS (domaine_window_parent_class)->finalize (object);
 }
@@ -580,6 +626,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
 static void
 domaine_window_init (DomaineWindow *self)
 {
+  self->created_us = g_get_monotonic_time ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -601,6 +648,10 @@ domaine_window_init (DomaineWindow *self)
   self->store_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->store_signals, "items-changed",
                                   G_CALLBACK (accounts_changed_cb), self);
+
+  self->domains_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->domains_signals, "items-changed",
+                                  G_CALLBACK (domains_changed_cb), self);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
                            G_CONNECT_SWAPPED);
