@@ -57,9 +57,8 @@ line_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Reader *reader = user_data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *line
-      = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, NULL,
-                                                   &error);
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source),
+                                                                     result, NULL, &error);
 
   if (line == NULL)
     {
@@ -98,8 +97,8 @@ run_app (OvhTestFixture *fixture, const char *program, char **envp)
 
   reader.output = output;
   reader.start = g_get_monotonic_time ();
-  g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &pid, NULL, &stdout_fd, NULL, &error);
+  g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                            NULL, &stdout_fd, NULL, &error);
   g_assert_no_error (error);
   stream = g_unix_input_stream_new (stdout_fd, TRUE);
   reader.stdout_lines = g_data_input_stream_new (stream);
@@ -179,9 +178,9 @@ store_account (OvhTestFixture *fixture)
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  account = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox),
-                             OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
-                             OVH_SANDBOX_CONSUMER_KEY);
+  account
+      = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
+                         OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
   ovh_account_set_sandbox (account, TRUE);
   ovh_account_store_add_async (store, account, NULL, store_done_cb, &result);
   g_assert_true (ovh_account_store_add_finish (store, ovh_test_wait_result (&result), &error));

@@ -166,6 +166,19 @@ domaine_window_rebuild_accounts_menu (DomaineWindow *self)
     }
 }
 
+/* Leaving "Opening the Keyring…" needs no crossfade: that page is a wait, and fading it out
+ * only paints the whole window a dozen more times before the account shows. */
+static void
+domaine_window_show_main_page (DomaineWindow *self, const char *name)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    g_strcmp0 (current, "keyring") == 0
+                                        ? GTK_STACK_TRANSITION_TYPE_NONE
+                                        : gtk_stack_get_transition_type (self->main_stack));
+}
+
 /* Said once a window: with G_MESSAGES_DEBUG=Domaine, how long the window took to be of use
  * (tests/bench-startup.c reads this line). */
 static void
@@ -265,7 +278,7 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
       domaine_window_update_account_button (self);
       domaine_window_update_session_status (self);
       domaine_session_reload (session);
-      gtk_stack_set_visible_child_name (self->main_stack, "session");
+      domaine_window_show_main_page (self, "session");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -313,7 +326,7 @@ domaine_window_update_main_page (DomaineWindow *self)
       adw_status_page_set_title (self->keyring_page, _ ("Opening the Keyring…"));
       adw_status_page_set_description (self->keyring_page, NULL);
       gtk_widget_set_visible (self->keyring_retry_button, FALSE);
-      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      domaine_window_show_main_page (self, "keyring");
       return;
     }
   n_accounts = g_list_model_get_n_items (accounts);
@@ -334,14 +347,14 @@ domaine_window_update_main_page (DomaineWindow *self)
       adw_status_page_set_title (self->keyring_page, _ ("Cannot Open the Keyring"));
       adw_status_page_set_description (self->keyring_page, self->accounts_error);
       gtk_widget_set_visible (self->keyring_retry_button, TRUE);
-      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      domaine_window_show_main_page (self, "keyring");
       return;
     }
 
   if (n_accounts == 0)
     {
       domaine_window_set_session (self, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      domaine_window_show_main_page (self, "welcome");
       return;
     }
 
@@ -362,7 +375,7 @@ domaine_window_update_main_page (DomaineWindow *self)
           domaine_window_select_account (self, ovh_account_get_id (first));
         }
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  domaine_window_show_main_page (self, "session");
 }
 
 static void
