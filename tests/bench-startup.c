@@ -164,7 +164,7 @@ store_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   *store = g_object_ref (result);
 }
 
-/* The sandbox's account in the session's keyring, as the account assistant saves one. */
+/* An account of the sandbox in the session's keyring, as the account assistant saves one. */
 static void
 store_account (OvhTestFixture *fixture)
 {
@@ -181,7 +181,7 @@ store_account (OvhTestFixture *fixture)
   account
       = ovh_account_new (ovh_sandbox_get_base_url (fixture->sandbox), OVH_SANDBOX_APPLICATION_KEY,
                          OVH_SANDBOX_APPLICATION_SECRET, OVH_SANDBOX_CONSUMER_KEY);
-  ovh_account_set_sandbox (account, TRUE);
+  /* A person's account (not flagged as the sandbox's, whose port changes each run). */
   ovh_account_store_add_async (store, account, NULL, store_done_cb, &result);
   g_assert_true (ovh_account_store_add_finish (store, ovh_test_wait_result (&result), &error));
   g_assert_no_error (error);
@@ -266,7 +266,7 @@ main (int argc, char *argv[])
           "%u ms a request, %u launches after a first one; %u cores, GSK_RENDERER=%s\n"
           "(the sandbox runs in the benchmark's process)\n\n",
           latency_ms, n_runs, g_get_num_processors (), g_getenv ("GSK_RENDERER") ?: "(unset)");
-  printf ("Requests until the domains were shown (%u), in the order received:\n", requests);
+  printf ("Requests received by the time the domains were shown (%u), in order:\n", requests);
   for (guint i = 0; i < MIN (log->len, requests); i++)
     {
       OvhSandboxRequest *request = g_ptr_array_index (log, i);
