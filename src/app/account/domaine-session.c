@@ -189,14 +189,13 @@ domaine_session_load_done (DomaineSession *self, const GError *error)
         domaine_session_set_state (self, DOMAINE_SESSION_STATE_FAILED, error);
     }
 
+  /* As soon as one call got through; the sandbox's port, and so its file, changes each run. */
+  if (error == NULL && !ovh_account_is_sandbox (self->account))
+    ovh_clock_memory_remember (self->client);
+
   g_assert (self->pending_loads > 0);
   if (--self->pending_loads == 0 && self->state == DOMAINE_SESSION_STATE_LOADING)
-    {
-      /* The sandbox's port, and so its file, changes each run: nothing worth keeping. */
-      if (!ovh_account_is_sandbox (self->account))
-        ovh_clock_memory_remember (self->client);
-      domaine_session_set_state (self, DOMAINE_SESSION_STATE_READY, NULL);
-    }
+    domaine_session_set_state (self, DOMAINE_SESSION_STATE_READY, NULL);
 }
 
 static void
