@@ -5,7 +5,8 @@
 #   ./dev.sh test    install what is missing, build with ASan+UBSan, run every test headless,
 #                 then (with clang) each fuzz target for a few seconds
 #   ./dev.sh deps    only install the build and test dependencies
-#   ./dev.sh bench   build optimised and run the benchmarks (prints figures, not pass/fail)
+#   ./dev.sh bench [NAME…]  build optimised and run the benchmarks (or those named): figures,
+#                 not pass/fail, and last a table of every target, before and now, met or not
 #   ./dev.sh valgrind  build without sanitizers and run the suite under valgrind
 #   ./dev.sh fuzz [SECONDS | -runs=N] [TARGET…]
 #                 run each libFuzzer target (tests/fuzz) 10^6 times, or for SECONDS each
@@ -162,7 +163,12 @@ cmd_bench() {
   install_deps
   setup_build _build-bench -Dbuildtype=release
   # The bench setup: the tests' private session without their debugging allocator.
-  exec "$top/tests/run-headless.sh" "$top/_build-bench" --benchmark --setup=bench "$@"
+  local status=0
+  "$top/tests/run-headless.sh" "$top/_build-bench" --benchmark --setup=bench "$@" || status=$?
+  # Every target of the benchmarks that ran, before and now, met or not: one table, last.
+  echo
+  python3 "$top/tests/bench-summary.py" "$top/_build-bench/meson-logs/testlog-bench.txt" || true
+  return "$status"
 }
 
 cmd_valgrind() {

@@ -319,6 +319,70 @@ test_window_connection_state (void)
   g_object_unref (window);
 }
 
+/* With G_MESSAGES_DEBUG=Domaine, a window says once when its first frame with an account's
+ * domains is drawn (tests/bench-startup.c times start-up by it). In a subprocess: the log
+ * writer it counts with cannot be taken back. */
+static guint n_first_frame_lines;
+
+static GLogWriterOutput
+count_first_frame_lines (GLogLevelFlags log_level,
+                         const GLogField *fields,
+                         gsize n_fields,
+                         gpointer user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0
+        && g_str_has_prefix (fields[i].value, "First frame with the account's domains: "))
+      n_first_frame_lines++;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static gboolean
+first_frame_said (gpointer data)
+{
+  return n_first_frame_lines > 0;
+}
+
+static void
+test_window_says_first_domains_frame (void)
+{
+  g_autoptr (DomaineApplication) app = NULL;
+  g_autoptr (DomaineSession) session = NULL;
+  g_autoptr (DomaineSession) again = NULL;
+  DomaineWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("*Domaine-DEBUG: *First frame with the account's domains: * ms "
+                                 "after the window was created*");
+      return;
+    }
+
+  g_setenv ("G_MESSAGES_DEBUG", "Domaine", TRUE);
+  g_log_set_writer_func (count_first_frame_lines, NULL, NULL);
+  app = domaine_test_app_get (TRUE);
+  window = g_object_ref_sink (domaine_window_new (NULL));
+  session = domaine_test_session_new_for_sandbox (domaine_test_app_get_sandbox ());
+  again = domaine_test_session_new_for_sandbox (domaine_test_app_get_sandbox ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  domaine_window_set_session (window, session);
+  g_assert_true (domaine_test_wait_until (first_frame_said, NULL, 20000));
+  g_assert_cmpuint (n_first_frame_lines, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (domaine_session_get_domains (session)), >, 0);
+
+  /* Said once a window: another account's domains are no start-up. */
+  domaine_window_set_session (window, again);
+  g_assert_true (domaine_test_wait_until (session_ready, again, 20000));
+  g_assert_true (domaine_test_wait_frames (GTK_WIDGET (window), 2));
+  g_assert_cmpuint (n_first_frame_lines, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 #endif
 
 static void
@@ -477,6 +541,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/french", test_window_french);
 #if WITH_SANDBOX
   g_test_add_func ("/window/connection-state", test_window_connection_state);
+  g_test_add_func ("/window/says-first-domains-frame", test_window_says_first_domains_frame);
 #endif
 
   status = g_test_run ();

@@ -21,6 +21,10 @@ struct _DomaineWindow
   gboolean keyring_failure_shown;
   GSignalGroup *session_signals;
   GSignalGroup *store_signals;
+  /* Until the first frame that shows an account's domains (said once, at debug level). */
+  GSignalGroup *domains_signals;
+  gboolean domains_shown;
+  gint64 created_us;
 
   /* Set by the application (properties "accounts", "accounts-state", "accounts-error"). */
   GListModel *accounts;

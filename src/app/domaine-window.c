@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "Domaine"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -164,6 +166,58 @@ domaine_window_rebuild_accounts_menu (DomaineWindow *self)
     }
 }
 
+/* Leaving "Opening the Keyring…" needs no crossfade: that page is a wait, and fading it out
+ * only paints the whole window a dozen more times before the account shows. */
+static void
+domaine_window_show_main_page (DomaineWindow *self, const char *name)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->main_stack);
+
+  gtk_stack_set_visible_child_full (self->main_stack, name,
+                                    g_strcmp0 (current, "keyring") == 0
+                                        ? GTK_STACK_TRANSITION_TYPE_NONE
+                                        : gtk_stack_get_transition_type (self->main_stack));
+}
+
+/* Said once a window: with G_MESSAGES_DEBUG=Domaine, how long the window took to be of use
+ * (tests/bench-startup.c reads this line). */
+static void
+first_domains_painted_cb (GdkFrameClock *clock, DomaineWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_domains_painted_cb, self);
+  g_debug ("First frame with the account's domains: %.0f ms after the window was created",
+           (g_get_monotonic_time () - self->created_us) / 1000.0);
+}
+
+static void
+first_domains_realized_cb (DomaineWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, first_domains_realized_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_domains_painted_cb), self, 0);
+}
+
+static void
+domains_changed_cb (DomaineWindow *self)
+{
+  GListModel *domains = g_signal_group_dup_target (self->domains_signals);
+
+  if (domains == NULL)
+    return;
+  if (!self->domains_shown && g_list_model_get_n_items (domains) > 0)
+    {
+      /* The sidebar switched to its list in this same emission: the next frame shows it. */
+      self->domains_shown = TRUE;
+      g_signal_group_set_target (self->domains_signals, NULL);
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        first_domains_realized_cb (self);
+      else
+        g_signal_connect (self, "realize", G_CALLBACK (first_domains_realized_cb), NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  g_object_unref (domains);
+}
+
 /* Lets go of the domain's loads before its page goes (its pending changes stay saved). */
 static void
 domaine_window_release_domain_page (DomaineWindow *self)
@@ -190,6 +244,9 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
   domaine_window_release_domain_page (self);
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  if (!self->domains_shown)
+    g_signal_group_set_target (self->domains_signals,
+                               session != NULL ? domaine_session_get_domains (session) : NULL);
   g_clear_object (&self->expiry_watch);
   if (session != NULL)
     {
@@ -221,7 +278,7 @@ domaine_window_set_session (DomaineWindow *self, DomaineSession *session)
       domaine_window_update_account_button (self);
       domaine_window_update_session_status (self);
       domaine_session_reload (session);
-      gtk_stack_set_visible_child_name (self->main_stack, "session");
+      domaine_window_show_main_page (self, "session");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -269,7 +326,7 @@ domaine_window_update_main_page (DomaineWindow *self)
       adw_status_page_set_title (self->keyring_page, _ ("Opening the Keyring…"));
       adw_status_page_set_description (self->keyring_page, NULL);
       gtk_widget_set_visible (self->keyring_retry_button, FALSE);
-      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      domaine_window_show_main_page (self, "keyring");
       return;
     }
   n_accounts = g_list_model_get_n_items (accounts);
@@ -290,14 +347,14 @@ domaine_window_update_main_page (DomaineWindow *self)
       adw_status_page_set_title (self->keyring_page, _ ("Cannot Open the Keyring"));
       adw_status_page_set_description (self->keyring_page, self->accounts_error);
       gtk_widget_set_visible (self->keyring_retry_button, TRUE);
-      gtk_stack_set_visible_child_name (self->main_stack, "keyring");
+      domaine_window_show_main_page (self, "keyring");
       return;
     }
 
   if (n_accounts == 0)
     {
       domaine_window_set_session (self, NULL);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      domaine_window_show_main_page (self, "welcome");
       return;
     }
 
@@ -318,7 +375,7 @@ domaine_window_update_main_page (DomaineWindow *self)
           domaine_window_select_account (self, ovh_account_get_id (first));
         }
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  domaine_window_show_main_page (self, "session");
 }
 
 static void
@@ -419,6 +476,7 @@ domaine_window_dispose (GObject *object)
 
   g_signal_group_set_target (self->store_signals, NULL);
   g_signal_group_set_target (self->session_signals, NULL);
+  g_signal_group_set_target (self->domains_signals, NULL);
   if (self->session != NULL)
     domaine_session_close (self->session);
   domaine_window_release_domain_page (self);
@@ -440,6 +498,7 @@ domaine_window_finalize (GObject *object)
   g_clear_pointer (&self->accounts_error, g_free);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->domains_signals);
 
   G_OBJECT_CLASS (domaine_window_parent_class)->finalize (object);
 }
@@ -580,6 +639,7 @@ domaine_window_class_init (DomaineWindowClass *klass)
 static void
 domaine_window_init (DomaineWindow *self)
 {
+  self->created_us = g_get_monotonic_time ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -601,6 +661,10 @@ domaine_window_init (DomaineWindow *self)
   self->store_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->store_signals, "items-changed",
                                   G_CALLBACK (accounts_changed_cb), self);
+
+  self->domains_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->domains_signals, "items-changed",
+                                  G_CALLBACK (domains_changed_cb), self);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
                            G_CONNECT_SWAPPED);

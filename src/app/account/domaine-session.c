@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ovh-clock-memory.h"
 #include "ovh-domain.h"
 #include "ovh-error.h"
 #include "ovh-pending-store.h"
@@ -188,6 +189,10 @@ domaine_session_load_done (DomaineSession *self, const GError *error)
         domaine_session_set_state (self, DOMAINE_SESSION_STATE_FAILED, error);
     }
 
+  /* As soon as one call got through; the sandbox's port, and so its file, changes each run. */
+  if (error == NULL && !ovh_account_is_sandbox (self->account))
+    ovh_clock_memory_remember (self->client);
+
   g_assert (self->pending_loads > 0);
   if (--self->pending_loads == 0 && self->state == DOMAINE_SESSION_STATE_LOADING)
     domaine_session_set_state (self, DOMAINE_SESSION_STATE_READY, NULL);
@@ -269,6 +274,10 @@ domaine_session_reload (DomaineSession *self)
     return;
 
   domaine_session_set_state (self, DOMAINE_SESSION_STATE_LOADING, NULL);
+  /* The endpoint's clock as an earlier run (or domaine-cli) learned it: /me and the domains
+   * go out at once, not one round trip after GET /auth/time. */
+  if (!ovh_account_is_sandbox (self->account))
+    ovh_clock_memory_recall (self->client);
   self->pending_loads = 2;
   ovh_me_load_async (self->client, self->cancellable, me_loaded_cb, g_object_ref (self));
   ovh_domain_list_load_async (self->client, self->cancellable, domains_loaded_cb,
