@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "domaine-cli-private.h"
+#include "ovh-clock-memory.h"
 #include "ovh-conf.h"
 #include "ovh-endpoint.h"
 #include "ovh-record-cache.h"
@@ -295,67 +296,13 @@ resolve_account (DomaineCli *self, GError **error)
   return FALSE;
 }
 
-/* The endpoint's clock offset, kept between runs (it is no secret): the first signed call of
- * a command then goes out at once instead of after /auth/time. */
-
-/* Clocks a few years apart are a broken file, not an offset. */
-#define MAX_REMEMBERED_OFFSET (G_GINT64_CONSTANT (5) * 365 * 24 * 3600)
-
-static char *
-dup_clock_path (OvhClient *client)
-{
-  g_autofree char *hash
-      = g_compute_checksum_for_string (G_CHECKSUM_SHA256, ovh_client_get_base_url (client), -1);
-  g_autofree char *name = g_strconcat (hash, ".offset", NULL);
-
-  return g_build_filename (g_get_user_cache_dir (), "domaine", "clock", name, NULL);
-}
-
-static char *
-read_clock_file (OvhClient *client)
-{
-  g_autofree char *path = dup_clock_path (client);
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-  return g_strstrip (contents);
-}
-
-static void
-load_clock_hint (OvhClient *client)
-{
-  g_autofree char *text = read_clock_file (client);
-  gint64 offset;
-
-  if (text != NULL
-      && g_ascii_string_to_signed (text, 10, -MAX_REMEMBERED_OFFSET, MAX_REMEMBERED_OFFSET, &offset,
-                                   NULL))
-    ovh_client_set_time_offset_hint (client, offset);
-}
-
+/* The endpoint's clock offset is kept between runs: a later command's first signed call then
+ * goes out at once instead of after /auth/time. */
 void
 domaine_cli_close_account (DomaineCli *self)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *previous = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->client == NULL || !ovh_client_has_time_offset (self->client))
-    return;
-
-  text = g_strdup_printf ("%" G_GINT64_FORMAT, ovh_client_get_time_offset (self->client));
-  previous = read_clock_file (self->client);
-  if (g_strcmp0 (previous, text) == 0)
-    return;
-
-  path = dup_clock_path (self->client);
-  dir = g_path_get_dirname (path);
-  /* Only a later run's first call is slower without it. */
-  if (g_mkdir_with_parents (dir, 0700) != 0
-      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL))
-    g_debug ("Cannot remember the clock offset in %s", path);
+  if (self->client != NULL)
+    ovh_clock_memory_remember (self->client);
 }
 
 /* A pause of the server's choosing gets a word, so that the command does not seem stuck. */
@@ -422,7 +369,7 @@ domaine_cli_create_client (DomaineCli *self, OvhAccount *account, GError **error
     ovh_client_set_timeout (client, (guint) self->request_timeout_seconds);
   if (self->tls_database != NULL)
     ovh_client_set_tls_database (client, self->tls_database);
-  load_clock_hint (client);
+  ovh_clock_memory_recall (client);
 
   return g_steal_pointer (&client);
 }
