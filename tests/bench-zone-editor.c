@@ -240,6 +240,59 @@ reopen_main (const char *base_url)
   return 0;
 }
 
+/* The child (`--memory URL`): where the memory of a record goes, in a fresh process. The zone
+ * is read from the cache the parent wrote, first alone, then shown in the editor, then after
+ * the editor's background work (lint) had its time; each figure after malloc_trim(0), so that
+ * only what is still in use counts. Prints "MEMORY <zone KiB> <view KiB> <settled KiB>". */
+static int
+memory_main (const char *base_url)
+{
+  g_autoptr (OvhClient) client
+      = ovh_client_new (base_url, OVH_SANDBOX_APPLICATION_KEY, OVH_SANDBOX_APPLICATION_SECRET,
+                        OVH_SANDBOX_CONSUMER_KEY);
+  g_autoptr (OvhZone) zone = NULL;
+  GtkWindow *window;
+  DomaineZoneEditor *editor;
+  long baseline, zone_kib, view_kib;
+  gint64 until;
+
+  ovh_client_set_rate_limit (client, 0);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 700);
+  editor = DOMAINE_ZONE_EDITOR (domaine_zone_editor_new ());
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  domaine_test_wait_for_window (window);
+  wait_for_frame (GTK_WIDGET (window));
+  malloc_trim (0);
+  baseline = rss_kib ();
+
+  zone = ovh_zone_new (client, "big.example");
+  ovh_zone_load_async (zone, OVH_ZONE_LOAD_DEFAULT, NULL, load_cb, NULL);
+  domaine_test_wait_until (zone_loaded, zone, 600000);
+  if (!ovh_zone_get_from_cache (zone))
+    g_error ("the zone did not come from its cache");
+  malloc_trim (0);
+  zone_kib = rss_kib () - baseline;
+
+  domaine_zone_editor_set_zone (editor, zone);
+  wait_for_frame (GTK_WIDGET (window));
+  malloc_trim (0);
+  view_kib = rss_kib () - baseline - zone_kib;
+
+  /* The lint starts a moment after the rows settle, and runs in a thread. */
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  wait_for_frame (GTK_WIDGET (window));
+  malloc_trim (0);
+  printf ("MEMORY %ld %ld %ld\n", zone_kib, view_kib, rss_kib () - baseline);
+
+  domaine_zone_editor_set_zone (editor, NULL);
+  gtk_window_destroy (window);
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,6 +324,11 @@ main (int argc, char *argv[])
     {
       domaine_test_gui_init (&argc, &argv);
       return reopen_main (argv[2]);
+    }
+  if (argc == 3 && strcmp (argv[1], "--memory") == 0)
+    {
+      domaine_test_gui_init (&argc, &argv);
+      return memory_main (argv[2]);
     }
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
@@ -384,6 +442,26 @@ main (int argc, char *argv[])
         || sscanf (line, "REOPEN %lf %ld %ld", &reopen_ms, &reopen_peak_kib, &reopen_baseline_kib)
                != 3)
       g_error ("reopening child said: %s", child_out);
+  }
+  {
+    const char *child_argv[] = { argv0, "--memory", ovh_sandbox_get_base_url (sandbox), NULL };
+    g_autofree char *child_out = NULL;
+    int wait_status;
+    const char *line;
+    long zone_kib, view_kib, settled_kib;
+
+    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &child_out,
+                       NULL, &wait_status, &error)
+        || !g_spawn_check_wait_status (wait_status, &error))
+      g_error ("memory child: %s", error->message);
+    line = strstr (child_out, "MEMORY ");
+    if (line == NULL
+        || sscanf (line, "MEMORY %ld %ld %ld", &zone_kib, &view_kib, &settled_kib) != 3)
+      g_error ("memory child said: %s", child_out);
+    printf ("in use a record (a new process, from the cache, after malloc_trim): the zone %.0f "
+            "bytes, its view %.0f bytes, all after the lint %.0f bytes\n",
+            zone_kib * 1024.0 / N_RECORDS, view_kib * 1024.0 / N_RECORDS,
+            settled_kib * 1024.0 / N_RECORDS);
   }
   printf ("reopening from the cache (a new process): %.0f ms to the first frame, peak %+ld MiB "
           "above its baseline of %ld MiB\n",
