@@ -8,6 +8,13 @@
  * ~200 visible rows at each keystroke, and rebuilding them cost more than the search. With
  * slots, the visible rows keep their widgets and are only bound again; rows come or go at
  * the end of the list only.
+ *
+ * GTK 4.8 also keeps ~200 rows built whatever the height of the view, and destroys them all
+ * when the list empties ("w" in a zone without one) to build them again when it fills (the
+ * search cleared). With "keep-rows-when-empty", for a view that is hidden whenever its list
+ * is empty (the zone editor shows a "no results" page instead), an emptied model leaves the
+ * slots as they were, pointing at nothing, and when items come back the same slots are
+ * announced again, so the rows are only bound again.
  */
 #include "config.h"
 
@@ -20,6 +27,8 @@ struct _DomaineRecordSlots
   GtkSelectionModel *model;
   guint n_items;    /* the model's, as last announced */
   GPtrArray *slots; /* of DomaineRecordSlot or NULL (not asked for yet), by position */
+  gboolean keep_rows_when_empty;
+  gboolean kept; /* the model is empty, n_items is what it had before */
 };
 
 static void domaine_record_slots_list_model_init (GListModelInterface *iface);
@@ -36,6 +45,7 @@ enum
 {
   PROP_0,
   PROP_MODEL,
+  PROP_KEEP_ROWS_WHEN_EMPTY,
   N_PROPS
 };
 
@@ -210,6 +220,22 @@ model_items_changed_cb (
   guint old_n_items = self->n_items;
   guint n_items = g_list_model_get_n_items (model);
 
+  if (n_items == 0 && self->keep_rows_when_empty && old_n_items > 0)
+    {
+      /* The slots stay, pointing at nothing (their items are let go): nothing to announce. */
+      domaine_record_slots_move (self, 0, old_n_items, old_n_items);
+      self->kept = TRUE;
+      return;
+    }
+  if (self->kept)
+    {
+      /* Items again: every kept slot shows another one, and the end grows or shrinks. */
+      self->kept = FALSE;
+      position = 0;
+      removed = old_n_items;
+      added = n_items;
+    }
+
   /* Items moved: every slot from there on shows another one, and only the end grows or
    * shrinks. The same slots go out and come back, which views take as "rebind". */
   if (removed != added)
@@ -269,6 +295,9 @@ domaine_record_slots_get_property (GObject *object, guint prop_id, GValue *value
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
+    case PROP_KEEP_ROWS_WHEN_EMPTY:
+      g_value_set_boolean (value, self->keep_rows_when_empty);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -286,6 +315,9 @@ domaine_record_slots_set_property (GObject *object,
     {
     case PROP_MODEL:
       domaine_record_slots_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_KEEP_ROWS_WHEN_EMPTY:
+      domaine_record_slots_set_keep_rows_when_empty (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -305,6 +337,9 @@ domaine_record_slots_class_init (DomaineRecordSlotsClass *klass)
   properties[PROP_MODEL]
       = g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEEP_ROWS_WHEN_EMPTY]
+      = g_param_spec_boolean ("keep-rows-when-empty", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -358,7 +393,36 @@ domaine_record_slots_set_model (DomaineRecordSlots *self, GtkSelectionModel *mod
   n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
   g_ptr_array_set_size (self->slots, 0);
   self->n_items = n_items;
+  self->kept = FALSE;
   if (old_n_items > 0 || n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+gboolean
+domaine_record_slots_get_keep_rows_when_empty (DomaineRecordSlots *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_SLOTS (self), FALSE);
+  return self->keep_rows_when_empty;
+}
+
+void
+domaine_record_slots_set_keep_rows_when_empty (DomaineRecordSlots *self, gboolean keep)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_SLOTS (self));
+
+  keep = !!keep;
+  if (self->keep_rows_when_empty == keep)
+    return;
+  self->keep_rows_when_empty = keep;
+  /* Kept rows of an empty model go now. */
+  if (!keep && self->kept)
+    {
+      guint old_n_items = self->n_items;
+
+      self->kept = FALSE;
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_ROWS_WHEN_EMPTY]);
 }
