@@ -28,8 +28,13 @@ struct _DomaineRecordSlots
   guint n_items;    /* the model's, as last announced */
   GPtrArray *slots; /* of DomaineRecordSlot or NULL (not asked for yet), by position */
   gboolean keep_rows_when_empty;
-  gboolean kept; /* the model is empty, n_items is what it had before */
+  gboolean kept;     /* the model is empty, n_items is what it had before */
+  guint fill_source; /* makes the slots not asked for yet, while idle */
+  guint fill_next;   /* where that goes on */
 };
+
+/* Slots made per idle dispatch: a few milliseconds. */
+#define FILL_CHUNK 10000
 
 static void domaine_record_slots_list_model_init (GListModelInterface *iface);
 static void domaine_record_slots_selection_model_init (GtkSelectionModelInterface *iface);
@@ -60,6 +65,43 @@ slot_free (gpointer data)
       domaine_record_slot_forget_item (data);
       g_object_unref (data);
     }
+}
+
+/* Slots made ahead, while idle ----------------------------------------------------------- */
+
+/* GTK 4.8 asks for every item of a change that removes the row it tracks, which the first
+ * search after a load does: making the 100,000 slots then would cost that keystroke tens of
+ * milliseconds. They are made beforehand, a chunk per idle dispatch. */
+static gboolean
+fill_cb (gpointer data)
+{
+  DomaineRecordSlots *self = data;
+  guint end;
+
+  if (self->model == NULL || self->kept)
+    {
+      self->fill_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->slots->len < self->n_items)
+    g_ptr_array_set_size (self->slots, self->n_items);
+  end = MIN (self->fill_next + FILL_CHUNK, self->n_items);
+  for (guint i = self->fill_next; i < end; i++)
+    if (self->slots->pdata[i] == NULL)
+      self->slots->pdata[i] = domaine_record_slot_new (G_LIST_MODEL (self->model), i);
+  self->fill_next = end;
+  if (end < self->n_items)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+domaine_record_slots_fill_later (DomaineRecordSlots *self)
+{
+  if (self->fill_source != 0 || self->model == NULL || self->fill_next >= self->n_items)
+    return;
+  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
 }
 
 /* GListModel ----------------------------------------------------------------------------- */
@@ -245,6 +287,7 @@ model_items_changed_cb (
     }
   domaine_record_slots_move (self, position, position + MIN (removed, added), n_items);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  domaine_record_slots_fill_later (self);
 }
 
 static void
@@ -269,6 +312,7 @@ domaine_record_slots_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->model, model_selection_changed_cb, self);
     }
   g_clear_object (&self->model);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_ptr_array_set_size (self->slots, 0);
   self->n_items = 0;
 
@@ -394,8 +438,11 @@ domaine_record_slots_set_model (DomaineRecordSlots *self, GtkSelectionModel *mod
   g_ptr_array_set_size (self->slots, 0);
   self->n_items = n_items;
   self->kept = FALSE;
+  self->fill_next = 0;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (old_n_items > 0 || n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  domaine_record_slots_fill_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
