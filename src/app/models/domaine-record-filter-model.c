@@ -31,8 +31,10 @@ struct _DomaineRecordFilterModel
   char *search;       /* as set, NULL for none */
   char *needle;       /* search, folded */
   gsize needle_len;
-  gboolean needle_ascii;
-  char *field_type; /* as set, NULL for every type */
+  gboolean needle_ascii;       /* only ASCII characters */
+  gboolean needle_has_letters; /* ASCII letters among them */
+  char needle_first[3];        /* its first character in both cases, for strpbrk() */
+  char *field_type;            /* as set, NULL for every type */
 
   OvhRecord **entries; /* refs: one per item of model, in its order */
   guint n_entries;
@@ -105,28 +107,37 @@ fold (const char *text)
   return g_ascii_strdown (text, -1);
 }
 
-/* Whether fold (@text) contains the needle. An ASCII text folds to its lower case, so it is
- * compared as it is, letter by letter; any other is folded first. */
+static gboolean
+is_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether fold (@text) contains the needle. ASCII folds to its lower case, and nothing else
+ * folds to ASCII digits or punctuation: so a needle without letters is looked for as it is,
+ * and an ASCII needle is looked for ignoring ASCII case, at each place its first character is
+ * in either case; only when that fails on a text with other characters is the text folded. */
 static gboolean
 domaine_record_filter_model_text_matches (DomaineRecordFilterModel *self, const char *text)
 {
-  const char *needle = self->needle;
-  gsize len = self->needle_len;
-  char first = needle[0];
+  g_autofree char *folded = NULL;
 
-  for (const char *p = text; *p != '\0'; p++)
+  if (self->needle_ascii)
     {
-      if ((guchar) *p >= 0x80)
-        {
-          g_autofree char *folded = fold (text);
-          return strstr (folded, needle) != NULL;
-        }
-      if (g_ascii_tolower (*p) != first || !self->needle_ascii)
-        continue;
-      if (g_ascii_strncasecmp (p, needle, len) == 0)
-        return TRUE;
+      if (!self->needle_has_letters)
+        return strstr (text, self->needle) != NULL;
+      for (const char *p = strpbrk (text, self->needle_first); p != NULL;
+           p = strpbrk (p + 1, self->needle_first))
+        if (g_ascii_strncasecmp (p, self->needle, self->needle_len) == 0)
+          return TRUE;
     }
-  return FALSE;
+  if (is_ascii (text))
+    return FALSE;
+  folded = fold (text);
+  return strstr (folded, self->needle) != NULL;
 }
 
 static const char *
@@ -586,9 +597,20 @@ domaine_record_filter_model_set_search (DomaineRecordFilterModel *self, const ch
   self->needle = needle;
   self->needle_len = needle != NULL ? strlen (needle) : 0;
   self->needle_ascii = TRUE;
+  self->needle_has_letters = FALSE;
   for (gsize i = 0; i < self->needle_len; i++)
-    if ((guchar) needle[i] >= 0x80)
-      self->needle_ascii = FALSE;
+    {
+      if ((guchar) needle[i] >= 0x80)
+        self->needle_ascii = FALSE;
+      else if (g_ascii_isalpha (needle[i]))
+        self->needle_has_letters = TRUE;
+    }
+  if (needle != NULL)
+    {
+      self->needle_first[0] = g_ascii_tolower (needle[0]);
+      self->needle_first[1] = g_ascii_toupper (needle[0]);
+      self->needle_first[2] = '\0';
+    }
 
   if (refilter)
     domaine_record_filter_model_refilter (self, change);
