@@ -33,13 +33,16 @@ struct _DomaineRecordFilterModel
   gsize needle_len;
   gboolean needle_ascii;       /* only ASCII characters */
   gboolean needle_has_letters; /* ASCII letters among them */
-  char needle_first[3];        /* its first character in both cases, for strpbrk() */
-  char *field_type;            /* as set, NULL for every type */
+  gboolean needle_multiline;
+  char needle_first[3]; /* its first character in both cases, for strpbrk() */
+  char *field_type;     /* as set, NULL for every type */
 
   OvhRecord **entries; /* refs: one per item of model, in its order */
   guint n_entries;
   guint entries_size;
   GArray *matches; /* of guint: the positions in entries that match, ascending */
+  gboolean pass_has_changes;
+  gboolean pass_has_notes;
 };
 
 static void domaine_record_filter_model_list_model_init (GListModelInterface *iface);
@@ -140,13 +143,25 @@ domaine_record_filter_model_text_matches (DomaineRecordFilterModel *self, const 
   return strstr (folded, self->needle) != NULL;
 }
 
+/* What holds for every row of a pass over them: whether any row can show other values than
+ * its record's (staged changes), whether any has a note. */
+static void
+domaine_record_filter_model_begin_pass (DomaineRecordFilterModel *self)
+{
+  self->pass_has_changes = self->rows != NULL
+                           && g_list_model_get_n_items (ovh_changeset_get_changes (
+                                  domaine_record_rows_get_changeset (self->rows)))
+                                  > 0;
+  self->pass_has_notes = self->notes != NULL && ovh_record_notes_get_n_notes (self->notes) > 0;
+}
+
 static const char *
 domaine_record_filter_model_get_note (DomaineRecordFilterModel *self,
                                       OvhRecord *record,
                                       OvhRecord *shown)
 {
   /* Notes are few: most rows cost one look-up in an empty or small hash. */
-  if (self->notes == NULL || ovh_record_notes_get_n_notes (self->notes) == 0)
+  if (!self->pass_has_notes)
     return NULL;
   return ovh_record_get_id (record) != 0
              ? ovh_record_notes_lookup_id (self->notes, ovh_record_get_id (record))
@@ -162,7 +177,7 @@ domaine_record_filter_model_matches (DomaineRecordFilterModel *self, OvhRecord *
 
   if (self->field_type == NULL && self->needle == NULL)
     return TRUE;
-  shown = self->rows != NULL ? domaine_record_rows_get_shown (self->rows, record) : record;
+  shown = self->pass_has_changes ? domaine_record_rows_get_shown (self->rows, record) : record;
   if (self->field_type != NULL
       && g_ascii_strcasecmp (ovh_record_get_field_type (shown) ?: "", self->field_type) != 0)
     return FALSE;
@@ -172,7 +187,7 @@ domaine_record_filter_model_matches (DomaineRecordFilterModel *self, OvhRecord *
   value = ovh_record_get_target (shown);
   note = domaine_record_filter_model_get_note (self, record, shown);
   /* A needle over two lines matches across what the row shows, as "name\nvalue\nnote". */
-  if (strchr (self->needle, '\n') != NULL)
+  if (self->needle_multiline)
     {
       g_autofree char *key
           = g_strconcat (ovh_record_get_display_name (shown), "\n", value != NULL ? value : "",
@@ -222,6 +237,7 @@ domaine_record_filter_model_refilter (DomaineRecordFilterModel *self, GtkFilterC
   guint prefix = 0;
   guint suffix = 0;
 
+  domaine_record_filter_model_begin_pass (self);
   matches
       = g_array_sized_new (FALSE, FALSE, sizeof (guint),
                            change == GTK_FILTER_CHANGE_MORE_STRICT ? old->len : self->n_entries);
@@ -295,6 +311,7 @@ model_items_changed_cb (
   g_autoptr (GArray) new_matches = g_array_new (FALSE, FALSE, sizeof (guint));
 
   domaine_record_filter_model_splice_entries (self, position, removed, added);
+  domaine_record_filter_model_begin_pass (self);
   for (guint i = position; i < position + added; i++)
     if (domaine_record_filter_model_matches (self, self->entries[i]))
       g_array_append_val (new_matches, i);
@@ -343,6 +360,7 @@ domaine_record_filter_model_reload (DomaineRecordFilterModel *self)
   /* The old matches point into the old entries: all of them go. */
   domaine_record_filter_model_splice_entries (self, 0, self->n_entries, n_items);
   g_array_set_size (self->matches, 0);
+  domaine_record_filter_model_begin_pass (self);
   for (guint i = 0; i < self->n_entries; i++)
     if (domaine_record_filter_model_matches (self, self->entries[i]))
       g_array_append_val (self->matches, i);
@@ -598,6 +616,7 @@ domaine_record_filter_model_set_search (DomaineRecordFilterModel *self, const ch
   self->needle_len = needle != NULL ? strlen (needle) : 0;
   self->needle_ascii = TRUE;
   self->needle_has_letters = FALSE;
+  self->needle_multiline = needle != NULL && strchr (needle, '\n') != NULL;
   for (gsize i = 0; i < self->needle_len; i++)
     {
       if ((guchar) needle[i] >= 0x80)
