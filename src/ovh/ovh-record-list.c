@@ -118,8 +118,10 @@ ovh_record_list_splice (OvhRecordList *self,
 
   old_len = self->records->len;
   g_ptr_array_set_size (self->records, old_len + n_additions);
-  memmove (self->records->pdata + position + n_additions, self->records->pdata + position,
-           (old_len - position) * sizeof (gpointer));
+  /* An empty array may have no storage at all. */
+  if (n_additions > 0 && old_len > position)
+    memmove (self->records->pdata + position + n_additions, self->records->pdata + position,
+             (old_len - position) * sizeof (gpointer));
   for (guint i = 0; i < n_additions; i++)
     self->records->pdata[position + i] = g_object_ref (additions[i]);
 
