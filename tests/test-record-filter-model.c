@@ -12,13 +12,17 @@
 #include <string.h>
 
 #include "domaine-record-filter-model.h"
+#include "ovh-record-notes.h"
 
 static const char *const names[] = { "www", "mail", "", "_dmarc", "host-12", "WWW2", "café" };
 static const char *const types[] = { "A", "AAAA", "MX", "TXT", "CNAME" };
 static const char *const targets[] = { "192.0.2.1",     "mx1.ovh.net.", "v=spf1 -all",
                                        "Café.example.", "2001:db8::12", "www.ovh.com." };
-static const char *const searches[] = { NULL,  "w", "ww",   "www",  "12", "1",   "m", "mx",
-                                        "ovh", "@", "café", "CAFÉ", "é",  "zzz", "V=" };
+static const char *const searches[]
+    = { NULL,   "w",    "ww", "www", "12", "1",  "m",    "mx",   "ovh", "@",
+        "café", "CAFÉ", "é",  "zzz", "V=", "ÉX", "é.EX", "fé.e", "A" };
+/* The type filter ignores case. */
+static const char *const filter_types[] = { "A", "aaaa", "Mx", "TXT", "cname" };
 
 /* Case-insensitive "contains", the slow way. */
 static gboolean
@@ -114,7 +118,7 @@ test_random (void)
           domaine_record_filter_model_set_field_type (
               filter, g_rand_boolean (rand)
                           ? NULL
-                          : types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+                          : filter_types[g_rand_int_range (rand, 0, G_N_ELEMENTS (filter_types))]);
           break;
         default: /* the source changes: a splice anywhere */
           {
@@ -200,6 +204,44 @@ test_more_strict (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 5);
 }
 
+/* A row is found by its note too, and matched again when notes change. */
+static void
+test_notes (void)
+{
+  g_autoptr (GListStore) store = g_list_store_new (OVH_TYPE_RECORD);
+  g_autoptr (DomaineRecordFilterModel) filter = domaine_record_filter_model_new ();
+  g_autoptr (OvhRecordNotes) notes = ovh_record_notes_new (NULL);
+  g_autoptr (OvhRecord) plain = ovh_record_new ("example.org", "www", "A", "192.0.2.1", 0);
+  g_autoptr (OvhRecord) noted = ovh_record_new ("example.org", "mail", "MX", "10 mx.ovh.net.", 0);
+  g_autoptr (OvhRecord) shown = NULL;
+
+  ovh_record_set_id (plain, 1);
+  ovh_record_set_id (noted, 2);
+  g_list_store_append (store, plain);
+  g_list_store_append (store, noted);
+  domaine_record_filter_model_set_notes (filter, notes);
+  domaine_record_filter_model_set_model (filter, G_LIST_MODEL (store));
+
+  ovh_record_notes_set (notes, noted, "Ask Zoë before changing");
+  domaine_record_filter_model_set_search (filter, "ZOË");
+  /* Notes are matched again once their burst is over. */
+  while (g_list_model_get_n_items (G_LIST_MODEL (filter)) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  shown = g_list_model_get_item (G_LIST_MODEL (filter), 0);
+  g_assert_true (shown == noted);
+
+  domaine_record_filter_model_set_search (filter, "before changing");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 1);
+  /* Name, value and note are separate: no match across them. */
+  domaine_record_filter_model_set_search (filter, "net. ask");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 0);
+
+  ovh_record_notes_set (notes, noted, NULL);
+  domaine_record_filter_model_set_search (filter, "ask");
+  while (g_list_model_get_n_items (G_LIST_MODEL (filter)) != 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -207,5 +249,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/record-filter-model/random", test_random);
   g_test_add_func ("/record-filter-model/more-strict", test_more_strict);
+  g_test_add_func ("/record-filter-model/notes", test_notes);
   return g_test_run ();
 }

@@ -138,11 +138,82 @@ test_selection_is_the_models (void)
   g_assert_false (gtk_selection_model_select_all (GTK_SELECTION_MODEL (slots)));
 }
 
+/* With keep-rows-when-empty, an emptied model leaves the slots (pointing at nothing) without a
+ * change; when items come back, the same slots are announced from the first position. */
+static void
+test_keep_rows_when_empty (void)
+{
+  const char *const strings[] = { "a", "b", "c", NULL };
+  const char *const other[] = { "x", "y", "z", "w", NULL };
+  g_autoptr (GtkStringList) list = gtk_string_list_new (strings);
+  g_autoptr (GtkMultiSelection) selection
+      = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (list)));
+  g_autoptr (DomaineRecordSlots) slots = domaine_record_slots_new (GTK_SELECTION_MODEL (selection));
+  GListModel *model = G_LIST_MODEL (slots);
+  gpointer before[3];
+  Change change = { 0 };
+
+  g_assert_false (domaine_record_slots_get_keep_rows_when_empty (slots));
+  domaine_record_slots_set_keep_rows_when_empty (slots, TRUE);
+  g_assert_true (domaine_record_slots_get_keep_rows_when_empty (slots));
+  g_signal_connect (slots, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  for (guint i = 0; i < 3; i++)
+    {
+      before[i] = g_list_model_get_item (model, i);
+      g_object_unref (before[i]); /* the model keeps it */
+      g_assert_cmpstr (slot_string (model, i), ==, strings[i]);
+    }
+
+  /* Emptied: nothing announced, the slots stay and show nothing. */
+  gtk_string_list_splice (list, 0, 3, NULL);
+  g_assert_cmpuint (change.n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (DomaineRecordSlot) slot = g_list_model_get_item (model, i);
+
+      g_assert_true (slot == before[i]);
+      g_assert_null (domaine_record_slot_get_item (slot));
+    }
+
+  /* Items again: one change from the start, the same slots, the new items. */
+  gtk_string_list_splice (list, 0, 0, other);
+  g_assert_cmpuint (change.n_changes, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 3);
+  g_assert_cmpuint (change.added, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GObject) slot = g_list_model_get_item (model, i);
+
+      if (i < 3)
+        g_assert_true (slot == before[i]);
+      g_assert_cmpstr (slot_string (model, i), ==, other[i]);
+    }
+
+  /* Emptied again, then the property goes: the kept slots go with it. */
+  gtk_string_list_splice (list, 0, 4, NULL);
+  g_assert_cmpuint (change.n_changes, ==, 1);
+  domaine_record_slots_set_keep_rows_when_empty (slots, FALSE);
+  g_assert_cmpuint (change.n_changes, ==, 2);
+  g_assert_cmpuint (change.removed, ==, 4);
+  g_assert_cmpuint (change.added, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Without it, an emptied model empties the slots at once. */
+  gtk_string_list_splice (list, 0, 0, strings);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  gtk_string_list_splice (list, 0, 3, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/record-slots/slots-stay", test_slots_stay);
+  g_test_add_func ("/record-slots/keep-rows-when-empty", test_keep_rows_when_empty);
   g_test_add_func ("/record-slots/selection-is-the-models", test_selection_is_the_models);
   return g_test_run ();
 }

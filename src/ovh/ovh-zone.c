@@ -17,6 +17,7 @@
 #include "ovh-progress-private.h"
 #include "ovh-record-cache.h"
 #include "ovh-record-loader.h"
+#include "ovh-record-list.h"
 #include "ovh-zone-private.h"
 
 struct _OvhZone
@@ -27,9 +28,8 @@ struct _OvhZone
   char *name;
   char *path; /* "/domain/zone/<name>" */
 
-  GListStore *records;
-  GHashTable *by_id;     /* guint64* (owned) → OvhRecord* (the store holds the ref) */
-  GHashTable *positions; /* guint64* (owned) → position + 1; rebuilt after a removal */
+  OvhRecordList *records;
+  GHashTable *positions; /* record id → position + 1; rebuilt after a removal */
   gboolean positions_valid;
 
   OvhZoneLoadState load_state;
@@ -93,11 +93,65 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static guint64 *
-id_key (guint64 id)
+/* Ids are keys as they are where a pointer holds 64 bits: no allocation a record. */
+#if GLIB_SIZEOF_VOID_P >= 8
+static guint
+id_hash (gconstpointer key)
 {
-  return g_memdup2 (&id, sizeof id);
+  guint64 id = GPOINTER_TO_SIZE (key);
+
+  return (guint) (id ^ (id >> 32));
 }
+
+static GHashTable *
+positions_new (void)
+{
+  return g_hash_table_new (id_hash, g_direct_equal);
+}
+
+static void
+positions_insert (OvhZone *self, guint64 id, guint position)
+{
+  g_hash_table_insert (self->positions, GSIZE_TO_POINTER (id), GUINT_TO_POINTER (position + 1));
+}
+
+static void
+positions_remove (OvhZone *self, guint64 id)
+{
+  g_hash_table_remove (self->positions, GSIZE_TO_POINTER (id));
+}
+
+static guint
+positions_lookup (OvhZone *self, guint64 id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, GSIZE_TO_POINTER (id)));
+}
+#else
+static GHashTable *
+positions_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+positions_insert (OvhZone *self, guint64 id, guint position)
+{
+  g_hash_table_insert (self->positions, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER (position + 1));
+}
+
+static void
+positions_remove (OvhZone *self, guint64 id)
+{
+  g_hash_table_remove (self->positions, &id);
+}
+
+static guint
+positions_lookup (OvhZone *self, guint64 id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, &id));
+}
+#endif
 
 /* The model */
 
@@ -108,11 +162,7 @@ rebuild_positions (OvhZone *self)
 
   g_hash_table_remove_all (self->positions);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (OvhRecord) record = g_list_model_get_item (G_LIST_MODEL (self->records), i);
-      g_hash_table_insert (self->positions, id_key (ovh_record_get_id (record)),
-                           GUINT_TO_POINTER (i + 1));
-    }
+    positions_insert (self, ovh_record_get_id (ovh_record_list_get (self->records, i)), i);
   self->positions_valid = TRUE;
 }
 
@@ -121,20 +171,13 @@ set_records (OvhZone *self, GPtrArray *records)
 {
   guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->records));
 
-  g_hash_table_remove_all (self->by_id);
   g_hash_table_remove_all (self->positions);
   for (guint i = 0; i < records->len; i++)
-    {
-      OvhRecord *record = g_ptr_array_index (records, i);
-      guint64 id = ovh_record_get_id (record);
-
-      g_hash_table_insert (self->by_id, id_key (id), record);
-      g_hash_table_insert (self->positions, id_key (id), GUINT_TO_POINTER (i + 1));
-    }
+    positions_insert (self, ovh_record_get_id (g_ptr_array_index (records, i)), i);
   self->positions_valid = TRUE;
 
   /* One items-changed for the whole load. */
-  g_list_store_splice (self->records, 0, old_n, records->pdata, records->len);
+  ovh_record_list_splice (self->records, 0, old_n, (OvhRecord **) records->pdata, records->len);
 }
 
 void
@@ -153,27 +196,23 @@ ovh_zone_add_record (OvhZone *self, OvhRecord *record)
     return;
 
   position = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-  g_hash_table_insert (self->by_id, id_key (id), record);
   if (self->positions_valid)
-    g_hash_table_insert (self->positions, id_key (id), GUINT_TO_POINTER (position + 1));
-  g_list_store_append (self->records, record);
+    positions_insert (self, id, position);
+  ovh_record_list_splice (self->records, position, 0, &record, 1);
 }
 
 gboolean
 ovh_zone_replace_record (OvhZone *self, OvhRecord *record)
 {
-  guint64 id;
   guint position;
 
   g_return_val_if_fail (OVH_IS_ZONE (self), FALSE);
   g_return_val_if_fail (OVH_IS_RECORD (record), FALSE);
 
-  id = ovh_record_get_id (record);
-  if (!ovh_zone_find_position_by_id (self, id, &position))
+  if (!ovh_zone_find_position_by_id (self, ovh_record_get_id (record), &position))
     return FALSE;
 
-  g_hash_table_insert (self->by_id, id_key (id), record);
-  g_list_store_splice (self->records, position, 1, (gpointer *) &record, 1);
+  ovh_record_list_splice (self->records, position, 1, &record, 1);
   return TRUE;
 }
 
@@ -187,19 +226,23 @@ ovh_zone_remove_record (OvhZone *self, guint64 id)
   if (!ovh_zone_find_position_by_id (self, id, &position))
     return FALSE;
 
-  g_hash_table_remove (self->by_id, &id);
+  positions_remove (self, id);
   /* Every later row moves up: positions are rebuilt on the next lookup. */
   self->positions_valid = FALSE;
-  g_list_store_remove (self->records, position);
+  ovh_record_list_splice (self->records, position, 1, NULL, 0);
   return TRUE;
 }
 
 OvhRecord *
 ovh_zone_find_record_by_id (OvhZone *self, guint64 id)
 {
+  guint position;
+
   g_return_val_if_fail (OVH_IS_ZONE (self), NULL);
 
-  return g_hash_table_lookup (self->by_id, &id);
+  if (!ovh_zone_find_position_by_id (self, id, &position))
+    return NULL;
+  return ovh_record_list_get (self->records, position);
 }
 
 gboolean
@@ -209,12 +252,10 @@ ovh_zone_find_position_by_id (OvhZone *self, guint64 id, guint *position)
 
   g_return_val_if_fail (OVH_IS_ZONE (self), FALSE);
 
-  if (!g_hash_table_contains (self->by_id, &id))
-    return FALSE;
   if (!self->positions_valid)
     rebuild_positions (self);
 
-  found = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, &id));
+  found = positions_lookup (self, id);
   if (found == 0)
     return FALSE;
   if (position != NULL)
@@ -971,7 +1012,6 @@ ovh_zone_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_object (&self->records);
   g_clear_pointer (&self->name_servers, g_strfreev);
@@ -1120,9 +1160,8 @@ ovh_zone_class_init (OvhZoneClass *klass)
 static void
 ovh_zone_init (OvhZone *self)
 {
-  self->records = g_list_store_new (OVH_TYPE_RECORD);
-  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->records = ovh_record_list_new ();
+  self->positions = positions_new ();
   self->positions_valid = TRUE;
   self->cache_enabled = TRUE;
 }

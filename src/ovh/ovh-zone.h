@@ -69,7 +69,8 @@ const char *ovh_zone_get_name (OvhZone *self);
  * whole content in one items-changed. */
 GListModel *ovh_zone_get_records (OvhZone *self);
 guint ovh_zone_get_n_records (OvhZone *self);
-/* O(1). Transfer none; NULL when the zone has no record with that id. */
+/* O(1) (the first look-up after a removal indexes the rows again). Transfer none; NULL when
+ * the zone has no record with that id. */
 OvhRecord *ovh_zone_find_record_by_id (OvhZone *self, guint64 id);
 /* The record's row in ovh_zone_get_records(). */
 gboolean ovh_zone_find_position_by_id (OvhZone *self, guint64 id, guint *position);

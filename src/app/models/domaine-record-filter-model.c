@@ -6,8 +6,12 @@
  * a filter change removes the row the view tracks (the top row, the focus), GtkListView asks
  * for every added item to find it again: 93,000 rank queries for "1" in a 100,000-record
  * zone, more than the filtering itself. Here the matches are an array of positions, so an
- * item is one array read, and each row keeps a folded copy of what it shows ("name\nvalue"),
- * so a keystroke is one strstr() per row still in question, with nothing allocated.
+ * item is one array read.
+ *
+ * Nothing is kept per row but the row itself: a keystroke compares the folded search with
+ * what the row shows ("name", "value", its note) in place, ignoring ASCII case, which is what
+ * nearly every record is made of; only rows with other characters are folded, on the fly.
+ * So a load builds no search keys and a 100,000-record zone costs 8 bytes a row here.
  */
 #include "config.h"
 
@@ -16,13 +20,6 @@
 
 #include "domaine-record-filter-model.h"
 
-typedef struct
-{
-  OvhRecord *record; /* a ref: the row */
-  char *key;         /* folded "name\nvalue" of what the row shows, "\nnote" if it has one */
-  GQuark type;       /* the field type it shows, upper case */
-} Entry;
-
 struct _DomaineRecordFilterModel
 {
   GObject parent_instance;
@@ -30,16 +27,22 @@ struct _DomaineRecordFilterModel
   GListModel *model;
   DomaineRecordRows *rows;
   OvhRecordNotes *notes;
-  guint rekey_source; /* notes changed: the keys are made again once the burst is over */
+  guint notes_source; /* notes changed: rows are matched again once the burst is over */
   char *search;       /* as set, NULL for none */
   char *needle;       /* search, folded */
-  char *field_type;   /* as set, NULL for every type */
-  GQuark type;        /* field_type, upper case; 0 for every type */
+  gsize needle_len;
+  gboolean needle_ascii;       /* only ASCII characters */
+  gboolean needle_has_letters; /* ASCII letters among them */
+  gboolean needle_multiline;
+  char needle_first[3]; /* its first character in both cases, for strpbrk() */
+  char *field_type;     /* as set, NULL for every type */
 
-  Entry *entries; /* one per item of model, in its order */
+  OvhRecord **entries; /* refs: one per item of model, in its order */
   guint n_entries;
   guint entries_size;
   GArray *matches; /* of guint: the positions in entries that match, ascending */
+  gboolean pass_has_changes;
+  gboolean pass_has_notes;
 };
 
 static void domaine_record_filter_model_list_model_init (GListModelInterface *iface);
@@ -84,7 +87,7 @@ domaine_record_filter_model_get_item (GListModel *model, guint position)
 
   if (position >= self->matches->len)
     return NULL;
-  return g_object_ref (self->entries[g_array_index (self->matches, guint, position)].record);
+  return g_object_ref (self->entries[g_array_index (self->matches, guint, position)]);
 }
 
 static void
@@ -95,7 +98,7 @@ domaine_record_filter_model_list_model_init (GListModelInterface *iface)
   iface->get_item = domaine_record_filter_model_get_item;
 }
 
-/* Keys ----------------------------------------------------------------------------------- */
+/* Matching ------------------------------------------------------------------------------- */
 
 /* Lower case for ASCII, Unicode case folding for the rest: "WWW" finds "www", "É" finds "é". */
 static char *
@@ -107,97 +110,95 @@ fold (const char *text)
   return g_ascii_strdown (text, -1);
 }
 
-/* "name\nvalue", folded, in one allocation when both are ASCII (nearly always). */
-static char *
-make_key (const char *name, const char *value)
+static gboolean
+is_ascii (const char *text)
 {
-  gsize name_len = strlen (name);
-  gsize value_len = strlen (value);
-  char *key = g_malloc (name_len + value_len + 2);
-  char *p = key;
-  guchar seen = 0;
-
-  for (gsize i = 0; i < name_len; i++)
-    {
-      seen |= (guchar) name[i];
-      *p++ = g_ascii_tolower (name[i]);
-    }
-  *p++ = '\n';
-  for (gsize i = 0; i < value_len; i++)
-    {
-      seen |= (guchar) value[i];
-      *p++ = g_ascii_tolower (value[i]);
-    }
-  *p = '\0';
-
-  if (seen & 0x80)
-    {
-      g_autofree char *folded_name = fold (name);
-      g_autofree char *folded_value = fold (value);
-
-      g_free (key);
-      key = g_strconcat (folded_name, "\n", folded_value, NULL);
-    }
-  return key;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
-static GQuark
-type_quark (const char *field_type)
+/* Whether fold (@text) contains the needle. ASCII folds to its lower case, and nothing else
+ * folds to ASCII digits or punctuation: so a needle without letters is looked for as it is,
+ * and an ASCII needle is looked for ignoring ASCII case, at each place its first character is
+ * in either case; only when that fails on a text with other characters is the text folded. */
+static gboolean
+domaine_record_filter_model_text_matches (DomaineRecordFilterModel *self, const char *text)
 {
-  char upper[32];
-  gsize len;
+  g_autofree char *folded = NULL;
 
-  if (field_type == NULL || *field_type == '\0')
-    return 0;
-  len = strlen (field_type);
-  if (len >= sizeof upper)
-    return g_quark_from_string (field_type);
-  for (gsize i = 0; i <= len; i++)
-    upper[i] = g_ascii_toupper (field_type[i]);
-  return g_quark_from_string (upper);
+  if (self->needle_ascii)
+    {
+      if (!self->needle_has_letters)
+        return strstr (text, self->needle) != NULL;
+      for (const char *p = strpbrk (text, self->needle_first); p != NULL;
+           p = strpbrk (p + 1, self->needle_first))
+        if (g_ascii_strncasecmp (p, self->needle, self->needle_len) == 0)
+          return TRUE;
+    }
+  if (is_ascii (text))
+    return FALSE;
+  folded = fold (text);
+  return strstr (folded, self->needle) != NULL;
 }
 
+/* What holds for every row of a pass over them: whether any row can show other values than
+ * its record's (staged changes), whether any has a note. */
 static void
-entry_set_record (DomaineRecordFilterModel *self, Entry *entry, OvhRecord *record)
+domaine_record_filter_model_begin_pass (DomaineRecordFilterModel *self)
 {
-  OvhRecord *shown
-      = self->rows != NULL ? domaine_record_rows_get_shown (self->rows, record) : record;
-  const char *value = ovh_record_get_target (shown);
+  self->pass_has_changes = self->rows != NULL
+                           && g_list_model_get_n_items (ovh_changeset_get_changes (
+                                  domaine_record_rows_get_changeset (self->rows)))
+                                  > 0;
+  self->pass_has_notes = self->notes != NULL && ovh_record_notes_get_n_notes (self->notes) > 0;
+}
 
-  const char *note = NULL;
-
-  entry->record = record;
-  entry->key = make_key (ovh_record_get_display_name (shown), value != NULL ? value : "");
-  entry->type = type_quark (ovh_record_get_field_type (shown));
-
+static const char *
+domaine_record_filter_model_get_note (DomaineRecordFilterModel *self,
+                                      OvhRecord *record,
+                                      OvhRecord *shown)
+{
   /* Notes are few: most rows cost one look-up in an empty or small hash. */
-  if (self->notes != NULL && ovh_record_notes_get_n_notes (self->notes) > 0)
-    note = ovh_record_get_id (record) != 0
-               ? ovh_record_notes_lookup_id (self->notes, ovh_record_get_id (record))
-               : ovh_record_notes_lookup (self->notes, shown);
-  if (note != NULL)
-    {
-      g_autofree char *folded = fold (note);
-      char *key = g_strconcat (entry->key, "\n", folded, NULL);
-
-      g_free (entry->key);
-      entry->key = key;
-    }
-}
-
-static void
-entry_clear (Entry *entry)
-{
-  g_clear_object (&entry->record);
-  g_clear_pointer (&entry->key, g_free);
+  if (!self->pass_has_notes)
+    return NULL;
+  return ovh_record_get_id (record) != 0
+             ? ovh_record_notes_lookup_id (self->notes, ovh_record_get_id (record))
+             : ovh_record_notes_lookup (self->notes, shown);
 }
 
 static gboolean
-entry_matches (DomaineRecordFilterModel *self, const Entry *entry)
+domaine_record_filter_model_matches (DomaineRecordFilterModel *self, OvhRecord *record)
 {
-  if (self->type != 0 && entry->type != self->type)
+  OvhRecord *shown;
+  const char *value;
+  const char *note;
+
+  if (self->field_type == NULL && self->needle == NULL)
+    return TRUE;
+  shown = self->pass_has_changes ? domaine_record_rows_get_shown (self->rows, record) : record;
+  if (self->field_type != NULL
+      && g_ascii_strcasecmp (ovh_record_get_field_type (shown) ?: "", self->field_type) != 0)
     return FALSE;
-  return self->needle == NULL || strstr (entry->key, self->needle) != NULL;
+  if (self->needle == NULL)
+    return TRUE;
+
+  value = ovh_record_get_target (shown);
+  note = domaine_record_filter_model_get_note (self, record, shown);
+  /* A needle over two lines matches across what the row shows, as "name\nvalue\nnote". */
+  if (self->needle_multiline)
+    {
+      g_autofree char *key
+          = g_strconcat (ovh_record_get_display_name (shown), "\n", value != NULL ? value : "",
+                         note != NULL ? "\n" : NULL, note, NULL);
+      g_autofree char *folded = fold (key);
+
+      return strstr (folded, self->needle) != NULL;
+    }
+  return domaine_record_filter_model_text_matches (self, ovh_record_get_display_name (shown))
+         || (value != NULL && domaine_record_filter_model_text_matches (self, value))
+         || (note != NULL && domaine_record_filter_model_text_matches (self, note));
 }
 
 /* Follows the model: replaces @removed entries at @position by @added new ones. */
@@ -210,20 +211,20 @@ domaine_record_filter_model_splice_entries (DomaineRecordFilterModel *self,
   guint n_entries = self->n_entries - removed + added;
 
   for (guint i = position; i < position + removed; i++)
-    entry_clear (&self->entries[i]);
+    g_object_unref (self->entries[i]);
 
   if (n_entries > self->entries_size)
     {
       self->entries_size = MAX (n_entries, self->entries_size + self->entries_size / 2);
-      self->entries = g_renew (Entry, self->entries, self->entries_size);
+      self->entries = g_renew (OvhRecord *, self->entries, self->entries_size);
     }
   if (self->n_entries > position + removed && removed != added)
     memmove (self->entries + position + added, self->entries + position + removed,
-             (self->n_entries - position - removed) * sizeof (Entry));
+             (self->n_entries - position - removed) * sizeof (OvhRecord *));
   self->n_entries = n_entries;
 
   for (guint i = position; i < position + added; i++)
-    entry_set_record (self, &self->entries[i], g_list_model_get_item (self->model, i));
+    self->entries[i] = g_list_model_get_item (self->model, i);
 }
 
 /* Filtering ------------------------------------------------------------------------------ */
@@ -236,6 +237,7 @@ domaine_record_filter_model_refilter (DomaineRecordFilterModel *self, GtkFilterC
   guint prefix = 0;
   guint suffix = 0;
 
+  domaine_record_filter_model_begin_pass (self);
   matches
       = g_array_sized_new (FALSE, FALSE, sizeof (guint),
                            change == GTK_FILTER_CHANGE_MORE_STRICT ? old->len : self->n_entries);
@@ -246,7 +248,7 @@ domaine_record_filter_model_refilter (DomaineRecordFilterModel *self, GtkFilterC
         {
           guint i = g_array_index (old, guint, k);
 
-          if (entry_matches (self, &self->entries[i]))
+          if (domaine_record_filter_model_matches (self, self->entries[i]))
             g_array_append_val (matches, i);
         }
     }
@@ -262,7 +264,7 @@ domaine_record_filter_model_refilter (DomaineRecordFilterModel *self, GtkFilterC
           if (shown)
             k++;
           if ((shown && change == GTK_FILTER_CHANGE_LESS_STRICT)
-              || entry_matches (self, &self->entries[i]))
+              || domaine_record_filter_model_matches (self, self->entries[i]))
             g_array_append_val (matches, i);
         }
     }
@@ -309,8 +311,9 @@ model_items_changed_cb (
   g_autoptr (GArray) new_matches = g_array_new (FALSE, FALSE, sizeof (guint));
 
   domaine_record_filter_model_splice_entries (self, position, removed, added);
+  domaine_record_filter_model_begin_pass (self);
   for (guint i = position; i < position + added; i++)
-    if (entry_matches (self, &self->entries[i]))
+    if (domaine_record_filter_model_matches (self, self->entries[i]))
       g_array_append_val (new_matches, i);
 
   /* The matches after the change move with it. */
@@ -326,30 +329,16 @@ model_items_changed_cb (
     g_list_model_items_changed (G_LIST_MODEL (self), first, end - first, new_matches->len);
 }
 
-/* Notes changed: every row's key is made again, and only the rows whose match changed are
+/* Notes changed: the rows are matched again, and only those whose match changed are
  * announced (the view keeps its selection and scroll). */
-static void
-domaine_record_filter_model_rekey (DomaineRecordFilterModel *self)
-{
-  g_clear_handle_id (&self->rekey_source, g_source_remove);
-  for (guint i = 0; i < self->n_entries; i++)
-    {
-      OvhRecord *record = g_steal_pointer (&self->entries[i].record);
-
-      entry_clear (&self->entries[i]);
-      entry_set_record (self, &self->entries[i], record);
-    }
-  if (self->needle != NULL)
-    domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-}
-
 static gboolean
-rekey_cb (gpointer data)
+notes_changed_idle_cb (gpointer data)
 {
   DomaineRecordFilterModel *self = data;
 
-  self->rekey_source = 0;
-  domaine_record_filter_model_rekey (self);
+  self->notes_source = 0;
+  if (self->needle != NULL)
+    domaine_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   return G_SOURCE_REMOVE;
 }
 
@@ -357,8 +346,8 @@ rekey_cb (gpointer data)
 static void
 notes_changed_cb (DomaineRecordFilterModel *self)
 {
-  if (self->rekey_source == 0)
-    self->rekey_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rekey_cb, self, NULL);
+  if (self->notes_source == 0)
+    self->notes_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, notes_changed_idle_cb, self, NULL);
 }
 
 /* Every row read again, as after a change of model or of what rows show. */
@@ -371,8 +360,9 @@ domaine_record_filter_model_reload (DomaineRecordFilterModel *self)
   /* The old matches point into the old entries: all of them go. */
   domaine_record_filter_model_splice_entries (self, 0, self->n_entries, n_items);
   g_array_set_size (self->matches, 0);
+  domaine_record_filter_model_begin_pass (self);
   for (guint i = 0; i < self->n_entries; i++)
-    if (entry_matches (self, &self->entries[i]))
+    if (domaine_record_filter_model_matches (self, self->entries[i]))
       g_array_append_val (self->matches, i);
   if (old_n_matches > 0 || self->matches->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_matches, self->matches->len);
@@ -392,9 +382,9 @@ domaine_record_filter_model_dispose (GObject *object)
   if (self->notes != NULL)
     g_signal_handlers_disconnect_by_func (self->notes, notes_changed_cb, self);
   g_clear_object (&self->notes);
-  g_clear_handle_id (&self->rekey_source, g_source_remove);
+  g_clear_handle_id (&self->notes_source, g_source_remove);
   for (guint i = 0; i < self->n_entries; i++)
-    entry_clear (&self->entries[i]);
+    g_object_unref (self->entries[i]);
   self->n_entries = 0;
   g_array_set_size (self->matches, 0);
 
@@ -623,6 +613,23 @@ domaine_record_filter_model_set_search (DomaineRecordFilterModel *self, const ch
   refilter = g_strcmp0 (needle, self->needle) != 0; /* not for "WWW" after "www" */
   g_free (self->needle);
   self->needle = needle;
+  self->needle_len = needle != NULL ? strlen (needle) : 0;
+  self->needle_ascii = TRUE;
+  self->needle_has_letters = FALSE;
+  self->needle_multiline = needle != NULL && strchr (needle, '\n') != NULL;
+  for (gsize i = 0; i < self->needle_len; i++)
+    {
+      if ((guchar) needle[i] >= 0x80)
+        self->needle_ascii = FALSE;
+      else if (g_ascii_isalpha (needle[i]))
+        self->needle_has_letters = TRUE;
+    }
+  if (needle != NULL)
+    {
+      self->needle_first[0] = g_ascii_tolower (needle[0]);
+      self->needle_first[1] = g_ascii_toupper (needle[0]);
+      self->needle_first[2] = '\0';
+    }
 
   if (refilter)
     domaine_record_filter_model_refilter (self, change);
@@ -639,7 +646,6 @@ domaine_record_filter_model_get_field_type (DomaineRecordFilterModel *self)
 void
 domaine_record_filter_model_set_field_type (DomaineRecordFilterModel *self, const char *field_type)
 {
-  GQuark type;
   GtkFilterChange change;
   gboolean refilter;
 
@@ -650,17 +656,17 @@ domaine_record_filter_model_set_field_type (DomaineRecordFilterModel *self, cons
   if (g_strcmp0 (field_type, self->field_type) == 0)
     return;
 
-  g_free (self->field_type);
-  self->field_type = g_strdup (field_type);
-  type = type_quark (field_type);
-  if (self->type == 0)
+  if (self->field_type == NULL)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (type == 0)
+  else if (field_type == NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
-  refilter = type != self->type;
-  self->type = type;
+  /* Types match whatever their case: not "mx" after "MX". */
+  refilter = field_type == NULL || self->field_type == NULL
+             || g_ascii_strcasecmp (field_type, self->field_type) != 0;
+  g_free (self->field_type);
+  self->field_type = g_strdup (field_type);
 
   if (refilter)
     domaine_record_filter_model_refilter (self, change);

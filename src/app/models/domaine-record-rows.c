@@ -492,8 +492,10 @@ domaine_record_rows_get_shown (DomaineRecordRows *self, OvhRecord *row)
 
   g_return_val_if_fail (DOMAINE_IS_RECORD_ROWS (self), NULL);
 
-  /* Only the zone's own rows can differ from what they show. */
-  if (ovh_record_get_id (row) == 0)
+  /* Only the zone's own rows can differ from what they show, and only with changes staged
+   * (a search asks for every row). */
+  if (ovh_record_get_id (row) == 0
+      || g_list_model_get_n_items (ovh_changeset_get_changes (self->changeset)) == 0)
     return row;
   change = ovh_changeset_lookup (self->changeset, ovh_record_get_id (row));
   if (change != NULL && ovh_change_get_kind (change) == OVH_CHANGE_KIND_UPDATE

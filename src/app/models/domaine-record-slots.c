@@ -8,6 +8,13 @@
  * ~200 visible rows at each keystroke, and rebuilding them cost more than the search. With
  * slots, the visible rows keep their widgets and are only bound again; rows come or go at
  * the end of the list only.
+ *
+ * GTK 4.8 also keeps ~200 rows built whatever the height of the view, and destroys them all
+ * when the list empties ("w" in a zone without one) to build them again when it fills (the
+ * search cleared). With "keep-rows-when-empty", for a view that is hidden whenever its list
+ * is empty (the zone editor shows a "no results" page instead), an emptied model leaves the
+ * slots as they were, pointing at nothing, and when items come back the same slots are
+ * announced again, so the rows are only bound again.
  */
 #include "config.h"
 
@@ -20,7 +27,14 @@ struct _DomaineRecordSlots
   GtkSelectionModel *model;
   guint n_items;    /* the model's, as last announced */
   GPtrArray *slots; /* of DomaineRecordSlot or NULL (not asked for yet), by position */
+  gboolean keep_rows_when_empty;
+  gboolean kept;     /* the model is empty, n_items is what it had before */
+  guint fill_source; /* makes the slots not asked for yet, while idle */
+  guint fill_next;   /* where that goes on */
 };
+
+/* Slots made per idle dispatch: a few milliseconds. */
+#define FILL_CHUNK 10000
 
 static void domaine_record_slots_list_model_init (GListModelInterface *iface);
 static void domaine_record_slots_selection_model_init (GtkSelectionModelInterface *iface);
@@ -36,6 +50,7 @@ enum
 {
   PROP_0,
   PROP_MODEL,
+  PROP_KEEP_ROWS_WHEN_EMPTY,
   N_PROPS
 };
 
@@ -50,6 +65,43 @@ slot_free (gpointer data)
       domaine_record_slot_forget_item (data);
       g_object_unref (data);
     }
+}
+
+/* Slots made ahead, while idle ----------------------------------------------------------- */
+
+/* GTK 4.8 asks for every item of a change that removes the row it tracks, which the first
+ * search after a load does: making the 100,000 slots then would cost that keystroke tens of
+ * milliseconds. They are made beforehand, a chunk per idle dispatch. */
+static gboolean
+fill_cb (gpointer data)
+{
+  DomaineRecordSlots *self = data;
+  guint end;
+
+  if (self->model == NULL || self->kept)
+    {
+      self->fill_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->slots->len < self->n_items)
+    g_ptr_array_set_size (self->slots, self->n_items);
+  end = MIN (self->fill_next + FILL_CHUNK, self->n_items);
+  for (guint i = self->fill_next; i < end; i++)
+    if (self->slots->pdata[i] == NULL)
+      self->slots->pdata[i] = domaine_record_slot_new (G_LIST_MODEL (self->model), i);
+  self->fill_next = end;
+  if (end < self->n_items)
+    return G_SOURCE_CONTINUE;
+  self->fill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+domaine_record_slots_fill_later (DomaineRecordSlots *self)
+{
+  if (self->fill_source != 0 || self->model == NULL || self->fill_next >= self->n_items)
+    return;
+  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_cb, self, NULL);
 }
 
 /* GListModel ----------------------------------------------------------------------------- */
@@ -210,6 +262,22 @@ model_items_changed_cb (
   guint old_n_items = self->n_items;
   guint n_items = g_list_model_get_n_items (model);
 
+  if (n_items == 0 && self->keep_rows_when_empty && old_n_items > 0)
+    {
+      /* The slots stay, pointing at nothing (their items are let go): nothing to announce. */
+      domaine_record_slots_move (self, 0, old_n_items, old_n_items);
+      self->kept = TRUE;
+      return;
+    }
+  if (self->kept)
+    {
+      /* Items again: every kept slot shows another one, and the end grows or shrinks. */
+      self->kept = FALSE;
+      position = 0;
+      removed = old_n_items;
+      added = n_items;
+    }
+
   /* Items moved: every slot from there on shows another one, and only the end grows or
    * shrinks. The same slots go out and come back, which views take as "rebind". */
   if (removed != added)
@@ -219,6 +287,7 @@ model_items_changed_cb (
     }
   domaine_record_slots_move (self, position, position + MIN (removed, added), n_items);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  domaine_record_slots_fill_later (self);
 }
 
 static void
@@ -243,6 +312,7 @@ domaine_record_slots_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->model, model_selection_changed_cb, self);
     }
   g_clear_object (&self->model);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   g_ptr_array_set_size (self->slots, 0);
   self->n_items = 0;
 
@@ -269,6 +339,9 @@ domaine_record_slots_get_property (GObject *object, guint prop_id, GValue *value
     case PROP_MODEL:
       g_value_set_object (value, self->model);
       break;
+    case PROP_KEEP_ROWS_WHEN_EMPTY:
+      g_value_set_boolean (value, self->keep_rows_when_empty);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -286,6 +359,9 @@ domaine_record_slots_set_property (GObject *object,
     {
     case PROP_MODEL:
       domaine_record_slots_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_KEEP_ROWS_WHEN_EMPTY:
+      domaine_record_slots_set_keep_rows_when_empty (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -305,6 +381,9 @@ domaine_record_slots_class_init (DomaineRecordSlotsClass *klass)
   properties[PROP_MODEL]
       = g_param_spec_object ("model", NULL, NULL, GTK_TYPE_SELECTION_MODEL,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEEP_ROWS_WHEN_EMPTY]
+      = g_param_spec_boolean ("keep-rows-when-empty", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -358,7 +437,39 @@ domaine_record_slots_set_model (DomaineRecordSlots *self, GtkSelectionModel *mod
   n_items = model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
   g_ptr_array_set_size (self->slots, 0);
   self->n_items = n_items;
+  self->kept = FALSE;
+  self->fill_next = 0;
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (old_n_items > 0 || n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  domaine_record_slots_fill_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+gboolean
+domaine_record_slots_get_keep_rows_when_empty (DomaineRecordSlots *self)
+{
+  g_return_val_if_fail (DOMAINE_IS_RECORD_SLOTS (self), FALSE);
+  return self->keep_rows_when_empty;
+}
+
+void
+domaine_record_slots_set_keep_rows_when_empty (DomaineRecordSlots *self, gboolean keep)
+{
+  g_return_if_fail (DOMAINE_IS_RECORD_SLOTS (self));
+
+  keep = !!keep;
+  if (self->keep_rows_when_empty == keep)
+    return;
+  self->keep_rows_when_empty = keep;
+  /* Kept rows of an empty model go now. */
+  if (!keep && self->kept)
+    {
+      guint old_n_items = self->n_items;
+
+      self->kept = FALSE;
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_ROWS_WHEN_EMPTY]);
 }

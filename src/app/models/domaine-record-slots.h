@@ -22,5 +22,10 @@ DomaineRecordSlots *domaine_record_slots_new (GtkSelectionModel *model);
 
 GtkSelectionModel *domaine_record_slots_get_model (DomaineRecordSlots *self);
 void domaine_record_slots_set_model (DomaineRecordSlots *self, GtkSelectionModel *model);
+/* Property "keep-rows-when-empty" (default FALSE): when the model empties, the slots stay (their
+ * items are NULL) and no change is announced, until items come back. Only for a view that is
+ * hidden while its list is empty. */
+gboolean domaine_record_slots_get_keep_rows_when_empty (DomaineRecordSlots *self);
+void domaine_record_slots_set_keep_rows_when_empty (DomaineRecordSlots *self, gboolean keep);
 
 G_END_DECLS
