@@ -148,7 +148,7 @@ remove_at (GPtrArray *target, const char *sub_domain, const char *type, const ch
       if (!same_name (record, sub_domain))
         continue;
       if ((type != NULL && g_str_equal (record_type, type))
-          || (type == NULL && !g_str_equal (record_type, except_type)))
+          || (type == NULL && (except_type == NULL || !g_str_equal (record_type, except_type))))
         {
           g_ptr_array_remove_index (target, i - 1);
           removed++;

@@ -665,7 +665,7 @@ undo_publish_action (GtkWidget *widget, const char *action_name, GVariant *param
   g_autoptr (OvhZoneDiff) diff = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  gint n_staged;
+  gint n_staged = 0;
 
   if (self->changeset == NULL || self->publish_snapshot == 0)
     return;
