@@ -1487,6 +1487,50 @@ test_big_zone (Fixture *fixture, gconstpointer data)
                   (g_get_monotonic_time () - start) / 1000);
 }
 
+/* An expanded page is written as text: each of its objects is what a GET of that record answers,
+ * escapes and all. */
+static void
+test_expanded_page_as_single_reads (Fixture *fixture, gconstpointer data)
+{
+  const char *page[] = { "X-Pagination-Mode", "CachedObjectList-Pages", NULL };
+  const char *bodies[] = {
+    "{\"fieldType\":\"TXT\",\"subDomain\":\"quotes\",\"target\":\"say \\\"hi\\\" \\\\ back\"}",
+    "{\"fieldType\":\"TXT\",\"subDomain\":\"accents\",\"target\":\"équipe – été\"}",
+    "{\"fieldType\":\"CNAME\",\"subDomain\":\"alias\",\"target\":\"www.lovelace.fr.\",\"ttl\":60}",
+  };
+  Response *expanded;
+  JsonArray *array;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      Response *created = call (fixture, "POST", "/domain/zone/lovelace.fr/record", bodies[i]);
+
+      g_assert_cmpuint (created->status, ==, 200);
+      response_free (created);
+    }
+
+  expanded = call_with_headers (fixture, "/domain/zone/lovelace.fr/record", page);
+  g_assert_cmpuint (expanded->status, ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (
+                       soup_message_get_response_headers (expanded->msg), NULL),
+                   ==, "application/json");
+  array = array_of (expanded);
+  g_assert_cmpuint (json_array_get_length (array), >=, G_N_ELEMENTS (bodies));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gint64 id = json_object_get_int_member (json_node_get_object (element), "id");
+      g_autofree char *path
+          = g_strdup_printf ("/domain/zone/lovelace.fr/record/%" G_GINT64_FORMAT, id);
+      Response *single = call (fixture, "GET", path, NULL);
+
+      g_assert_cmpuint (single->status, ==, 200);
+      g_assert_true (json_node_equal (element, single->json));
+      response_free (single);
+    }
+  response_free (expanded);
+}
+
 /* Schema conformance --------------------------------------------------------------------------- */
 
 typedef struct
@@ -2151,6 +2195,7 @@ main (int argc, char *argv[])
   ADD ("create-id-zero", test_create_id_zero);
   ADD ("state", test_state);
   ADD ("big-zone", test_big_zone);
+  ADD ("expanded-page-as-single-reads", test_expanded_page_as_single_reads);
   ADD ("schema", test_schema);
   ADD ("schema-auth", test_schema_auth);
   g_test_add_func ("/sandbox/schema-checker-fails", test_schema_checker_fails);

@@ -245,56 +245,113 @@ sandbox_member_uint (JsonObject *object, const char *name, guint *value)
 
 #define PAGINATION_MODE "CachedObjectList-Pages"
 
+void
+sandbox_json_append_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The page that X-Pagination-Size and -Number ask for, in [*first, *end), and the headers that
+ * say it; FALSE after answering a header that is not a number. */
+static gboolean
+select_page (SandboxCall *call, guint n_items, guint64 *first, guint64 *end)
+{
+  SoupMessageHeaders *headers = call->response_headers;
+  const char *size_header = sandbox_call_header (call, "X-Pagination-Size");
+  const char *number_header = sandbox_call_header (call, "X-Pagination-Number");
+  guint64 size = n_items;
+  guint64 number = 1;
+  char text[32];
+
+  if (size_header != NULL
+      && (!g_ascii_string_to_unsigned (size_header, 10, 1, G_MAXUINT32, &size, NULL)))
+    {
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Size");
+      return FALSE;
+    }
+  if (number_header != NULL
+      && (!g_ascii_string_to_unsigned (number_header, 10, 1, G_MAXUINT32, &number, NULL)))
+    {
+      sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Number");
+      return FALSE;
+    }
+
+  *first = (number - 1) * size;
+  *end = MIN ((guint64) n_items, *first + size);
+  g_snprintf (text, sizeof text, "%u", n_items);
+  soup_message_headers_replace (headers, "X-Pagination-Elements", text);
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, size);
+  soup_message_headers_replace (headers, "X-Pagination-Size", text);
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, number);
+  soup_message_headers_replace (headers, "X-Pagination-Number", text);
+  soup_message_headers_replace (headers, "X-Pagination-Mode", PAGINATION_MODE);
+  return TRUE;
+}
+
 /* X-Pagination-Mode: CachedObjectList-Pages → the page's objects and X-Pagination-Elements;
- * otherwise the keys. With expanded lists switched off the headers are ignored. */
+ * otherwise the keys. With expanded lists switched off the headers are ignored. A page written
+ * by write_object goes out as text, without a JSON tree of thousands of objects. */
 void
 sandbox_reply_list (SandboxCall *call,
                     GPtrArray *items,
                     SandboxItemToJson to_key,
-                    SandboxItemToJson to_object)
+                    SandboxItemToJson to_object,
+                    SandboxItemWrite write_object)
 {
   const char *mode = sandbox_call_header (call, "X-Pagination-Mode");
-  JsonArray *array = json_array_new ();
+  JsonArray *array;
 
   if (call->self->expanded_lists && mode != NULL && g_str_equal (mode, PAGINATION_MODE))
     {
-      SoupMessageHeaders *headers = call->response_headers;
-      const char *size_header = sandbox_call_header (call, "X-Pagination-Size");
-      const char *number_header = sandbox_call_header (call, "X-Pagination-Number");
-      guint64 size = items->len;
-      guint64 number = 1;
-      guint64 first;
-      char text[32];
+      guint64 first, end;
 
-      if (size_header != NULL
-          && (!g_ascii_string_to_unsigned (size_header, 10, 1, G_MAXUINT32, &size, NULL)))
+      if (!select_page (call, items->len, &first, &end))
+        return;
+      if (write_object != NULL)
         {
-          json_array_unref (array);
-          sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Size");
+          GString *text = g_string_sized_new (64 + 160 * (end > first ? end - first : 0));
+
+          g_string_append_c (text, '[');
+          for (guint64 i = first; i < end; i++)
+            {
+              if (i > first)
+                g_string_append_c (text, ',');
+              write_object (call, g_ptr_array_index (items, i), text);
+            }
+          g_string_append_c (text, ']');
+          sandbox_call_reply (call, SOUP_STATUS_OK, NULL);
+          call->raw_reply = g_string_free (text, FALSE);
+          call->content_type = "application/json; charset=utf-8";
           return;
         }
-      if (number_header != NULL
-          && (!g_ascii_string_to_unsigned (number_header, 10, 1, G_MAXUINT32, &number, NULL)))
-        {
-          json_array_unref (array);
-          sandbox_call_error (call, SOUP_STATUS_BAD_REQUEST, "Invalid X-Pagination-Number");
-          return;
-        }
-
-      first = (number - 1) * size;
-      for (guint64 i = first; i < items->len && i < first + size; i++)
+      array = json_array_new ();
+      for (guint64 i = first; i < end; i++)
         json_array_add_element (array, to_object (call, g_ptr_array_index (items, i)));
-
-      g_snprintf (text, sizeof text, "%u", items->len);
-      soup_message_headers_replace (headers, "X-Pagination-Elements", text);
-      g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, size);
-      soup_message_headers_replace (headers, "X-Pagination-Size", text);
-      g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, number);
-      soup_message_headers_replace (headers, "X-Pagination-Number", text);
-      soup_message_headers_replace (headers, "X-Pagination-Mode", PAGINATION_MODE);
     }
   else
     {
+      array = json_array_new ();
       for (guint i = 0; i < items->len; i++)
         json_array_add_element (array, to_key (call, g_ptr_array_index (items, i)));
     }

@@ -134,7 +134,7 @@ sandbox_route_domain (SandboxCall *call)
         }
       for (guint i = 0; i < self->domains->len; i++)
         g_ptr_array_add (names, ((SandboxDomain *) g_ptr_array_index (self->domains, i))->name);
-      sandbox_reply_list (call, names, name_key, domain_object);
+      sandbox_reply_list (call, names, name_key, domain_object, NULL);
       return;
     }
 
@@ -157,7 +157,7 @@ sandbox_route_domain (SandboxCall *call)
           while (g_hash_table_iter_next (&iter, &name, NULL))
             g_ptr_array_add (names, name);
           g_ptr_array_sort (names, compare_strings);
-          sandbox_reply_list (call, names, name_key, zone_object);
+          sandbox_reply_list (call, names, name_key, zone_object, NULL);
           return;
         }
 

@@ -299,7 +299,7 @@ route_records (SandboxCall *call, SandboxZone *zone)
               if (filter_matches (call, "subDomain", record->sub_domain))
                 g_ptr_array_add (matches, record);
             }
-          sandbox_reply_list (call, matches, record_key, record_object);
+          sandbox_reply_list (call, matches, record_key, record_object, NULL);
         }
       else if (g_str_equal (call->method, "POST"))
         record_create (call, zone);
@@ -503,7 +503,7 @@ route_logins (SandboxCall *call, SandboxZone *zone)
                   && filter_matches (call, "subDomain", login->sub_domain))
                 g_ptr_array_add (matches, login);
             }
-          sandbox_reply_list (call, matches, login_key, login_object);
+          sandbox_reply_list (call, matches, login_key, login_object, NULL);
         }
       else if (g_str_equal (call->method, "POST"))
         login_create (call, zone);

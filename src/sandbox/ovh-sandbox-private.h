@@ -332,10 +332,16 @@ gboolean sandbox_member_string (JsonObject *object, const char *name, const char
 gboolean sandbox_member_uint (JsonObject *object, const char *name, guint *value);
 
 typedef JsonNode *(*SandboxItemToJson) (SandboxCall *call, gpointer item);
+/* Appends the item as a JSON object to out (the same members as its SandboxItemToJson). */
+typedef void (*SandboxItemWrite) (SandboxCall *call, gpointer item, GString *out);
+/* write_object may be NULL: expanded pages are then built with to_object. */
 void sandbox_reply_list (SandboxCall *call,
                          GPtrArray *items,
                          SandboxItemToJson to_key,
-                         SandboxItemToJson to_object);
+                         SandboxItemToJson to_object,
+                         SandboxItemWrite write_object);
+/* text as a JSON string, quotes included (control characters escaped, UTF-8 as it is). */
+void sandbox_json_append_string (GString *out, const char *text);
 
 /* ovh-sandbox-credentials.c: applications and consumer keys. */
 SandboxApplication *sandbox_find_application_by_id (OvhSandbox *self, gint64 id);

@@ -321,7 +321,7 @@ sandbox_route_redirections (SandboxCall *call, SandboxZone *zone)
               if (filter == NULL || g_ascii_strcasecmp (filter, redirection->sub_domain) == 0)
                 g_ptr_array_add (matches, redirection);
             }
-          sandbox_reply_list (call, matches, item_key, item_object);
+          sandbox_reply_list (call, matches, item_key, item_object, NULL);
         }
       else if (g_str_equal (call->method, "POST"))
         create (call, zone);
