@@ -642,6 +642,41 @@ test_malformed_soa (OvhTestFixture *fixture, gconstpointer data)
   remove_cache_dir (cache_dir);
 }
 
+/* The cache is read while the SOA is asked for: an SOA that fails is the load's failure, and a
+ * cache read meanwhile answers nothing. */
+static void
+test_cache_soa_fails (OvhTestFixture *fixture, gconstpointer data)
+{
+  g_autofree char *cache_dir = make_cache_dir ();
+  g_autoptr (OvhZone) zone = NULL;
+  g_autoptr (OvhZone) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+
+  prepare (fixture);
+  zone = new_zone (fixture, ZONE, cache_dir);
+  g_assert_true (load_zone (zone, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+
+  ovh_sandbox_inject_fault (fixture->sandbox, "GET", "/domain/zone/" ZONE "/soa",
+                            OVH_SANDBOX_FAULT_MALFORMED, 1);
+  reopened = new_zone (fixture, ZONE, cache_dir);
+  g_assert_false (load_zone (reopened, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_error (error, OVH_ERROR, OVH_ERROR_INVALID_RESPONSE);
+  g_assert_cmpint (ovh_zone_get_load_state (reopened), ==, OVH_ZONE_LOAD_STATE_FAILED);
+  g_assert_cmpuint (ovh_zone_get_n_records (reopened), ==, 0);
+  g_assert_false (ovh_zone_get_from_cache (reopened));
+  g_clear_error (&error);
+
+  /* The next open answers from the cache again. */
+  g_assert_true (load_zone (reopened, OVH_ZONE_LOAD_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ovh_zone_get_from_cache (reopened));
+  g_assert_cmpuint (ovh_zone_get_n_records (reopened), ==, ovh_zone_get_n_records (zone));
+  g_assert_finalize_object (g_steal_pointer (&reopened));
+  g_assert_finalize_object (g_steal_pointer (&zone));
+  remove_cache_dir (cache_dir);
+}
+
 /* Cancelling a reload keeps the records already shown. */
 static void
 test_cancel_keeps_records (OvhTestFixture *fixture, gconstpointer data)
@@ -886,6 +921,7 @@ main (int argc, char *argv[])
   ovh_test_add ("/zone/cache/edited-ignored", test_cache_edited);
   ovh_test_add ("/zone/not-found", test_not_found);
   ovh_test_add ("/zone/malformed-soa", test_malformed_soa);
+  ovh_test_add ("/zone/cache/soa-fails", test_cache_soa_fails);
   ovh_test_add ("/zone/cancel-keeps-records", test_cancel_keeps_records);
   ovh_test_add ("/zone/precise-model-edits", test_precise_model_edits);
   ovh_test_add ("/zone/large", test_large_zone);

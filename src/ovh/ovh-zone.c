@@ -454,6 +454,11 @@ typedef struct
   GPtrArray *records;
   guint n_pending;
   GError *error;
+  /* The SOA and the cache read go together; the cache is judged once both are in. */
+  guint n_soa_and_cache;
+  GError *soa_error;
+  OvhRecordCacheEntry *cached;
+  GError *cache_error;
 } LoadData;
 
 static void
@@ -466,6 +471,9 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->info, json_node_unref);
   g_clear_pointer (&data->records, g_ptr_array_unref);
   g_clear_error (&data->error);
+  g_clear_error (&data->soa_error);
+  g_clear_pointer (&data->cached, ovh_record_cache_entry_free);
+  g_clear_error (&data->cache_error);
   g_free (data);
 }
 
@@ -624,26 +632,37 @@ fetch_everything (GTask *task)
                                 g_object_ref (task));
 }
 
+/* Both the SOA and the cache are in: an unchanged serial answers from the cache. */
 static void
-cache_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+judge_cache (GTask *task)
 {
-  g_autoptr (GTask) task = user_data;
   OvhZone *self = g_task_get_source_object (task);
-  g_autoptr (OvhRecordCacheEntry) entry = NULL;
-  g_autoptr (GError) error = NULL;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (OvhRecordCacheEntry) entry = g_steal_pointer (&data->cached);
   const char *base_url = ovh_client_get_base_url (self->client);
+  GError *error = NULL;
 
-  entry = ovh_record_cache_read_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (data->soa_error != NULL)
     {
-      load_failed (task, g_steal_pointer (&error));
+      load_failed (task, g_steal_pointer (&data->soa_error));
+      return;
+    }
+  if (g_error_matches (data->cache_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load_failed (task, g_steal_pointer (&data->cache_error));
+      return;
+    }
+  if (!apply_soa (self, data->soa, &error))
+    {
+      load_failed (task, error);
       return;
     }
 
   if (entry == NULL || entry->serial != self->serial || entry->info == NULL)
     {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Zone %s: cache ignored: %s", self->name, error->message);
+      if (data->cache_error != NULL
+          && !g_error_matches (data->cache_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Zone %s: cache ignored: %s", self->name, data->cache_error->message);
       fetch_everything (task);
       return;
     }
@@ -662,29 +681,25 @@ cache_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+cache_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+
+  data->cached = ovh_record_cache_read_finish (result, &data->cache_error);
+  if (--data->n_soa_and_cache == 0)
+    judge_cache (task);
+}
+
+static void
 soa_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
-  OvhZone *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
-  g_autoptr (GError) error = NULL;
 
-  data->soa = ovh_client_call_finish (OVH_CLIENT (source), result, &error);
-  if (data->soa == NULL || !apply_soa (self, data->soa, &error))
-    {
-      load_failed (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (self->cache_enabled && !(data->flags & OVH_ZONE_LOAD_BYPASS_CACHE))
-    {
-      g_autofree char *path = dup_cache_path (self);
-      ovh_record_cache_read_async (path, self->name, g_task_get_cancellable (task), cache_read_cb,
-                                   g_object_ref (task));
-      return;
-    }
-
-  fetch_everything (task);
+  data->soa = ovh_client_call_finish (OVH_CLIENT (source), result, &data->soa_error);
+  if (--data->n_soa_and_cache == 0)
+    judge_cache (task);
 }
 
 /* The SOA sent together with the info and the records, when no cache waits for its serial. */
@@ -749,9 +764,15 @@ ovh_zone_load_async (OvhZone *self,
   soa_path = g_strconcat (self->path, "/soa", NULL);
   if (cache_may_answer (self, flags))
     {
-      /* The serial first: an unchanged zone then costs this one request. */
+      g_autofree char *path = dup_cache_path (self);
+
+      /* The serial first: an unchanged zone then costs this one request. The cache is read
+       * meanwhile, so that its answer does not wait for the network. */
+      data->n_soa_and_cache = 2;
       ovh_client_call_async (self->client, "GET", soa_path, NULL, OVH_CALL_NONE, cancellable,
                              soa_cb, g_object_ref (task));
+      ovh_record_cache_read_async (path, self->name, cancellable, cache_read_cb,
+                                   g_object_ref (task));
       return;
     }
 
