@@ -517,6 +517,15 @@ test_cache_round_trip (void)
   ovh_record_set_id (record, 43);
   g_ptr_array_add (entry->records, record);
 
+  /* Nothing at all is no cache, not a crash (an empty GBytes may hold no pointer). */
+  {
+    g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
+    g_autoptr (GError) empty_error = NULL;
+
+    g_assert_null (ovh_record_cache_entry_parse_bytes (empty, "example.com", &empty_error));
+    g_assert_nonnull (empty_error);
+  }
+
   bytes = ovh_record_cache_entry_serialize (entry);
   parsed = ovh_record_cache_entry_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                          "example.com", &error);

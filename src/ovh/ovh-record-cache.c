@@ -353,9 +353,11 @@ ovh_record_cache_entry_parse_bytes (GBytes *bytes, const char *expected_zone, GE
   g_return_val_if_fail (bytes != NULL, NULL);
 
   reader.p = g_bytes_get_data (bytes, &size);
-  reader.end = reader.p + size;
-  if (size < HEADER_LENGTH || memcmp (reader.p, CACHE_MAGIC, CACHE_MAGIC_LENGTH) != 0)
+  /* An empty GBytes may hold no data at all: no pointer arithmetic on it. */
+  if (reader.p == NULL || size < HEADER_LENGTH
+      || memcmp (reader.p, CACHE_MAGIC, CACHE_MAGIC_LENGTH) != 0)
     return invalid (error, "unknown format"), NULL;
+  reader.end = reader.p + size;
   reader.p += CACHE_MAGIC_LENGTH;
   get_uint (&reader, 2, &format);
   get_uint (&reader, 4, &n_records);
