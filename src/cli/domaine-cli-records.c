@@ -509,6 +509,29 @@ domaine_cli_cmd_records_list (DomaineCli *self, GError **error)
 
 /* records add -------------------------------------------------------------------------------- */
 
+/* How a command that changed several records ends: every failure on a line of its own, then
+ * the publish failure; the exit status is the first failure's, else the publish's. Takes
+ * publish_error. */
+static int
+finish_changes (DomaineCli *self, GPtrArray *failures, GError *publish_error, GError **error)
+{
+  if (failures->len > 0)
+    {
+      for (guint i = 0; i < failures->len; i++)
+        domaine_cli_print_error (self, g_ptr_array_index (failures, i));
+      if (publish_error != NULL)
+        domaine_cli_print_error (self, publish_error);
+      g_clear_error (&publish_error);
+      return domaine_cli_exit_code_for_error (g_ptr_array_index (failures, 0));
+    }
+  if (publish_error != NULL)
+    {
+      g_propagate_error (error, publish_error);
+      return DOMAINE_CLI_EXIT_API;
+    }
+  return DOMAINE_CLI_EXIT_OK;
+}
+
 int
 domaine_cli_cmd_records_add (DomaineCli *self, GError **error)
 {
@@ -847,20 +870,7 @@ set_many (DomaineCli *self, OvhChangeset *changeset, GArray *updates, gint64 ttl
                           zone_name);
     }
 
-  if (failures->len > 0)
-    {
-      for (guint i = 0; i < failures->len; i++)
-        domaine_cli_print_error (self, g_ptr_array_index (failures, i));
-      if (publish_error != NULL)
-        domaine_cli_print_error (self, publish_error);
-      return domaine_cli_exit_code_for_error (g_ptr_array_index (failures, 0));
-    }
-  if (publish_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&publish_error));
-      return DOMAINE_CLI_EXIT_API;
-    }
-  return DOMAINE_CLI_EXIT_OK;
+  return finish_changes (self, failures, g_steal_pointer (&publish_error), error);
 }
 
 int
@@ -1105,21 +1115,5 @@ domaine_cli_cmd_records_delete (DomaineCli *self, GError **error)
       g_propagate_error (error, g_steal_pointer (&cancel_error));
       return DOMAINE_CLI_EXIT_CANCELLED;
     }
-  if (failures->len > 0)
-    {
-      /* Every failure on a line of its own, then the publish failure; the exit status is the
-       * first failure's. */
-      for (guint i = 0; i < failures->len; i++)
-        domaine_cli_print_error (self, g_ptr_array_index (failures, i));
-      if (publish_error != NULL)
-        domaine_cli_print_error (self, publish_error);
-      return domaine_cli_exit_code_for_error (g_ptr_array_index (failures, 0));
-    }
-  if (publish_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&publish_error));
-      return DOMAINE_CLI_EXIT_API;
-    }
-
-  return DOMAINE_CLI_EXIT_OK;
+  return finish_changes (self, failures, g_steal_pointer (&publish_error), error);
 }
